@@ -1,0 +1,84 @@
+import { parseDecimalString, type Ratio } from './decimal'
+import { PRICE_SHEETS } from './sheets/registry'
+import type { PriceSheetData, RegionPrices } from './sheets/sheet-data'
+import type { Architecture, PriceSheetId } from './types'
+
+/**
+ * An invocation's billed duration: `durationMs` rounded up to a whole multiple
+ * of `granularityMs`.
+ *
+ * `Math.ceil` is exact on a double, and ceil(ceil(x) / g) = ceil(x / g) for a
+ * whole g, so the result is the ceiling of the decimal the user typed.
+ *
+ * @example billedDurationMs(871.2, 100) // 900
+ * @example billedDurationMs(27.55, 1) // 28
+ */
+export function billedDurationMs(durationMs: number, granularityMs: number): number {
+  const wholeMs = Math.ceil(durationMs)
+  const remainder = wholeMs % granularityMs
+  return remainder === 0 ? wholeMs : wholeMs - remainder + granularityMs
+}
+
+/** MB in a GB, and ms in a second, multiplied: GB-s = requests x billed ms x MB / MB_MS_PER_GB_S. */
+export const MB_MS_PER_GB_SECOND = 1024n * 1000n
+
+/** A compute bracket with its bounds and price as exact numbers. */
+export interface CompiledTier {
+  /** Upper bound, GB-s; null for the open last bracket. */
+  upToGbSeconds: bigint | null
+  usdPerGbSecond: Ratio
+  usdPerGbSecondText: string
+}
+
+/** A region's prices as exact numbers. */
+export interface CompiledRegion {
+  id: string
+  data: RegionPrices
+  usdPerRequest: Ratio
+  storageUsdPerGbSecond: Ratio | null
+  compute: Partial<Record<Architecture, CompiledTier[]>>
+}
+
+/** A price sheet parsed once into exact numbers. */
+export interface CompiledSheet {
+  data: PriceSheetData
+  freeRequests: bigint
+  freeGbSeconds: bigint
+  regions: Map<string, CompiledRegion>
+}
+
+function compileRegion(id: string, data: RegionPrices): CompiledRegion {
+  const compute: CompiledRegion['compute'] = {}
+  for (const [arch, tiers] of Object.entries(data.compute) as [Architecture, RegionPrices['compute']['x86_64']][]) {
+    compute[arch] = (tiers ?? []).map((t) => ({
+      upToGbSeconds: t.upToGbSeconds === null ? null : BigInt(t.upToGbSeconds),
+      usdPerGbSecond: parseDecimalString(t.usdPerGbSecond),
+      usdPerGbSecondText: t.usdPerGbSecond,
+    }))
+  }
+  return {
+    id,
+    data,
+    usdPerRequest: parseDecimalString(data.usdPerRequest),
+    storageUsdPerGbSecond: data.storageUsdPerGbSecond === null ? null : parseDecimalString(data.storageUsdPerGbSecond),
+    compute,
+  }
+}
+
+const compiled = new Map<PriceSheetId, CompiledSheet>()
+
+/** The sheet `id` in exact form, parsed on first use. */
+export function compiledSheet(id: PriceSheetId): CompiledSheet {
+  let sheet = compiled.get(id)
+  if (!sheet) {
+    const data = PRICE_SHEETS[id]
+    sheet = {
+      data,
+      freeRequests: BigInt(data.freeTier.requests),
+      freeGbSeconds: BigInt(data.freeTier.gbSeconds),
+      regions: new Map(Object.entries(data.regions).map(([rid, r]) => [rid, compileRegion(rid, r)])),
+    }
+    compiled.set(id, sheet)
+  }
+  return sheet
+}

@@ -1,0 +1,37 @@
+/**
+ * The pricing engine's public API: pure TypeScript, no React, no DOM.
+ * Every figure is exact; see each export's documentation for units.
+ */
+export type {
+  Architecture,
+  BillLine,
+  CalculationSteps,
+  Estimate,
+  EstimateInput,
+  FreeTierUsage,
+  FunctionInput,
+  FunctionUsage,
+  InputProblem,
+  LineKind,
+  PriceSheetId,
+  PriceSheetInfo,
+  RequestUnit,
+  StepLine,
+  StepSection,
+} from './types'
+export { estimate, priceSheetInfo } from './estimate'
+export {
+  validateInput,
+  InvalidInputError,
+  MAX_FUNCTIONS,
+  MAX_NAME_LENGTH,
+  MAX_REQUESTS_PER_MONTH,
+} from './validate'
+export { costByMemory, costByRequests } from './series'
+export type { CostPoint, CostSeries, MemorySeriesOptions, RequestSeriesOptions } from './series'
+export { compareWithSheet } from './compare'
+export type { Comparison } from './compare'
+export { isPriceSheetId, PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
+export type { PriceSheetData, RegionPrices, TierData } from './sheets/sheet-data'
+export { isRequestUnit, monthlyRequestsText, REQUEST_UNIT_LABELS, REQUEST_UNITS } from './requests'
+export { billedDurationMs } from './billing'

@@ -1,0 +1,44 @@
+import type { Architecture, PriceSheetId } from '../types'
+
+/** One price bracket of compute: usage up to `upToGbSeconds` (null: no limit) at `usdPerGbSecond`. */
+export interface TierData {
+  upToGbSeconds: string | null
+  usdPerGbSecond: string
+}
+
+/** Prices in one region. Every price is a decimal string, exactly as published. */
+export interface RegionPrices {
+  name: string
+  /** False where sources disagree and the figures have not been checked against AWS. */
+  verified: boolean
+  usdPerRequest: string
+  /** Null where the price is not known: storage above 512 MB cannot be priced there. */
+  storageUsdPerGbSecond: string | null
+  /** Graduated brackets per architecture, lowest first. */
+  compute: Partial<Record<Architecture, TierData[]>>
+}
+
+/**
+ * A price sheet as data: everything the engine needs to bill under it, with
+ * where each figure comes from. Add a sheet by adding a file like this one and
+ * registering it in `registry.ts`.
+ */
+export interface PriceSheetData {
+  id: PriceSheetId
+  label: string
+  /** ISO date the prices took effect. */
+  effectiveDate: string
+  /** ISO date the figures were last checked against the sources. */
+  checkedDate: string
+  sources: { title: string; url: string }[]
+  /** Each invocation's duration is rounded up to a multiple of this, ms. */
+  granularityMs: number
+  memory: { minMb: number; maxMb: number; stepMb: number }
+  maxDurationMs: number
+  /** Ephemeral storage limits; storage up to `includedMb` is free. */
+  ephemeralStorage: { minMb: number; maxMb: number; includedMb: number }
+  architectures: Architecture[]
+  freeTier: { requests: string; gbSeconds: string }
+  defaultRegion: string
+  regions: Record<string, RegionPrices>
+}

@@ -1,0 +1,151 @@
+/** The price sheets the engine knows: the classic 2016 sheet and the current one. */
+export type PriceSheetId = 'aws-2016' | 'aws-current'
+
+/** Instruction set a function runs on. arm64 exists on the current sheet only. */
+export type Architecture = 'x86_64' | 'arm64'
+
+/** The period a request count is given per. `million-per-month` means "millions of requests a month". */
+export type RequestUnit = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'million-per-month'
+
+/** One Lambda function's workload. */
+export interface FunctionInput {
+  /** Shown in the steps and the UI; optional. */
+  name?: string
+  /** Memory allocated, MB (whole number). */
+  memoryMb: number
+  /** Average duration of one invocation, ms, before rounding (fractions allowed). */
+  durationMs: number
+  /** Invocations per `per`. */
+  requests: number
+  /** The period `requests` is counted over; default `'month'`. */
+  per?: RequestUnit
+  /** Default `'x86_64'`. */
+  architecture?: Architecture
+  /** Ephemeral storage (/tmp), MB; default 512. Above 512 MB is billed on the current sheet. */
+  ephemeralStorageMb?: number
+}
+
+/** Everything an estimate depends on: one account's functions under one price sheet. */
+export interface EstimateInput {
+  sheet: PriceSheetId
+  /** Region id; default `'us-east-1'`. */
+  region?: string
+  /** Apply the monthly free tier (1M requests + 400,000 GB-s, once per account); default true. */
+  freeTier?: boolean
+  /** One or more functions on one account. */
+  functions: FunctionInput[]
+}
+
+/** One thing wrong with an input: where, and a sentence a user can act on. */
+export interface InputProblem {
+  /** Dotted path to the field, e.g. `'functions.0.memoryMb'`. */
+  path: string
+  /** Names the field, the value given and what is allowed. */
+  message: string
+}
+
+/** What a bill line charges for. */
+export type LineKind = 'requests' | 'compute' | 'ephemeral-storage'
+
+/** One line of the bill, computed at full precision and rounded half-up to the cent. */
+export interface BillLine {
+  kind: LineKind
+  /** Human label, e.g. "Compute (x86_64), first 6 billion GB-s". */
+  label: string
+  /** For compute lines. */
+  architecture?: Architecture
+  /** For compute lines: 1 for the first price bracket, 2 for the next, ... */
+  tier?: number
+  /** Billable quantity, exact decimal string (requests or GB-s). */
+  quantity: string
+  quantityUnit: 'requests' | 'GB-s'
+  /** Price of one unit of quantity, USD, exact decimal string. */
+  unitPriceUsd: string
+  /** quantity x unitPriceUsd, USD, exact decimal string (rounded to 20 places if it does not terminate). */
+  exactUsd: string
+  /** exactUsd rounded half-up to whole cents. */
+  cents: number
+  /** `cents` as dollars with two places, e.g. "18.34"; exact even where `cents` exceeds 2^53. */
+  usd: string
+}
+
+/** What one function uses in a month. */
+export interface FunctionUsage {
+  index: number
+  name: string
+  architecture: Architecture
+  memoryMb: number
+  durationMs: number
+  /** durationMs rounded up to the sheet's billing granularity. */
+  billedMs: number
+  /** Requests per month, exact decimal string. */
+  requestsPerMonth: string
+  /** Compute GB-seconds per month, exact decimal string. */
+  gbSeconds: string
+  /** Ephemeral storage above 512 MB, GB-seconds per month, exact decimal string. */
+  storageGbSeconds: string
+}
+
+/** How much of the monthly free tier the account used. */
+export interface FreeTierUsage {
+  included: boolean
+  requestsAllowance: string
+  gbSecondsAllowance: string
+  /** Requests covered by the free tier, exact decimal string. */
+  requestsUsed: string
+  /** GB-s covered by the free tier, exact decimal string (x86_64 and arm64 together). */
+  gbSecondsUsed: string
+  /** GB-s covered per architecture. */
+  gbSecondsUsedByArchitecture: Record<Architecture, string>
+}
+
+/** One line of "Show calculations". */
+export interface StepLine {
+  text: string
+  /** `'assumption'` marks a choice the engine made where AWS publishes no rule. */
+  note?: 'assumption'
+}
+
+/** A titled group of steps, e.g. "Unit conversions". */
+export interface StepSection {
+  title: string
+  lines: StepLine[]
+}
+
+/** The calculation shown step by step, as data and as plain text. */
+export interface CalculationSteps {
+  sections: StepSection[]
+  text: string
+}
+
+/** Where a price sheet's figures come from. */
+export interface PriceSheetInfo {
+  id: PriceSheetId
+  label: string
+  /** ISO date the prices took effect. */
+  effectiveDate: string
+  /** ISO date the figures were last checked against the sources. */
+  checkedDate: string
+  sources: { title: string; url: string }[]
+  /** Billing granularity, ms. */
+  granularityMs: number
+}
+
+/** An account's monthly Lambda bill. */
+export interface Estimate {
+  sheet: PriceSheetInfo
+  region: string
+  /** Sum of the lines' cents. */
+  totalCents: number
+  /** totalCents as dollars with two places; exact even where totalCents exceeds 2^53. */
+  totalUsd: string
+  lines: BillLine[]
+  functions: FunctionUsage[]
+  freeTier: FreeTierUsage
+  /** Account totals, exact decimal strings. */
+  totals: { requestsPerMonth: string; gbSeconds: string; storageGbSeconds: string }
+  /** Choices the engine made where AWS publishes no rule, and unverified prices. */
+  assumptions: string[]
+  /** "Show calculations"; built on first read. */
+  readonly steps: CalculationSteps
+}

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative, resolve, dirname } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+// The import rules of the architecture: engine <- state <- ui <- app <- main.
+const root = resolve(__dirname, '..')
+const src = join(root, 'src')
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) ? [path] : []
+  })
+}
+
+/** Each import of a file, as a bare package name or a path relative to src/ (no extension). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)].map(
+    (m) => m[1] ?? m[2] ?? m[3]!,
+  )
+  return specs.map((s) => (s.startsWith('.') ? relative(src, resolve(dirname(file), s)).replace(/\.(tsx?|css)$/, '') : s))
+}
+
+type Rule = { applies: (f: string) => boolean; allowed: (imp: string) => boolean; what: string }
+
+const isPackage = (imp: string, ...names: string[]) => names.some((n) => imp === n || imp.startsWith(`${n}/`))
+const rules: Rule[] = [
+  {
+    what: 'src/engine may import only other engine files',
+    applies: (f) => f.startsWith('engine/'),
+    allowed: (imp) => imp.startsWith('engine/'),
+  },
+  {
+    what: 'src/state/*.ts may import the engine (through engine/index), zustand/vanilla and other state modules',
+    applies: (f) => f.startsWith('state/') && f !== 'state/react.tsx',
+    allowed: (imp) => imp === 'engine/index' || imp === 'zustand/vanilla' || (imp.startsWith('state/') && imp !== 'state/react'),
+  },
+  {
+    what: 'src/state/react.tsx may import react, zustand and the store',
+    applies: (f) => f === 'state/react.tsx',
+    allowed: (imp) => isPackage(imp, 'react', 'zustand') || imp.startsWith('state/') || imp === 'engine/index',
+  },
+  {
+    what: 'src/ui may import react, recharts, state/react, state/selectors, state modules without side effects, and the engine',
+    applies: (f) => f.startsWith('ui/'),
+    allowed: (imp) =>
+      isPackage(imp, 'react', 'react-dom', 'recharts') ||
+      imp.startsWith('ui/') ||
+      ['state/react', 'state/selectors', 'state/presets', 'state/url-codec', 'state/store', 'engine/index'].includes(imp),
+  },
+  {
+    what: 'src/app may import ui, state, engine, embed/iframe-bridge and embed/protocol',
+    applies: (f) => f.startsWith('app/'),
+    allowed: (imp) =>
+      isPackage(imp, 'react', 'react-dom') ||
+      ['ui/', 'state/', 'app/'].some((p) => imp.startsWith(p)) ||
+      ['engine/index', 'embed/iframe-bridge', 'embed/protocol'].includes(imp),
+  },
+  {
+    what: 'src/embed/loader.ts may import embed/protocol only',
+    applies: (f) => f === 'embed/loader.ts',
+    allowed: (imp) => imp === 'embed/protocol',
+  },
+  {
+    what: 'src/embed/protocol.ts imports nothing',
+    applies: (f) => f === 'embed/protocol.ts',
+    allowed: () => false,
+  },
+]
+
+const sources = files(src).map((path) => ({ path, name: relative(src, path) }))
+
+describe('architecture', () => {
+  it('has sources to check', () => {
+    expect(sources.some((s) => s.name === 'engine/index.ts')).toBe(true)
+  })
+
+  it('every import follows the table in the architecture notes', () => {
+    const broken: string[] = []
+    for (const { path, name } of sources) {
+      for (const rule of rules.filter((r) => r.applies(name))) {
+        for (const imp of importsOf(path)) if (!rule.allowed(imp)) broken.push(`${name} imports ${imp}: ${rule.what}`)
+      }
+    }
+    expect(broken).toEqual([])
+  })
+
+  it('the engine touches no DOM or browser globals', () => {
+    const broken = sources
+      .filter((s) => s.name.startsWith('engine/'))
+      .flatMap(({ path, name }) =>
+        [...readFileSync(path, 'utf8').matchAll(/\b(window|document|localStorage|sessionStorage|location|history|navigator)\s*[.[]/g)].map(
+          (m) => `${name} uses ${m[1]}`,
+        ),
+      )
+    expect(broken).toEqual([])
+  })
+
+  it('only state/url-sync.ts touches location and history', () => {
+    const broken = sources
+      .filter((s) => s.name !== 'state/url-sync.ts')
+      .flatMap(({ path, name }) =>
+        [...readFileSync(path, 'utf8').matchAll(/\b(?:window\.)?(location\.(?:search|href|hash|assign|replace)|history\.(?:pushState|replaceState|back))/g)].map(
+          (m) => `${name} uses ${m[1]}`,
+        ),
+      )
+    expect(broken).toEqual([])
+  })
+})

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { costByMemory, costByRequests, estimate, InvalidInputError, type EstimateInput } from '../../src/engine/index'
+
+const example1: EstimateInput = { sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] }
+
+describe('cost vs requests', () => {
+  it('is log-spaced across several decades around the current volume, marking the current bill', () => {
+    const s = costByRequests(example1)
+    expect(s.current).toEqual({ x: 3_000_000, requestsCents: 40, computeCents: 1834, storageCents: 0, totalCents: 1874 })
+    expect(s.points).toContainEqual(s.current)
+    expect(s.points[0]!.x).toBeLessThanOrEqual(3_000)
+    expect(s.points.at(-1)!.x).toBeGreaterThanOrEqual(3_000_000_000)
+    const xs = s.points.map((p) => p.x)
+    expect(xs).toEqual([...xs].sort((a, b) => a - b))
+  })
+
+  it('each point is the exact bill for that volume', () => {
+    const s = costByRequests(example1, { points: 50 })
+    for (const p of s.points.filter((_, i) => i % 7 === 0)) {
+      const bill = estimate({ ...example1, functions: [{ ...example1.functions[0]!, requests: p.x }] })
+      expect(p.totalCents).toBe(bill.totalCents)
+      expect(p.requestsCents + p.computeCents + p.storageCents).toBe(p.totalCents)
+    }
+  })
+
+  it('puts a point exactly on the free-tier knees: 1M requests and 400,000 GB-s', () => {
+    const s = costByRequests(example1)
+    // 0.5 GB x 1 s: 400,000 GB-s is 800,000 requests
+    const knee = s.points.find((p) => p.x === 800_000)
+    expect(knee?.computeCents).toBe(0)
+    const next = s.points[s.points.indexOf(knee!) + 1]!
+    expect(next.computeCents).toBeGreaterThan(0)
+    expect(s.points.find((p) => p.x === 1_000_000)?.requestsCents).toBe(0)
+  })
+
+  it('scales every function in proportion when there are several', () => {
+    const input: EstimateInput = {
+      sheet: 'aws-current',
+      freeTier: false,
+      functions: [
+        { memoryMb: 1024, durationMs: 1000, requests: 1_000_000 },
+        { memoryMb: 2048, durationMs: 1000, requests: 3_000_000, architecture: 'arm64' },
+      ],
+    }
+    const s = costByRequests(input, { points: 2, minRequests: 8_000, maxRequests: 8_000_000 })
+    // 8,000,000 total requests: 2M x 1 GB-s x86 and 6M x 2 GB-s arm64
+    const at8m = s.points.find((p) => p.x === 8_000_000)!
+    const direct = estimate({ ...input, functions: [{ ...input.functions[0]!, requests: 2_000_000 }, { ...input.functions[1]!, requests: 6_000_000 }] })
+    expect(at8m.totalCents).toBe(direct.totalCents)
+  })
+
+  it('rejects an invalid input with the engine\u2019s problems', () => {
+    expect(() => costByRequests({ sheet: 'aws-2016', functions: [] })).toThrow(InvalidInputError)
+  })
+})
+
+describe('cost vs memory', () => {
+  it('covers the classic sheet\u2019s 46 sizes with the current memory marked', () => {
+    const s = costByMemory(example1)
+    expect(s.points.map((p) => p.x)).toEqual(Array.from({ length: 46 }, (_, k) => 128 + 64 * k))
+    expect(s.current).toMatchObject({ x: 512, totalCents: 1874 })
+  })
+
+  it('covers the current sheet up to 10,240 MB and includes an off-grid current size', () => {
+    const s = costByMemory({ sheet: 'aws-current', functions: [{ memoryMb: 1000, durationMs: 100, requests: 1e7 }] })
+    expect(s.points[0]!.x).toBe(128)
+    expect(s.points.at(-1)!.x).toBe(10_240)
+    expect(s.current.x).toBe(1000)
+    expect(s.current.totalCents).toBe(estimate({ sheet: 'aws-current', functions: [{ memoryMb: 1000, durationMs: 100, requests: 1e7 }] }).totalCents)
+  })
+})

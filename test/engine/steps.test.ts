@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { estimate } from '../../src/engine/index'
+
+// The AWS Pricing Calculator's "Show calculations" for 1 request a minute,
+// 2,000 ms, 128 MB, x86, no free tier (transcript in the pricing notes).
+const transcriptInput = {
+  sheet: 'aws-current' as const,
+  freeTier: false,
+  functions: [{ memoryMb: 128, durationMs: 2000, requests: 1, per: 'minute' as const }],
+}
+
+describe('show calculations', () => {
+  it('walks through the same figures as the AWS Pricing Calculator transcript', () => {
+    const text = estimate(transcriptInput).steps.text
+    expect(text).toContain('1 per minute x (60 minutes in an hour x 730 hours in a month) = 43,800 per month')
+    expect(text).toContain('128 MB x 0.0009765625 GB in a MB = 0.125 GB')
+    expect(text).toContain('512 MB x 0.0009765625 GB in a MB = 0.5 GB')
+    expect(text).toContain('43,800 requests x 2,000 ms x 0.001 ms to sec conversion factor = 87,600 total compute (seconds)')
+    expect(text).toContain('0.125 GB x 87,600 seconds = 10,950 total compute (GB-s)')
+    expect(text).toContain('10,950 GB-s x 0.0000166667 USD = 0.182500365 USD, rounded to 0.18 USD')
+    expect(text).toContain('43,800 requests x 0.0000002 USD = 0.00876 USD, rounded to 0.01 USD')
+    expect(text).toContain('0.01 USD + 0.18 USD = 0.19 USD')
+  })
+
+  it('shows the free tier with Max(x, 0), as AWS does', () => {
+    const text = estimate({ sheet: 'aws-current', functions: [{ memoryMb: 128, durationMs: 4, requests: 1_000_000, per: 'hour' }] }).steps.text
+    expect(text).toContain('365,000 GB-s - 400,000 free tier GB-s = -35,000 GB-s')
+    expect(text).toContain('Max (-35,000 GB-s, 0) = 0 total billable GB-s')
+    expect(text).toContain('730,000,000 requests - 1,000,000 free tier requests = 729,000,000 requests')
+  })
+
+  it('names the shared free tier order as an assumption when both architectures are used', () => {
+    const bill = estimate({
+      sheet: 'aws-current',
+      functions: [
+        { name: 'api', memoryMb: 1024, durationMs: 100, requests: 1_000_000 },
+        { name: 'worker', memoryMb: 1024, durationMs: 100, requests: 1_000_000, architecture: 'arm64' },
+      ],
+    })
+    const assumptions = bill.steps.sections.find((s) => s.title === 'Assumptions')
+    expect(assumptions?.lines[0]).toMatchObject({ note: 'assumption' })
+    expect(assumptions?.lines[0]?.text).toMatch(/x86_64 usage first, then arm64/)
+    expect(bill.steps.text).toContain('worker: Billed duration: 100 ms')
+  })
+
+  it('says when a region\u2019s prices are unverified', () => {
+    const bill = estimate({ sheet: 'aws-current', region: 'af-south-1', functions: [{ memoryMb: 128, durationMs: 10, requests: 1 }] })
+    expect(bill.assumptions.join(' ')).toMatch(/af-south-1 are unverified/)
+  })
+
+  it('every estimate says which price sheet it used', () => {
+    const bill = estimate({ sheet: 'aws-2016', functions: [{ memoryMb: 128, durationMs: 10, requests: 1 }] })
+    expect(bill.sheet).toMatchObject({ id: 'aws-2016', granularityMs: 100, effectiveDate: expect.any(String), checkedDate: expect.any(String) })
+    expect(bill.sheet.sources.length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { estimate, InvalidInputError, validateInput } from '../../src/engine/index'
+
+const ok = { memoryMb: 512, durationMs: 1000, requests: 3_000_000 }
+const classic = (fn: Record<string, unknown>) => ({ sheet: 'aws-2016', functions: [{ ...ok, ...fn }] })
+const current = (fn: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ sheet: 'aws-current', ...extra, functions: [{ ...ok, ...fn }] })
+
+// Each bad input with the message a user would see.
+const table: [string, unknown, string, string][] = [
+  ['memory not whole', classic({ memoryMb: 512.5 }), 'functions.0.memoryMb', 'Memory must be a whole number of MB; got 512.5 MB. Allowed on the classic 2016 sheet: 128 to 3,008 MB in steps of 64 MB.'],
+  ['memory too large (classic)', classic({ memoryMb: 4096 }), 'functions.0.memoryMb', 'Memory must be between 128 and 3,008 MB on the classic 2016 sheet; got 4,096 MB.'],
+  ['memory too small', classic({ memoryMb: 64 }), 'functions.0.memoryMb', 'Memory must be between 128 and 3,008 MB on the classic 2016 sheet; got 64 MB.'],
+  ['memory off the 64 MB step', classic({ memoryMb: 500 }), 'functions.0.memoryMb', 'Memory must be a multiple of 64 MB on the classic 2016 sheet; got 500 MB. Nearest allowed: 448 or 512 MB.'],
+  ['memory too large (current)', current({ memoryMb: 10_241 }), 'functions.0.memoryMb', 'Memory must be between 128 and 10,240 MB on the current sheet; got 10,241 MB.'],
+  ['memory not a number', current({ memoryMb: 'lots' }), 'functions.0.memoryMb', 'Memory must be a number of MB; got "lots". Allowed on the current sheet: 128 to 10,240 MB.'],
+  ['memory NaN', current({ memoryMb: Number.NaN }), 'functions.0.memoryMb', 'Memory must be a number of MB; got NaN. Allowed on the current sheet: 128 to 10,240 MB.'],
+  ['duration zero', classic({ durationMs: 0 }), 'functions.0.durationMs', 'Duration must be above 0 ms; got 0 ms. Allowed: above 0 and up to 900,000 ms (15 minutes).'],
+  ['duration negative', classic({ durationMs: -5 }), 'functions.0.durationMs', 'Duration must be above 0 ms; got -5 ms. Allowed: above 0 and up to 900,000 ms (15 minutes).'],
+  ['duration over 15 minutes', current({ durationMs: 900_001 }), 'functions.0.durationMs', 'Duration must be at most 900,000 ms (the 15-minute limit); got 900,001 ms.'],
+  ['duration infinite', current({ durationMs: Infinity }), 'functions.0.durationMs', 'Duration must be a finite number of ms; got Infinity. Allowed: above 0 and up to 900,000 ms (15 minutes).'],
+  ['duration missing', current({ durationMs: undefined }), 'functions.0.durationMs', 'Duration must be a number of ms; got nothing. Allowed: above 0 and up to 900,000 ms (15 minutes).'],
+  ['requests negative', current({ requests: -1 }), 'functions.0.requests', 'Requests must be 0 or more; got -1. Allowed: 0 up to 1,000,000,000,000,000 (10^15) a month.'],
+  ['requests infinite', current({ requests: Infinity }), 'functions.0.requests', 'Requests must be a finite number; got Infinity. Allowed: 0 up to 1,000,000,000,000,000 (10^15) a month.'],
+  ['requests above 10^15 a month', current({ requests: 2e15 }), 'functions.0.requests', 'Requests must come to at most 1,000,000,000,000,000 (10^15) a month; got 2,000,000,000,000,000 per month.'],
+  ['requests above 10^15 once converted', current({ requests: 1e9, per: 'second' }), 'functions.0.requests', 'Requests must come to at most 1,000,000,000,000,000 (10^15) a month; got 1,000,000,000 per second (2,628,000,000,000,000 a month).'],
+  ['unknown request unit', current({ per: 'week' }), 'functions.0.per', 'Request unit must be one of second, minute, hour, day, month, million-per-month; got "week".'],
+  ['arm64 on the classic sheet', classic({ architecture: 'arm64' }), 'functions.0.architecture', 'Architecture arm64 is not on the classic 2016 sheet, which offers x86_64 only. Switch to the current sheet for arm64.'],
+  ['unknown architecture', current({ architecture: 'riscv' }), 'functions.0.architecture', 'Architecture must be x86_64 or arm64; got "riscv".'],
+  ['ephemeral storage on the classic sheet', classic({ ephemeralStorageMb: 1024 }), 'functions.0.ephemeralStorageMb', 'Ephemeral storage is fixed at 512 MB on the classic 2016 sheet; got 1,024 MB. Switch to the current sheet to size it.'],
+  ['ephemeral storage too large', current({ ephemeralStorageMb: 20_000 }), 'functions.0.ephemeralStorageMb', 'Ephemeral storage must be between 512 and 10,240 MB; got 20,000 MB.'],
+  ['ephemeral storage too small', current({ ephemeralStorageMb: 256 }), 'functions.0.ephemeralStorageMb', 'Ephemeral storage must be between 512 and 10,240 MB; got 256 MB.'],
+  ['ephemeral storage not whole', current({ ephemeralStorageMb: 600.5 }), 'functions.0.ephemeralStorageMb', 'Ephemeral storage must be a whole number of MB; got 600.5 MB. Allowed: 512 to 10,240 MB.'],
+  ['storage where its price is unknown', current({ ephemeralStorageMb: 1024 }, { region: 'af-south-1' }), 'functions.0.ephemeralStorageMb', 'Ephemeral storage above 512 MB cannot be priced in af-south-1: its storage price is not in this price sheet; got 1,024 MB. Allowed there: 512 MB, or choose another region.'],
+  ['name too long', current({ name: 'x'.repeat(65) }), 'functions.0.name', `Name must be text of at most 64 characters; got "${'x'.repeat(40)}\u2026".`],
+  ['unknown region', current({}, { region: 'mars-north-1' }), 'region', 'Region "mars-north-1" is not known. Allowed on the current sheet: us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, af-south-1, ap-east-1, eu-south-1, me-south-1.'],
+  ['region not on the classic sheet', { ...classic({}), region: 'af-south-1' }, 'region', 'Region "af-south-1" is not known. Allowed on the classic 2016 sheet: us-east-1, us-east-2, us-west-2, eu-west-1, eu-central-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1.'],
+  ['unknown sheet', { sheet: 'aws-2030', functions: [ok] }, 'sheet', 'Price sheet "aws-2030" is not known. Allowed: aws-2016, aws-current.'],
+  ['free tier not a boolean', current({}, { freeTier: 'yes' }), 'freeTier', 'Include free tier must be true or false; got "yes".'],
+  ['no functions', { sheet: 'aws-current', functions: [] }, 'functions', 'At least one function is needed; got none.'],
+  ['functions not a list', { sheet: 'aws-current', functions: 'one' }, 'functions', 'Functions must be a list of one or more functions; got "one".'],
+  ['a function that is not an object', { sheet: 'aws-current', functions: [42] }, 'functions.0', 'Function 1 must be an object with memory, duration and requests; got 42.'],
+  ['not an object at all', null, '', 'The estimate input must be an object with a price sheet and functions; got null.'],
+]
+
+describe('bad inputs', () => {
+  it.each(table)('%s', (_name, input, path, message) => {
+    expect(validateInput(input)).toEqual([{ path, message }])
+    expect(() => estimate(input as never)).toThrow(InvalidInputError)
+  })
+
+  it('reports every problem at once, across functions', () => {
+    const problems = validateInput({
+      sheet: 'aws-2016',
+      functions: [
+        { memoryMb: 100, durationMs: 0, requests: -1, architecture: 'arm64' },
+        { memoryMb: 512, durationMs: 1000, requests: 1 },
+        { memoryMb: 512, durationMs: 1e9, requests: 1 },
+      ],
+    })
+    expect(problems.map((p) => p.path)).toEqual([
+      'functions.0.memoryMb',
+      'functions.0.durationMs',
+      'functions.0.architecture',
+      'functions.0.requests',
+      'functions.2.durationMs',
+    ])
+  })
+
+  it('estimate() throws one error carrying every problem, never a wrong number', () => {
+    try {
+      estimate({ sheet: 'aws-2016', functions: [{ memoryMb: 100, durationMs: 0, requests: 1 }] })
+      expect.unreachable()
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidInputError)
+      expect((e as InvalidInputError).problems).toHaveLength(2)
+    }
+  })
+
+  it('accepts the edges of every range', () => {
+    expect(validateInput(classic({ memoryMb: 128, durationMs: 900_000, requests: 0 }))).toEqual([])
+    expect(validateInput(classic({ memoryMb: 3008, durationMs: 0.001, requests: 1e15 }))).toEqual([])
+    expect(validateInput(current({ memoryMb: 10_240, ephemeralStorageMb: 10_240, architecture: 'arm64' }))).toEqual([])
+    expect(validateInput(current({ requests: 380_517_503, per: 'second' }))).toEqual([])
+  })
+})

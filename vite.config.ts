@@ -1,0 +1,60 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+// `vite build` builds the app; `vite build --mode embed` builds the docs
+// loader on its own as one classic script, dist/embed.js, with no shared chunks.
+export default defineConfig(({ mode }) => {
+  if (mode === 'embed') {
+    return {
+      publicDir: false,
+      build: {
+        emptyOutDir: false,
+        copyPublicDir: false,
+        lib: {
+          entry: 'src/embed/loader.ts',
+          formats: ['iife'],
+          name: 'LambdaCostCalculatorEmbed',
+          fileName: () => 'embed.js',
+        },
+      },
+    }
+  }
+  return {
+    plugins: [react()],
+    build: { target: 'es2022' },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['test/engine/**/*.test.ts', 'test/state/**/*.test.ts', 'test/architecture.test.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            include: ['test/ui/**/*.test.{ts,tsx}', 'test/app/**/*.test.{ts,tsx}', 'test/embed/**/*.test.{ts,tsx}'],
+            setupFiles: ['test/setup-dom.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            environment: 'node',
+            include: ['test/e2e/**/*.test.ts'],
+            globalSetup: ['test/e2e/global-setup.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 180_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  }
+})
