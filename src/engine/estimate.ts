@@ -193,14 +193,24 @@ class EstimateView implements Estimate {
     return assumptionsOf(this.#bill)
   }
 
+  get costPerRequestUsd(): string | null {
+    const b = this.#bill
+    return b.totalRequests === 0n ? null : toDecimalString(b.totalCents * b.requestDen, 100n * b.totalRequests, 12)
+  }
+
+  get costPerMillionRequestsUsd(): string | null {
+    const b = this.#bill
+    return b.totalRequests === 0n ? null : toDecimalString(b.totalCents * b.requestDen * 1_000_000n, 100n * b.totalRequests, 6)
+  }
+
   get steps(): CalculationSteps {
     this.#steps ??= buildSteps(this.#bill, (line) => lineLabel(line, line.architecture ? this.#bill.region.compute[line.architecture]!.length : 1), assumptionsOf(this.#bill))
     return this.#steps
   }
 
   toJSON(): Omit<Estimate, 'steps'> & { steps: CalculationSteps } {
-    const { sheet, region, totalCents, totalUsd, lines, functions, freeTier, totals, assumptions, steps } = this
-    return { sheet, region, totalCents, totalUsd, lines, functions, freeTier, totals, assumptions, steps }
+    const { sheet, region, totalCents, totalUsd, lines, functions, freeTier, totals, assumptions, costPerRequestUsd, costPerMillionRequestsUsd, steps } = this
+    return { sheet, region, totalCents, totalUsd, lines, functions, freeTier, totals, assumptions, costPerRequestUsd, costPerMillionRequestsUsd, steps }
   }
 }
 

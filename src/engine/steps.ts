@@ -104,7 +104,8 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   const charges: StepLine[] = []
   for (const a of bill.architectures) {
     const tierLines = bill.lines.filter((l) => l.kind === 'compute' && l.architecture === a.architecture)
-    charges.push(line(`Tiered price for: ${num(a.billable, gd)} GB-s (${a.architecture})`))
+    const priceWord = tierLines.length > 1 || (bill.region.compute[a.architecture]?.length ?? 1) > 1 ? 'Tiered price' : 'Price'
+    charges.push(line(`${priceWord} for: ${num(a.billable, gd)} GB-s (${a.architecture})`))
     let exactN = 0n
     for (const l of tierLines) {
       charges.push(line(`${labelOf(l)}: ${num(l.quantity, l.den)} GB-s x ${l.unitPriceText} USD = ${money(l.quantity * l.unitPrice.n, l.den * l.unitPrice.d)}, rounded to ${dollars(l.cents)} USD`))

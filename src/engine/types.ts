@@ -146,6 +146,10 @@ export interface Estimate {
   totals: { requestsPerMonth: string; gbSeconds: string; storageGbSeconds: string }
   /** Choices the engine made where AWS publishes no rule, and unverified prices. */
   assumptions: string[]
+  /** The total divided by the requests, USD, decimal string to 12 places; null with no requests. */
+  costPerRequestUsd: string | null
+  /** The total per million requests, USD, decimal string to 6 places; null with no requests. */
+  costPerMillionRequestsUsd: string | null
   /** "Show calculations"; built on first read. */
   readonly steps: CalculationSteps
 }

@@ -64,3 +64,13 @@ describe('the published examples line by line', () => {
     expect(compute[0]!.label).toBe('Compute (x86_64), first 6 billion GB-s')
   })
 })
+
+describe('unit costs', () => {
+  it('cost per invocation and per million invocations follow the rounded total', () => {
+    const bill = estimate({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] })
+    // $18.74 / 3,000,000 = 0.000006246666...
+    expect(bill.costPerRequestUsd).toBe('0.000006246667')
+    expect(bill.costPerMillionRequestsUsd).toBe('6.246667')
+    expect(estimate({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 0 }] }).costPerRequestUsd).toBeNull()
+  })
+})
