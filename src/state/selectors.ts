@@ -1,0 +1,165 @@
+import {
+  compareWithSheet,
+  costByMemory,
+  costByRequests,
+  estimate,
+  validateInput,
+  type Comparison,
+  type CostSeries,
+  type Estimate,
+  type EstimateInput,
+  type FunctionInput,
+  type InputProblem,
+  type PriceSheetId,
+} from '../engine/index'
+import type { CalculatorInputs, FunctionDraft } from './store'
+
+const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
+
+/**
+ * A typed number: "3e6", "3,000,000", "1 500" and "0.5" are numbers; anything
+ * else is returned as the text itself, so the engine's message quotes it.
+ */
+export function parseNumberText(text: string): number | string {
+  const compact = text.trim().replace(/(?<=\d)[,_\s](?=\d)/g, '')
+  return NUMBER_TEXT.test(compact) ? Number(compact) : text.trim()
+}
+
+/** The fields of a function the form edits, by the engine's names. */
+export type FunctionField = 'name' | 'memoryMb' | 'durationMs' | 'requests' | 'per' | 'architecture' | 'ephemeralStorageMb'
+
+/** The visible label of each field, for messages that point at it. */
+export const FIELD_LABELS: Record<FunctionField | 'sheet' | 'region' | 'freeTier' | 'functions', string> = {
+  name: 'Name',
+  memoryMb: 'Memory (MB)',
+  durationMs: 'Duration (ms)',
+  requests: 'Requests',
+  per: 'Request unit',
+  architecture: 'Architecture',
+  ephemeralStorageMb: 'Ephemeral storage (MB)',
+  sheet: 'Price sheet',
+  region: 'Region',
+  freeTier: 'Include free tier',
+  functions: 'Functions',
+}
+
+/** A problem placed on the form: which field, which function, and the engine's words. */
+export interface FieldProblem {
+  /** `${functionId}.${field}` for a function's field, or the global field's name. */
+  key: string
+  field: keyof typeof FIELD_LABELS
+  /** 1-based function number, for function fields. */
+  functionNumber?: number
+  message: string
+}
+
+/** The inputs as the engine sees them, with every problem placed on its field. */
+export interface FormResult {
+  input: EstimateInput
+  problems: FieldProblem[]
+  /** Problems by `key`, for the fields. */
+  errors: Readonly<Record<string, string>>
+}
+
+/** The estimate, or why there is none. */
+export type EstimateResult =
+  | { status: 'ok'; estimate: Estimate; input: EstimateInput }
+  | { status: 'invalid'; problems: FieldProblem[] }
+
+function draftToFunction(f: FunctionDraft, sheet: PriceSheetId): FunctionInput {
+  const fn = {
+    memoryMb: parseNumberText(f.memoryMb),
+    durationMs: parseNumberText(f.durationMs),
+    requests: parseNumberText(f.requests),
+    per: f.per,
+  } as FunctionInput
+  if (f.name.trim()) fn.name = f.name.trim()
+  // The classic sheet has neither arm64 nor sized storage: those fields are off there.
+  if (sheet !== 'aws-2016') {
+    fn.architecture = f.architecture
+    fn.ephemeralStorageMb = parseNumberText(f.ephemeralStorageMb) as number
+  }
+  return fn
+}
+
+/** The engine input for what the user entered; it may be invalid. */
+export function toEstimateInput(inputs: CalculatorInputs): EstimateInput {
+  const input: EstimateInput = {
+    sheet: inputs.sheet,
+    freeTier: inputs.freeTier,
+    functions: inputs.functions.map((f) => draftToFunction(f, inputs.sheet)),
+  }
+  if (inputs.sheet !== 'aws-2016') input.region = inputs.region
+  return input
+}
+
+function placeProblem(p: InputProblem, functions: FunctionDraft[]): FieldProblem {
+  const m = /^functions\.(\d+)\.(\w+)$/.exec(p.path)
+  if (m) {
+    const index = Number(m[1])
+    const field = m[2] as FunctionField
+    return { key: `${functions[index]?.id}.${field}`, field, functionNumber: index + 1, message: p.message }
+  }
+  const field = (p.path.split('.')[0] || 'functions') as FieldProblem['field']
+  return { key: field, field, message: p.message }
+}
+
+/** Caches the last result, keyed on the identity of each input field. */
+function memoOnInputs<T>(compute: (inputs: CalculatorInputs) => T): (inputs: CalculatorInputs) => T {
+  let last: CalculatorInputs | undefined
+  let value: T
+  return (inputs) => {
+    if (
+      !last ||
+      last.sheet !== inputs.sheet ||
+      last.region !== inputs.region ||
+      last.freeTier !== inputs.freeTier ||
+      last.functions !== inputs.functions
+    ) {
+      value = compute(inputs)
+      last = { sheet: inputs.sheet, region: inputs.region, freeTier: inputs.freeTier, functions: inputs.functions }
+    }
+    return value
+  }
+}
+
+/**
+ * Selectors derive everything from the inputs; each store gets its own set,
+ * so two calculators on one page never share a cache.
+ */
+export function createSelectors() {
+  const selectForm = memoOnInputs((inputs): FormResult => {
+    const input = toEstimateInput(inputs)
+    const problems = validateInput(input).map((p) => placeProblem(p, inputs.functions))
+    const errors: Record<string, string> = {}
+    for (const p of problems) errors[p.key] ??= p.message
+    return { input, problems, errors }
+  })
+
+  const selectEstimate = memoOnInputs((inputs): EstimateResult => {
+    const form = selectForm(inputs)
+    if (form.problems.length > 0) return { status: 'invalid', problems: form.problems }
+    return { status: 'ok', estimate: estimate(form.input), input: form.input }
+  })
+
+  const selectComparison = memoOnInputs((inputs): Comparison | null => {
+    const result = selectEstimate(inputs)
+    if (result.status !== 'ok') return null
+    const other: PriceSheetId = inputs.sheet === 'aws-2016' ? 'aws-current' : 'aws-2016'
+    return compareWithSheet(result.input, other)
+  })
+
+  const selectRequestSeries = memoOnInputs((inputs): CostSeries | null => {
+    const result = selectEstimate(inputs)
+    return result.status === 'ok' ? costByRequests(result.input) : null
+  })
+
+  const selectMemorySeries = memoOnInputs((inputs): CostSeries | null => {
+    const result = selectEstimate(inputs)
+    return result.status === 'ok' ? costByMemory(result.input) : null
+  })
+
+  return { selectForm, selectEstimate, selectComparison, selectRequestSeries, selectMemorySeries }
+}
+
+export type Selectors = ReturnType<typeof createSelectors>

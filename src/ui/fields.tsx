@@ -1,0 +1,121 @@
+import type { ReactNode } from 'react'
+
+/** The ids that tie a field to its hint and its error, for aria-describedby. */
+function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean)
+  return ids.length ? ids.join(' ') : undefined
+}
+
+/** A visually hidden suffix that keeps labels of later functions unique. */
+export function LabelSuffix({ text }: { text?: string }) {
+  return text ? <span className="visually-hidden"> ({text})</span> : null
+}
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p className="field-error" id={`${id}-error`}>
+      {error}
+    </p>
+  ) : null
+}
+
+interface NumberFieldProps {
+  id: string
+  label: string
+  labelSuffix?: string
+  value: string
+  onChange: (value: string) => void
+  error?: string
+  hint?: ReactNode
+  unit?: string
+  /** Extra controls after the input, e.g. a unit select. */
+  after?: ReactNode
+  className?: string
+}
+
+/**
+ * A number typed as text: whatever the user types stays exactly as typed
+ * (an `<input type="number">` would drop invalid text), and the engine's
+ * message appears beside it.
+ */
+export function NumberField({ id, label, labelSuffix, value, onChange, error, hint, unit, after, className }: NumberFieldProps) {
+  return (
+    <div className={`field ${className ?? ''}`} data-invalid={error ? 'true' : undefined}>
+      <label htmlFor={id}>
+        {label}
+        <LabelSuffix text={labelSuffix} />
+      </label>
+      <div className="field-row">
+        <div className="input-with-unit">
+          <input
+            id={id}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            value={value}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(id, hint, error)}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          {unit ? (
+            <span className="unit" aria-hidden="true">
+              {unit}
+            </span>
+          ) : null}
+        </div>
+        {after}
+      </div>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} error={error} />
+    </div>
+  )
+}
+
+interface SelectFieldProps<T extends string> {
+  id: string
+  label: string
+  labelSuffix?: string
+  value: T
+  options: readonly { value: T; label: string }[]
+  onChange: (value: T) => void
+  disabled?: boolean
+  hint?: ReactNode
+  error?: string
+  className?: string
+}
+
+export function SelectField<T extends string>({ id, label, labelSuffix, value, options, onChange, disabled, hint, error, className }: SelectFieldProps<T>) {
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>
+        {label}
+        <LabelSuffix text={labelSuffix} />
+      </label>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} error={error} />
+    </div>
+  )
+}

@@ -1,0 +1,57 @@
+// Display formatting only: amounts arrive as exact decimal strings or whole
+// cents from the engine; Intl formats them without re-doing any arithmetic.
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' })
+const usdSmall = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumSignificantDigits: 2,
+  roundingPriority: 'morePrecision',
+} as Intl.NumberFormatOptions)
+const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 })
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })
+
+type Formattable = number | string
+
+/** "$18.74" from a decimal string ("18.74") or a number of dollars. */
+export function formatUsd(dollars: Formattable): string {
+  return usd.format(dollars as number)
+}
+
+/** "$18.74" from whole cents. */
+export function formatCents(cents: number): string {
+  return usd.format(cents / 100)
+}
+
+/**
+ * A bill line's amount: "< $0.01" when it rounds to zero cents but is not zero,
+ * so a real charge is never shown as free.
+ */
+export function formatLineAmount(cents: number, exactUsd: string): string {
+  if (cents === 0 && /[1-9]/.test(exactUsd)) return '< $0.01'
+  return formatCents(cents)
+}
+
+/** Small amounts with meaningful digits: "$0.0000021", "$2.73". */
+export function formatSmallUsd(dollars: string): string {
+  const n = Number(dollars)
+  if (n === 0) return '$0.00'
+  if (Math.abs(n) >= 0.01) return usd.format(dollars as unknown as number)
+  return usdSmall.format(dollars as unknown as number)
+}
+
+/** "3,000,000" from an exact decimal string or a number; up to 6 decimals. */
+export function formatNumber(value: Formattable): string {
+  return plain.format(value as number)
+}
+
+/** "3M", "1.5K": for axis ticks. */
+export function formatCompact(value: number): string {
+  return compact.format(value)
+}
+
+/** "$1.2K": compact dollars for axis ticks. */
+export function formatCompactUsd(dollars: number): string {
+  return `$${compact.format(dollars)}`
+}

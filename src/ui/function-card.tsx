@@ -1,0 +1,183 @@
+import { memo } from 'react'
+import {
+  monthlyRequestsText,
+  PRICE_SHEETS,
+  REQUEST_UNIT_LABELS,
+  REQUEST_UNITS,
+  type Architecture,
+  type RequestUnit,
+} from '../engine/index'
+import { useCalculator, useCalculatorStore } from '../state/react'
+import { parseNumberText } from '../state/selectors'
+import type { FunctionDraft } from '../state/store'
+import { FieldError, LabelSuffix, NumberField, SelectField } from './fields'
+import { formatNumber } from './format'
+
+/** Memory that buys one full vCPU, per the Lambda documentation. */
+const MB_PER_VCPU = 1769
+
+const UNIT_OPTIONS = REQUEST_UNITS.map((u) => ({ value: u, label: REQUEST_UNIT_LABELS[u] }))
+const ARCH_OPTIONS: { value: Architecture; label: string }[] = [
+  { value: 'x86_64', label: 'x86_64' },
+  { value: 'arm64', label: 'arm64 (Graviton, ~20% cheaper)' },
+]
+
+interface Props {
+  fn: FunctionDraft
+  index: number
+  count: number
+}
+
+function MonthlyRequests({ requests, per }: { requests: string; per: RequestUnit }) {
+  const value = parseNumberText(requests)
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1e21) return null
+  if (per === 'month') return null
+  return <>= {formatNumber(monthlyRequestsText(value, per))} requests a month</>
+}
+
+function FunctionCardImpl({ fn, index, count }: Props) {
+  const store = useCalculatorStore()
+  const sheetId = useCalculator((s) => s.sheet)
+  const errors = useCalculator((s, sel) => sel.selectForm(s).errors)
+  const sheet = PRICE_SHEETS[sheetId]
+  const classic = sheetId === 'aws-2016'
+  const base = `fn-${index + 1}`
+  const suffix = index > 0 ? `function ${index + 1}` : undefined
+  const err = (field: string) => errors[`${fn.id}.${field}`]
+  const update = (patch: Partial<FunctionDraft>) => store.getState().updateFunction(fn.id, patch)
+
+  const memory = parseNumberText(fn.memoryMb)
+  const memoryNumber = typeof memory === 'number' && Number.isFinite(memory) ? memory : null
+  const sliderValue = memoryNumber === null ? sheet.memory.minMb : Math.min(sheet.memory.maxMb, Math.max(sheet.memory.minMb, memoryNumber))
+  const name = fn.name.trim()
+  const title = name || `Function ${index + 1}`
+  const actionTarget = name || `function ${index + 1}`
+
+  return (
+    <section className="card function-card" aria-labelledby={`${base}-title`}>
+      <header className="function-header">
+        <h3 id={`${base}-title`}>{count > 1 ? title : 'Your function'}</h3>
+        <div className="function-actions">
+          <button type="button" className="button-quiet" onClick={() => store.getState().duplicateFunction(fn.id)} aria-label={`Duplicate ${actionTarget}`}>
+            Duplicate
+          </button>
+          {count > 1 ? (
+            <button type="button" className="button-quiet" onClick={() => store.getState().removeFunction(fn.id)} aria-label={`Remove ${actionTarget}`}>
+              Remove
+            </button>
+          ) : null}
+        </div>
+      </header>
+
+      <div className="field">
+        <label htmlFor={`${base}-name`}>
+          Name <span className="optional">(optional)</span>
+          <LabelSuffix text={suffix} />
+        </label>
+        <input
+          id={`${base}-name`}
+          type="text"
+          value={fn.name}
+          maxLength={64}
+          placeholder="e.g. api-handler"
+          aria-invalid={err('name') ? true : undefined}
+          aria-describedby={err('name') ? `${base}-name-error` : undefined}
+          onChange={(e) => update({ name: e.target.value })}
+        />
+        <FieldError id={`${base}-name`} error={err('name')} />
+      </div>
+
+      <NumberField
+        id={`${base}-memory`}
+        label="Memory (MB)"
+        labelSuffix={suffix}
+        value={fn.memoryMb}
+        unit="MB"
+        error={err('memoryMb')}
+        onChange={(memoryMb) => update({ memoryMb })}
+        hint={
+          <>
+            {sheet.memory.minMb}–{formatNumber(sheet.memory.maxMb)} MB
+            {sheet.memory.stepMb > 1 ? ` in ${sheet.memory.stepMb} MB steps` : ''}
+            {memoryNumber !== null && memoryNumber > 0 ? ` · ≈ ${(memoryNumber / MB_PER_VCPU).toFixed(2)} vCPU (1 vCPU at ${formatNumber(MB_PER_VCPU)} MB)` : ''}
+          </>
+        }
+        after={
+          <input
+            type="range"
+            className="slider"
+            aria-label={`Memory slider${suffix ? ` (${suffix})` : ''}`}
+            min={sheet.memory.minMb}
+            max={sheet.memory.maxMb}
+            step={sheet.memory.stepMb === 1 ? 64 : sheet.memory.stepMb}
+            value={sliderValue}
+            onChange={(e) => update({ memoryMb: e.target.value })}
+          />
+        }
+      />
+
+      <NumberField
+        id={`${base}-duration`}
+        label="Duration (ms)"
+        labelSuffix={suffix}
+        value={fn.durationMs}
+        unit="ms"
+        error={err('durationMs')}
+        onChange={(durationMs) => update({ durationMs })}
+        hint={`Average per invocation; billed rounded up to ${sheet.granularityMs} ms`}
+      />
+
+      <NumberField
+        id={`${base}-requests`}
+        label="Requests"
+        labelSuffix={suffix}
+        value={fn.requests}
+        error={err('requests') ?? err('per')}
+        onChange={(requests) => update({ requests })}
+        hint={<MonthlyRequests requests={fn.requests} per={fn.per} />}
+        className="requests-field"
+        after={
+          <select
+            className="unit-select"
+            aria-label={`Request unit${suffix ? ` (${suffix})` : ''}`}
+            value={fn.per}
+            onChange={(e) => update({ per: e.target.value as RequestUnit })}
+          >
+            {UNIT_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        }
+      />
+
+      <SelectField
+        id={`${base}-architecture`}
+        label="Architecture"
+        labelSuffix={suffix}
+        value={classic ? 'x86_64' : fn.architecture}
+        options={ARCH_OPTIONS}
+        disabled={classic}
+        error={classic ? undefined : err('architecture')}
+        hint={classic ? 'The classic 2016 sheet had x86_64 only; switch to the current sheet for arm64.' : undefined}
+        onChange={(architecture) => update({ architecture })}
+      />
+
+      {classic ? null : (
+        <NumberField
+          id={`${base}-storage`}
+          label="Ephemeral storage (MB)"
+          labelSuffix={suffix}
+          value={fn.ephemeralStorageMb}
+          unit="MB"
+          error={err('ephemeralStorageMb')}
+          onChange={(ephemeralStorageMb) => update({ ephemeralStorageMb })}
+          hint="512–10,240 MB of /tmp; the first 512 MB are free"
+        />
+      )}
+    </section>
+  )
+}
+
+export const FunctionCard = memo(FunctionCardImpl)

@@ -1,0 +1,25 @@
+import { useCalculator, useCalculatorStore } from '../state/react'
+import { MAX_FORM_FUNCTIONS } from '../state/store'
+import { FunctionCard } from './function-card'
+
+/** Every function on the account, and the button to add one. */
+export function FunctionList() {
+  const store = useCalculatorStore()
+  const functions = useCalculator((s) => s.functions)
+  return (
+    <div className="function-list">
+      {functions.map((fn, i) => (
+        <FunctionCard key={fn.id} fn={fn} index={i} count={functions.length} />
+      ))}
+      <button
+        type="button"
+        className="button-secondary add-function"
+        disabled={functions.length >= MAX_FORM_FUNCTIONS}
+        onClick={() => store.getState().addFunction()}
+      >
+        + Add a function
+      </button>
+      {functions.length > 1 ? <p className="field-hint">The estimate is for the whole account: the free tier is shared by all {functions.length} functions.</p> : null}
+    </div>
+  )
+}

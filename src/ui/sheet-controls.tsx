@@ -1,0 +1,59 @@
+import { PRICE_SHEET_IDS, PRICE_SHEETS, type PriceSheetId } from '../engine/index'
+import { useCalculator, useCalculatorStore } from '../state/react'
+import { SelectField } from './fields'
+
+const SHEET_NOTES: Record<PriceSheetId, string> = {
+  'aws-2016': '100 ms rounding, one flat rate, x86_64',
+  'aws-current': '1 ms rounding, arm64, tiers, regions, storage',
+}
+
+const REGION_OPTIONS = Object.entries(PRICE_SHEETS['aws-current'].regions).map(([id, r]) => ({
+  value: id,
+  label: `${id}: ${r.name}${r.verified ? '' : ' (unverified prices)'}`,
+}))
+
+/** The account-wide settings: price sheet, region, free tier. */
+export function SheetControls() {
+  const store = useCalculatorStore()
+  const sheet = useCalculator((s) => s.sheet)
+  const region = useCalculator((s) => s.region)
+  const freeTier = useCalculator((s) => s.freeTier)
+  const regionError = useCalculator((s, sel) => sel.selectForm(s).errors.region)
+
+  return (
+    <section className="card account-card" aria-labelledby="account-title">
+      <h2 id="account-title">Account</h2>
+      <fieldset className="sheet-switch">
+        <legend>Price sheet</legend>
+        <div className="segmented">
+          {PRICE_SHEET_IDS.map((id) => (
+            <label key={id} className="segment">
+              <input type="radio" name="price-sheet" value={id} checked={sheet === id} onChange={() => store.getState().setSheet(id)} />
+              <span className="segment-body">
+                <span className="segment-title">{id === 'aws-2016' ? 'Classic (2016)' : 'Current'}</span>
+                <span className="segment-note">{SHEET_NOTES[id]}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {sheet === 'aws-current' ? (
+        <SelectField
+          id="region"
+          label="Region"
+          value={region}
+          options={REGION_OPTIONS.some((o) => o.value === region) ? REGION_OPTIONS : [{ value: region, label: region }, ...REGION_OPTIONS]}
+          error={regionError}
+          onChange={(r) => store.getState().setRegion(r)}
+        />
+      ) : (
+        <p className="field-hint">The classic sheet had one price in every region.</p>
+      )}
+      <label className="checkbox">
+        <input type="checkbox" checked={freeTier} onChange={(e) => store.getState().setFreeTier(e.target.checked)} />
+        Include free tier
+      </label>
+      <p className="field-hint">1M requests and 400,000 GB-s a month, once per account: all functions share it.</p>
+    </section>
+  )
+}

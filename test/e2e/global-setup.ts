@@ -1,0 +1,23 @@
+import { build, preview, type PreviewServer } from 'vite'
+import type { TestProject } from 'vitest/node'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string
+  }
+}
+
+let server: PreviewServer | undefined
+
+/** Builds the app as a user gets it (npm run build) and serves dist/ with `vite preview`. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await build({ logLevel: 'warn' })
+  await build({ logLevel: 'warn', mode: 'embed' })
+  server = await preview({ logLevel: 'warn', preview: { port: 4300, strictPort: false, host: '127.0.0.1' } })
+  const url = server.resolvedUrls?.local[0]
+  if (!url) throw new Error('vite preview did not report its address')
+  project.provide('baseURL', url.replace(/\/$/, ''))
+  return async () => {
+    await server?.close()
+  }
+}
