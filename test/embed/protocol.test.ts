@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest'
+import {
+  MAX_HEIGHT,
+  MAX_QUERY,
+  attributesToQuery,
+  isOrigin,
+  isWid,
+  parseHostMessage,
+  parseWidgetMessage,
+} from '../../src/embed/protocol'
+
+const env = { ns: 'lambda-cost-calculator', v: 1, wid: 'w1abc' }
+const resize = { ...env, type: 'resize', height: 640 }
+const change = { ...env, type: 'change', query: 'p=2016&m=512', totalCents: 1874, totalUsd: '18.74' }
+const set = { ...env, type: 'set', query: 'p=current&a=arm', theme: 'dark' }
+
+describe('parseWidgetMessage', () => {
+  it('accepts well-formed resize and change messages', () => {
+    expect(parseWidgetMessage(resize)).toEqual(resize)
+    expect(parseWidgetMessage({ ...resize, height: 0 })).toEqual({ ...resize, height: 0 })
+    expect(parseWidgetMessage({ ...resize, height: MAX_HEIGHT })).toEqual({ ...resize, height: MAX_HEIGHT })
+    expect(parseWidgetMessage(change)).toEqual(change)
+    expect(parseWidgetMessage({ ...change, totalCents: null, totalUsd: null })).toEqual({ ...change, totalCents: null, totalUsd: null })
+    expect(parseWidgetMessage({ ...change, query: '' })).toEqual({ ...change, query: '' })
+    expect(parseWidgetMessage({ ...change, totalUsd: '18.73333333333333333333' })).not.toBeNull()
+  })
+
+  it('returns only the validated fields', () => {
+    expect(parseWidgetMessage({ ...resize, extra: '<script>' })).toEqual(resize)
+    expect(parseWidgetMessage({ ...change, html: 'x' })).not.toHaveProperty('html')
+  })
+
+  it.each([
+    ['null', null],
+    ['a string', JSON.stringify(resize)],
+    ['a number', 42],
+    ['an array', [resize]],
+    ['a foreign namespace', { ...resize, ns: 'other-widget' }],
+    ['no namespace', { v: 1, wid: 'w1', type: 'resize', height: 1 }],
+    ['another version', { ...resize, v: 2 }],
+    ['a string version', { ...resize, v: '1' }],
+    ['no wid', { ...resize, wid: undefined }],
+    ['an empty wid', { ...resize, wid: '' }],
+    ['a wid with odd characters', { ...resize, wid: 'w1"><img>' }],
+    ['an over-long wid', { ...resize, wid: 'w'.repeat(65) }],
+    ['an unknown type', { ...resize, type: 'navigate' }],
+    ['a host message type', { ...set }],
+    ['a string height', { ...resize, height: '640' }],
+    ['a NaN height', { ...resize, height: Number.NaN }],
+    ['an infinite height', { ...resize, height: Number.POSITIVE_INFINITY }],
+    ['a negative height', { ...resize, height: -1 }],
+    ['a huge height', { ...resize, height: MAX_HEIGHT + 1 }],
+    ['a missing query', { ...change, query: undefined }],
+    ['a non-string query', { ...change, query: ['p=2016'] }],
+    ['an over-long query', { ...change, query: 'm='.padEnd(MAX_QUERY + 1, '1') }],
+    ['a query with spaces', { ...change, query: 'm=512 MB' }],
+    ['a query with control characters', { ...change, query: 'm=512\n' }],
+    ['a query with non-ASCII', { ...change, query: 'n=café' }],
+    ['negative cents', { ...change, totalCents: -1 }],
+    ['fractional cents', { ...change, totalCents: 18.5 }],
+    ['string cents', { ...change, totalCents: '1874' }],
+    ['unsafe cents', { ...change, totalCents: 2 ** 60 }],
+    ['a non-decimal total', { ...change, totalUsd: '$18.74' }],
+    ['an over-long total', { ...change, totalUsd: '1.'.padEnd(65, '0') }],
+    ['cents without dollars', { ...change, totalUsd: null }],
+    ['dollars without cents', { ...change, totalCents: null }],
+    ['missing totals', { ...env, type: 'change', query: 'p=2016' }],
+  ])('rejects %s', (_, data) => {
+    expect(parseWidgetMessage(data)).toBeNull()
+  })
+})
+
+describe('parseHostMessage', () => {
+  it('accepts a set message, with or without a theme', () => {
+    expect(parseHostMessage(set)).toEqual(set)
+    const { theme: _, ...plain } = set
+    expect(parseHostMessage(plain)).toEqual(plain)
+    expect(parseHostMessage(plain)).not.toHaveProperty('theme')
+  })
+
+  it.each([
+    ['a widget message', resize],
+    ['a foreign namespace', { ...set, ns: 'x' }],
+    ['another version', { ...set, v: 0 }],
+    ['a bad wid', { ...set, wid: 'a b' }],
+    ['an unknown theme', { ...set, theme: 'sepia' }],
+    ['a null theme', { ...set, theme: null }],
+    ['an over-long query', { ...set, query: 'x'.repeat(MAX_QUERY + 1) }],
+    ['a non-string query', { ...set, query: 3 }],
+  ])('rejects %s', (_, data) => {
+    expect(parseHostMessage(data)).toBeNull()
+  })
+})
+
+describe('isOrigin', () => {
+  it.each(['https://docs.example', 'http://localhost:5173', 'https://a.b.example:8443', 'http://[::1]:3000', 'http://127.0.0.1'])(
+    'accepts %s',
+    (value) => expect(isOrigin(value)).toBe(true),
+  )
+
+  it.each([
+    'https://docs.example/',
+    'https://docs.example/page',
+    'https://docs.example?x=1',
+    'HTTPS://DOCS.EXAMPLE',
+    'https://user@docs.example',
+    'null',
+    '*',
+    '',
+    'javascript:alert(1)',
+    'ftp://files.example',
+    'file:///tmp',
+    `https://${'a'.repeat(260)}.example`,
+    42,
+    null,
+  ])('rejects %s', (value) => expect(isOrigin(value)).toBe(false))
+})
+
+describe('isWid', () => {
+  it('accepts short ids of letters, digits, _ and -, and nothing else', () => {
+    expect(isWid('w1abc_-Z')).toBe(true)
+    expect(isWid('w/1')).toBe(false)
+    expect(isWid(1)).toBe(false)
+  })
+})
+
+describe('attributesToQuery', () => {
+  const from = (attrs: Record<string, string>) => attributesToQuery((name) => attrs[name] ?? null)
+
+  it('maps each attribute to its URL key, in a stable order', () => {
+    expect(
+      from({
+        compact: '',
+        theme: 'dark',
+        preset: 'api',
+        storage: '1024',
+        architecture: 'arm',
+        unit: 'mpm',
+        requests: '3e6',
+        duration: '1000',
+        memory: '512',
+        'free-tier': '1',
+        region: 'eu-west-1',
+        sheet: 'current',
+      }),
+    ).toBe('p=current&rg=eu-west-1&ft=1&m=512&d=1000&r=3e6&u=mpm&a=arm&e=1024&preset=api&theme=dark&compact=1')
+  })
+
+  it('turns readable aliases into the app values, trimmed and case-insensitively', () => {
+    expect(from({ sheet: 'aws-2016' })).toBe('p=2016')
+    expect(from({ sheet: ' AWS-Current ' })).toBe('p=current')
+    expect(from({ 'free-tier': 'true' })).toBe('ft=1')
+    expect(from({ 'free-tier': 'FALSE' })).toBe('ft=0')
+    expect(from({ architecture: 'x86_64' })).toBe('a=x86')
+    expect(from({ architecture: 'arm64' })).toBe('a=arm')
+    const units = { second: 's', minute: 'min', hour: 'h', day: 'd', month: 'mo', 'million-per-month': 'mpm' }
+    for (const [alias, value] of Object.entries(units)) expect(from({ unit: alias })).toBe(`u=${value}`)
+  })
+
+  it('passes any other value through as written, URL-encoded', () => {
+    expect(from({ memory: 'lots & lots=1#x' })).toBe('m=lots%20%26%20lots%3D1%23x')
+    expect(from({ sheet: 'aws-2099', 'free-tier': 'maybe' })).toBe('p=aws-2099&ft=maybe')
+    // Not an alias, though an object key: no prototype lookups.
+    expect(from({ sheet: 'constructor', unit: 'toString' })).toBe('p=constructor&u=toString')
+  })
+
+  it('leaves out missing and empty attributes; compact is a boolean attribute', () => {
+    expect(from({})).toBe('')
+    expect(from({ memory: '', duration: '  ', requests: '5' })).toBe('r=5')
+    expect(from({ compact: 'compact' })).toBe('compact=1')
+    expect(from({ compact: 'false' })).toBe('')
+  })
+})
