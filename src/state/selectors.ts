@@ -151,7 +151,7 @@ export function createSelectors() {
 
   const selectRequestSeries = memoOnInputs((inputs): CostSeries | null => {
     const result = selectEstimate(inputs)
-    return result.status === 'ok' ? costByRequests(result.input) : null
+    return result.status === 'ok' ? costByRequests(result.input, { points: 120 }) : null
   })
 
   const selectMemorySeries = memoOnInputs((inputs): CostSeries | null => {

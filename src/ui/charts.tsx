@@ -14,8 +14,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
+import { memo, startTransition, useEffect, useState } from 'react'
 import type { CostPoint, Estimate } from '../engine/index'
-import { useCalculator } from '../state/react'
+import { useCalculator, useSelectors } from '../state/react'
 import { formatCents, formatCompact, formatCompactUsd, formatLineAmount, formatNumber } from './format'
 
 const COLORS = { requests: 'var(--c-requests)', compute: 'var(--c-compute)', storage: 'var(--c-storage)' }
@@ -124,7 +125,7 @@ function formatAxisUsd(dollars: number): string {
 /** The bottom of the log-scale cost axis: one cent. Smaller parts sit on it. */
 const LOG_FLOOR_USD = 0.01
 
-function RequestsChart({ points, current, freeTier }: { points: CostPoint[]; current: CostPoint; freeTier: boolean }) {
+const RequestsChart = memo(function RequestsChart({ points, current, freeTier }: { points: CostPoint[]; current: CostPoint; freeTier: boolean }) {
   // A log axis has no zero: free parts are drawn a hair above the floor.
   const rows = toRows(points).map((r) => ({
     ...r,
@@ -183,9 +184,9 @@ function RequestsChart({ points, current, freeTier }: { points: CostPoint[]; cur
       <DataTable caption="Monthly cost by monthly requests" xHeader="Requests / month" rows={sampleRows(rows, current.x)} xFormat={formatNumber} current={current.x} />
     </figure>
   )
-}
+})
 
-function MemoryChart({ points, current, durationMs }: { points: CostPoint[]; current: CostPoint; durationMs: number }) {
+const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: { points: CostPoint[]; current: CostPoint; durationMs: number }) {
   const rows = toRows(points).map((r) => ({ ...r, totalUsd: r.totalCents / 100 }))
   const xLabel = (x: number) => `${formatNumber(x)} MB`
   return (
@@ -225,9 +226,9 @@ function MemoryChart({ points, current, durationMs }: { points: CostPoint[]; cur
       />
     </figure>
   )
-}
+})
 
-function SplitChart({ estimate }: { estimate: Estimate }) {
+const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }) {
   const rows = estimate.lines.map((l) => ({
     label: l.label.replace('Compute ', '').replace('Ephemeral storage above 512 MB', 'Storage'),
     fullLabel: l.label,
@@ -271,7 +272,7 @@ function SplitChart({ estimate }: { estimate: Estimate }) {
       </table>
     </figure>
   )
-}
+})
 
 function Legend({ parts }: { parts: (keyof typeof COLORS)[] }) {
   const names = { requests: 'Requests', compute: 'Compute', storage: 'Ephemeral storage' }
@@ -288,14 +289,29 @@ function Legend({ parts }: { parts: (keyof typeof COLORS)[] }) {
 }
 
 /** The three charts; loaded lazily with recharts. */
+/**
+ * `value`, but only once the frame showing the newer inputs and total has been
+ * painted: the total keeps up with typing, and the charts follow a frame later.
+ */
+function useAfterPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value)
+  useEffect(() => {
+    if (Object.is(shown, value)) return
+    // A task queued from the commit runs after the browser's next rendering
+    // step, which paints the inputs and the total first.
+    const timer = setTimeout(() => startTransition(() => setShown(value)), 0)
+    return () => clearTimeout(timer)
+  }, [value, shown])
+  return shown
+}
+
 export default function Charts() {
-  const result = useCalculator((s, sel) => sel.selectEstimate(s))
-  const bySize = useCalculator((s, sel) => sel.selectMemorySeries(s))
-  const byRequests = useCalculator((s, sel) => sel.selectRequestSeries(s))
-  const firstDuration = useCalculator((s, sel) => {
-    const r = sel.selectEstimate(s)
-    return r.status === 'ok' ? r.input.functions[0]!.durationMs : 0
-  })
+  const state = useAfterPaint(useCalculator((s) => s))
+  const selectors = useSelectors()
+  const result = selectors.selectEstimate(state)
+  const bySize = selectors.selectMemorySeries(state)
+  const byRequests = selectors.selectRequestSeries(state)
+  const firstDuration = result.status === 'ok' ? result.input.functions[0]!.durationMs : 0
   if (result.status !== 'ok' || !bySize || !byRequests) {
     return <p className="charts-empty">The charts appear when the inputs are valid.</p>
   }
