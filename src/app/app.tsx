@@ -1,12 +1,30 @@
+import { useEffect, useState } from 'react'
+import { presetInputs } from '../state/presets'
+import { useCalculatorStore } from '../state/react'
+import { defaultInputs, inputsOf } from '../state/store'
+import type { UrlSync } from '../state/url-sync'
 import { ChartsPanel } from '../ui/charts-panel'
 import { FunctionList } from '../ui/function-list'
+import { LinkNotice, type LinkReport } from '../ui/link-notice'
+import { PresetGallery } from '../ui/preset-gallery'
 import { ResultPanel } from '../ui/result'
+import { ShareBar } from '../ui/share-bar'
 import { SheetControls } from '../ui/sheet-controls'
 import { StepsPanel } from '../ui/steps'
 import { ThemeToggle } from '../ui/theme'
+import type { LinkReports } from './link-reports'
+
+interface Props {
+  urlSync: UrlSync
+  linkReports: LinkReports
+}
 
 /** The full calculator page. */
-export function App() {
+export function App({ urlSync, linkReports }: Props) {
+  const store = useCalculatorStore()
+  const [report, setReport] = useState<LinkReport>(linkReports.current())
+  useEffect(() => linkReports.subscribe(setReport), [linkReports])
+
   return (
     <div className="app">
       <header className="app-header">
@@ -16,6 +34,7 @@ export function App() {
         </div>
         <ThemeToggle />
       </header>
+      <LinkNotice report={report} onDismiss={() => setReport({ problems: [], futureVersion: false })} />
       <main className="layout">
         <div className="inputs" aria-label="Inputs">
           <SheetControls />
@@ -23,10 +42,21 @@ export function App() {
         </div>
         <div className="results">
           <ResultPanel />
+          <ShareBar
+            shareUrl={() => urlSync.shareUrl()}
+            onReset={() => urlSync.navigate(defaultInputs())}
+            embedSnippets={() => import('./embed-snippet').then((m) => m.embedSnippets(inputsOf(store.getState()), urlSync.appUrl()))}
+          />
           <StepsPanel />
         </div>
         <div className="wide">
           <ChartsPanel />
+          <PresetGallery
+            onChoose={(id) => {
+              const inputs = presetInputs(id)
+              if (inputs) urlSync.navigate(inputs)
+            }}
+          />
         </div>
       </main>
       <footer className="app-footer">

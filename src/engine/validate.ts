@@ -38,7 +38,13 @@ export function formatPlainNumber(value: number): string {
 
 /** Any value, shortened and made printable, for quoting in a message. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'number') return formatPlainNumber(value)
+  if (typeof value === 'number') {
+    // Never print NaN or Infinity at a user: say what they mean.
+    if (Number.isNaN(value)) return 'a value that is not a number'
+    if (value === Infinity) return 'a number too large to work with'
+    if (value === -Infinity) return 'a number too small to work with'
+    return formatPlainNumber(value)
+  }
   if (typeof value === 'string') {
     const shown = value.length > 40 ? `${value.slice(0, 40)}\u2026` : value
     return JSON.stringify(shown)

@@ -1,11 +1,8 @@
 import {
   compareWithSheet,
-  costByMemory,
-  costByRequests,
   estimate,
   validateInput,
   type Comparison,
-  type CostSeries,
   type Estimate,
   type EstimateInput,
   type FunctionInput,
@@ -149,17 +146,7 @@ export function createSelectors() {
     return compareWithSheet(result.input, other)
   })
 
-  const selectRequestSeries = memoOnInputs((inputs): CostSeries | null => {
-    const result = selectEstimate(inputs)
-    return result.status === 'ok' ? costByRequests(result.input, { points: 120 }) : null
-  })
-
-  const selectMemorySeries = memoOnInputs((inputs): CostSeries | null => {
-    const result = selectEstimate(inputs)
-    return result.status === 'ok' ? costByMemory(result.input) : null
-  })
-
-  return { selectForm, selectEstimate, selectComparison, selectRequestSeries, selectMemorySeries }
+  return { selectForm, selectEstimate, selectComparison }
 }
 
 export type Selectors = ReturnType<typeof createSelectors>

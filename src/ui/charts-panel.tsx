@@ -3,14 +3,16 @@ import { lazy, Suspense } from 'react'
 // recharts is the heaviest dependency: it loads in its own chunk, after the
 // inputs and the total are already interactive.
 const Charts = lazy(() => import('./charts'))
+const CompactChart = lazy(() => import('./charts').then((m) => ({ default: m.CompactChart })))
 
-export function ChartsPanel() {
+/** The three charts, or (in the docs widget) one small one. */
+export function ChartsPanel({ variant = 'full' }: { variant?: 'full' | 'compact' }) {
   return (
-    <section className="card charts-card" aria-labelledby="charts-title">
-      <h2 id="charts-title">Charts</h2>
-      <Suspense fallback={<p className="charts-loading">Loading charts…</p>}>
-        <Charts />
-      </Suspense>
+    <section className={`card charts-card charts-${variant}`} aria-labelledby="charts-title">
+      <h2 id="charts-title" className={variant === 'compact' ? 'visually-hidden' : undefined}>
+        Charts
+      </h2>
+      <Suspense fallback={<p className="charts-loading">Loading charts…</p>}>{variant === 'compact' ? <CompactChart /> : <Charts />}</Suspense>
     </section>
   )
 }

@@ -14,8 +14,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { memo, startTransition, useEffect, useState } from 'react'
-import type { CostPoint, Estimate } from '../engine/index'
+import { memo, startTransition, useEffect, useMemo, useState } from 'react'
+import { costByMemory, costByRequests, type CostPoint, type Estimate } from '../engine/index'
 import { useCalculator, useSelectors } from '../state/react'
 import { formatCents, formatCompact, formatCompactUsd, formatLineAmount, formatNumber } from './format'
 
@@ -305,12 +305,25 @@ function useAfterPaint<T>(value: T): T {
   return shown
 }
 
+/** One small chart for the docs widget: where the money goes. */
+export function CompactChart() {
+  const state = useAfterPaint(useCalculator((s) => s))
+  const result = useSelectors().selectEstimate(state)
+  if (result.status !== 'ok') return <p className="charts-empty">The chart appears when the inputs are valid.</p>
+  return <SplitChart estimate={result.estimate} />
+}
+
 export default function Charts() {
   const state = useAfterPaint(useCalculator((s) => s))
   const selectors = useSelectors()
   const result = selectors.selectEstimate(state)
-  const bySize = selectors.selectMemorySeries(state)
-  const byRequests = selectors.selectRequestSeries(state)
+  // The series live here, not in the store's selectors, so their code loads with the charts.
+  const series = useMemo(
+    () => (result.status === 'ok' ? { bySize: costByMemory(result.input), byRequests: costByRequests(result.input, { points: 120 }) } : null),
+    [result],
+  )
+  const bySize = series?.bySize
+  const byRequests = series?.byRequests
   const firstDuration = result.status === 'ok' ? result.input.functions[0]!.durationMs : 0
   if (result.status !== 'ok' || !bySize || !byRequests) {
     return <p className="charts-empty">The charts appear when the inputs are valid.</p>

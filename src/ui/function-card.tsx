@@ -26,6 +26,8 @@ interface Props {
   fn: FunctionDraft
   index: number
   count: number
+  /** The docs widget: no name field and no add, duplicate or remove. */
+  compact?: boolean
 }
 
 function MonthlyRequests({ requests, per }: { requests: string; per: RequestUnit }) {
@@ -35,7 +37,7 @@ function MonthlyRequests({ requests, per }: { requests: string; per: RequestUnit
   return <>= {formatNumber(monthlyRequestsText(value, per))} requests a month</>
 }
 
-function FunctionCardImpl({ fn, index, count }: Props) {
+function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
   const store = useCalculatorStore()
   const sheetId = useCalculator((s) => s.sheet)
   const errors = useCalculator((s, sel) => sel.selectForm(s).errors)
@@ -57,6 +59,7 @@ function FunctionCardImpl({ fn, index, count }: Props) {
     <section className="card function-card" aria-labelledby={`${base}-title`}>
       <header className="function-header">
         <h3 id={`${base}-title`}>{count > 1 ? title : 'Your function'}</h3>
+        {compact ? null : (
         <div className="function-actions">
           <button type="button" className="button-quiet" onClick={() => store.getState().duplicateFunction(fn.id)} aria-label={`Duplicate ${actionTarget}`}>
             Duplicate
@@ -67,8 +70,10 @@ function FunctionCardImpl({ fn, index, count }: Props) {
             </button>
           ) : null}
         </div>
+        )}
       </header>
 
+      {compact ? null : (
       <div className="field">
         <label htmlFor={`${base}-name`}>
           Name <span className="optional">(optional)</span>
@@ -86,6 +91,7 @@ function FunctionCardImpl({ fn, index, count }: Props) {
         />
         <FieldError id={`${base}-name`} error={err('name')} />
       </div>
+      )}
 
       <NumberField
         id={`${base}-memory`}

@@ -3,14 +3,15 @@ import { MAX_FORM_FUNCTIONS } from '../state/store'
 import { FunctionCard } from './function-card'
 
 /** Every function on the account, and the button to add one. */
-export function FunctionList() {
+export function FunctionList({ compact = false }: { compact?: boolean }) {
   const store = useCalculatorStore()
   const functions = useCalculator((s) => s.functions)
   return (
     <div className="function-list">
       {functions.map((fn, i) => (
-        <FunctionCard key={fn.id} fn={fn} index={i} count={functions.length} />
+        <FunctionCard key={fn.id} fn={fn} index={i} count={functions.length} compact={compact} />
       ))}
+      {compact ? null : (
       <button
         type="button"
         className="button-secondary add-function"
@@ -19,6 +20,7 @@ export function FunctionList() {
       >
         + Add a function
       </button>
+      )}
       {functions.length > 1 ? <p className="field-hint">The estimate is for the whole account: the free tier is shared by all {functions.length} functions.</p> : null}
     </div>
   )

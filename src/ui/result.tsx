@@ -154,7 +154,7 @@ function focusField(p: FieldProblem): void {
 }
 
 /** The monthly total, large, with the comparison, the bill lines and the facts. */
-export function ResultPanel() {
+export function ResultPanel({ compact = false }: { compact?: boolean }) {
   const result = useCalculator((s, sel) => sel.selectEstimate(s))
   const comparison = useCalculator((s, sel) => sel.selectComparison(s))
   const functionCount = useCalculator((s) => s.functions.length)
@@ -172,7 +172,7 @@ export function ResultPanel() {
         <>
           <ComparisonLine comparison={comparison} totalCents={result.estimate.totalCents} />
           <BillLines estimate={result.estimate} />
-          <Facts estimate={result.estimate} />
+          {compact ? null : <Facts estimate={result.estimate} />}
           {result.estimate.assumptions.length > 0 ? (
             <ul className="assumptions" aria-label="Assumptions">
               {result.estimate.assumptions.map((a) => (

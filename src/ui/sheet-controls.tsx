@@ -13,7 +13,7 @@ const REGION_OPTIONS = Object.entries(PRICE_SHEETS['aws-current'].regions).map((
 }))
 
 /** The account-wide settings: price sheet, region, free tier. */
-export function SheetControls() {
+export function SheetControls({ compact = false }: { compact?: boolean }) {
   const store = useCalculatorStore()
   const sheet = useCalculator((s) => s.sheet)
   const region = useCalculator((s) => s.region)
@@ -22,7 +22,9 @@ export function SheetControls() {
 
   return (
     <section className="card account-card" aria-labelledby="account-title">
-      <h2 id="account-title">Account</h2>
+      <h2 id="account-title" className={compact ? 'visually-hidden' : undefined}>
+        Account
+      </h2>
       <fieldset className="sheet-switch">
         <legend>Price sheet</legend>
         <div className="segmented">
@@ -46,14 +48,14 @@ export function SheetControls() {
           error={regionError}
           onChange={(r) => store.getState().setRegion(r)}
         />
-      ) : (
+      ) : compact ? null : (
         <p className="field-hint">The classic sheet had one price in every region.</p>
       )}
       <label className="checkbox">
         <input type="checkbox" checked={freeTier} onChange={(e) => store.getState().setFreeTier(e.target.checked)} />
         Include free tier
       </label>
-      <p className="field-hint">1M requests and 400,000 GB-s a month, once per account: all functions share it.</p>
+      {compact ? null : <p className="field-hint">1M requests and 400,000 GB-s a month, once per account: all functions share it.</p>}
     </section>
   )
 }

@@ -1,0 +1,43 @@
+import { ATTRIBUTES } from '../embed/protocol'
+import { encode } from '../state/url-codec'
+import type { CalculatorInputs } from '../state/store'
+import type { EmbedSnippets } from '../ui/share-bar'
+
+/** The URL key of each attribute, turned around: `m` -> `memory`. */
+const ATTRIBUTE_OF_KEY = new Map(Object.entries(ATTRIBUTES).map(([name, spec]) => [spec.key, name]))
+/** Readable attribute values for the codec's short ones. */
+const READABLE: Record<string, Record<string, string>> = {
+  ft: { '1': 'true', '0': 'false' },
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+}
+
+/**
+ * The two ways to embed the current estimate: embed.js with the element, and
+ * a plain iframe for sites that allow no scripts. The element's attributes
+ * describe one function; the iframe carries every function.
+ */
+export function embedSnippets(inputs: CalculatorInputs, appUrl: string): EmbedSnippets {
+  const query = encode(inputs)
+  const base = appUrl.endsWith('/') ? appUrl : `${appUrl}/`
+  const first: CalculatorInputs = { ...inputs, functions: inputs.functions.slice(0, 1) }
+  const attributes: string[] = []
+  // The sheet is always written: a reader of the snippet should see which prices it shows.
+  if (!new URLSearchParams(encode(first)).has('p')) attributes.push('sheet="2016"')
+  for (const [key, value] of new URLSearchParams(encode(first))) {
+    const name = ATTRIBUTE_OF_KEY.get(key)
+    if (!name) continue
+    attributes.push(`${name}="${escapeAttribute(READABLE[key]?.[value] ?? value)}"`)
+  }
+  const iframeSrc = `${base}?embed=1${query ? `&${query}` : ''}`
+  return {
+    script: `<script src="${base}embed.js" async></script>\n<lambda-cost-calculator ${attributes.join(' ')}></lambda-cost-calculator>`,
+    iframe: `<iframe src="${escapeAttribute(iframeSrc)}" title="AWS Lambda cost calculator" width="100%" height="640" style="border:0" loading="lazy"></iframe>`,
+    note:
+      inputs.functions.length > 1
+        ? `The element's attributes describe the first function only; the plain iframe carries all ${inputs.functions.length} functions.`
+        : undefined,
+  }
+}

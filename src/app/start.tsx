@@ -1,0 +1,62 @@
+import { lazy, StrictMode, Suspense } from 'react'
+import { createRoot } from 'react-dom/client'
+import { StoreProvider } from '../state/react'
+import { createSelectors } from '../state/selectors'
+import { createCalculatorStore, inputsOf } from '../state/store'
+import { decode, encode } from '../state/url-codec'
+import { readStartup, startUrlSync } from '../state/url-sync'
+import { applyTheme } from '../ui/theme'
+import { App } from './app'
+import { createLinkReports } from './link-reports'
+
+// The docs widget's layout loads only in embed mode.
+const EmbedApp = lazy(() => import('./embed-app').then((m) => ({ default: m.EmbedApp })))
+
+/** Reads the URL, creates the store, starts URL sync (and the embed bridge), mounts the page. */
+export function start(container: HTMLElement): void {
+  const startup = readStartup()
+  const store = createCalculatorStore(startup.link.inputs)
+  const linkReports = createLinkReports(startup.link)
+  const urlSync = startUrlSync(store, { onLinkRead: (link) => linkReports.report(link) })
+
+  if (startup.embed) {
+    document.documentElement.classList.add('embedded')
+    applyTheme(startup.theme)
+    const selectors = createSelectors()
+    // Only an embedded page needs the bridge: it loads in its own small chunk.
+    void import('../embed/iframe-bridge').then(({ startIframeBridge }) =>
+      startIframeBridge({
+      subscribe: (listener) => store.subscribe(listener),
+      snapshot: () => {
+        const state = store.getState()
+        const result = selectors.selectEstimate(state)
+        return {
+          query: encode(inputsOf(state)),
+          totalCents: result.status === 'ok' ? result.estimate.totalCents : null,
+          totalUsd: result.status === 'ok' ? result.estimate.totalUsd : null,
+        }
+      },
+      applyQuery: (query) => {
+        const link = decode(query)
+        store.getState().replaceInputs(link.inputs)
+        linkReports.report(link)
+      },
+      setTheme: applyTheme,
+    }),
+    )
+  }
+
+  createRoot(container).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        {startup.embed ? (
+          <Suspense fallback={null}>
+            <EmbedApp urlSync={urlSync} linkReports={linkReports} compact={startup.compact} />
+          </Suspense>
+        ) : (
+          <App urlSync={urlSync} linkReports={linkReports} />
+        )}
+      </StoreProvider>
+    </StrictMode>,
+  )
+}

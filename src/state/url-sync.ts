@@ -1,0 +1,128 @@
+// The only module that touches the address bar (location and history).
+import { decode, encode, type DecodeResult } from './url-codec'
+import { inputsOf, type CalculatorInputs, type CalculatorStore } from './store'
+
+/** Query keys that belong to the page, not to the estimate; kept as they are. */
+const PAGE_KEYS = ['embed', 'theme', 'compact', 'wid', 'host'] as const
+
+/** How the page was opened. */
+export interface Startup {
+  link: DecodeResult
+  embed: boolean
+  theme: 'light' | 'dark' | 'auto'
+  compact: boolean
+}
+
+/** Reads the address bar once, at start-up. */
+export function readStartup(): Startup {
+  const params = new URLSearchParams(window.location.search)
+  const theme = params.get('theme')
+  return {
+    link: decode(window.location.search),
+    embed: params.get('embed') === '1',
+    theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
+    compact: params.get('compact') === '1',
+  }
+}
+
+/** The page's own keys of the current address, to carry into every rewrite. */
+function pageParams(): string {
+  const now = new URLSearchParams(window.location.search)
+  const kept = new URLSearchParams()
+  for (const key of PAGE_KEYS) {
+    const value = now.get(key)
+    if (value !== null) kept.set(key, value)
+  }
+  return kept.toString()
+}
+
+function join(...parts: string[]): string {
+  const query = parts.filter(Boolean).join('&')
+  return query ? `?${query}` : ''
+}
+
+export interface UrlSync {
+  /** Replaces the inputs and pushes a history entry, so Back returns to the previous estimate. */
+  navigate(inputs: CalculatorInputs): void
+  /** The link to the current estimate in the full calculator. */
+  shareUrl(): string
+  /** Where the calculator is served from, e.g. `https://calc.example/`. */
+  appUrl(): string
+  stop(): void
+}
+
+/**
+ * Keeps the address bar in step with the store: every change is written with
+ * `history.replaceState` after `debounceMs` (no entry per keystroke);
+ * `navigate` pushes an entry; Back and Forward restore the inputs, reporting
+ * what a link held that could not be used through `onLinkProblems`.
+ */
+export function startUrlSync(
+  store: CalculatorStore,
+  options: { debounceMs?: number; onLinkRead?: (link: DecodeResult) => void } = {},
+): UrlSync {
+  const debounceMs = options.debounceMs ?? 300
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let written = encode(inputsOf(store.getState()))
+  let restoring = false
+
+  const pathname = () => window.location.pathname
+  const urlFor = (query: string) => `${pathname()}${join(query, pageParams())}`
+
+  const write = (mode: 'replace' | 'push') => {
+    clearTimeout(timer)
+    timer = undefined
+    const query = encode(inputsOf(store.getState()))
+    if (mode === 'replace' && query === written) return
+    written = query
+    if (mode === 'push') window.history.pushState(null, '', urlFor(query))
+    else window.history.replaceState(window.history.state, '', urlFor(query))
+  }
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (restoring) return
+    if (
+      state.sheet === previous.sheet &&
+      state.region === previous.region &&
+      state.freeTier === previous.freeTier &&
+      state.functions === previous.functions
+    ) {
+      return
+    }
+    clearTimeout(timer)
+    timer = setTimeout(() => write('replace'), debounceMs)
+  })
+
+  const onPopState = () => {
+    clearTimeout(timer)
+    const link = decode(window.location.search)
+    restoring = true
+    store.getState().replaceInputs(link.inputs)
+    restoring = false
+    written = encode(link.inputs)
+    options.onLinkRead?.(link)
+  }
+  window.addEventListener('popstate', onPopState)
+
+  return {
+    navigate(inputs) {
+      // Whatever is pending belongs to the estimate being left: settle it first.
+      if (timer !== undefined) write('replace')
+      restoring = true
+      store.getState().replaceInputs(inputs)
+      restoring = false
+      write('push')
+    },
+    shareUrl() {
+      return `${window.location.origin}${pathname()}${join(encode(inputsOf(store.getState())))}`
+    },
+    appUrl() {
+      return `${window.location.origin}${pathname()}`
+    },
+    stop() {
+      clearTimeout(timer)
+      unsubscribe()
+      window.removeEventListener('popstate', onPopState)
+    },
+  }
+}
