@@ -31,6 +31,7 @@ export default defineConfig(({ mode }) => {
             name: 'node',
             environment: 'node',
             include: ['test/engine/**/*.test.ts', 'test/state/**/*.test.ts', 'test/architecture.test.ts'],
+            exclude: ['test/state/**/*.dom.test.ts'],
           },
         },
         {
@@ -38,7 +39,7 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'dom',
             environment: 'jsdom',
-            include: ['test/ui/**/*.test.{ts,tsx}', 'test/app/**/*.test.{ts,tsx}', 'test/embed/**/*.test.{ts,tsx}'],
+            include: ['test/ui/**/*.test.{ts,tsx}', 'test/app/**/*.test.{ts,tsx}', 'test/embed/**/*.test.{ts,tsx}', 'test/state/**/*.dom.test.ts'],
             setupFiles: ['test/setup-dom.ts'],
           },
         },

@@ -1,0 +1,45 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+
+// Sizes are deterministic for a given build: the browser project's global
+// setup has just built dist/ as `npm run build` does.
+const dist = resolve(__dirname, '../../dist')
+const gzipBytes = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length
+
+/** The entry script of index.html and every chunk it preloads: what runs before the total is interactive. */
+function initialScripts(): string[] {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8')
+  const entry = [...html.matchAll(/<script type="module"[^>]*src="\/([^"]+)"/g)].map((m) => m[1]!)
+  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!)
+  return [...entry, ...preloads]
+}
+
+describe('bundle sizes', () => {
+  it('the initial JavaScript is at most 90 KB gzipped', () => {
+    const files = initialScripts()
+    expect(files.length).toBeGreaterThan(0)
+    const total = files.reduce((sum, f) => sum + gzipBytes(f), 0)
+    expect(total).toBeLessThanOrEqual(90 * 1000)
+  })
+
+  it('recharts is in its own lazily loaded chunk, not in the initial JavaScript', () => {
+    const initial = initialScripts().map((f) => readFileSync(join(dist, f), 'utf8')).join('\n')
+    expect(initial).not.toMatch(/recharts-wrapper|recharts-surface/)
+    const chunks = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'))
+    const chartChunk = chunks.find((f) => readFileSync(join(dist, 'assets', f), 'utf8').includes('recharts-surface'))
+    expect(chartChunk).toBeDefined()
+    expect(initialScripts()).not.toContain(`assets/${chartChunk}`)
+  })
+
+  it('embed.js is plain JavaScript with no React, at most 3 KB gzipped, at a stable name', () => {
+    const source = readFileSync(join(dist, 'embed.js'), 'utf8')
+    expect(source).not.toMatch(/\bimport\s*[{(*]|\bexport\s*[{*]|react/i)
+    expect(gzipBytes('embed.js')).toBeLessThanOrEqual(3 * 1024)
+  })
+
+  it('the embed demo page ships in dist', () => {
+    expect(readFileSync(join(dist, 'embed-demo.html'), 'utf8')).toContain('<lambda-cost-calculator')
+  })
+})
