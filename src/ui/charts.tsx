@@ -118,6 +118,15 @@ function powersOfTen(from: number, to: number): number[] {
   return out
 }
 
+/** The smallest and largest sizes and round sizes between: 128, 1024, 2048, 3008. */
+function memoryTicks(min: number, max: number): number[] {
+  const step = max > 4096 ? 2048 : 1024
+  const ticks = [min]
+  for (let t = step; t < max - step / 4; t += step) if (t > min + step / 4) ticks.push(t)
+  ticks.push(max)
+  return ticks
+}
+
 function formatAxisUsd(dollars: number): string {
   return dollars < 1 ? `$${dollars}` : formatCompactUsd(dollars)
 }
@@ -205,6 +214,7 @@ const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: {
               dataKey="x"
               type="number"
               domain={['dataMin', 'dataMax']}
+              ticks={memoryTicks(points[0]!.x, points.at(-1)!.x)}
               tickFormatter={formatCompact}
               stroke="var(--muted)"
               label={{ value: 'Memory (MB)', position: 'insideBottom', offset: -14, fill: 'var(--muted)' }}
@@ -230,7 +240,7 @@ const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: {
 
 const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }) {
   const rows = estimate.lines.map((l) => ({
-    label: l.label.replace('Compute ', '').replace('Ephemeral storage above 512 MB', 'Storage'),
+    label: l.kind === 'requests' ? 'Requests' : l.kind === 'ephemeral-storage' ? 'Storage' : `Compute ${l.architecture}${l.tier && estimate.lines.filter((o) => o.kind === 'compute' && o.architecture === l.architecture).length > 1 ? ` tier ${l.tier}` : ''}`,
     fullLabel: l.label,
     usd: l.cents / 100,
     cents: l.cents,

@@ -33,7 +33,7 @@ interface Props {
 function MonthlyRequests({ requests, per }: { requests: string; per: RequestUnit }) {
   const value = parseNumberText(requests)
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1e21) return null
-  if (per === 'month') return null
+  if (per === 'month') return value > 0 ? <>about {formatNumber((value / 2_628_000).toPrecision(3))} a second, averaged over a 730-hour month</> : null
   return <>= {formatNumber(monthlyRequestsText(value, per))} requests a month</>
 }
 
