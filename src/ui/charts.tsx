@@ -269,17 +269,20 @@ const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="visually-hidden">
-        <caption>This month&rsquo;s bill by line</caption>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.fullLabel}>
-              <th scope="row">{r.fullLabel}</th>
-              <td>{formatLineAmount(r.cents, r.exactUsd)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* A table sizes to its content whatever its width: the hiding is on a wrapper. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>This month&rsquo;s bill by line</caption>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.fullLabel}>
+                <th scope="row">{r.fullLabel}</th>
+                <td>{formatLineAmount(r.cents, r.exactUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
 })

@@ -54,7 +54,7 @@ function BillLines({ estimate }: { estimate: Estimate }) {
           <th scope="col" className="num">
             Billable
           </th>
-          <th scope="col" className="num">
+          <th scope="col" className="num col-unit">
             Unit price
           </th>
           <th scope="col" className="num">
@@ -69,7 +69,7 @@ function BillLines({ estimate }: { estimate: Estimate }) {
             <td className="num">
               {formatNumber(l.quantity)} {l.quantityUnit}
             </td>
-            <td className="num">${l.unitPriceUsd}</td>
+            <td className="num col-unit">${l.unitPriceUsd}</td>
             <td className="num" title={`Exact: $${l.exactUsd}`}>
               {formatLineAmount(l.cents, l.exactUsd)}
             </td>
@@ -78,9 +78,10 @@ function BillLines({ estimate }: { estimate: Estimate }) {
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row" colSpan={3}>
+          <th scope="row" colSpan={2}>
             Total (sum of the rounded lines)
           </th>
+          <td className="col-unit" />
           <td className="num">{formatUsd(estimate.totalUsd)}</td>
         </tr>
       </tfoot>
