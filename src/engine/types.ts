@@ -127,7 +127,7 @@ export interface PriceSheetInfo {
   /** ISO date the figures were last checked against the sources. */
   checkedDate: string
   sources: { title: string; url: string }[]
-  /** Billing granularity, ms. */
+  /** Each invocation's duration is rounded up to a multiple of this, ms. */
   granularityMs: number
 }
 

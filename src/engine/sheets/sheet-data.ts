@@ -1,4 +1,4 @@
-import type { Architecture, PriceSheetId } from '../types'
+import type { Architecture, PriceSheetInfo } from '../types'
 
 /** One price bracket of compute: usage up to `upToGbSeconds` (null: no limit) at `usdPerGbSecond`. */
 export interface TierData {
@@ -23,16 +23,7 @@ export interface RegionPrices {
  * where each figure comes from. Add a sheet by adding a file like this one and
  * registering it in `registry.ts`.
  */
-export interface PriceSheetData {
-  id: PriceSheetId
-  label: string
-  /** ISO date the prices took effect. */
-  effectiveDate: string
-  /** ISO date the figures were last checked against the sources. */
-  checkedDate: string
-  sources: { title: string; url: string }[]
-  /** Each invocation's duration is rounded up to a multiple of this, ms. */
-  granularityMs: number
+export interface PriceSheetData extends PriceSheetInfo {
   memory: { minMb: number; maxMb: number; stepMb: number }
   maxDurationMs: number
   /** Ephemeral storage limits; storage up to `includedMb` is free. */
