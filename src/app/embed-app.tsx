@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useCalculator } from '../state/react'
 import type { UrlSync } from '../state/url-sync'
 import { ChartsPanel } from '../ui/charts-panel'
@@ -8,14 +8,22 @@ import { ResultPanel } from '../ui/result'
 import { SheetControls } from '../ui/sheet-controls'
 import type { LinkReports } from './link-reports'
 
+/** Whether the widget shows its compact layout; the host page may change it while the widget runs. */
+export interface CompactSetting {
+  get(): boolean
+  /** Calls `listener` after each change; returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void
+}
+
 interface Props {
   urlSync: UrlSync
   linkReports: LinkReports
-  compact: boolean
+  compact: CompactSetting
 }
 
 /** The calculator as a docs widget: main inputs, the total, the bill lines and one small chart. */
-export function EmbedApp({ urlSync, linkReports, compact }: Props) {
+export function EmbedApp({ urlSync, linkReports, compact: compactSetting }: Props) {
+  const compact = useSyncExternalStore(compactSetting.subscribe, compactSetting.get)
   const [report, setReport] = useState<LinkReport>(linkReports.current())
   useEffect(() => linkReports.subscribe(setReport), [linkReports])
   // Re-render the link on every change so it always carries the current inputs.

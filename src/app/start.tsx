@@ -7,10 +7,29 @@ import { decode, encode } from '../state/url-codec'
 import { readStartup, startUrlSync } from '../state/url-sync'
 import { applyTheme } from '../ui/theme'
 import { App } from './app'
+import type { CompactSetting } from './embed-app'
 import { createLinkReports } from './link-reports'
 
 // The docs widget's layout loads only in embed mode.
 const EmbedApp = lazy(() => import('./embed-app').then((m) => ({ default: m.EmbedApp })))
+
+/** The embed's compact setting: starts from the URL, then follows the host's `set` messages. */
+function createCompactSetting(initial: boolean): CompactSetting & { set(value: boolean): void } {
+  let value = initial
+  const listeners = new Set<() => void>()
+  return {
+    get: () => value,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    set(next) {
+      if (next === value) return
+      value = next
+      listeners.forEach((listener) => listener())
+    },
+  }
+}
 
 /** Reads the URL, creates the store, starts URL sync (and the embed bridge), mounts the page. */
 export function start(container: HTMLElement): void {
@@ -18,6 +37,7 @@ export function start(container: HTMLElement): void {
   const store = createCalculatorStore(startup.link.inputs)
   const linkReports = createLinkReports(startup.link)
   const urlSync = startUrlSync(store, { onLinkRead: (link) => linkReports.report(link) })
+  const compact = createCompactSetting(startup.compact)
 
   if (startup.embed) {
     document.documentElement.classList.add('embedded')
@@ -40,6 +60,12 @@ export function start(container: HTMLElement): void {
         const link = decode(query)
         store.getState().replaceInputs(link.inputs)
         linkReports.report(link)
+        // The host sends all its element's attributes: the page's own keys too, read as at start-up
+        // (a theme or compact attribute it no longer has means the default again).
+        const params = new URLSearchParams(query)
+        const theme = params.get('theme')
+        applyTheme(theme === 'light' || theme === 'dark' ? theme : 'auto')
+        compact.set(params.get('compact') === '1')
       },
       setTheme: applyTheme,
     }),
@@ -51,7 +77,7 @@ export function start(container: HTMLElement): void {
       <StoreProvider store={store}>
         {startup.embed ? (
           <Suspense fallback={null}>
-            <EmbedApp urlSync={urlSync} linkReports={linkReports} compact={startup.compact} />
+            <EmbedApp urlSync={urlSync} linkReports={linkReports} compact={compact} />
           </Suspense>
         ) : (
           <App urlSync={urlSync} linkReports={linkReports} />

@@ -80,15 +80,19 @@ export function startIframeBridge(source: BridgeSource, win: BridgeWindow = wind
       post({ ns: NS, v: VERSION, wid, type: 'change', query, totalCents, totalUsd })
     }
 
+    // Re-measure on DOM changes always: a browser stops rendering a cross-origin
+    // frame that is out of view, and with it ResizeObserver, so a host's `set` to
+    // a widget below the fold would otherwise leave it mis-sized (scrolling inside)
+    // until it is scrolled to. Measuring forces layout, which still runs there.
+    const mutations = new win.MutationObserver(measure)
+    mutations.observe(win.document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true })
+    stops.push(() => mutations.disconnect())
     if (typeof win.ResizeObserver === 'function') {
       const observer = new win.ResizeObserver(measure)
       observer.observe(win.document.documentElement)
       stops.push(() => observer.disconnect())
     } else {
-      // No ResizeObserver: re-measure on DOM changes, viewport resizes and late loads.
-      const observer = new win.MutationObserver(measure)
-      observer.observe(win.document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true })
-      stops.push(() => observer.disconnect())
+      // No ResizeObserver: also re-measure on viewport resizes and late loads.
       listen('resize', measure)
       listen('load', measure)
     }

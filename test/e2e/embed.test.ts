@@ -1,0 +1,533 @@
+// The docs-site embed in a real browser: <lambda-cost-calculator> (dist/embed.js)
+// on a host page of ANOTHER site, with a strict CSP and hostile global CSS.
+//
+// Widget origin: the `vite preview` server of global setup (http://127.0.0.1:PORT).
+// Host origin:   a node:http server started here, reached as http://localhost:PORT2,
+//                so the widget is a cross-site, out-of-process iframe as on a real docs site.
+import { readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from './chromium'
+import { screenshotPath, watchErrors } from './helpers'
+
+const widgetOrigin = inject('baseURL')
+const FIXTURES = join(__dirname, 'embed-host')
+const CLASSIC_1 = `${widgetOrigin}/?embed=1&p=2016&m=512&d=1000&r=3e6`
+
+let hostOrigin = ''
+/** The same host server as a same-site origin (another port of 127.0.0.1), where a third-party iframe may use storage. */
+let sameSiteHostOrigin = ''
+let hostServer: Server | undefined
+let browser: Browser
+let close: (() => Promise<void>) | undefined
+
+const csp = () =>
+  `default-src 'none'; script-src 'self' ${widgetOrigin}; frame-src ${widgetOrigin}; style-src 'self'; img-src 'self'; connect-src 'self'`
+
+/** The host page's files: path -> [fixture file, content type]. HTML gets the widget origin filled in. */
+const ROUTES: Record<string, [string, string]> = {
+  '/': ['index.html', 'text/html; charset=utf-8'],
+  '/clean.html': ['clean.html', 'text/html; charset=utf-8'],
+  '/plain.html': ['plain.html', 'text/html; charset=utf-8'],
+  '/host.js': ['host.js', 'text/javascript; charset=utf-8'],
+  '/hostile.css': ['hostile.css', 'text/css; charset=utf-8'],
+}
+
+beforeAll(async () => {
+  hostServer = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://host').pathname
+    if (path === '/favicon.ico') {
+      // Chromium asks every page for one (not a page request Playwright reports); the host has none.
+      res.writeHead(204).end()
+      return
+    }
+    const route = ROUTES[path]
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+      return
+    }
+    const [file, type] = route
+    const body = readFileSync(join(FIXTURES, file), 'utf8').replaceAll('{{WIDGET_ORIGIN}}', widgetOrigin)
+    res.writeHead(200, { 'content-type': type, 'content-security-policy': csp(), 'cache-control': 'no-store' }).end(body)
+  })
+  await new Promise<void>((resolve, reject) => {
+    hostServer!.once('error', reject)
+    hostServer!.listen(0, '127.0.0.1', resolve)
+  })
+  // localhost and 127.0.0.1 are different sites: the widget is a third-party iframe here.
+  const port = (hostServer.address() as AddressInfo).port
+  hostOrigin = `http://localhost:${port}`
+  sameSiteHostOrigin = `http://127.0.0.1:${port}`
+  ;({ browser, close } = await launchChromium())
+})
+
+afterAll(async () => {
+  await close?.()
+  await new Promise<void>((resolve) => (hostServer ? hostServer.close(() => resolve()) : resolve()))
+})
+
+interface Opened {
+  context: BrowserContext
+  page: Page
+  errors: string[]
+  requests: string[]
+}
+
+async function openHost(
+  path: string,
+  options: { width?: number; colorScheme?: 'light' | 'dark'; origin?: string } = {},
+): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' })
+  const page = await context.newPage()
+  const errors = watchErrors(page)
+  const requests: string[] = []
+  page.on('request', (r) => requests.push(r.url()))
+  await page.goto(`${options.origin ?? hostOrigin}${path}`)
+  return { context, page, errors, requests }
+}
+
+/** The widget's iframe inside element `#id`'s open shadow root (Playwright CSS pierces it). */
+const frameOf = (page: Page, id: string) => page.frameLocator(`#${id} iframe`)
+
+/** The widget's total, read inside its iframe without waiting (for expect.poll). */
+async function widgetTotal(page: Page, id: string): Promise<string> {
+  return (await frameOf(page, id).getByTestId('monthly-total').allTextContents()).join(' | ')
+}
+
+/** Brings the (lazy) iframe into view and waits for its total; returns its Frame for evaluate. */
+async function widget(page: Page, id: string): Promise<Frame> {
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded({ timeout: 10_000 })
+  await frameOf(page, id).getByTestId('monthly-total').waitFor({ timeout: 15_000 })
+  const frame = await (await page.locator(`#${id} iframe`).elementHandle({ timeout: 5_000 }))!.contentFrame()
+  if (!frame) throw new Error(`#${id}: the iframe has no frame`)
+  return frame
+}
+
+type Detail = { query: string; totalCents: number | null; totalUsd: string | null }
+const events = (page: Page, id: string) => page.evaluate((id) => (window as any).__host.events(id) as Detail[], id)
+const hostHeight = (page: Page, id: string) => page.evaluate((id) => (window as any).__host.height(id) as number, id)
+const widOf = (page: Page, id: string) => page.evaluate((id) => (window as any).__host.wid(id) as string, id)
+
+/** The iframe document's own measurements. */
+const inner = (frame: Frame) =>
+  frame.evaluate(() => {
+    const root = document.documentElement
+    return {
+      scrollHeight: root.scrollHeight,
+      clientHeight: root.clientHeight,
+      scrollWidth: root.scrollWidth,
+      clientWidth: root.clientWidth,
+      contentHeight: root.getBoundingClientRect().height,
+    }
+  })
+
+/** What the document in `frame` can see of cookies and storage ('denied' where the browser refuses access). */
+const stored = (frame: Frame) =>
+  frame.evaluate(() => {
+    const size = (get: () => Storage) => {
+      try {
+        return get().length
+      } catch {
+        return 'denied' as const
+      }
+    }
+    return { cookie: document.cookie, local: size(() => localStorage), session: size(() => sessionStorage) }
+  })
+
+/** How far the iframe's height in the host is from its content's height (0 when it fits). */
+async function misfit(page: Page, id: string, frame: Frame): Promise<number> {
+  const [outer, m] = await Promise.all([hostHeight(page, id), inner(frame)])
+  return Math.max(Math.abs(outer - m.scrollHeight), Math.abs(outer - m.contentHeight))
+}
+
+/** Waits until both widgets show their starting totals and have been sized to their content. */
+async function settled(page: Page): Promise<{ a: Frame; b: Frame }> {
+  const a = await widget(page, 'a')
+  const b = await widget(page, 'b')
+  await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$18.74')
+  await expect.poll(() => widgetTotal(page, 'b'), { timeout: 10_000 }).toBe('$2.73')
+  // The charts load lazily and change the height: wait for the last resize.
+  await frameOf(page, 'a').locator('.recharts-surface').first().waitFor({ timeout: 10_000 })
+  await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+  await expect.poll(() => misfit(page, 'b', b), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+  return { a, b }
+}
+
+describe('the docs embed on a cross-site host page with a strict CSP and hostile CSS', () => {
+  it('each widget shows its own total and reports it once to its own element', async () => {
+    const { context, page, errors } = await openHost('/')
+    await widget(page, 'a')
+    await widget(page, 'b')
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$18.74')
+    await expect.poll(() => widgetTotal(page, 'b'), { timeout: 10_000 }).toBe('$2.73')
+    // b is dark by its attribute; a follows the (light) system setting.
+    expect(await frameOf(page, 'b').locator('html').getAttribute('data-theme')).toBe('dark')
+    expect(await frameOf(page, 'a').locator('html').getAttribute('data-theme')).toBeNull()
+    await expect.poll(() => events(page, 'a'), { timeout: 10_000 }).toEqual([expect.objectContaining({ totalCents: 1874, totalUsd: '18.74' })])
+    await expect.poll(() => events(page, 'b'), { timeout: 10_000 }).toEqual([expect.objectContaining({ totalCents: 273, totalUsd: '2.73' })])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('each iframe is sized to its own content, with no inner scrollbar', async () => {
+    const { context, page, errors } = await openHost('/')
+    const { a, b } = await settled(page)
+    for (const [id, frame] of [['a', a], ['b', b]] as const) {
+      const outer = await hostHeight(page, id)
+      const m = await inner(frame)
+      expect(Math.abs(outer - m.scrollHeight), `${id}: iframe ${outer}px, content ${m.scrollHeight}px`).toBeLessThanOrEqual(2)
+      expect(Math.abs(outer - m.contentHeight), `${id}: iframe ${outer}px, content ${m.contentHeight}px`).toBeLessThanOrEqual(2)
+      expect(m.scrollHeight, `${id}: no vertical scrollbar`).toBeLessThanOrEqual(m.clientHeight)
+      expect(outer, `${id}: not the loader's starting 520 px`).not.toBe(520)
+    }
+    // Different content (another sheet, more fields; b compact), different heights: each is sized by its own messages.
+    const [ha, hb] = [await hostHeight(page, 'a'), await hostHeight(page, 'b')]
+    expect(Math.abs(ha - hb), `a ${ha}px, b ${hb}px`).toBeGreaterThan(50)
+
+    // a grows when its content grows (a notice naming a value it cannot use); b stays as it is.
+    // a is scrolled out of view first: the browser then stops rendering updates (and ResizeObserver)
+    // in the cross-origin frame, and a host changes attributes wherever the reader is.
+    await page.locator('#b').scrollIntoViewIfNeeded({ timeout: 5_000 })
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight))
+    expect(await page.locator('#a iframe').evaluate((f) => f.getBoundingClientRect().bottom), 'a is out of view').toBeLessThan(0)
+    await page.evaluate(() => document.getElementById('a')!.setAttribute('memory', '5000'))
+    await expect.poll(() => frameOf(page, 'a').getByTestId('link-notice').allTextContents(), { timeout: 10_000 }).toEqual([
+      expect.stringContaining('m=5000'),
+    ])
+    await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    expect(await hostHeight(page, 'a')).toBeGreaterThan(ha)
+    expect((await inner(a)).scrollHeight).toBeLessThanOrEqual((await inner(a)).clientHeight)
+    expect(await hostHeight(page, 'b')).toBe(hb)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('an attribute change updates the widget in place and fires lambda-cost-change on that element only', async () => {
+    const { context, page, errors } = await openHost('/')
+    await settled(page)
+    const srcBefore = await page.locator('#a iframe').getAttribute('src')
+    await expect.poll(() => events(page, 'a'), { timeout: 10_000 }).toHaveLength(1)
+    const eventsB = await events(page, 'b')
+    const hb = await hostHeight(page, 'b')
+
+    await page.evaluate(() => {
+      const el = document.getElementById('a')!
+      el.setAttribute('memory', '128')
+      el.setAttribute('duration', '200')
+      el.setAttribute('requests', '30000000')
+    })
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$11.63')
+    await expect.poll(() => events(page, 'a').then((e) => e.length), { timeout: 10_000 }).toBe(2)
+    const [, latest] = await events(page, 'a')
+    expect(latest).toEqual({ query: expect.stringMatching(/(^|&)m=128(&|$)/), totalCents: 1163, totalUsd: '11.63' })
+    expect(latest!.query).toMatch(/(^|&)d=200(&|$)/)
+    // Updated in place (a set message), not by reloading the iframe.
+    expect(await page.locator('#a iframe').getAttribute('src')).toBe(srcBefore)
+    expect(await frameOf(page, 'a').getByLabel('Memory (MB)', { exact: true }).inputValue({ timeout: 5_000 })).toBe('128')
+    // The other widget heard nothing and kept its size.
+    expect(await events(page, 'b')).toEqual(eventsB)
+    expect(await hostHeight(page, 'b')).toBe(hb)
+    expect(await widgetTotal(page, 'b')).toBe('$2.73')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('compact and theme attributes also apply live, added and removed', async () => {
+    const { context, page, errors } = await openHost('/')
+    const { a, b } = await settled(page)
+    const charts = (id: string) => frameOf(page, id).locator('.recharts-surface').count()
+    const theme = (frame: Frame) => frame.evaluate(() => document.documentElement.getAttribute('data-theme'))
+    expect(await charts('a')).toBeGreaterThan(0)
+    expect(await charts('b')).toBe(0)
+
+    await page.evaluate(() => document.getElementById('a')!.setAttribute('compact', ''))
+    await expect.poll(() => charts('a'), { timeout: 10_000 }).toBe(0)
+    await page.evaluate(() => document.getElementById('b')!.removeAttribute('compact'))
+    await expect.poll(() => charts('b'), { timeout: 10_000 }).toBeGreaterThan(0)
+    await page.evaluate(() => document.getElementById('a')!.setAttribute('theme', 'dark'))
+    await expect.poll(() => theme(a), { timeout: 10_000 }).toBe('dark')
+    await page.evaluate(() => document.getElementById('b')!.removeAttribute('theme'))
+    await expect.poll(() => theme(b), { timeout: 10_000 }).toBeNull()
+    // Still the same inputs and totals, and sized to the new content.
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$18.74')
+    await expect.poll(() => widgetTotal(page, 'b'), { timeout: 10_000 }).toBe('$2.73')
+    await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    await expect.poll(() => misfit(page, 'b', b), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('ignores forged messages: to the host window, into the iframe, and from another widget', async () => {
+    const { context, page, errors } = await openHost('/')
+    const { a, b } = await settled(page)
+    const wid = await widOf(page, 'a')
+    expect(wid).toMatch(/^[\w-]{1,64}$/)
+    const ha = await hostHeight(page, 'a')
+    const before = await events(page, 'a')
+
+    // 1. The host page posts widget-shaped messages to its own window, with the real wid.
+    await page.evaluate(async (wid) => {
+      const host = (window as any).__host
+      const env = host.envelope(wid)
+      host.forgeToSelf([
+        { ...env, type: 'resize', height: 5 },
+        { ...env, type: 'change', query: 'p=2016&m=128', totalCents: 1, totalUsd: '0.01' },
+      ])
+      await host.flush()
+    }, wid)
+    expect(await hostHeight(page, 'a')).toBe(ha)
+    expect(await events(page, 'a')).toEqual(before)
+
+    // 2. Another frame on the page, from the widget's own origin (widget b's document), posts to the host as if it were a.
+    await page.evaluate(() => {
+      const w = window as any
+      w.__fromB = w.__host.nextMessage('done-from-b')
+    })
+    await b.evaluate((wid) => {
+      const env = { ns: 'lambda-cost-calculator', v: 1, wid }
+      parent.postMessage({ ...env, type: 'resize', height: 5 }, '*')
+      parent.postMessage({ ...env, type: 'change', query: 'p=2016&m=128', totalCents: 1, totalUsd: '0.01' }, '*')
+      parent.postMessage('done-from-b', '*') // arrives after the two above
+    }, wid)
+    await page.evaluate(() => (window as any).__fromB)
+    expect(await hostHeight(page, 'a')).toBe(ha)
+    expect(await events(page, 'a')).toEqual(before)
+
+    // 3. The host page posts malformed messages, or messages for another wid, into a's iframe.
+    const forgedQuery = 'p=2016&m=128&d=200&r=30000000'
+    await page.evaluate(
+      ({ wid, q }) => {
+        const host = (window as any).__host
+        const env = host.envelope(wid)
+        host.postInto('a', [
+          { ...env, wid: 'w1someoneelse', type: 'set', query: q },
+          { ...env, wid: `${wid}x`, type: 'set', query: q },
+          { ...env, type: 'set', query: 42 },
+          { ...env, type: 'set', query: `${q}\n` },
+          { ...env, type: 'set', query: `${q}&x=${'9'.repeat(5000)}` },
+          { ...env, type: 'set', query: q, theme: 'purple' },
+          { ...env, v: 2, type: 'set', query: q },
+          { ...env, ns: 'other', type: 'set', query: q },
+          { ...env, type: 'SET', query: q },
+          { ...env, type: 'resize', height: 5 },
+          JSON.stringify({ ...env, type: 'set', query: q }),
+          [{ ...env, type: 'set', query: q }],
+          { ...env, wid: undefined, type: 'set', query: q, theme: 'dark' },
+        ])
+      },
+      { wid, q: forgedQuery },
+    )
+    // The bridge is listening: a valid set from the parent, posted after the forged ones, is applied.
+    // postMessage keeps order, so a forged set that had been applied would show as an earlier change.
+    await page.evaluate((wid) => {
+      const host = (window as any).__host
+      host.postInto('a', [{ ...host.envelope(wid), type: 'set', query: 'p=2016&m=1024&d=1000&r=3e6' }])
+    }, wid)
+    // 1024 MB x 1 s x 3M = 3,000,000 GB-s - 400,000 = 2,600,000 x 0.00001667 = $43.342 -> $43.34, + $0.40
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$43.74')
+    await expect.poll(() => events(page, 'a').then((e) => e.length), { timeout: 10_000 }).toBe(before.length + 1)
+    expect((await events(page, 'a')).slice(before.length)).toEqual([expect.objectContaining({ totalCents: 4374, totalUsd: '43.74' })])
+    expect(await a.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull()
+    await page.evaluate(() => (window as any).__host.flush())
+    // The height follows a's real content only (its own resize message, not the forged 5 px).
+    await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    expect(await hostHeight(page, 'a')).toBeGreaterThan(100)
+    expect(await widgetTotal(page, 'b')).toBe('$2.73')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it("the host's global !important CSS does not reach inside the widget", async () => {
+    const { context, page, errors } = await openHost('/')
+    const { a } = await settled(page)
+    const look = (frame: Frame | Page) =>
+      frame.evaluate(() => {
+        const pick = (el: Element | null, props: string[]) => {
+          if (!el) return null
+          const s = getComputedStyle(el)
+          return Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)]))
+        }
+        const input = document.querySelector('input:not([type="range"]):not([type="radio"])')
+        return {
+          total: pick(document.querySelector('[data-testid="monthly-total"]'), ['font-size', 'font-family', 'line-height', 'color', 'border-top-width']),
+          input: pick(input, ['border-top-width', 'border-top-style', 'border-top-color', 'box-sizing', 'font-size', 'padding-top']),
+          div: pick(document.querySelector('.embed'), ['padding-top', 'border-top-width', 'box-sizing', 'background-color']),
+          body: pick(document.body, ['font-size', 'border-top-width', 'background-color']),
+        }
+      })
+    const embedded = await look(a)
+    const width = await a.evaluate(() => document.documentElement.clientWidth)
+
+    const direct = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: 'light' })
+    const directErrors = watchErrors(direct)
+    await direct.goto(CLASSIC_1)
+    await direct.getByTestId('monthly-total').waitFor({ timeout: 10_000 })
+    expect(await direct.getByTestId('monthly-total').textContent()).toBe('$18.74')
+    const own = await look(direct)
+    await direct.close()
+
+    expect(own.total).not.toBeNull()
+    expect(own.input).not.toBeNull()
+    expect(embedded).toEqual(own)
+    // The host's rules would have given these:
+    expect(embedded.total!['font-size']).not.toBe('40px')
+    expect(embedded.input!['border-top-color']).not.toBe('rgb(255, 0, 0)')
+    // `iframe { height: 10px !important; display: inline !important }` does not reach the shadow root either.
+    const box = await page.locator('#a iframe').boundingBox()
+    expect(box!.height).toBeGreaterThan(200)
+    expect(await page.locator('#a iframe').evaluate((f) => getComputedStyle(f).display)).toBe('block')
+    // For a look: the page as its reader sees it (viewport as tall as the page: see the width test).
+    await page.setViewportSize({ width: 1280, height: await page.evaluate(() => document.documentElement.scrollHeight) })
+    await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    await page.waitForTimeout(500) // the charts' entry animation
+    await page.screenshot({ path: screenshotPath('embed-hostile-host') })
+    expect(errors).toEqual([])
+    expect(directErrors).toEqual([])
+    await context.close()
+  })
+
+  it('makes requests to its own origin only, and stores nothing (no cookie, no storage)', async () => {
+    const { context, page, errors, requests } = await openHost('/')
+    const { a, b } = await settled(page)
+    await page.evaluate(() => document.getElementById('a')!.setAttribute('memory', '1024'))
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$43.74')
+
+    const allowedHost = ['/', '/host.js', '/hostile.css'].map((p) => `${hostOrigin}${p}`)
+    const foreign = requests.filter((url) => !allowedHost.includes(url) && new URL(url).origin !== widgetOrigin)
+    expect(foreign).toEqual([])
+    // It did load through the network we watch: the loader and the app, from the widget origin.
+    expect(requests).toContain(`${widgetOrigin}/embed.js`)
+    expect(requests.filter((url) => url.startsWith(`${widgetOrigin}/?embed=1`))).toHaveLength(2)
+    expect(requests.some((url) => new URL(url).origin === widgetOrigin && url.endsWith('.js') && url.includes('/assets/'))).toBe(true)
+
+    // Cross-site, this Chromium denies the iframe storage outright (others partition it): either way it is
+    // empty, and the widget runs regardless (no errors). The same-site test below sees storage for certain.
+    const empty = expect.toBeOneOf([0, 'denied'])
+    for (const frame of [a, b]) expect(await stored(frame)).toEqual({ cookie: '', local: empty, session: empty })
+    expect(await context.cookies()).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('stores nothing where storage is open to it (a same-site host on another port)', async () => {
+    const { context, page, errors, requests } = await openHost('/', { origin: sameSiteHostOrigin })
+    const { a, b } = await settled(page)
+    await page.evaluate(() => document.getElementById('a')!.setAttribute('memory', '1024'))
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$43.74')
+    await frameOf(page, 'a').getByLabel('Memory (MB)', { exact: true }).fill('2048')
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).not.toBe('$43.74')
+    const allowedHost = ['/', '/host.js', '/hostile.css'].map((p) => `${sameSiteHostOrigin}${p}`)
+    expect(requests.filter((url) => !allowedHost.includes(url) && new URL(url).origin !== widgetOrigin)).toEqual([])
+    for (const frame of [a, b]) expect(await stored(frame)).toEqual({ cookie: '', local: 0, session: 0 })
+    expect(await context.cookies()).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('causes no CSP violation and no page or console error under the strict CSP', async () => {
+    const { context, page, errors } = await openHost('/')
+    await settled(page)
+    await page.evaluate(() => document.getElementById('b')!.setAttribute('theme', 'light'))
+    await expect.poll(() => frameOf(page, 'b').locator('html').getAttribute('data-theme'), { timeout: 10_000 }).toBe('light')
+    await page.evaluate(() => (window as any).__host.flush())
+    expect(await page.evaluate(() => (window as any).__violations)).toEqual([])
+    expect(errors).toEqual([])
+
+    // The watch works: an inline <style> is refused and recorded.
+    await page.evaluate(() => (window as any).__host.violate())
+    await expect.poll(() => page.evaluate(() => (window as any).__violations.length), { timeout: 5_000 }).toBe(1)
+    await context.close()
+  })
+})
+
+describe('the docs embed without the hostile host', () => {
+  it('dist/embed-demo.html ships, and its two widgets render and report their totals', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()} (${m.location().url})`)
+    })
+    const response = await page.goto(`${widgetOrigin}/embed-demo.html`)
+    expect(response?.status()).toBe(200)
+    await widget(page, 'classic')
+    await widget(page, 'graviton')
+    await expect.poll(() => widgetTotal(page, 'classic'), { timeout: 10_000 }).toBe('$18.74')
+    await expect.poll(() => widgetTotal(page, 'graviton'), { timeout: 10_000 }).toMatch(/^\$\d[\d,]*\.\d\d$/)
+    // The same inputs in the full calculator give the same total.
+    const graviton = await widgetTotal(page, 'graviton')
+    const full = await context.newPage()
+    await full.goto(`${widgetOrigin}/?p=current&rg=us-east-1&a=arm&m=1769&d=120&r=50&u=mpm&e=2048`)
+    await full.getByTestId('monthly-total').waitFor({ timeout: 10_000 })
+    expect(await full.getByTestId('monthly-total').textContent()).toBe(graviton)
+    await full.close()
+    // The page's own script shows what each widget reported.
+    await expect.poll(() => page.locator('.live[data-for="classic"] output').textContent(), { timeout: 10_000 }).toBe('$18.74')
+    await expect.poll(() => page.locator('.live[data-for="graviton"] output').textContent(), { timeout: 10_000 }).toBe(graviton)
+    // Its buttons change the attribute: 1024 MB -> $43.74 in the widget and in the page.
+    await page.getByRole('button', { name: '1024 MB' }).click()
+    await expect.poll(() => widgetTotal(page, 'classic'), { timeout: 10_000 }).toBe('$43.74')
+    await expect.poll(() => page.locator('.live[data-for="classic"] output').textContent(), { timeout: 10_000 }).toBe('$43.74')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('a plain iframe with no script shows the total at the height it was given', async () => {
+    const { context, page, errors, requests } = await openHost('/plain.html')
+    const frame = page.frameLocator('#plain')
+    await frame.getByTestId('monthly-total').waitFor({ timeout: 15_000 })
+    await expect.poll(async () => (await frame.getByTestId('monthly-total').allTextContents()).join(' | '), { timeout: 10_000 }).toBe('$18.74')
+    expect((await page.locator('#plain').boundingBox())!.height).toBe(900)
+    expect(requests.filter((url) => url.startsWith(`${widgetOrigin}/embed.js`))).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('fits 320 px and 800 px wide host pages, light and dark, with no horizontal overflow', async () => {
+    const backgrounds: Record<string, string> = {}
+    for (const width of [320, 800]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { context, page, errors } = await openHost('/clean.html', { width, colorScheme })
+        const { a, b } = await settled(page)
+        for (const [id, frame] of [['a', a], ['b', b]] as const) {
+          const m = await inner(frame)
+          expect(m.clientWidth, `${id} at ${width}px: the widget is given ${m.clientWidth}px`).toBeGreaterThanOrEqual(Math.min(width - 20, 780))
+          expect(m.scrollWidth, `${id} at ${width}px ${colorScheme}: no horizontal overflow`).toBeLessThanOrEqual(m.clientWidth)
+          // Nothing inside is wider than the widget, even where overflow is clipped.
+          const wide = await frame.evaluate(() => {
+            const limit = document.documentElement.clientWidth
+            return [...document.querySelectorAll('body *')]
+              .filter((el) => {
+                const r = el.getBoundingClientRect()
+                return r.width > 0 && (r.right > limit + 0.5 || r.left < -0.5)
+              })
+              .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+              .slice(0, 5)
+          })
+          expect(wide, `${id} at ${width}px`).toEqual([])
+          expect(await frame.locator('body').innerText()).not.toMatch(/NaN|undefined|Infinity|\$-/)
+        }
+        expect(await b.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('dark')
+        backgrounds[`${width}-${colorScheme}`] = await a.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+        // Chromium paints an out-of-process iframe only near the viewport, so a fullPage
+        // screenshot leaves the widgets blank below the fold: make the viewport the page's height.
+        const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight)
+        await page.setViewportSize({ width, height: pageHeight })
+        await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+        await expect.poll(() => misfit(page, 'b', b), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+        await page.waitForTimeout(500) // the charts' entry animation
+        await page.screenshot({ path: screenshotPath(`embed-${width}-${colorScheme}`) })
+        expect(errors).toEqual([])
+        await context.close()
+      }
+    }
+    // a has no theme attribute: it follows the reader's system setting inside the cross-site frame.
+    expect(backgrounds['320-light']).not.toBe(backgrounds['320-dark'])
+    expect(backgrounds['800-light']).toBe(backgrounds['320-light'])
+    expect(backgrounds['800-dark']).toBe(backgrounds['320-dark'])
+  })
+})
