@@ -16,9 +16,9 @@ function files(dir: string): string[] {
 /** Each import of a file, as a bare package name or a path relative to src/ (no extension). */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8')
-  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)].map(
-    (m) => m[1] ?? m[2] ?? m[3]!,
-  )
+  const specs = [
+    ...text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm),
+  ].map((m) => m[1] ?? m[2] ?? m[3]!)
   return specs.map((s) => (s.startsWith('.') ? relative(src, resolve(dirname(file), s)).replace(/\.(tsx?|css)$/, '') : s))
 }
 
@@ -101,9 +101,11 @@ describe('architecture', () => {
     const broken = sources
       .filter((s) => s.name !== 'state/url-sync.ts')
       .flatMap(({ path, name }) =>
-        [...readFileSync(path, 'utf8').matchAll(/\b(?:window\.)?(location\.(?:search|href|hash|assign|replace)|history\.(?:pushState|replaceState|back))/g)].map(
-          (m) => `${name} uses ${m[1]}`,
-        ),
+        [
+          ...readFileSync(path, 'utf8').matchAll(
+            /\b(?:window\.)?(location\.(?:search|href|hash|assign|replace)|history\.(?:pushState|replaceState|back))/g,
+          ),
+        ].map((m) => `${name} uses ${m[1]}`),
       )
     expect(broken).toEqual([])
   })

@@ -60,9 +60,7 @@ export function App({ urlSync, linkReports }: Props) {
         </div>
       </main>
       <footer className="app-footer">
-        <p>
-          Prices are AWS&rsquo;s published rates; each estimate names its price sheet and sources. Not affiliated with Amazon Web Services.
-        </p>
+        <p>Prices are AWS&rsquo;s published rates; each estimate names its price sheet and sources. Not affiliated with Amazon Web Services.</p>
       </footer>
     </div>
   )

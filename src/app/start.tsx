@@ -46,29 +46,29 @@ export function start(container: HTMLElement): void {
     // Only an embedded page needs the bridge: it loads in its own small chunk.
     void import('../embed/iframe-bridge').then(({ startIframeBridge }) =>
       startIframeBridge({
-      subscribe: (listener) => store.subscribe(listener),
-      snapshot: () => {
-        const state = store.getState()
-        const result = selectors.selectEstimate(state)
-        return {
-          query: encode(inputsOf(state)),
-          totalCents: result.status === 'ok' ? result.estimate.totalCents : null,
-          totalUsd: result.status === 'ok' ? result.estimate.totalUsd : null,
-        }
-      },
-      applyQuery: (query) => {
-        const link = decode(query)
-        store.getState().replaceInputs(link.inputs)
-        linkReports.report(link)
-        // The host sends all its element's attributes: the page's own keys too, read as at start-up
-        // (a theme or compact attribute it no longer has means the default again).
-        const params = new URLSearchParams(query)
-        const theme = params.get('theme')
-        applyTheme(theme === 'light' || theme === 'dark' ? theme : 'auto')
-        compact.set(params.get('compact') === '1')
-      },
-      setTheme: applyTheme,
-    }),
+        subscribe: (listener) => store.subscribe(listener),
+        snapshot: () => {
+          const state = store.getState()
+          const result = selectors.selectEstimate(state)
+          return {
+            query: encode(inputsOf(state)),
+            totalCents: result.status === 'ok' ? result.estimate.totalCents : null,
+            totalUsd: result.status === 'ok' ? result.estimate.totalUsd : null,
+          }
+        },
+        applyQuery: (query) => {
+          const link = decode(query)
+          store.getState().replaceInputs(link.inputs)
+          linkReports.report(link)
+          // The host sends all its element's attributes: the page's own keys too, read as at start-up
+          // (a theme or compact attribute it no longer has means the default again).
+          const params = new URLSearchParams(query)
+          const theme = params.get('theme')
+          applyTheme(theme === 'light' || theme === 'dark' ? theme : 'auto')
+          compact.set(params.get('compact') === '1')
+        },
+        setTheme: applyTheme,
+      }),
     )
   }
 

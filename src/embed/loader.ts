@@ -1,15 +1,6 @@
 // embed.js: defines <lambda-cost-calculator> for docs pages. Plain DOM, no
 // React; builds to one small classic script (vite build --mode embed).
-import {
-  ATTRIBUTES,
-  COMPACT_ATTRIBUTE,
-  NS,
-  VERSION,
-  attributesToQuery,
-  isTheme,
-  parseWidgetMessage,
-  type SetMessage,
-} from './protocol'
+import { ATTRIBUTES, COMPACT_ATTRIBUTE, NS, VERSION, attributesToQuery, isTheme, parseWidgetMessage, type SetMessage } from './protocol'
 
 // No exports: the IIFE build then adds no global to the host page.
 const TAG = 'lambda-cost-calculator'

@@ -42,7 +42,9 @@ export function compareWithSheet(input: EstimateInput, target: PriceSheetId): Co
     const offStep = (fn.memoryMb - minMb) % stepMb
     if (offStep !== 0) {
       next.memoryMb = fn.memoryMb - offStep + stepMb
-      adjustments.push(`${who}memory rounded up from ${formatPlainNumber(fn.memoryMb)} MB to ${formatPlainNumber(next.memoryMb)} MB, the next size ${label} offers.`)
+      adjustments.push(
+        `${who}memory rounded up from ${formatPlainNumber(fn.memoryMb)} MB to ${formatPlainNumber(next.memoryMb)} MB, the next size ${label} offers.`,
+      )
     }
     const arch = fn.architecture ?? 'x86_64'
     if (!sheet.architectures.includes(arch)) {

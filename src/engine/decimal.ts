@@ -51,7 +51,7 @@ export function parseDecimalString(text: string): Ratio {
   const intPart = m[2] ?? ''
   const fracPart = m[3] ?? ''
   const exp = Number(m[4] ?? '0') - fracPart.length
-  const digits = BigInt((intPart + fracPart) || '0') * sign
+  const digits = BigInt(intPart + fracPart || '0') * sign
   if (exp >= 0) return { n: digits * pow10(exp), d: 1n }
   return { n: digits, d: pow10(-exp) }
 }

@@ -204,13 +204,43 @@ class EstimateView implements Estimate {
   }
 
   get steps(): CalculationSteps {
-    this.#steps ??= buildSteps(this.#bill, (line) => lineLabel(line, line.architecture ? this.#bill.region.compute[line.architecture]!.length : 1), assumptionsOf(this.#bill))
+    this.#steps ??= buildSteps(
+      this.#bill,
+      (line) => lineLabel(line, line.architecture ? this.#bill.region.compute[line.architecture]!.length : 1),
+      assumptionsOf(this.#bill),
+    )
     return this.#steps
   }
 
   toJSON(): Omit<Estimate, 'steps'> & { steps: CalculationSteps } {
-    const { sheet, region, totalCents, totalUsd, lines, functions, freeTier, totals, assumptions, costPerRequestUsd, costPerMillionRequestsUsd, steps } = this
-    return { sheet, region, totalCents, totalUsd, lines, functions, freeTier, totals, assumptions, costPerRequestUsd, costPerMillionRequestsUsd, steps }
+    const {
+      sheet,
+      region,
+      totalCents,
+      totalUsd,
+      lines,
+      functions,
+      freeTier,
+      totals,
+      assumptions,
+      costPerRequestUsd,
+      costPerMillionRequestsUsd,
+      steps,
+    } = this
+    return {
+      sheet,
+      region,
+      totalCents,
+      totalUsd,
+      lines,
+      functions,
+      freeTier,
+      totals,
+      assumptions,
+      costPerRequestUsd,
+      costPerMillionRequestsUsd,
+      steps,
+    }
   }
 }
 

@@ -20,13 +20,7 @@ export type {
   StepSection,
 } from './types'
 export { estimate, priceSheetInfo } from './estimate'
-export {
-  validateInput,
-  InvalidInputError,
-  MAX_FUNCTIONS,
-  MAX_NAME_LENGTH,
-  MAX_REQUESTS_PER_MONTH,
-} from './validate'
+export { validateInput, InvalidInputError, MAX_FUNCTIONS, MAX_NAME_LENGTH, MAX_REQUESTS_PER_MONTH } from './validate'
 export { costByMemory, costByRequests } from './series'
 export type { CostPoint, CostSeries, MemorySeriesOptions, RequestSeriesOptions } from './series'
 export { compareWithSheet } from './compare'

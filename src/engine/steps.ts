@@ -59,9 +59,17 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
           : `${who}Number of requests: ${given} ${REQUEST_UNIT_LABELS[f.per]}${CONVERSIONS[f.per]} = ${num(f.requests, rd)} per month`,
       ),
     )
-    conversions.push(line(`${who}Amount of memory allocated: ${groupThousands(String(f.memoryMb))} MB x 0.0009765625 GB in a MB = ${num(BigInt(f.memoryMb), 1024n)} GB`))
+    conversions.push(
+      line(
+        `${who}Amount of memory allocated: ${groupThousands(String(f.memoryMb))} MB x 0.0009765625 GB in a MB = ${num(BigInt(f.memoryMb), 1024n)} GB`,
+      ),
+    )
     if (sheet.ephemeralStorage.maxMb > sheet.ephemeralStorage.includedMb) {
-      conversions.push(line(`${who}Amount of ephemeral storage allocated: ${groupThousands(String(f.storageMb))} MB x 0.0009765625 GB in a MB = ${num(BigInt(f.storageMb), 1024n)} GB`))
+      conversions.push(
+        line(
+          `${who}Amount of ephemeral storage allocated: ${groupThousands(String(f.storageMb))} MB x 0.0009765625 GB in a MB = ${num(BigInt(f.storageMb), 1024n)} GB`,
+        ),
+      )
     }
   }
   sections.push({ title: 'Unit conversions', lines: conversions })
@@ -70,8 +78,16 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   for (const f of bill.functions) {
     const who = fnLabel(bill, f)
     const seconds = f.requests * BigInt(f.billedMs)
-    compute.push(line(`${who}Billed duration: ${groupThousands(String(f.durationMs))} ms rounded up to the next ${sheet.granularityMs} ms = ${groupThousands(String(f.billedMs))} ms`))
-    compute.push(line(`${who}${num(f.requests, rd)} requests x ${groupThousands(String(f.billedMs))} ms x 0.001 ms to sec conversion factor = ${num(seconds, rd * 1000n)} total compute (seconds)`))
+    compute.push(
+      line(
+        `${who}Billed duration: ${groupThousands(String(f.durationMs))} ms rounded up to the next ${sheet.granularityMs} ms = ${groupThousands(String(f.billedMs))} ms`,
+      ),
+    )
+    compute.push(
+      line(
+        `${who}${num(f.requests, rd)} requests x ${groupThousands(String(f.billedMs))} ms x 0.001 ms to sec conversion factor = ${num(seconds, rd * 1000n)} total compute (seconds)`,
+      ),
+    )
     compute.push(line(`${who}${num(BigInt(f.memoryMb), 1024n)} GB x ${num(seconds, rd * 1000n)} seconds = ${num(f.gbs, gd)} total compute (GB-s)`))
   }
   for (const a of bill.architectures) {
@@ -93,7 +109,9 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
       left -= a.freeUsed
     }
     const freeReq = bill.sheet.freeRequests * rd
-    free.push(line(`${num(bill.totalRequests, rd)} requests - ${num(freeReq, rd)} free tier requests = ${num(bill.totalRequests - freeReq, rd)} requests`))
+    free.push(
+      line(`${num(bill.totalRequests, rd)} requests - ${num(freeReq, rd)} free tier requests = ${num(bill.totalRequests - freeReq, rd)} requests`),
+    )
     free.push(line(`Max (${num(bill.totalRequests - freeReq, rd)} requests, 0) = ${num(bill.billableRequests, rd)} monthly billable requests`))
     free.push(line('The free tier applies once per account: all functions here share it.'))
   } else {
@@ -108,7 +126,11 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     charges.push(line(`${priceWord} for: ${num(a.billable, gd)} GB-s (${a.architecture})`))
     let exactN = 0n
     for (const l of tierLines) {
-      charges.push(line(`${labelOf(l)}: ${num(l.quantity, l.den)} GB-s x ${l.unitPriceText} USD = ${money(l.quantity * l.unitPrice.n, l.den * l.unitPrice.d)}, rounded to ${dollars(l.cents)} USD`))
+      charges.push(
+        line(
+          `${labelOf(l)}: ${num(l.quantity, l.den)} GB-s x ${l.unitPriceText} USD = ${money(l.quantity * l.unitPrice.n, l.den * l.unitPrice.d)}, rounded to ${dollars(l.cents)} USD`,
+        ),
+      )
       exactN += l.quantity * l.unitPrice.n
     }
     if (tierLines.length > 1) {
@@ -118,16 +140,28 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     }
   }
   const req = bill.lines.find((l) => l.kind === 'requests')!
-  charges.push(line(`${num(req.quantity, req.den)} requests x ${req.unitPriceText} USD = ${money(req.quantity * req.unitPrice.n, req.den * req.unitPrice.d)}, rounded to ${dollars(req.cents)} USD (monthly request charges)`))
+  charges.push(
+    line(
+      `${num(req.quantity, req.den)} requests x ${req.unitPriceText} USD = ${money(req.quantity * req.unitPrice.n, req.den * req.unitPrice.d)}, rounded to ${dollars(req.cents)} USD (monthly request charges)`,
+    ),
+  )
   if (sheet.ephemeralStorage.maxMb > sheet.ephemeralStorage.includedMb) {
     for (const f of bill.functions) {
       const who = fnLabel(bill, f)
       const extraMb = Math.max(0, f.storageMb - sheet.ephemeralStorage.includedMb)
-      charges.push(line(`${who}${num(BigInt(f.storageMb), 1024n)} GB - 0.5 GB (no additional charge) = ${num(BigInt(extraMb), 1024n)} GB billable ephemeral storage${extraMb > 0 ? `; x ${num(f.requests * BigInt(f.billedMs), rd * 1000n)} seconds = ${num(f.storageGbs, gd)} GB-s` : ''}`))
+      charges.push(
+        line(
+          `${who}${num(BigInt(f.storageMb), 1024n)} GB - 0.5 GB (no additional charge) = ${num(BigInt(extraMb), 1024n)} GB billable ephemeral storage${extraMb > 0 ? `; x ${num(f.requests * BigInt(f.billedMs), rd * 1000n)} seconds = ${num(f.storageGbs, gd)} GB-s` : ''}`,
+        ),
+      )
     }
     const storage = bill.lines.find((l) => l.kind === 'ephemeral-storage')
     if (storage) {
-      charges.push(line(`${num(storage.quantity, storage.den)} GB-s x ${storage.unitPriceText} USD = ${money(storage.quantity * storage.unitPrice.n, storage.den * storage.unitPrice.d)}, rounded to ${dollars(storage.cents)} USD (monthly ephemeral storage charges)`))
+      charges.push(
+        line(
+          `${num(storage.quantity, storage.den)} GB-s x ${storage.unitPriceText} USD = ${money(storage.quantity * storage.unitPrice.n, storage.den * storage.unitPrice.d)}, rounded to ${dollars(storage.cents)} USD (monthly ephemeral storage charges)`,
+        ),
+      )
     }
   }
   sections.push({ title: 'Charges', lines: charges })

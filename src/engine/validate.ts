@@ -69,7 +69,10 @@ function checkMemory(value: unknown, sheet: PriceSheetData, path: string, out: I
   } else if (!Number.isFinite(value) || !Number.isInteger(value)) {
     out.push({ path, message: `Memory must be a whole number of MB; got ${describeValue(value)} MB. ${allowed}` })
   } else if (value < minMb || value > maxMb) {
-    out.push({ path, message: `Memory must be between ${formatPlainNumber(minMb)} and ${formatPlainNumber(maxMb)} MB on ${sheetPhrase(sheet)}; got ${formatPlainNumber(value)} MB.` })
+    out.push({
+      path,
+      message: `Memory must be between ${formatPlainNumber(minMb)} and ${formatPlainNumber(maxMb)} MB on ${sheetPhrase(sheet)}; got ${formatPlainNumber(value)} MB.`,
+    })
   } else if ((value - minMb) % stepMb !== 0) {
     const below = value - ((value - minMb) % stepMb)
     out.push({
@@ -90,7 +93,10 @@ function checkDuration(value: unknown, sheet: PriceSheetData, path: string, out:
   } else if (value <= 0) {
     out.push({ path, message: `Duration must be above 0 ms; got ${formatPlainNumber(value)} ms. ${allowed}` })
   } else if (value > sheet.maxDurationMs) {
-    out.push({ path, message: `Duration must be at most ${max} ms (the ${sheet.maxDurationMs / 60_000}-minute limit); got ${formatPlainNumber(value)} ms.` })
+    out.push({
+      path,
+      message: `Duration must be at most ${max} ms (the ${sheet.maxDurationMs / 60_000}-minute limit); got ${formatPlainNumber(value)} ms.`,
+    })
   }
 }
 
@@ -125,7 +131,10 @@ function checkStorage(value: unknown, sheet: PriceSheetData, region: string | un
   const { minMb, maxMb, includedMb } = sheet.ephemeralStorage
   if (minMb === maxMb) {
     if (value !== minMb) {
-      out.push({ path, message: `Ephemeral storage is fixed at ${formatPlainNumber(minMb)} MB on ${sheetPhrase(sheet)}; got ${describeValue(value)}${typeof value === 'number' ? ' MB' : ''}. Switch to the current sheet to size it.` })
+      out.push({
+        path,
+        message: `Ephemeral storage is fixed at ${formatPlainNumber(minMb)} MB on ${sheetPhrase(sheet)}; got ${describeValue(value)}${typeof value === 'number' ? ' MB' : ''}. Switch to the current sheet to size it.`,
+      })
     }
     return
   }
@@ -135,9 +144,15 @@ function checkStorage(value: unknown, sheet: PriceSheetData, region: string | un
   } else if (!Number.isFinite(value) || !Number.isInteger(value)) {
     out.push({ path, message: `Ephemeral storage must be a whole number of MB; got ${describeValue(value)} MB. ${allowed}` })
   } else if (value < minMb || value > maxMb) {
-    out.push({ path, message: `Ephemeral storage must be between ${formatPlainNumber(minMb)} and ${formatPlainNumber(maxMb)} MB; got ${formatPlainNumber(value)} MB.` })
+    out.push({
+      path,
+      message: `Ephemeral storage must be between ${formatPlainNumber(minMb)} and ${formatPlainNumber(maxMb)} MB; got ${formatPlainNumber(value)} MB.`,
+    })
   } else if (value > includedMb && region !== undefined && sheet.regions[region]?.storageUsdPerGbSecond === null) {
-    out.push({ path, message: `Ephemeral storage above ${formatPlainNumber(includedMb)} MB cannot be priced in ${region}: its storage price is not in this price sheet; got ${formatPlainNumber(value)} MB. Allowed there: ${formatPlainNumber(includedMb)} MB, or choose another region.` })
+    out.push({
+      path,
+      message: `Ephemeral storage above ${formatPlainNumber(includedMb)} MB cannot be priced in ${region}: its storage price is not in this price sheet; got ${formatPlainNumber(value)} MB. Allowed there: ${formatPlainNumber(includedMb)} MB, or choose another region.`,
+    })
   }
 }
 
@@ -146,7 +161,10 @@ function checkArchitecture(value: unknown, sheet: PriceSheetData, path: string, 
   if (typeof value !== 'string' || !(ARCHITECTURES as readonly string[]).includes(value)) {
     out.push({ path, message: `Architecture must be x86_64 or arm64; got ${describeValue(value)}.` })
   } else if (!sheet.architectures.includes(value as Architecture)) {
-    out.push({ path, message: `Architecture ${value} is not on ${sheetPhrase(sheet)}, which offers ${sheet.architectures.join(' and ')} only. Switch to the current sheet for ${value}.` })
+    out.push({
+      path,
+      message: `Architecture ${value} is not on ${sheetPhrase(sheet)}, which offers ${sheet.architectures.join(' and ')} only. Switch to the current sheet for ${value}.`,
+    })
   }
 }
 

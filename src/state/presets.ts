@@ -108,9 +108,7 @@ const DEFINITIONS: readonly PresetDefinition[] = [
 ]
 
 /** Every preset, in menu order: id, title and description. */
-export const PRESETS: readonly Preset[] = Object.freeze(
-  DEFINITIONS.map(({ id, title, description }) => Object.freeze({ id, title, description })),
-)
+export const PRESETS: readonly Preset[] = Object.freeze(DEFINITIONS.map(({ id, title, description }) => Object.freeze({ id, title, description })))
 
 /**
  * A preset's inputs, with fresh function ids; null when `id` is not a preset.

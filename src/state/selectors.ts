@@ -59,9 +59,7 @@ export interface FormResult {
 }
 
 /** The estimate, or why there is none. */
-export type EstimateResult =
-  | { status: 'ok'; estimate: Estimate; input: EstimateInput }
-  | { status: 'invalid'; problems: FieldProblem[] }
+export type EstimateResult = { status: 'ok'; estimate: Estimate; input: EstimateInput } | { status: 'invalid'; problems: FieldProblem[] }
 
 function draftToFunction(f: FunctionDraft, sheet: PriceSheetId): FunctionInput {
   const fn = {

@@ -81,8 +81,7 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
     setSheet: (sheet) => set({ sheet }),
     setRegion: (region) => set({ region }),
     setFreeTier: (freeTier) => set({ freeTier }),
-    updateFunction: (id, patch) =>
-      set((s) => ({ functions: s.functions.map((f) => (f.id === id ? { ...f, ...patch } : f)) })),
+    updateFunction: (id, patch) => set((s) => ({ functions: s.functions.map((f) => (f.id === id ? { ...f, ...patch } : f)) })),
     addFunction: () =>
       set((s) =>
         s.functions.length >= MAX_FORM_FUNCTIONS
@@ -97,10 +96,8 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
         const copy = { ...source, id: newFunctionId(), name: source.name ? `${source.name} copy` : '' }
         return { functions: [...s.functions.slice(0, at + 1), copy, ...s.functions.slice(at + 1)] }
       }),
-    removeFunction: (id) =>
-      set((s) => (s.functions.length <= 1 ? s : { functions: s.functions.filter((f) => f.id !== id) })),
-    replaceInputs: (inputs) =>
-      set({ sheet: inputs.sheet, region: inputs.region, freeTier: inputs.freeTier, functions: inputs.functions }),
+    removeFunction: (id) => set((s) => (s.functions.length <= 1 ? s : { functions: s.functions.filter((f) => f.id !== id) })),
+    replaceInputs: (inputs) => set({ sheet: inputs.sheet, region: inputs.region, freeTier: inputs.freeTier, functions: inputs.functions }),
   }))
 }
 

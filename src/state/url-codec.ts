@@ -26,14 +26,7 @@
  *
  * Pure: no DOM, no `window`; the caller reads and writes the address bar.
  */
-import {
-  PRICE_SHEETS,
-  validateInput,
-  type Architecture,
-  type EstimateInput,
-  type PriceSheetId,
-  type RequestUnit,
-} from '../engine/index'
+import { PRICE_SHEETS, validateInput, type Architecture, type EstimateInput, type PriceSheetId, type RequestUnit } from '../engine/index'
 import { PRESETS, presetInputs } from './presets'
 import { parseNumberText, toEstimateInput } from './selectors'
 import { defaultFunction, defaultInputs, MAX_FORM_FUNCTIONS, type CalculatorInputs, type FunctionDraft } from './store'
@@ -233,7 +226,11 @@ class Decoder {
     if (/^\d+$/.test(raw) && Number(raw) >= 1) {
       this.futureVersion = Number(raw) > URL_FORMAT_VERSION
     } else {
-      this.report('v', raw, `The link format version must be a whole number, 1 or more (this calculator reads version ${URL_FORMAT_VERSION}); got ${quote(raw)}.`)
+      this.report(
+        'v',
+        raw,
+        `The link format version must be a whole number, 1 or more (this calculator reads version ${URL_FORMAT_VERSION}); got ${quote(raw)}.`,
+      )
     }
   }
 
@@ -302,7 +299,11 @@ class Decoder {
       if (field === 'per') {
         const unit = fromCode(UNIT_CODES, raw)
         if (!unit) {
-          this.report(key, raw, `Request unit must be one of ${listCodes(UNIT_CODES)} (per second, minute, hour, day, month, or millions a month); got ${quote(raw)}.`)
+          this.report(
+            key,
+            raw,
+            `Request unit must be one of ${listCodes(UNIT_CODES)} (per second, minute, hour, day, month, or millions a month); got ${quote(raw)}.`,
+          )
           continue
         }
         draft.per = unit

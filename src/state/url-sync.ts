@@ -57,10 +57,7 @@ export interface UrlSync {
  * `navigate` pushes an entry; Back and Forward restore the inputs, reporting
  * what a link held that could not be used through `onLinkProblems`.
  */
-export function startUrlSync(
-  store: CalculatorStore,
-  options: { debounceMs?: number; onLinkRead?: (link: DecodeResult) => void } = {},
-): UrlSync {
+export function startUrlSync(store: CalculatorStore, options: { debounceMs?: number; onLinkRead?: (link: DecodeResult) => void } = {}): UrlSync {
   const debounceMs = options.debounceMs ?? 300
   let timer: ReturnType<typeof setTimeout> | undefined
   let written = encode(inputsOf(store.getState()))

@@ -77,7 +77,19 @@ function sampleRows(rows: Row[], current: number): Row[] {
   return [...picked].sort((a, b) => a.x - b.x)
 }
 
-function DataTable({ caption, xHeader, rows, xFormat, current }: { caption: string; xHeader: string; rows: Row[]; xFormat: (x: number) => string; current: number }) {
+function DataTable({
+  caption,
+  xHeader,
+  rows,
+  xFormat,
+  current,
+}: {
+  caption: string
+  xHeader: string
+  rows: Row[]
+  xFormat: (x: number) => string
+  current: number
+}) {
   return (
     <details className="chart-table">
       <summary>Show as a table</summary>
@@ -86,10 +98,18 @@ function DataTable({ caption, xHeader, rows, xFormat, current }: { caption: stri
         <thead>
           <tr>
             <th scope="col">{xHeader}</th>
-            <th scope="col" className="num">Requests</th>
-            <th scope="col" className="num">Compute</th>
-            <th scope="col" className="num">Storage</th>
-            <th scope="col" className="num">Total</th>
+            <th scope="col" className="num">
+              Requests
+            </th>
+            <th scope="col" className="num">
+              Compute
+            </th>
+            <th scope="col" className="num">
+              Storage
+            </th>
+            <th scope="col" className="num">
+              Total
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -179,18 +199,68 @@ const RequestsChart = memo(function RequestsChart({ points, current, freeTier }:
             />
             <Tooltip content={<CostTooltip xLabel={xLabel} />} />
             {/* An invisible base so the stack starts above zero, which a log axis cannot show. */}
-            <Area type="linear" dataKey="floorUsd" stackId="cost" stroke="none" fill="none" isAnimationActive={false} activeDot={false} legendType="none" tooltipType="none" />
-            <Area type="linear" dataKey="requestsUsd" name="Requests" stackId="cost" stroke={COLORS.requests} fill={COLORS.requests} fillOpacity={0.35} isAnimationActive={false} />
-            <Area type="linear" dataKey="computeUsd" name="Compute" stackId="cost" stroke={COLORS.compute} fill={COLORS.compute} fillOpacity={0.35} isAnimationActive={false} />
-            <Area type="linear" dataKey="storageUsd" name="Ephemeral storage" stackId="cost" stroke={COLORS.storage} fill={COLORS.storage} fillOpacity={0.35} isAnimationActive={false} />
-            {freeTier ? <ReferenceLine x={1_000_000} stroke="var(--muted)" strokeDasharray="4 4" label={{ value: '1M free', fill: 'var(--muted)', position: 'insideTopLeft' }} /> : null}
+            <Area
+              type="linear"
+              dataKey="floorUsd"
+              stackId="cost"
+              stroke="none"
+              fill="none"
+              isAnimationActive={false}
+              activeDot={false}
+              legendType="none"
+              tooltipType="none"
+            />
+            <Area
+              type="linear"
+              dataKey="requestsUsd"
+              name="Requests"
+              stackId="cost"
+              stroke={COLORS.requests}
+              fill={COLORS.requests}
+              fillOpacity={0.35}
+              isAnimationActive={false}
+            />
+            <Area
+              type="linear"
+              dataKey="computeUsd"
+              name="Compute"
+              stackId="cost"
+              stroke={COLORS.compute}
+              fill={COLORS.compute}
+              fillOpacity={0.35}
+              isAnimationActive={false}
+            />
+            <Area
+              type="linear"
+              dataKey="storageUsd"
+              name="Ephemeral storage"
+              stackId="cost"
+              stroke={COLORS.storage}
+              fill={COLORS.storage}
+              fillOpacity={0.35}
+              isAnimationActive={false}
+            />
+            {freeTier ? (
+              <ReferenceLine
+                x={1_000_000}
+                stroke="var(--muted)"
+                strokeDasharray="4 4"
+                label={{ value: '1M free', fill: 'var(--muted)', position: 'insideTopLeft' }}
+              />
+            ) : null}
             <ReferenceLine x={current.x} stroke="var(--accent)" />
             <ReferenceDot x={current.x} y={Math.max(current.totalCents / 100, LOG_FLOOR_USD)} r={5} fill="var(--accent)" stroke="var(--surface)" />
           </AreaChart>
         </ResponsiveContainer>
       </div>
       <Legend parts={['requests', 'compute', 'storage']} />
-      <DataTable caption="Monthly cost by monthly requests" xHeader="Requests / month" rows={sampleRows(rows, current.x)} xFormat={formatNumber} current={current.x} />
+      <DataTable
+        caption="Monthly cost by monthly requests"
+        xHeader="Requests / month"
+        rows={sampleRows(rows, current.x)}
+        xFormat={formatNumber}
+        current={current.x}
+      />
     </figure>
   )
 })
@@ -202,9 +272,7 @@ const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: {
     <figure className="chart" data-testid="chart-memory" aria-labelledby="chart-memory-title">
       <figcaption id="chart-memory-title">
         <h3>Monthly cost vs memory</h3>
-        <p className="chart-note">
-          Duration held fixed at {formatNumber(durationMs)} ms; in practice more memory often runs faster.
-        </p>
+        <p className="chart-note">Duration held fixed at {formatNumber(durationMs)} ms; in practice more memory often runs faster.</p>
       </figcaption>
       <div className="chart-box" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
@@ -219,7 +287,12 @@ const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: {
               stroke="var(--muted)"
               label={{ value: 'Memory (MB)', position: 'insideBottom', offset: -14, fill: 'var(--muted)' }}
             />
-            <YAxis tickFormatter={formatCompactUsd} stroke="var(--muted)" width={64} label={{ value: 'USD / month', angle: -90, position: 'insideLeft', fill: 'var(--muted)' }} />
+            <YAxis
+              tickFormatter={formatCompactUsd}
+              stroke="var(--muted)"
+              width={64}
+              label={{ value: 'USD / month', angle: -90, position: 'insideLeft', fill: 'var(--muted)' }}
+            />
             <Tooltip content={<CostTooltip xLabel={xLabel} />} />
             <Line type="linear" dataKey="totalUsd" name="Total" stroke="var(--c-compute)" strokeWidth={2} dot={false} isAnimationActive={false} />
             <ReferenceLine x={current.x} stroke="var(--accent)" />
@@ -240,7 +313,12 @@ const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: {
 
 const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }) {
   const rows = estimate.lines.map((l) => ({
-    label: l.kind === 'requests' ? 'Requests' : l.kind === 'ephemeral-storage' ? 'Storage' : `Compute ${l.architecture}${l.tier && estimate.lines.filter((o) => o.kind === 'compute' && o.architecture === l.architecture).length > 1 ? ` tier ${l.tier}` : ''}`,
+    label:
+      l.kind === 'requests'
+        ? 'Requests'
+        : l.kind === 'ephemeral-storage'
+          ? 'Storage'
+          : `Compute ${l.architecture}${l.tier && estimate.lines.filter((o) => o.kind === 'compute' && o.architecture === l.architecture).length > 1 ? ` tier ${l.tier}` : ''}`,
     fullLabel: l.label,
     usd: l.cents / 100,
     cents: l.cents,

@@ -89,7 +89,18 @@ interface SelectFieldProps<T extends string> {
   className?: string
 }
 
-export function SelectField<T extends string>({ id, label, labelSuffix, value, options, onChange, disabled, hint, error, className }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({
+  id,
+  label,
+  labelSuffix,
+  value,
+  options,
+  onChange,
+  disabled,
+  hint,
+  error,
+  className,
+}: SelectFieldProps<T>) {
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>

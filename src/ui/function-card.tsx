@@ -1,12 +1,5 @@
 import { memo } from 'react'
-import {
-  monthlyRequestsText,
-  PRICE_SHEETS,
-  REQUEST_UNIT_LABELS,
-  REQUEST_UNITS,
-  type Architecture,
-  type RequestUnit,
-} from '../engine/index'
+import { monthlyRequestsText, PRICE_SHEETS, REQUEST_UNIT_LABELS, REQUEST_UNITS, type Architecture, type RequestUnit } from '../engine/index'
 import { useCalculator, useCalculatorStore } from '../state/react'
 import { parseNumberText } from '../state/selectors'
 import type { FunctionDraft } from '../state/store'
@@ -33,7 +26,8 @@ interface Props {
 function MonthlyRequests({ requests, per }: { requests: string; per: RequestUnit }) {
   const value = parseNumberText(requests)
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1e21) return null
-  if (per === 'month') return value > 0 ? <>about {formatNumber((value / 2_628_000).toPrecision(3))} a second, averaged over a 730-hour month</> : null
+  if (per === 'month')
+    return value > 0 ? <>about {formatNumber((value / 2_628_000).toPrecision(3))} a second, averaged over a 730-hour month</> : null
   return <>= {formatNumber(monthlyRequestsText(value, per))} requests a month</>
 }
 
@@ -60,37 +54,47 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
       <header className="function-header">
         <h3 id={`${base}-title`}>{count > 1 ? title : 'Your function'}</h3>
         {compact ? null : (
-        <div className="function-actions">
-          <button type="button" className="button-quiet" onClick={() => store.getState().duplicateFunction(fn.id)} aria-label={`Duplicate ${actionTarget}`}>
-            Duplicate
-          </button>
-          {count > 1 ? (
-            <button type="button" className="button-quiet" onClick={() => store.getState().removeFunction(fn.id)} aria-label={`Remove ${actionTarget}`}>
-              Remove
+          <div className="function-actions">
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => store.getState().duplicateFunction(fn.id)}
+              aria-label={`Duplicate ${actionTarget}`}
+            >
+              Duplicate
             </button>
-          ) : null}
-        </div>
+            {count > 1 ? (
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={() => store.getState().removeFunction(fn.id)}
+                aria-label={`Remove ${actionTarget}`}
+              >
+                Remove
+              </button>
+            ) : null}
+          </div>
         )}
       </header>
 
       {compact ? null : (
-      <div className="field">
-        <label htmlFor={`${base}-name`}>
-          Name <span className="optional">(optional)</span>
-          <LabelSuffix text={suffix} />
-        </label>
-        <input
-          id={`${base}-name`}
-          type="text"
-          value={fn.name}
-          maxLength={64}
-          placeholder="e.g. api-handler"
-          aria-invalid={err('name') ? true : undefined}
-          aria-describedby={err('name') ? `${base}-name-error` : undefined}
-          onChange={(e) => update({ name: e.target.value })}
-        />
-        <FieldError id={`${base}-name`} error={err('name')} />
-      </div>
+        <div className="field">
+          <label htmlFor={`${base}-name`}>
+            Name <span className="optional">(optional)</span>
+            <LabelSuffix text={suffix} />
+          </label>
+          <input
+            id={`${base}-name`}
+            type="text"
+            value={fn.name}
+            maxLength={64}
+            placeholder="e.g. api-handler"
+            aria-invalid={err('name') ? true : undefined}
+            aria-describedby={err('name') ? `${base}-name-error` : undefined}
+            onChange={(e) => update({ name: e.target.value })}
+          />
+          <FieldError id={`${base}-name`} error={err('name')} />
+        </div>
       )}
 
       <NumberField
@@ -105,7 +109,9 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
           <>
             {sheet.memory.minMb}–{formatNumber(sheet.memory.maxMb)} MB
             {sheet.memory.stepMb > 1 ? ` in ${sheet.memory.stepMb} MB steps` : ''}
-            {memoryNumber !== null && memoryNumber > 0 ? ` · ≈ ${(memoryNumber / MB_PER_VCPU).toFixed(2)} vCPU (1 vCPU at ${formatNumber(MB_PER_VCPU)} MB)` : ''}
+            {memoryNumber !== null && memoryNumber > 0
+              ? ` · ≈ ${(memoryNumber / MB_PER_VCPU).toFixed(2)} vCPU (1 vCPU at ${formatNumber(MB_PER_VCPU)} MB)`
+              : ''}
           </>
         }
         after={

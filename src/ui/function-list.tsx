@@ -12,16 +12,18 @@ export function FunctionList({ compact = false }: { compact?: boolean }) {
         <FunctionCard key={fn.id} fn={fn} index={i} count={functions.length} compact={compact} />
       ))}
       {compact ? null : (
-      <button
-        type="button"
-        className="button-secondary add-function"
-        disabled={functions.length >= MAX_FORM_FUNCTIONS}
-        onClick={() => store.getState().addFunction()}
-      >
-        + Add a function
-      </button>
+        <button
+          type="button"
+          className="button-secondary add-function"
+          disabled={functions.length >= MAX_FORM_FUNCTIONS}
+          onClick={() => store.getState().addFunction()}
+        >
+          + Add a function
+        </button>
       )}
-      {functions.length > 1 ? <p className="field-hint">The estimate is for the whole account: the free tier is shared by all {functions.length} functions.</p> : null}
+      {functions.length > 1 ? (
+        <p className="field-hint">The estimate is for the whole account: the free tier is shared by all {functions.length} functions.</p>
+      ) : null}
     </div>
   )
 }

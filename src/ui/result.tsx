@@ -164,7 +164,11 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
     <section className="card result-card" aria-labelledby="result-title">
       <h2 id="result-title">Monthly cost</h2>
       <div className="total-block" aria-live="polite" aria-atomic="true">
-        <output className={`total ${result.status === 'ok' ? '' : 'total-invalid'}`} data-testid="monthly-total" htmlFor="fn-1-memory fn-1-duration fn-1-requests">
+        <output
+          className={`total ${result.status === 'ok' ? '' : 'total-invalid'}`}
+          data-testid="monthly-total"
+          htmlFor="fn-1-memory fn-1-duration fn-1-requests"
+        >
           {result.status === 'ok' ? formatUsd(result.estimate.totalUsd) : '—'}
         </output>
         <span className="per-month">{result.status === 'ok' ? 'per month' : ''}</span>
@@ -186,7 +190,8 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
       ) : (
         <div className="cannot-compute" role="status" data-testid="cannot-compute">
           <p>
-            The total cannot be computed until {result.problems.length === 1 ? 'this problem is' : `these ${result.problems.length} problems are`} fixed:
+            The total cannot be computed until {result.problems.length === 1 ? 'this problem is' : `these ${result.problems.length} problems are`}{' '}
+            fixed:
           </p>
           <ul>
             {result.problems.map((p) => (

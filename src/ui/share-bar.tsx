@@ -71,7 +71,13 @@ export function ShareBar({
     <section className="share" aria-label="Share">
       <div className="share-buttons">
         <CopyButton label="Copy link" text={shareUrl} done="Link copied: it reproduces this estimate exactly." />
-        <button type="button" className="button-secondary" aria-expanded={showEmbed} aria-controls="embed-panel" onClick={() => setShowEmbed(!showEmbed)}>
+        <button
+          type="button"
+          className="button-secondary"
+          aria-expanded={showEmbed}
+          aria-controls="embed-panel"
+          onClick={() => setShowEmbed(!showEmbed)}
+        >
           Embed
         </button>
         <button type="button" className="button-quiet" onClick={onReset}>

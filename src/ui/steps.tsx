@@ -19,11 +19,7 @@ export function StepsPanel() {
         {steps ? (
           <div className="steps">
             <div className="steps-toolbar">
-              <button
-                type="button"
-                className="button-secondary"
-                onClick={async () => setCopied((await copyText(steps.text)) ? 'copied' : 'failed')}
-              >
+              <button type="button" className="button-secondary" onClick={async () => setCopied((await copyText(steps.text)) ? 'copied' : 'failed')}>
                 Copy as text
               </button>
               <span role="status" className="copy-status">

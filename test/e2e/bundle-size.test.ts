@@ -25,7 +25,9 @@ describe('bundle sizes', () => {
   })
 
   it('recharts is in its own lazily loaded chunk, not in the initial JavaScript', () => {
-    const initial = initialScripts().map((f) => readFileSync(join(dist, f), 'utf8')).join('\n')
+    const initial = initialScripts()
+      .map((f) => readFileSync(join(dist, f), 'utf8'))
+      .join('\n')
     expect(initial).not.toMatch(/recharts-wrapper|recharts-surface/)
     const chunks = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'))
     const chartChunk = chunks.find((f) => readFileSync(join(dist, 'assets', f), 'utf8').includes('recharts-surface'))

@@ -88,7 +88,9 @@ describe('the calculator in Chromium', () => {
     await expectNoBrokenNumbers(page)
 
     await typeInto(page, 'Requests', '1e400')
-    await expect.poll(() => page.getByTestId('cannot-compute').innerText()).toContain('Requests must be a finite number; got a number too large to work with')
+    await expect
+      .poll(() => page.getByTestId('cannot-compute').innerText())
+      .toContain('Requests must be a finite number; got a number too large to work with')
     await typeInto(page, 'Memory (MB)', '512')
     await typeInto(page, 'Duration (ms)', '1000')
     await typeInto(page, 'Requests', '3e6')
@@ -111,7 +113,12 @@ describe('the calculator in Chromium', () => {
     }
     // The memory chart's table says what the marker shows: 512 MB costs $18.74.
     await page.getByTestId('chart-memory').getByText('Show as a table').click()
-    await expect(page.getByTestId('chart-memory').getByRole('row', { name: /512 MB \(now\)/ }).innerText()).resolves.toContain('$18.74')
+    await expect(
+      page
+        .getByTestId('chart-memory')
+        .getByRole('row', { name: /512 MB \(now\)/ })
+        .innerText(),
+    ).resolves.toContain('$18.74')
     expect(errors).toEqual([])
     await page.close()
   })

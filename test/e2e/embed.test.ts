@@ -76,10 +76,7 @@ interface Opened {
   requests: string[]
 }
 
-async function openHost(
-  path: string,
-  options: { width?: number; colorScheme?: 'light' | 'dark'; origin?: string } = {},
-): Promise<Opened> {
+async function openHost(path: string, options: { width?: number; colorScheme?: 'light' | 'dark'; origin?: string } = {}): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' })
   const page = await context.newPage()
   const errors = watchErrors(page)
@@ -175,7 +172,10 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
   it('each iframe is sized to its own content, with no inner scrollbar', async () => {
     const { context, page, errors } = await openHost('/')
     const { a, b } = await settled(page)
-    for (const [id, frame] of [['a', a], ['b', b]] as const) {
+    for (const [id, frame] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
       const outer = await hostHeight(page, id)
       const m = await inner(frame)
       expect(Math.abs(outer - m.scrollHeight), `${id}: iframe ${outer}px, content ${m.scrollHeight}px`).toBeLessThanOrEqual(2)
@@ -194,9 +194,9 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight))
     expect(await page.locator('#a iframe').evaluate((f) => f.getBoundingClientRect().bottom), 'a is out of view').toBeLessThan(0)
     await page.evaluate(() => document.getElementById('a')!.setAttribute('memory', '5000'))
-    await expect.poll(() => frameOf(page, 'a').getByTestId('link-notice').allTextContents(), { timeout: 10_000 }).toEqual([
-      expect.stringContaining('m=5000'),
-    ])
+    await expect
+      .poll(() => frameOf(page, 'a').getByTestId('link-notice').allTextContents(), { timeout: 10_000 })
+      .toEqual([expect.stringContaining('m=5000')])
     await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
     expect(await hostHeight(page, 'a')).toBeGreaterThan(ha)
     expect((await inner(a)).scrollHeight).toBeLessThanOrEqual((await inner(a)).clientHeight)
@@ -352,7 +352,13 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
         }
         const input = document.querySelector('input:not([type="range"]):not([type="radio"])')
         return {
-          total: pick(document.querySelector('[data-testid="monthly-total"]'), ['font-size', 'font-family', 'line-height', 'color', 'border-top-width']),
+          total: pick(document.querySelector('[data-testid="monthly-total"]'), [
+            'font-size',
+            'font-family',
+            'line-height',
+            'color',
+            'border-top-width',
+          ]),
           input: pick(input, ['border-top-width', 'border-top-style', 'border-top-color', 'box-sizing', 'font-size', 'padding-top']),
           div: pick(document.querySelector('.embed'), ['padding-top', 'border-top-width', 'box-sizing', 'background-color']),
           body: pick(document.body, ['font-size', 'border-top-width', 'background-color']),
@@ -493,7 +499,10 @@ describe('the docs embed without the hostile host', () => {
       for (const colorScheme of ['light', 'dark'] as const) {
         const { context, page, errors } = await openHost('/clean.html', { width, colorScheme })
         const { a, b } = await settled(page)
-        for (const [id, frame] of [['a', a], ['b', b]] as const) {
+        for (const [id, frame] of [
+          ['a', a],
+          ['b', b],
+        ] as const) {
           const m = await inner(frame)
           expect(m.clientWidth, `${id} at ${width}px: the widget is given ${m.clientWidth}px`).toBeGreaterThanOrEqual(Math.min(width - 20, 780))
           expect(m.scrollWidth, `${id} at ${width}px ${colorScheme}: no horizontal overflow`).toBeLessThanOrEqual(m.clientWidth)

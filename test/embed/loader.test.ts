@@ -104,10 +104,7 @@ describe('<lambda-cost-calculator>', () => {
     el.setAttribute('architecture', 'arm64')
     await tick()
     expect(win.postMessage).toHaveBeenCalledTimes(1)
-    expect(win.postMessage).toHaveBeenCalledWith(
-      { ...env(wid), type: 'set', query: 'a=arm&theme=light', theme: 'light' },
-      ORIGIN,
-    )
+    expect(win.postMessage).toHaveBeenCalledWith({ ...env(wid), type: 'set', query: 'a=arm&theme=light', theme: 'light' }, ORIGIN)
     expect(frame.src).toBe(src)
   })
 
@@ -140,7 +137,10 @@ describe('<lambda-cost-calculator>', () => {
   it.each([
     ['a foreign origin', (w: ReturnType<typeof mount>) => send({ ...env(w.wid), type: 'resize', height: 1 }, w.win, 'https://evil.example')],
     ['a look-alike origin', (w: ReturnType<typeof mount>) => send({ ...env(w.wid), type: 'resize', height: 1 }, w.win, `${ORIGIN}.evil.example`)],
-    ['the right origin but another window', (w: ReturnType<typeof mount>) => send({ ...env(w.wid), type: 'resize', height: 1 }, { postMessage() {} })],
+    [
+      'the right origin but another window',
+      (w: ReturnType<typeof mount>) => send({ ...env(w.wid), type: 'resize', height: 1 }, { postMessage() {} }),
+    ],
     ['the right origin but no window', (w: ReturnType<typeof mount>) => send({ ...env(w.wid), type: 'resize', height: 1 }, null)],
     ['the wrong wid', (w: ReturnType<typeof mount>) => send({ ...env('w999other'), type: 'resize', height: 1 }, w.win)],
     ['a malformed message', (w: ReturnType<typeof mount>) => send({ ...env(w.wid), type: 'resize', height: 1e9 }, w.win)],

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  MAX_HEIGHT,
-  MAX_QUERY,
-  attributesToQuery,
-  isOrigin,
-  isWid,
-  parseHostMessage,
-  parseWidgetMessage,
-} from '../../src/embed/protocol'
+import { MAX_HEIGHT, MAX_QUERY, attributesToQuery, isOrigin, isWid, parseHostMessage, parseWidgetMessage } from '../../src/embed/protocol'
 
 const env = { ns: 'lambda-cost-calculator', v: 1, wid: 'w1abc' }
 const resize = { ...env, type: 'resize', height: 640 }

@@ -10,7 +10,11 @@ describe('the same workload under the other sheet', () => {
 
   it('adapts what the classic sheet cannot express, and says so', () => {
     const c = compareWithSheet(
-      { sheet: 'aws-current', region: 'ap-east-1', functions: [{ memoryMb: 1000, durationMs: 50.5, requests: 1e7, architecture: 'arm64', ephemeralStorageMb: 2048 }] },
+      {
+        sheet: 'aws-current',
+        region: 'ap-east-1',
+        functions: [{ memoryMb: 1000, durationMs: 50.5, requests: 1e7, architecture: 'arm64', ephemeralStorageMb: 2048 }],
+      },
       'aws-2016',
     )
     expect(c.available).toBe(true)

@@ -10,7 +10,10 @@ const sources = [...readdirSync(dir), ...readdirSync(join(dir, 'sheets')).map((f
   .join('\n')
 
 const exportedNames = [...readFileSync(join(dir, 'index.ts'), 'utf8').matchAll(/export (?:type )?\{([^}]*)\}/g)].flatMap((m) =>
-  m[1]!.split(',').map((s) => s.trim()).filter(Boolean),
+  m[1]!
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
 )
 
 /** The TSDoc comment right before a declaration, or null. */
@@ -21,7 +24,9 @@ function docOf(name: string): string | null {
 
 describe('the engine\u2019s public API is documented', () => {
   it('exports what the API promises', () => {
-    expect(exportedNames).toEqual(expect.arrayContaining(['estimate', 'validateInput', 'InvalidInputError', 'EstimateInput', 'FunctionInput', 'Estimate', 'InputProblem']))
+    expect(exportedNames).toEqual(
+      expect.arrayContaining(['estimate', 'validateInput', 'InvalidInputError', 'EstimateInput', 'FunctionInput', 'Estimate', 'InputProblem']),
+    )
   })
 
   it.each(exportedNames)('%s has a TSDoc comment', (name) => {

@@ -31,7 +31,7 @@ describe('exact arithmetic', () => {
     // 2 x 10^15 x 900 x 10 = 1.8e19 GB-s, mostly at 0.0000133334
     const gbs = 18_000_000_000_000_000_000n
     const computeCents = 10_000_020n + 13_500_000n + ((gbs - 15_000_000_000n) * 133334n) / 100_000_000n
-    const requestsCents = 2n * 10n ** 15n * 2n / 100_000n
+    const requestsCents = (2n * 10n ** 15n * 2n) / 100_000n
     expect(bill.totalUsd).toBe(`${(computeCents + requestsCents) / 100n}.${String((computeCents + requestsCents) % 100n).padStart(2, '0')}`)
   })
 
@@ -47,7 +47,9 @@ describe('exact arithmetic', () => {
     expect(bill.totals.requestsPerMonth).toBe('730')
     expect(monthlyRequestsText(1, 'day')).toBe('30.416667')
     // 12 a day is exactly 365 a month
-    expect(estimate({ sheet: 'aws-current', functions: [{ memoryMb: 128, durationMs: 1, requests: 12, per: 'day' }] }).totals.requestsPerMonth).toBe('365')
+    expect(estimate({ sheet: 'aws-current', functions: [{ memoryMb: 128, durationMs: 1, requests: 12, per: 'day' }] }).totals.requestsPerMonth).toBe(
+      '365',
+    )
   })
 
   it('converts every request unit with a 730-hour month', () => {

@@ -28,7 +28,11 @@ export const currentFunction: fc.Arbitrary<FunctionInput> = fc.record({
 })
 
 export const anyInput: fc.Arbitrary<EstimateInput> = fc.oneof(
-  fc.record({ sheet: fc.constant('aws-2016' as const), freeTier: fc.boolean(), functions: fc.array(classicFunction, { minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    sheet: fc.constant('aws-2016' as const),
+    freeTier: fc.boolean(),
+    functions: fc.array(classicFunction, { minLength: 1, maxLength: 4 }),
+  }),
   fc.record({
     sheet: fc.constant('aws-current' as const),
     region: fc.constantFrom('us-east-1', 'eu-central-1', 'ap-northeast-1'),

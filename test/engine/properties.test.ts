@@ -102,7 +102,11 @@ describe('invariants of every bill', () => {
     fc.assert(
       fc.property(fc.constantFrom(...brackets), fc.integer({ min: -5000, max: 5000 }), (b, offset) => {
         const at = (requests: number) =>
-          computeExactUsd({ sheet: 'aws-current', freeTier: false, functions: [{ memoryMb: 1024, durationMs: 1000, requests, architecture: b.architecture }] })
+          computeExactUsd({
+            sheet: 'aws-current',
+            freeTier: false,
+            functions: [{ memoryMb: 1024, durationMs: 1000, requests, architecture: b.architecture }],
+          })
         const r = b.boundary + offset
         const step = at(r + 1) - at(r)
         expect(step).toBe(scaled(r + 1 <= b.boundary ? b.below : b.above))

@@ -45,7 +45,13 @@ describe('cost vs requests', () => {
     const s = costByRequests(input, { points: 2, minRequests: 8_000, maxRequests: 8_000_000 })
     // 8,000,000 total requests: 2M x 1 GB-s x86 and 6M x 2 GB-s arm64
     const at8m = s.points.find((p) => p.x === 8_000_000)!
-    const direct = estimate({ ...input, functions: [{ ...input.functions[0]!, requests: 2_000_000 }, { ...input.functions[1]!, requests: 6_000_000 }] })
+    const direct = estimate({
+      ...input,
+      functions: [
+        { ...input.functions[0]!, requests: 2_000_000 },
+        { ...input.functions[1]!, requests: 6_000_000 },
+      ],
+    })
     expect(at8m.totalCents).toBe(direct.totalCents)
   })
 

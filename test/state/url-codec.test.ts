@@ -202,7 +202,10 @@ describe('encode', () => {
     ],
     [
       'every function key, in order',
-      state({ sheet: 'aws-current' }, { name: 'api', memoryMb: '128', durationMs: '1.5', requests: '7', per: 'second', architecture: 'arm64', ephemeralStorageMb: '600' }),
+      state(
+        { sheet: 'aws-current' },
+        { name: 'api', memoryMb: '128', durationMs: '1.5', requests: '7', per: 'second', architecture: 'arm64', ephemeralStorageMb: '600' },
+      ),
       'p=current&n=api&m=128&d=1.5&r=7&u=s&a=arm&e=600',
     ],
     [
@@ -250,7 +253,12 @@ describe('decode: untrusted values fall back with a problem', () => {
     ['r=1e+21', 'r', '1e 21', /^r=1e 21: Requests must be a number/],
     ['u=week', 'u', 'week', /^u=week: Request unit must be one of s, min, h, d, mo, mpm/],
     ['u=second', 'u', 'second', /^u=second: Request unit must be one of/],
-    ['a=arm', 'a', 'arm', 'a=arm: Architecture arm64 is not on the classic 2016 sheet, which offers x86_64 only. Switch to the current sheet for arm64.'],
+    [
+      'a=arm',
+      'a',
+      'arm',
+      'a=arm: Architecture arm64 is not on the classic 2016 sheet, which offers x86_64 only. Switch to the current sheet for arm64.',
+    ],
     ['p=current&a=sparc', 'a', 'sparc', /^a=sparc: Architecture must be x86 or arm/],
     ['e=1024', 'e', '1024', /^e=1024: Ephemeral storage is fixed at 512 MB on the classic 2016 sheet/],
     ['p=current&e=100', 'e', '100', /^e=100: Ephemeral storage must be between 512 and 10,240 MB; got 100 MB/],
@@ -425,8 +433,7 @@ const names = fc
   .filter((n) => n.trim().length <= 64 && !UNSAFE.test(n))
 
 function functionFor(sheet: 'aws-2016' | 'aws-current'): fc.Arbitrary<Draft> {
-  const memory =
-    sheet === 'aws-2016' ? fc.integer({ min: 0, max: 45 }).map((k) => 128 + 64 * k) : fc.integer({ min: 128, max: 10_240 })
+  const memory = sheet === 'aws-2016' ? fc.integer({ min: 0, max: 45 }).map((k) => 128 + 64 * k) : fc.integer({ min: 128, max: 10_240 })
   return fc
     .record({
       name: names,
@@ -437,17 +444,15 @@ function functionFor(sheet: 'aws-2016' | 'aws-current'): fc.Arbitrary<Draft> {
       storage: sheet === 'aws-2016' ? fc.constant(512) : fc.oneof(fc.constant(512), fc.integer({ min: 512, max: 10_240 })),
     })
     .chain((f) =>
-      requestsFor(f.per).map(
-        (requests): Draft => ({
-          name: f.name,
-          memoryMb: String(f.memory),
-          durationMs: String(f.duration),
-          requests: String(requests),
-          per: f.per,
-          architecture: f.architecture,
-          ephemeralStorageMb: String(f.storage),
-        }),
-      ),
+      requestsFor(f.per).map((requests): Draft => ({
+        name: f.name,
+        memoryMb: String(f.memory),
+        durationMs: String(f.duration),
+        requests: String(requests),
+        per: f.per,
+        architecture: f.architecture,
+        ephemeralStorageMb: String(f.storage),
+      })),
     )
 }
 
@@ -481,16 +486,101 @@ describe('properties', () => {
   }, 60_000)
 
   const KEYS = [
-    'v', 'p', 'rg', 'ft', 'fns', 'preset', 'n', 'm', 'd', 'r', 'u', 'a', 'e',
-    'n2', 'm2', 'd2', 'r2', 'u2', 'a2', 'e2', 'm3', 'r10', 'm11', 'd99999999999999999999', 'm1', 'm02',
-    'embed', 'theme', '', '%6D', 'm%00', '__proto__', 'constructor',
+    'v',
+    'p',
+    'rg',
+    'ft',
+    'fns',
+    'preset',
+    'n',
+    'm',
+    'd',
+    'r',
+    'u',
+    'a',
+    'e',
+    'n2',
+    'm2',
+    'd2',
+    'r2',
+    'u2',
+    'a2',
+    'e2',
+    'm3',
+    'r10',
+    'm11',
+    'd99999999999999999999',
+    'm1',
+    'm02',
+    'embed',
+    'theme',
+    '',
+    '%6D',
+    'm%00',
+    '__proto__',
+    'constructor',
   ]
   const NASTY = [
-    '%E0%A4%A', '%', '%%', '%ZZ', '%C0%AF', '%FF%FE', '%ED%A0%80', '1e308', '-1e308', '1e-400', '5e-324', '-0', 'NaN', 'Infinity',
-    '-Infinity', '0x10', '1,000', '3e6', '1e15', '1e+15', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
-    'x'.repeat(150), '9'.repeat(400), '__proto__', 'constructor', 'toString', '2016', 'current', 'arm', 'x86', 'af-south-1',
-    'ml-inference', 'rest-api', 'nightly-batch', '0', '1', '2', '10', '11', '', ' ', '+', '%20', '%2B', '\u202e', '%00', '%0A',
-    '😀'.repeat(30), '\ud800', 'mpm', 's', 'd', '10240', '3008', '900000', '900001', '128', '127', '4096',
+    '%E0%A4%A',
+    '%',
+    '%%',
+    '%ZZ',
+    '%C0%AF',
+    '%FF%FE',
+    '%ED%A0%80',
+    '1e308',
+    '-1e308',
+    '1e-400',
+    '5e-324',
+    '-0',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '0x10',
+    '1,000',
+    '3e6',
+    '1e15',
+    '1e+15',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    'x'.repeat(150),
+    '9'.repeat(400),
+    '__proto__',
+    'constructor',
+    'toString',
+    '2016',
+    'current',
+    'arm',
+    'x86',
+    'af-south-1',
+    'ml-inference',
+    'rest-api',
+    'nightly-batch',
+    '0',
+    '1',
+    '2',
+    '10',
+    '11',
+    '',
+    ' ',
+    '+',
+    '%20',
+    '%2B',
+    '\u202e',
+    '%00',
+    '%0A',
+    '😀'.repeat(30),
+    '\ud800',
+    'mpm',
+    's',
+    'd',
+    '10240',
+    '3008',
+    '900000',
+    '900001',
+    '128',
+    '127',
+    '4096',
   ]
   /** Percent-encodes, leaving text with lone surrogates (which cannot be encoded) as it is. */
   const escape = (text: string) => {
@@ -501,7 +591,27 @@ describe('properties', () => {
     }
   }
   /** Values a real link holds, so that many fuzzed links are partly valid. */
-  const PLAUSIBLE = ['current', '2016', 'arm', 'x86', '256', '1024', '10240', '50', '0.5', '3e6', 's', 'h', 'mpm', 'eu-west-1', '2', '3', '0', 'rest-api', 'api']
+  const PLAUSIBLE = [
+    'current',
+    '2016',
+    'arm',
+    'x86',
+    '256',
+    '1024',
+    '10240',
+    '50',
+    '0.5',
+    '3e6',
+    's',
+    'h',
+    'mpm',
+    'eu-west-1',
+    '2',
+    '3',
+    '0',
+    'rest-api',
+    'api',
+  ]
   const key = fc.oneof({ arbitrary: fc.constantFrom(...KEYS), weight: 4 }, { arbitrary: fc.string({ maxLength: 4 }), weight: 1 })
   const value = fc.oneof(
     { arbitrary: fc.constantFrom(...PLAUSIBLE), weight: 4 },
@@ -513,9 +623,7 @@ describe('properties', () => {
     fc.double().map(String),
     fc.array(fc.constantFrom(...NASTY), { maxLength: 4 }).map((parts) => parts.join('')),
   )
-  const pair = fc
-    .tuple(key, value, fc.boolean())
-    .map(([k, v, escaped]) => (escaped ? `${escape(k)}=${escape(v)}` : `${k}=${v}`))
+  const pair = fc.tuple(key, value, fc.boolean()).map(([k, v, escaped]) => (escaped ? `${escape(k)}=${escape(v)}` : `${k}=${v}`))
   const queries = fc.oneof(
     {
       arbitrary: fc.tuple(fc.constantFrom('', '?', '??', '&'), fc.array(pair, { maxLength: 24 })).map(([lead, pairs]) => lead + pairs.join('&')),

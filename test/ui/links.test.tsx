@@ -41,7 +41,9 @@ describe('presets', () => {
 describe('sharing', () => {
   it('copies the link and says so', async () => {
     const user = userEvent.setup()
-    renderWithStore(<ShareBar shareUrl={() => 'https://calc.example/?m=1024'} onReset={() => {}} embedSnippets={async () => ({ script: 's', iframe: 'i' })} />)
+    renderWithStore(
+      <ShareBar shareUrl={() => 'https://calc.example/?m=1024'} onReset={() => {}} embedSnippets={async () => ({ script: 's', iframe: 'i' })} />,
+    )
     await user.click(screen.getByRole('button', { name: 'Copy link' }))
     expect(await screen.findByText('Link copied: it reproduces this estimate exactly.')).toBeInTheDocument()
     expect(await navigator.clipboard.readText()).toBe('https://calc.example/?m=1024')
@@ -52,7 +54,10 @@ describe('sharing', () => {
       <ShareBar
         shareUrl={() => ''}
         onReset={() => {}}
-        embedSnippets={async () => ({ script: '<script src="https://calc.example/embed.js" async></script>', iframe: '<iframe src="https://calc.example/?embed=1"></iframe>' })}
+        embedSnippets={async () => ({
+          script: '<script src="https://calc.example/embed.js" async></script>',
+          iframe: '<iframe src="https://calc.example/?embed=1"></iframe>',
+        })}
       />,
     )
     await userEvent.click(screen.getByRole('button', { name: 'Embed' }))

@@ -17,9 +17,7 @@ export const AWS_2016: PriceSheetData = {
   label: 'Classic (2016): 100 ms billing',
   effectiveDate: '2016-01-01',
   checkedDate: '2026-11-27',
-  sources: [
-    { title: 'AWS Lambda pricing page, classic era (examples 1 and 2)', url: 'https://aws.amazon.com/lambda/pricing/' },
-  ],
+  sources: [{ title: 'AWS Lambda pricing page, classic era (examples 1 and 2)', url: 'https://aws.amazon.com/lambda/pricing/' }],
   granularityMs: 100,
   memory: { minMb: 128, maxMb: 3008, stepMb: 64 },
   maxDurationMs: 900_000,

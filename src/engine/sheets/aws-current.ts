@@ -27,13 +27,7 @@ function mainRegion(name: string, storageUsdPerGbSecond: string): RegionPrices {
  * other sources contradict. Only the first bracket is known, so it is applied
  * to all usage (the estimate says so).
  */
-function unverifiedRegion(
-  name: string,
-  x86: string,
-  arm: string,
-  usdPerRequest: string,
-  storageUsdPerGbSecond: string | null,
-): RegionPrices {
+function unverifiedRegion(name: string, x86: string, arm: string, usdPerRequest: string, storageUsdPerGbSecond: string | null): RegionPrices {
   return {
     name,
     verified: false,
