@@ -1,26 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from './chromium'
-import { expectNoBrokenNumbers, screenshotPath, seriousA11yViolations, total, typeInto, watchErrors } from './helpers'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { expectNoBrokenNumbers, screenshotPath, seriousA11yViolations, total, typeInto, watchErrors, openCalculator, useChromium } from './helpers'
 
 const baseURL = inject('baseURL')
-let browser: Browser
-let close: () => Promise<void>
+const chromium = useChromium()
 
-beforeAll(async () => {
-  ;({ browser, close } = await launchChromium())
-})
-afterAll(async () => {
-  await close?.()
-})
-
-async function open(options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' })
-  const errors = watchErrors(page)
-  await page.goto(`${baseURL}/`)
-  await page.getByTestId('monthly-total').waitFor()
-  return { page, errors }
-}
+const open = (options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) => openCalculator(chromium(), `${baseURL}/`, options)
 
 async function enter(page: Page, values: { memory: string; duration: string; requests: string }): Promise<void> {
   await typeInto(page, 'Memory (MB)', values.memory)

@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
-import type { Page } from 'playwright-core'
-import { expect } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { launchChromium } from './chromium'
 
 /** Where browser tests leave screenshots; ignored by git. */
 export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/screenshots')
@@ -58,4 +59,33 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }))
+}
+
+/** Launches Chromium once for the file that calls it; the getter gives the browser inside tests. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined
+  let close: (() => Promise<void>) | undefined
+  beforeAll(async () => {
+    ;({ browser, close } = await launchChromium())
+  })
+  afterAll(async () => {
+    await close?.()
+  })
+  return () => {
+    if (!browser) throw new Error('Chromium is not running: call useChromium() at the top of the test file.')
+    return browser
+  }
+}
+
+/** Opens the calculator at `path` and waits for its total; collects page errors. */
+export async function openCalculator(
+  browser: Browser,
+  url: string,
+  options: { width?: number; colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' })
+  const errors = watchErrors(page)
+  await page.goto(url)
+  await page.getByTestId('monthly-total').waitFor()
+  return { page, errors }
 }

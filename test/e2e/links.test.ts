@@ -1,27 +1,12 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
 import { PRESETS } from '../../src/state/presets'
-import { launchChromium } from './chromium'
-import { expectNoBrokenNumbers, total, typeInto, watchErrors } from './helpers'
+import { expectNoBrokenNumbers, total, typeInto, watchErrors, openCalculator, useChromium } from './helpers'
 
 const baseURL = inject('baseURL')
-let browser: Browser
-let close: () => Promise<void>
+const chromium = useChromium()
 
-beforeAll(async () => {
-  ;({ browser, close } = await launchChromium())
-})
-afterAll(async () => {
-  await close?.()
-})
-
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  const errors = watchErrors(page)
-  await page.goto(`${baseURL}${path}`)
-  await page.getByTestId('monthly-total').waitFor()
-  return { page, errors }
-}
+const open = (path: string) => openCalculator(chromium(), `${baseURL}${path}`)
 
 const notice = (page: Page) => page.getByTestId('link-notice')
 
@@ -61,7 +46,7 @@ describe('shareable links in Chromium', () => {
   })
 
   it('every preset opens from its link, with no notice', async () => {
-    const page = await browser.newPage()
+    const page = await chromium().newPage()
     for (const preset of PRESETS) {
       await page.goto(`${baseURL}/?preset=${preset.id}`)
       await page.getByTestId('monthly-total').waitFor()
@@ -138,7 +123,7 @@ describe('shareable links in Chromium', () => {
     await expect.poll(() => page.getByText('Link copied').count()).toBe(1)
     const link = await page.evaluate(() => navigator.clipboard.readText())
     expect(link).toBe(`${baseURL}/?d=250&r=40&u=s`)
-    const other = await browser.newPage()
+    const other = await chromium().newPage()
     await other.goto(link)
     await other.getByTestId('monthly-total').waitFor()
     expect(await total(other)).toBe(shown)
