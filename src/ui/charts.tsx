@@ -21,6 +21,12 @@ import { formatCents, formatCompact, formatCompactUsd, formatLineAmount, formatN
 
 const COLORS = { requests: 'var(--c-requests)', compute: 'var(--c-compute)', storage: 'var(--c-storage)' }
 const PART_LABELS = { requestsUsd: 'Requests', computeUsd: 'Compute', storageUsd: 'Ephemeral storage' } as const
+/** The stacked parts of a bill, bottom to top. */
+const STACK = [
+  { key: 'requestsUsd', part: 'requests' },
+  { key: 'computeUsd', part: 'compute' },
+  { key: 'storageUsd', part: 'storage' },
+] as const
 
 interface Row extends CostPoint {
   requestsUsd: number
@@ -210,36 +216,19 @@ const RequestsChart = memo(function RequestsChart({ points, current, freeTier }:
               legendType="none"
               tooltipType="none"
             />
-            <Area
-              type="linear"
-              dataKey="requestsUsd"
-              name="Requests"
-              stackId="cost"
-              stroke={COLORS.requests}
-              fill={COLORS.requests}
-              fillOpacity={0.35}
-              isAnimationActive={false}
-            />
-            <Area
-              type="linear"
-              dataKey="computeUsd"
-              name="Compute"
-              stackId="cost"
-              stroke={COLORS.compute}
-              fill={COLORS.compute}
-              fillOpacity={0.35}
-              isAnimationActive={false}
-            />
-            <Area
-              type="linear"
-              dataKey="storageUsd"
-              name="Ephemeral storage"
-              stackId="cost"
-              stroke={COLORS.storage}
-              fill={COLORS.storage}
-              fillOpacity={0.35}
-              isAnimationActive={false}
-            />
+            {STACK.map(({ key, part }) => (
+              <Area
+                key={key}
+                type="linear"
+                dataKey={key}
+                name={PART_LABELS[key]}
+                stackId="cost"
+                stroke={COLORS[part]}
+                fill={COLORS[part]}
+                fillOpacity={0.35}
+                isAnimationActive={false}
+              />
+            ))}
             {freeTier ? (
               <ReferenceLine
                 x={1_000_000}
