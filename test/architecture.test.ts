@@ -42,6 +42,10 @@ const rules: Rule[] = [
     allowed: (imp) => isPackage(imp, 'react', 'zustand') || imp.startsWith('state/') || imp === 'engine/index',
   },
   {
+    // Wider than the architecture notes' "engine types": components also call the
+    // engine's pure helpers (a request unit's monthly count, a sheet's limits, the
+    // chart series, loaded with the charts) and read store types and the presets.
+    // None of these touch location, history or the store's instance.
     what: 'src/ui may import react, recharts, state/react, state/selectors, state modules without side effects, and the engine',
     applies: (f) => f.startsWith('ui/'),
     allowed: (imp) =>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { presetInputs } from '../state/presets'
 import { useCalculatorStore } from '../state/react'
-import { defaultInputs, inputsOf } from '../state/store'
+import { defaultInputs, inputsOf, type CalculatorInputs } from '../state/store'
 import type { UrlSync } from '../state/url-sync'
 import { ChartsPanel } from '../ui/charts-panel'
 import { FunctionList } from '../ui/function-list'
@@ -24,6 +24,11 @@ export function App({ urlSync, linkReports }: Props) {
   const store = useCalculatorStore()
   const [report, setReport] = useState<LinkReport>(linkReports.current())
   useEffect(() => linkReports.subscribe(setReport), [linkReports])
+  // A preset or Reset replaces the estimate: what the old link held no longer applies.
+  const choose = (inputs: CalculatorInputs) => {
+    setReport({ problems: [], futureVersion: false })
+    urlSync.navigate(inputs)
+  }
 
   return (
     <div className="app">
@@ -44,7 +49,7 @@ export function App({ urlSync, linkReports }: Props) {
           <ResultPanel />
           <ShareBar
             shareUrl={() => urlSync.shareUrl()}
-            onReset={() => urlSync.navigate(defaultInputs())}
+            onReset={() => choose(defaultInputs())}
             embedSnippets={() => import('./embed-snippet').then((m) => m.embedSnippets(inputsOf(store.getState()), urlSync.appUrl()))}
           />
           <StepsPanel />
@@ -54,7 +59,7 @@ export function App({ urlSync, linkReports }: Props) {
           <PresetGallery
             onChoose={(id) => {
               const inputs = presetInputs(id)
-              if (inputs) urlSync.navigate(inputs)
+              if (inputs) choose(inputs)
             }}
           />
         </div>

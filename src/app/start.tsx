@@ -52,7 +52,8 @@ export function start(container: HTMLElement): void {
           const result = selectors.selectEstimate(state)
           return {
             query: encode(inputsOf(state)),
-            totalCents: result.status === 'ok' ? result.estimate.totalCents : null,
+            // A bill beyond 2^53 cents has no exact number of cents: report its exact dollars only.
+            totalCents: result.status === 'ok' && Number.isSafeInteger(result.estimate.totalCents) ? result.estimate.totalCents : null,
             totalUsd: result.status === 'ok' ? result.estimate.totalUsd : null,
           }
         },

@@ -31,6 +31,7 @@ export interface ResizeMessage extends Envelope {
 export interface ChangeMessage extends Envelope {
   type: 'change'
   query: string
+  /** Null while the inputs are invalid, or when the bill exceeds 2^53 cents (then see totalUsd). */
   totalCents: number | null
   totalUsd: string | null
 }
@@ -95,7 +96,9 @@ export function parseWidgetMessage(data: unknown): WidgetMessage | null {
   }
   if (m.type === 'change') {
     const { query, totalCents: c, totalUsd: u } = m
-    const totals = (c === null && u === null) || (isCents(c) && isUsd(u))
+    // totalCents is null while the inputs are invalid, and also for a bill beyond
+    // 2^53 cents, which a number cannot hold exactly; totalUsd is exact then.
+    const totals = (c === null && (u === null || isUsd(u))) || (isCents(c) && isUsd(u))
     return isQuery(query) && totals ? { ...base, type: 'change', query, totalCents: c as number | null, totalUsd: u as string | null } : null
   }
   return null

@@ -1,5 +1,5 @@
 import { billedDurationMs, compiledSheet, MB_MS_PER_GB_SECOND, type CompiledRegion, type CompiledSheet } from './billing'
-import { roundHalfUp, type Ratio } from './decimal'
+import { lcm, roundHalfUp, type Ratio } from './decimal'
 import { requestsPerMonth } from './requests'
 import type { Architecture, EstimateInput, LineKind } from './types'
 
@@ -38,8 +38,8 @@ export interface FunctionBill {
   /** Requests as given, per `per`. */
   requestsGiven: number
   per: NonNullable<EstimateInput['functions'][number]['per']>
-  /** Over `requestDen`. */
-  requests: bigint
+  /** Requests per month, over `requestDen`. */
+  monthlyRequests: bigint
   /** Over `gbsDen`. */
   gbs: bigint
   /** Billable storage (above the included 512 MB), over `gbsDen`. */
@@ -131,7 +131,7 @@ export function computeBill(input: EstimateInput): Bill {
       storageMb,
       requestsGiven: fn.requests,
       per: fn.per ?? 'month',
-      requests,
+      monthlyRequests: requests,
       gbs,
       storageGbs,
     })
@@ -242,13 +242,4 @@ export function priceUsage(sheet: CompiledSheet, region: CompiledRegion, freeTie
 
 function min(a: bigint, b: bigint): bigint {
   return a < b ? a : b
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b]
-  return a
-}
-
-function lcm(a: bigint, b: bigint): bigint {
-  return (a / gcd(a, b)) * b
 }

@@ -4,7 +4,11 @@ import { PRICE_SHEETS } from './sheets/registry'
 import type { Estimate, EstimateInput, FunctionInput, PriceSheetId } from './types'
 import { validateInput } from './validate'
 
-/** The same workload priced under another sheet, with what had to change to fit it. */
+/**
+ * The same workload priced under another sheet, with what had to change to fit it.
+ *
+ * @example const c = compareWithSheet(input, 'aws-current'); if (c.available) c.estimate.totalCents
+ */
 export type Comparison =
   | { sheet: PriceSheetId; available: true; estimate: Estimate; input: EstimateInput; adjustments: string[] }
   | { sheet: PriceSheetId; available: false; reason: string }

@@ -56,20 +56,17 @@ export function parseDecimalString(text: string): Ratio {
   return { n: digits, d: pow10(-exp) }
 }
 
-function gcd(a: bigint, b: bigint): bigint {
+/** Greatest common divisor of two whole numbers. */
+export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a
-  while (b !== 0n) {
-    const t = a % b
-    a = b
-    b = t
-  }
+  if (b < 0n) b = -b
+  while (b !== 0n) [a, b] = [b, a % b]
   return a
 }
 
-/** `r` in lowest terms. */
-export function reduce(r: Ratio): Ratio {
-  const g = gcd(r.n, r.d)
-  return g === 1n || g === 0n ? r : { n: r.n / g, d: r.d / g }
+/** Least common multiple of two positive whole numbers. */
+export function lcm(a: bigint, b: bigint): bigint {
+  return (a / gcd(a, b)) * b
 }
 
 /**
@@ -79,11 +76,6 @@ export function reduce(r: Ratio): Ratio {
 export function roundHalfUp(n: bigint, d: bigint): bigint {
   if (n >= 0n) return (2n * n + d) / (2n * d)
   return -((-2n * n + d) / (2n * d))
-}
-
-/** Smallest whole number >= n / d, for n >= 0. */
-export function ceilDiv(n: bigint, d: bigint): bigint {
-  return (n + d - 1n) / d
 }
 
 /**
@@ -104,14 +96,6 @@ export function toDecimalString(n: bigint, d: bigint, maxPlaces = 20, minPlaces 
   const frac = abs.slice(intPart.length, intPart.length + end)
   const body = frac ? `${intPart}.${frac}` : intPart
   return negative ? `-${body}` : body
-}
-
-/** True when `n / d` has a finite decimal expansion. */
-export function isTerminating(r: Ratio): boolean {
-  let { d } = reduce(r)
-  while (d % 2n === 0n) d /= 2n
-  while (d % 5n === 0n) d /= 5n
-  return d === 1n
 }
 
 /**

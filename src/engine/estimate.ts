@@ -1,5 +1,5 @@
 import { computeBill, type Bill, type LineBill } from './bill'
-import { centsToUsdString, groupThousands, toDecimalString } from './decimal'
+import { centsToUsdString, groupThousands, toDecimalString, type Ratio } from './decimal'
 import { buildSteps } from './steps'
 import { PRICE_SHEETS } from './sheets/registry'
 import type {
@@ -154,7 +154,7 @@ class EstimateView implements Estimate {
       memoryMb: f.memoryMb,
       durationMs: f.durationMs,
       billedMs: f.billedMs,
-      requestsPerMonth: toDecimalString(f.requests, b.requestDen),
+      requestsPerMonth: toDecimalString(f.monthlyRequests, b.requestDen),
       gbSeconds: toDecimalString(f.gbs, b.gbsDen),
       storageGbSeconds: toDecimalString(f.storageGbs, b.gbsDen),
     }))
@@ -193,14 +193,33 @@ class EstimateView implements Estimate {
     return assumptionsOf(this.#bill)
   }
 
+  /** The bill before any rounding, USD, as an exact ratio: the sum of the lines' exact amounts. */
+  #exactTotal(): Ratio {
+    let n = 0n
+    let d = 1n
+    for (const l of this.#bill.lines) {
+      const ln = l.quantity * l.unitPrice.n
+      const ld = l.den * l.unitPrice.d
+      n = n * ld + ln * d
+      d *= ld
+    }
+    return { n, d }
+  }
+
+  // Unit costs divide the exact amounts, not the rounded total: at small
+  // volumes the rounded total can be $0.00 while a million requests are not free.
   get costPerRequestUsd(): string | null {
     const b = this.#bill
-    return b.totalRequests === 0n ? null : toDecimalString(b.totalCents * b.requestDen, 100n * b.totalRequests, 12)
+    if (b.totalRequests === 0n) return null
+    const exact = this.#exactTotal()
+    return toDecimalString(exact.n * b.requestDen, exact.d * b.totalRequests, 12)
   }
 
   get costPerMillionRequestsUsd(): string | null {
     const b = this.#bill
-    return b.totalRequests === 0n ? null : toDecimalString(b.totalCents * b.requestDen * 1_000_000n, 100n * b.totalRequests, 6)
+    if (b.totalRequests === 0n) return null
+    const exact = this.#exactTotal()
+    return toDecimalString(exact.n * b.requestDen * 1_000_000n, exact.d * b.totalRequests, 6)
   }
 
   get steps(): CalculationSteps {

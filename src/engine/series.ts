@@ -4,7 +4,11 @@ import { toDecimalString } from './decimal'
 import type { EstimateInput } from './types'
 import { InvalidInputError, MAX_REQUESTS_PER_MONTH, validateInput } from './validate'
 
-/** One point of a cost curve: the bill at `x`, split by kind, in whole cents. */
+/**
+ * One point of a cost curve: the bill at `x`, split by kind, in whole cents.
+ *
+ * @example { x: 3000000, requestsCents: 40, computeCents: 1834, storageCents: 0, totalCents: 1874 }
+ */
 export interface CostPoint {
   /** Requests per month (cost vs requests) or memory, MB (cost vs memory). */
   x: number
@@ -14,7 +18,11 @@ export interface CostPoint {
   totalCents: number
 }
 
-/** A cost curve, with the point for the workload as entered. */
+/**
+ * A cost curve, with the point for the workload as entered.
+ *
+ * @example costByRequests(input).current.totalCents // the bill as entered
+ */
 export interface CostSeries {
   points: CostPoint[]
   /** The workload as entered; also one of `points`. */
@@ -44,7 +52,11 @@ function checked(input: EstimateInput): void {
   if (problems.length > 0) throw new InvalidInputError(problems)
 }
 
-/** Options for {@link costByRequests}. */
+/**
+ * Options for {@link costByRequests}.
+ *
+ * @example costByRequests(input, { points: 1000, minRequests: 1e3, maxRequests: 1e9 })
+ */
 export interface RequestSeriesOptions {
   /** Number of log-spaced points (the current workload and the free-tier knees are added). Default 200. */
   points?: number
@@ -80,7 +92,7 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
   let armPerRequest: bigint | null = null
   let storagePerRequest = 0n
   for (const f of bill.functions) {
-    const w = useShares ? f.requests : 1n
+    const w = useShares ? f.monthlyRequests : 1n
     weightSum += w
     const gbs = w * BigInt(f.billedMs * f.memoryMb)
     if (f.architecture === 'arm64') armPerRequest = (armPerRequest ?? 0n) + gbs
@@ -126,7 +138,11 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
   return { points, current }
 }
 
-/** Options for {@link costByMemory}. */
+/**
+ * Options for {@link costByMemory}.
+ *
+ * @example costByMemory(input, { functionIndex: 1, stepMb: 128 })
+ */
 export interface MemorySeriesOptions {
   /** Which function's memory varies; default 0, the first. */
   functionIndex?: number

@@ -56,7 +56,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
       line(
         f.per === 'month'
           ? `${who}Number of requests: ${given} per month`
-          : `${who}Number of requests: ${given} ${REQUEST_UNIT_LABELS[f.per]}${CONVERSIONS[f.per]} = ${num(f.requests, rd)} per month`,
+          : `${who}Number of requests: ${given} ${REQUEST_UNIT_LABELS[f.per]}${CONVERSIONS[f.per]} = ${num(f.monthlyRequests, rd)} per month`,
       ),
     )
     conversions.push(
@@ -77,7 +77,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   const compute: StepLine[] = []
   for (const f of bill.functions) {
     const who = fnLabel(bill, f)
-    const seconds = f.requests * BigInt(f.billedMs)
+    const seconds = f.monthlyRequests * BigInt(f.billedMs)
     compute.push(
       line(
         `${who}Billed duration: ${groupThousands(String(f.durationMs))} ms rounded up to the next ${sheet.granularityMs} ms = ${groupThousands(String(f.billedMs))} ms`,
@@ -85,7 +85,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     )
     compute.push(
       line(
-        `${who}${num(f.requests, rd)} requests x ${groupThousands(String(f.billedMs))} ms x 0.001 ms to sec conversion factor = ${num(seconds, rd * 1000n)} total compute (seconds)`,
+        `${who}${num(f.monthlyRequests, rd)} requests x ${groupThousands(String(f.billedMs))} ms x 0.001 ms to sec conversion factor = ${num(seconds, rd * 1000n)} total compute (seconds)`,
       ),
     )
     compute.push(line(`${who}${num(BigInt(f.memoryMb), 1024n)} GB x ${num(seconds, rd * 1000n)} seconds = ${num(f.gbs, gd)} total compute (GB-s)`))
@@ -151,7 +151,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
       const extraMb = Math.max(0, f.storageMb - sheet.ephemeralStorage.includedMb)
       charges.push(
         line(
-          `${who}${num(BigInt(f.storageMb), 1024n)} GB - 0.5 GB (no additional charge) = ${num(BigInt(extraMb), 1024n)} GB billable ephemeral storage${extraMb > 0 ? `; x ${num(f.requests * BigInt(f.billedMs), rd * 1000n)} seconds = ${num(f.storageGbs, gd)} GB-s` : ''}`,
+          `${who}${num(BigInt(f.storageMb), 1024n)} GB - 0.5 GB (no additional charge) = ${num(BigInt(extraMb), 1024n)} GB billable ephemeral storage${extraMb > 0 ? `; x ${num(f.monthlyRequests * BigInt(f.billedMs), rd * 1000n)} seconds = ${num(f.storageGbs, gd)} GB-s` : ''}`,
         ),
       )
     }

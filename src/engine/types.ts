@@ -1,13 +1,29 @@
-/** The price sheets the engine knows: the classic 2016 sheet and the current one. */
+/**
+ * The price sheets the engine knows: the classic 2016 sheet and the current one.
+ *
+ * @example const sheet: PriceSheetId = 'aws-2016'
+ */
 export type PriceSheetId = 'aws-2016' | 'aws-current'
 
-/** Instruction set a function runs on. arm64 exists on the current sheet only. */
+/**
+ * Instruction set a function runs on. arm64 exists on the current sheet only.
+ *
+ * @example const arch: Architecture = 'arm64'
+ */
 export type Architecture = 'x86_64' | 'arm64'
 
-/** The period a request count is given per. `million-per-month` means "millions of requests a month". */
+/**
+ * The period a request count is given per. `million-per-month` means "millions of requests a month".
+ *
+ * @example { requests: 50, per: 'second' } // 131,400,000 requests a month
+ */
 export type RequestUnit = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'million-per-month'
 
-/** One Lambda function's workload. */
+/**
+ * One Lambda function's workload.
+ *
+ * @example { name: 'api', memoryMb: 512, durationMs: 120.5, requests: 3e6, per: 'month', architecture: 'arm64', ephemeralStorageMb: 512 }
+ */
 export interface FunctionInput {
   /** Shown in the steps and the UI; optional. */
   name?: string
@@ -25,7 +41,11 @@ export interface FunctionInput {
   ephemeralStorageMb?: number
 }
 
-/** Everything an estimate depends on: one account's functions under one price sheet. */
+/**
+ * Everything an estimate depends on: one account's functions under one price sheet.
+ *
+ * @example { sheet: 'aws-current', region: 'eu-west-1', freeTier: true, functions: [{ memoryMb: 1024, durationMs: 80, requests: 2e6 }] }
+ */
 export interface EstimateInput {
   sheet: PriceSheetId
   /** Region id; default `'us-east-1'`. */
@@ -36,7 +56,11 @@ export interface EstimateInput {
   functions: FunctionInput[]
 }
 
-/** One thing wrong with an input: where, and a sentence a user can act on. */
+/**
+ * One thing wrong with an input: where, and a sentence a user can act on.
+ *
+ * @example { path: 'functions.0.memoryMb', message: 'Memory must be between 128 and 3,008 MB on the classic 2016 sheet; got 4,096 MB.' }
+ */
 export interface InputProblem {
   /** Dotted path to the field, e.g. `'functions.0.memoryMb'`. */
   path: string
@@ -44,10 +68,18 @@ export interface InputProblem {
   message: string
 }
 
-/** What a bill line charges for. */
+/**
+ * What a bill line charges for.
+ *
+ * @example estimate(input).lines.filter((l) => l.kind === 'compute')
+ */
 export type LineKind = 'requests' | 'compute' | 'ephemeral-storage'
 
-/** One line of the bill, computed at full precision and rounded half-up to the cent. */
+/**
+ * One line of the bill, computed at full precision and rounded half-up to the cent.
+ *
+ * @example { kind: 'compute', architecture: 'x86_64', tier: 1, quantity: '1100000', quantityUnit: 'GB-s', unitPriceUsd: '0.00001667', exactUsd: '18.337', cents: 1834, usd: '18.34', label: 'Compute (x86_64)' }
+ */
 export interface BillLine {
   kind: LineKind
   /** Human label, e.g. "Compute (x86_64), first 6 billion GB-s". */
@@ -69,7 +101,11 @@ export interface BillLine {
   usd: string
 }
 
-/** What one function uses in a month. */
+/**
+ * What one function uses in a month.
+ *
+ * @example estimate(input).functions[0] // { billedMs: 1000, requestsPerMonth: '3000000', gbSeconds: '1500000', ... }
+ */
 export interface FunctionUsage {
   index: number
   name: string
@@ -86,7 +122,11 @@ export interface FunctionUsage {
   storageGbSeconds: string
 }
 
-/** How much of the monthly free tier the account used. */
+/**
+ * How much of the monthly free tier the account used.
+ *
+ * @example estimate(input).freeTier // { included: true, requestsUsed: '1000000', gbSecondsUsed: '400000', ... }
+ */
 export interface FreeTierUsage {
   included: boolean
   requestsAllowance: string
@@ -99,26 +139,42 @@ export interface FreeTierUsage {
   gbSecondsUsedByArchitecture: Record<Architecture, string>
 }
 
-/** One line of "Show calculations". */
+/**
+ * One line of "Show calculations".
+ *
+ * @example { text: 'Max (1,100,000 GB-s, 0) = 1,100,000 total billable GB-s' }
+ */
 export interface StepLine {
   text: string
   /** `'assumption'` marks a choice the engine made where AWS publishes no rule. */
   note?: 'assumption'
 }
 
-/** A titled group of steps, e.g. "Unit conversions". */
+/**
+ * A titled group of steps, e.g. "Unit conversions".
+ *
+ * @example estimate(input).steps.sections[0].title // 'Unit conversions'
+ */
 export interface StepSection {
   title: string
   lines: StepLine[]
 }
 
-/** The calculation shown step by step, as data and as plain text. */
+/**
+ * The calculation shown step by step, as data and as plain text.
+ *
+ * @example console.log(estimate(input).steps.text) // the calculation as plain text
+ */
 export interface CalculationSteps {
   sections: StepSection[]
   text: string
 }
 
-/** Where a price sheet's figures come from. */
+/**
+ * Where a price sheet's figures come from.
+ *
+ * @example estimate(input).sheet // { id: 'aws-2016', granularityMs: 100, effectiveDate: '2016-01-01', ... }
+ */
 export interface PriceSheetInfo {
   id: PriceSheetId
   label: string
@@ -131,7 +187,11 @@ export interface PriceSheetInfo {
   granularityMs: number
 }
 
-/** An account's monthly Lambda bill. */
+/**
+ * An account's monthly Lambda bill.
+ *
+ * @example estimate(input).totalCents // 1874 for 512 MB, 1 s, 3M requests on the classic sheet
+ */
 export interface Estimate {
   sheet: PriceSheetInfo
   region: string
@@ -146,9 +206,9 @@ export interface Estimate {
   totals: { requestsPerMonth: string; gbSeconds: string; storageGbSeconds: string }
   /** Choices the engine made where AWS publishes no rule, and unverified prices. */
   assumptions: string[]
-  /** The total divided by the requests, USD, decimal string to 12 places; null with no requests. */
+  /** The exact (unrounded) bill divided by the requests, USD, decimal string to 12 places; null with no requests. */
   costPerRequestUsd: string | null
-  /** The total per million requests, USD, decimal string to 6 places; null with no requests. */
+  /** The exact (unrounded) bill per million requests, USD, decimal string to 6 places; null with no requests. */
   costPerMillionRequestsUsd: string | null
   /** "Show calculations"; built on first read. */
   readonly steps: CalculationSteps

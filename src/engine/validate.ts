@@ -56,6 +56,19 @@ export function describeValue(value: unknown): string {
   return String(value)
 }
 
+const NUMERIC_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
+
+/**
+ * The sentence for a value that is not a number: text that reads as a number
+ * but has more digits than a number keeps exactly gets its own explanation.
+ */
+function notANumber(field: string, what: string, value: unknown, allowed: string): string {
+  if (typeof value === 'string' && NUMERIC_TEXT.test(value.trim())) {
+    return `${field} has more digits than can be kept exactly (at most 15 significant digits); got ${describeValue(value)}. ${allowed}`
+  }
+  return `${field} must be ${what}; got ${describeValue(value)}. ${allowed}`
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -65,7 +78,7 @@ function checkMemory(value: unknown, sheet: PriceSheetData, path: string, out: I
   if (typeof value === 'number' && Number.isInteger(value) && value >= minMb && value <= maxMb && (value - minMb) % stepMb === 0) return
   const allowed = `Allowed on ${sheetPhrase(sheet)}: ${formatPlainNumber(minMb)} to ${formatPlainNumber(maxMb)} MB${stepMb > 1 ? ` in steps of ${stepMb} MB` : ''}.`
   if (typeof value !== 'number' || Number.isNaN(value)) {
-    out.push({ path, message: `Memory must be a number of MB; got ${describeValue(value)}. ${allowed}` })
+    out.push({ path, message: notANumber('Memory', 'a number of MB', value, allowed) })
   } else if (!Number.isFinite(value) || !Number.isInteger(value)) {
     out.push({ path, message: `Memory must be a whole number of MB; got ${describeValue(value)} MB. ${allowed}` })
   } else if (value < minMb || value > maxMb) {
@@ -87,7 +100,7 @@ function checkDuration(value: unknown, sheet: PriceSheetData, path: string, out:
   const max = formatPlainNumber(sheet.maxDurationMs)
   const allowed = `Allowed: above 0 and up to ${max} ms (${sheet.maxDurationMs / 60_000} minutes).`
   if (typeof value !== 'number' || Number.isNaN(value)) {
-    out.push({ path, message: `Duration must be a number of ms; got ${describeValue(value)}. ${allowed}` })
+    out.push({ path, message: notANumber('Duration', 'a number of ms', value, allowed) })
   } else if (!Number.isFinite(value)) {
     out.push({ path, message: `Duration must be a finite number of ms; got ${describeValue(value)}. ${allowed}` })
   } else if (value <= 0) {
@@ -108,7 +121,7 @@ function checkRequests(value: unknown, per: unknown, path: string, out: InputPro
   }
   const allowed = `Allowed: 0 up to ${formatPlainNumber(MAX_REQUESTS_PER_MONTH)} (10^15) a month.`
   if (typeof value !== 'number' || Number.isNaN(value)) {
-    out.push({ path, message: `Requests must be a number; got ${describeValue(value)}. ${allowed}` })
+    out.push({ path, message: notANumber('Requests', 'a number', value, allowed) })
   } else if (!Number.isFinite(value)) {
     out.push({ path, message: `Requests must be a finite number; got ${describeValue(value)}. ${allowed}` })
   } else if (value < 0) {
@@ -140,7 +153,7 @@ function checkStorage(value: unknown, sheet: PriceSheetData, region: string | un
   }
   const allowed = `Allowed: ${formatPlainNumber(minMb)} to ${formatPlainNumber(maxMb)} MB.`
   if (typeof value !== 'number' || Number.isNaN(value)) {
-    out.push({ path, message: `Ephemeral storage must be a number of MB; got ${describeValue(value)}. ${allowed}` })
+    out.push({ path, message: notANumber('Ephemeral storage', 'a number of MB', value, allowed) })
   } else if (!Number.isFinite(value) || !Number.isInteger(value)) {
     out.push({ path, message: `Ephemeral storage must be a whole number of MB; got ${describeValue(value)} MB. ${allowed}` })
   } else if (value < minMb || value > maxMb) {
@@ -212,11 +225,13 @@ export function validateInput(input: unknown): InputProblem[] {
     out.push({ path: 'functions', message: `At most ${MAX_FUNCTIONS} functions fit in one estimate; got ${functions.length}.` })
     return out
   }
-  functions.forEach((fn: unknown, i) => {
+  // By index, not forEach: a sparse list's holes are functions too, and invalid ones.
+  for (let i = 0; i < functions.length; i++) {
+    const fn: unknown = functions[i]
     const base = `functions.${i}`
     if (!isObject(fn)) {
       out.push({ path: base, message: `Function ${i + 1} must be an object with memory, duration and requests; got ${describeValue(fn)}.` })
-      return
+      continue
     }
     if (fn.name !== undefined && (typeof fn.name !== 'string' || fn.name.length > MAX_NAME_LENGTH)) {
       out.push({ path: `${base}.name`, message: `Name must be text of at most ${MAX_NAME_LENGTH} characters; got ${describeValue(fn.name)}.` })
@@ -231,7 +246,7 @@ export function validateInput(input: unknown): InputProblem[] {
       checkStorage(fn.ephemeralStorageMb, sheet, region, `${base}.ephemeralStorageMb`, out)
     }
     checkRequests(fn.requests, fn.per, `${base}.requests`, out)
-  })
+  }
   return out
 }
 

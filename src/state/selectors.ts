@@ -12,14 +12,27 @@ import {
 import type { CalculatorInputs, FunctionDraft } from './store'
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
+/** Thousands groups of exactly three digits: "3,000,000", "1 500.25", "10_000". */
+const GROUPED = /^[+-]?\d{1,3}(?:([, _])\d{3})(?:\1\d{3})*(?:\.\d*)?$/
+/** A double keeps 15 significant decimal digits exactly, whatever the magnitude. */
+const MAX_SIGNIFICANT_DIGITS = 15
+
+function significantDigits(numberText: string): number {
+  const mantissa = numberText.replace(/^[+-]/, '').replace(/e.*$/i, '').replace('.', '')
+  return mantissa.replace(/^0+/, '').replace(/0+$/, '').length
+}
 
 /**
- * A typed number: "3e6", "3,000,000", "1 500" and "0.5" are numbers; anything
- * else is returned as the text itself, so the engine's message quotes it.
+ * A typed number: "3e6", "3,000,000", "1 500" and "0.5" are numbers. Anything
+ * else, including a decimal comma ("0,5") and more digits than a number keeps
+ * exactly, is returned as the trimmed text, so the engine's message quotes it
+ * rather than the calculator silently using another number.
  */
 export function parseNumberText(text: string): number | string {
-  const compact = text.trim().replace(/(?<=\d)[,_\s](?=\d)/g, '')
-  return NUMBER_TEXT.test(compact) ? Number(compact) : text.trim()
+  const trimmed = text.trim()
+  const plain = GROUPED.test(trimmed) ? trimmed.replace(/[, _]/g, '') : trimmed
+  if (!NUMBER_TEXT.test(plain) || significantDigits(plain) > MAX_SIGNIFICANT_DIGITS) return trimmed
+  return Number(plain)
 }
 
 /** The fields of a function the form edits, by the engine's names. */

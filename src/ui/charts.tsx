@@ -310,7 +310,7 @@ const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }
           : `Compute ${l.architecture}${l.tier && estimate.lines.filter((o) => o.kind === 'compute' && o.architecture === l.architecture).length > 1 ? ` tier ${l.tier}` : ''}`,
     fullLabel: l.label,
     usd: l.cents / 100,
-    cents: l.cents,
+    lineUsd: l.usd,
     exactUsd: l.exactUsd,
     kind: l.kind,
   }))
@@ -327,7 +327,7 @@ const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tickFormatter={formatCompactUsd} stroke="var(--muted)" />
             <YAxis type="category" dataKey="label" width={130} stroke="var(--muted)" tick={{ fontSize: 12 }} />
-            <Tooltip formatter={(_v, _n, item) => [formatLineAmount(item.payload.cents, item.payload.exactUsd), item.payload.fullLabel]} />
+            <Tooltip formatter={(_v, _n, item) => [formatLineAmount(item.payload.lineUsd, item.payload.exactUsd), item.payload.fullLabel]} />
             <Bar dataKey="usd" isAnimationActive={false}>
               {rows.map((r) => (
                 <Cell key={r.fullLabel} fill={color(r.kind)} />
@@ -344,7 +344,7 @@ const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }
             {rows.map((r) => (
               <tr key={r.fullLabel}>
                 <th scope="row">{r.fullLabel}</th>
-                <td>{formatLineAmount(r.cents, r.exactUsd)}</td>
+                <td>{formatLineAmount(r.lineUsd, r.exactUsd)}</td>
               </tr>
             ))}
           </tbody>

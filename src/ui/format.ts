@@ -25,12 +25,12 @@ export function formatCents(cents: number): string {
 }
 
 /**
- * A bill line's amount: "< $0.01" when it rounds to zero cents but is not zero,
- * so a real charge is never shown as free.
+ * A bill line's amount from its exact rounded dollars ("18.34"): "< $0.01" when
+ * it rounds to zero cents but is not zero, so a real charge is never shown as free.
  */
-export function formatLineAmount(cents: number, exactUsd: string): string {
-  if (cents === 0 && /[1-9]/.test(exactUsd)) return '< $0.01'
-  return formatCents(cents)
+export function formatLineAmount(usd: string, exactUsd: string): string {
+  if (usd === '0.00' && /[1-9]/.test(exactUsd)) return '< $0.01'
+  return formatUsd(usd)
 }
 
 /** Small amounts with meaningful digits: "$0.0000021", "$2.73". */

@@ -121,7 +121,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
             aria-label={`Memory slider${suffix ? ` (${suffix})` : ''}`}
             min={sheet.memory.minMb}
             max={sheet.memory.maxMb}
-            step={sheet.memory.stepMb === 1 ? 64 : sheet.memory.stepMb}
+            step={sheet.memory.stepMb}
             value={sliderValue}
             onChange={(e) => update({ memoryMb: e.target.value })}
           />

@@ -71,7 +71,7 @@ function BillLines({ estimate }: { estimate: Estimate }) {
             </td>
             <td className="num col-unit">${l.unitPriceUsd}</td>
             <td className="num" title={`Exact: $${l.exactUsd}`}>
-              {formatLineAmount(l.cents, l.exactUsd)}
+              {formatLineAmount(l.usd, l.exactUsd)}
             </td>
           </tr>
         ))}

@@ -17,6 +17,11 @@ describe('parseWidgetMessage', () => {
     expect(parseWidgetMessage({ ...change, totalUsd: '18.73333333333333333333' })).not.toBeNull()
   })
 
+  it('accepts exact dollars without cents: a bill beyond 2^53 cents has no exact number of cents', () => {
+    const huge = { ...change, totalCents: null, totalUsd: '119988947905426.23' }
+    expect(parseWidgetMessage(huge)).toEqual(huge)
+  })
+
   it('returns only the validated fields', () => {
     expect(parseWidgetMessage({ ...resize, extra: '<script>' })).toEqual(resize)
     expect(parseWidgetMessage({ ...change, html: 'x' })).not.toHaveProperty('html')
@@ -55,7 +60,6 @@ describe('parseWidgetMessage', () => {
     ['a non-decimal total', { ...change, totalUsd: '$18.74' }],
     ['an over-long total', { ...change, totalUsd: '1.'.padEnd(65, '0') }],
     ['cents without dollars', { ...change, totalUsd: null }],
-    ['dollars without cents', { ...change, totalCents: null }],
     ['missing totals', { ...env, type: 'change', query: 'p=2016' }],
   ])('rejects %s', (_, data) => {
     expect(parseWidgetMessage(data)).toBeNull()

@@ -33,6 +33,9 @@ describe('exact arithmetic', () => {
     const computeCents = 10_000_020n + 13_500_000n + ((gbs - 15_000_000_000n) * 133334n) / 100_000_000n
     const requestsCents = (2n * 10n ** 15n * 2n) / 100_000n
     expect(bill.totalUsd).toBe(`${(computeCents + requestsCents) / 100n}.${String((computeCents + requestsCents) % 100n).padStart(2, '0')}`)
+    // Each line's dollars are exact too, and they add up to the total.
+    const lineCents = bill.lines.reduce((sum, l) => sum + BigInt(l.usd.replace('.', '')), 0n)
+    expect(lineCents).toBe(computeCents + requestsCents)
   })
 
   it('0.1 + 0.2 style drift cannot happen: 27.55 ms bills 28 ms, 0.3 per second is 788,400 a month', () => {

@@ -66,11 +66,16 @@ describe('the published examples line by line', () => {
 })
 
 describe('unit costs', () => {
-  it('cost per invocation and per million invocations follow the rounded total', () => {
+  it('cost per invocation and per million invocations divide the exact bill, before rounding', () => {
     const bill = estimate({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] })
-    // $18.74 / 3,000,000 = 0.000006246666...
-    expect(bill.costPerRequestUsd).toBe('0.000006246667')
-    expect(bill.costPerMillionRequestsUsd).toBe('6.246667')
+    // (18.337 + 0.4) / 3,000,000 = 0.000006245666...
+    expect(bill.costPerRequestUsd).toBe('0.000006245667')
+    expect(bill.costPerMillionRequestsUsd).toBe('6.245667')
+    // 1,000 requests of 128 MB x 100 ms, no free tier: the bill rounds to $0.00, a million would not.
+    // Per million: 12,500 GB-s x 0.0000166667 = 0.20833375, + 0.20 = 0.40833375
+    const tiny = estimate({ sheet: 'aws-current', freeTier: false, functions: [{ memoryMb: 128, durationMs: 100, requests: 1000 }] })
+    expect(tiny.totalUsd).toBe('0.00')
+    expect(tiny.costPerMillionRequestsUsd).toBe('0.408334')
     expect(estimate({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 0 }] }).costPerRequestUsd).toBeNull()
   })
 })

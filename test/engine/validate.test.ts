@@ -178,6 +178,19 @@ const table: [string, unknown, string, string][] = [
     'functions.0',
     'Function 1 must be an object with memory, duration and requests; got 42.',
   ],
+  [
+    'a number typed with more digits than can be kept',
+    current({ durationMs: '27.0000000000000001' }),
+    'functions.0.durationMs',
+    'Duration has more digits than can be kept exactly (at most 15 significant digits); got "27.0000000000000001". Allowed: above 0 and up to 900,000 ms (15 minutes).',
+  ],
+  [
+    'a hole in a sparse list of functions',
+    // new Array(1) has length 1 and no function at index 0
+    { sheet: 'aws-current', functions: new Array(1) },
+    'functions.0',
+    'Function 1 must be an object with memory, duration and requests; got nothing.',
+  ],
   ['not an object at all', null, '', 'The estimate input must be an object with a price sheet and functions; got null.'],
 ]
 

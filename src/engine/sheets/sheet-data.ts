@@ -1,12 +1,20 @@
 import type { Architecture, PriceSheetInfo } from '../types'
 
-/** One price bracket of compute: usage up to `upToGbSeconds` (null: no limit) at `usdPerGbSecond`. */
+/**
+ * One price bracket of compute: usage up to `upToGbSeconds` (null: no limit) at `usdPerGbSecond`.
+ *
+ * @example { upToGbSeconds: '6000000000', usdPerGbSecond: '0.0000166667' }
+ */
 export interface TierData {
   upToGbSeconds: string | null
   usdPerGbSecond: string
 }
 
-/** Prices in one region. Every price is a decimal string, exactly as published. */
+/**
+ * Prices in one region. Every price is a decimal string, exactly as published.
+ *
+ * @example PRICE_SHEETS['aws-current'].regions['eu-west-1'].storageUsdPerGbSecond // '0.0000000340'
+ */
 export interface RegionPrices {
   name: string
   /** False where sources disagree and the figures have not been checked against AWS. */
@@ -22,6 +30,8 @@ export interface RegionPrices {
  * A price sheet as data: everything the engine needs to bill under it, with
  * where each figure comes from. Add a sheet by adding a file like this one and
  * registering it in `registry.ts`.
+ *
+ * @example PRICE_SHEETS['aws-current'].memory // { minMb: 128, maxMb: 10240, stepMb: 1 }
  */
 export interface PriceSheetData extends PriceSheetInfo {
   memory: { minMb: number; maxMb: number; stepMb: number }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { createSelectors, parseNumberText } from '../../src/state/selectors'
+import { createCalculatorStore, defaultFunction } from '../../src/state/store'
+
+describe('reading typed numbers', () => {
+  it.each([
+    ['3000000', 3_000_000],
+    ['3e6', 3_000_000],
+    [' 3,000,000 ', 3_000_000],
+    ['1 500', 1500],
+    ['10_000', 10_000],
+    ['1,000.5', 1000.5],
+    ['0.5', 0.5],
+    ['.5', 0.5],
+    ['-5', -5],
+    ['1e400', Infinity],
+  ])('%j is the number %d', (text, value) => {
+    expect(parseNumberText(text)).toBe(value)
+  })
+
+  it.each([
+    ['0,5', 'a decimal comma is not silently read as 5'],
+    ['2,5', 'nor is this 25'],
+    ['12,34,567', 'groups must be three digits'],
+    ['1 5', 'nor is a stray space'],
+    ['27.0000000000000001', 'more digits than a number keeps: it would bill 27 ms, not 28'],
+    ['12345678901234567', '17 significant digits'],
+    ['abc', 'not a number'],
+    ['', 'empty'],
+    ['0x10', 'hex is not a decimal'],
+  ])('%j stays text (%s)', (text) => {
+    expect(parseNumberText(text)).toBe(text.trim())
+  })
+})
+
+describe('selectors', () => {
+  it('derive the estimate and keep the same object while the inputs are the same', () => {
+    const store = createCalculatorStore()
+    const { selectEstimate } = createSelectors()
+    const first = selectEstimate(store.getState())
+    expect(first.status === 'ok' && first.estimate.totalCents).toBe(1874)
+    store.getState().setRegion('us-east-1')
+    expect(selectEstimate(store.getState())).toBe(first)
+    store.getState().setFreeTier(false)
+    expect(selectEstimate(store.getState())).not.toBe(first)
+  })
+
+  it('place each engine problem on its function and field', () => {
+    const store = createCalculatorStore({ functions: [defaultFunction(), defaultFunction({ durationMs: '0,5' })] })
+    const { selectForm, selectEstimate } = createSelectors()
+    const second = store.getState().functions[1]!.id
+    const form = selectForm(store.getState())
+    expect(form.errors).toEqual({
+      [`${second}.durationMs`]: 'Duration must be a number of ms; got "0,5". Allowed: above 0 and up to 900,000 ms (15 minutes).',
+    })
+    expect(selectEstimate(store.getState())).toMatchObject({ status: 'invalid', problems: [{ field: 'durationMs', functionNumber: 2 }] })
+  })
+
+  it('leave arm64 and storage out on the classic sheet, where those fields are off', () => {
+    const store = createCalculatorStore({ functions: [defaultFunction({ architecture: 'arm64', ephemeralStorageMb: '2048' })] })
+    const { selectEstimate } = createSelectors()
+    const result = selectEstimate(store.getState())
+    expect(result.status).toBe('ok')
+    store.getState().setSheet('aws-current')
+    // 1,500,000 - 400,000 = 1,100,000 x 0.0000133334 = 14.66674 -> $14.67; storage 1.5 GB x 3,000,000 s x 0.0000000309 = 0.139 -> $0.14; requests $0.40
+    const current = selectEstimate(store.getState())
+    expect(current.status === 'ok' && current.estimate.totalUsd).toBe('15.21')
+  })
+})
