@@ -31,11 +31,6 @@ export function useCalculator<T>(selector: (state: CalculatorState, selectors: S
   return useStore(store, (state) => selector(state, selectors))
 }
 
-/** The store's memoized selectors, for use with values React defers. */
-export function useSelectors(): Selectors {
-  return useCalculatorContext().selectors
-}
-
 /** The store itself, for reading state in event handlers without subscribing. */
 export function useCalculatorStore(): CalculatorStore {
   return useCalculatorContext().store

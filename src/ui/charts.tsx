@@ -16,7 +16,7 @@ import {
 } from 'recharts'
 import { memo, startTransition, useEffect, useMemo, useState } from 'react'
 import { costByMemory, costByRequests, type CostPoint, type Estimate } from '../engine/index'
-import { useCalculator, useSelectors } from '../state/react'
+import { useCalculator } from '../state/react'
 import { formatCents, formatCompact, formatCompactUsd, formatLineAmount, formatNumber } from './format'
 
 const COLORS = { requests: 'var(--c-requests)', compute: 'var(--c-compute)', storage: 'var(--c-storage)' }
@@ -385,18 +385,24 @@ function useAfterPaint<T>(value: T): T {
   return shown
 }
 
+/**
+ * The estimate the charts draw: the store's, one paint behind. Deferring the
+ * derived result (not the state) keeps the store's single-entry selector cache
+ * warm, so an urgent render never recomputes anything for the charts.
+ */
+function useChartEstimate() {
+  return useAfterPaint(useCalculator((s, sel) => sel.selectEstimate(s)))
+}
+
 /** One small chart for the docs widget: where the money goes. */
 export function CompactChart() {
-  const state = useAfterPaint(useCalculator((s) => s))
-  const result = useSelectors().selectEstimate(state)
+  const result = useChartEstimate()
   if (result.status !== 'ok') return <p className="charts-empty">The chart appears when the inputs are valid.</p>
   return <SplitChart estimate={result.estimate} />
 }
 
 export default function Charts() {
-  const state = useAfterPaint(useCalculator((s) => s))
-  const selectors = useSelectors()
-  const result = selectors.selectEstimate(state)
+  const result = useChartEstimate()
   // The series live here, not in the store's selectors, so their code loads with the charts.
   const series = useMemo(
     () => (result.status === 'ok' ? { bySize: costByMemory(result.input), byRequests: costByRequests(result.input, { points: 120 }) } : null),
