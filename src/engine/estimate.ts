@@ -232,33 +232,19 @@ class EstimateView implements Estimate {
   }
 
   toJSON(): Omit<Estimate, 'steps'> & { steps: CalculationSteps } {
-    const {
-      sheet,
-      region,
-      totalCents,
-      totalUsd,
-      lines,
-      functions,
-      freeTier,
-      totals,
-      assumptions,
-      costPerRequestUsd,
-      costPerMillionRequestsUsd,
-      steps,
-    } = this
     return {
-      sheet,
-      region,
-      totalCents,
-      totalUsd,
-      lines,
-      functions,
-      freeTier,
-      totals,
-      assumptions,
-      costPerRequestUsd,
-      costPerMillionRequestsUsd,
-      steps,
+      sheet: this.sheet,
+      region: this.region,
+      totalCents: this.totalCents,
+      totalUsd: this.totalUsd,
+      lines: this.lines,
+      functions: this.functions,
+      freeTier: this.freeTier,
+      totals: this.totals,
+      assumptions: this.assumptions,
+      costPerRequestUsd: this.costPerRequestUsd,
+      costPerMillionRequestsUsd: this.costPerMillionRequestsUsd,
+      steps: this.steps,
     }
   }
 }

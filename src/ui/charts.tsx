@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { memo, startTransition, useEffect, useMemo, useState } from 'react'
+import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { costByMemory, costByRequests, type CostPoint, type Estimate } from '../engine/index'
 import { useCalculator } from '../state/react'
 import { formatCents, formatCompact, formatCompactUsd, formatLineAmount, formatNumber } from './format'
@@ -137,6 +137,19 @@ function DataTable({
   )
 }
 
+/** A chart with its title, a note on how to read it, and a stable test id. */
+function ChartFigure({ id, title, note, children }: { id: string; title: string; note: ReactNode; children: ReactNode }) {
+  return (
+    <figure className="chart" data-testid={`chart-${id}`} aria-labelledby={`chart-${id}-title`}>
+      <figcaption id={`chart-${id}-title`}>
+        <h3>{title}</h3>
+        <p className="chart-note">{note}</p>
+      </figcaption>
+      {children}
+    </figure>
+  )
+}
+
 /** 1, 10, 100, ... from the power of ten at or below `from` up to `to`. */
 function powersOfTen(from: number, to: number): number[] {
   const out: number[] = []
@@ -174,11 +187,11 @@ const RequestsChart = memo(function RequestsChart({ points, current, freeTier }:
   const yTicks = powersOfTen(LOG_FLOOR_USD, maxUsd * 10).filter((t) => t <= maxUsd * 1.5)
   const xLabel = (x: number) => `${formatNumber(x)} requests / month`
   return (
-    <figure className="chart" data-testid="chart-requests" aria-labelledby="chart-requests-title">
-      <figcaption id="chart-requests-title">
-        <h3>Monthly cost vs monthly requests</h3>
-        <p className="chart-note">Requests on a log scale; every function scales in proportion. The marker is your workload.</p>
-      </figcaption>
+    <ChartFigure
+      id="requests"
+      title="Monthly cost vs monthly requests"
+      note="Requests on a log scale; every function scales in proportion. The marker is your workload."
+    >
       <div className="chart-box" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           <AreaChart accessibilityLayer={false} data={rows} margin={{ top: 10, right: 16, bottom: 24, left: 8 }}>
@@ -250,7 +263,7 @@ const RequestsChart = memo(function RequestsChart({ points, current, freeTier }:
         xFormat={formatNumber}
         current={current.x}
       />
-    </figure>
+    </ChartFigure>
   )
 })
 
@@ -258,11 +271,11 @@ const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: {
   const rows = toRows(points).map((r) => ({ ...r, totalUsd: r.totalCents / 100 }))
   const xLabel = (x: number) => `${formatNumber(x)} MB`
   return (
-    <figure className="chart" data-testid="chart-memory" aria-labelledby="chart-memory-title">
-      <figcaption id="chart-memory-title">
-        <h3>Monthly cost vs memory</h3>
-        <p className="chart-note">Duration held fixed at {formatNumber(durationMs)} ms; in practice more memory often runs faster.</p>
-      </figcaption>
+    <ChartFigure
+      id="memory"
+      title="Monthly cost vs memory"
+      note={<>Duration held fixed at {formatNumber(durationMs)} ms; in practice more memory often runs faster.</>}
+    >
       <div className="chart-box" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart accessibilityLayer={false} data={rows} margin={{ top: 10, right: 16, bottom: 24, left: 8 }}>
@@ -296,7 +309,7 @@ const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: {
         xFormat={(x) => `${formatNumber(x)} MB`}
         current={current.x}
       />
-    </figure>
+    </ChartFigure>
   )
 })
 
@@ -316,11 +329,7 @@ const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }
   }))
   const color = (kind: string) => (kind === 'requests' ? COLORS.requests : kind === 'compute' ? COLORS.compute : COLORS.storage)
   return (
-    <figure className="chart" data-testid="chart-split" aria-labelledby="chart-split-title">
-      <figcaption id="chart-split-title">
-        <h3>Where the money goes</h3>
-        <p className="chart-note">This month&rsquo;s bill by line.</p>
-      </figcaption>
+    <ChartFigure id="split" title="Where the money goes" note={<>This month&rsquo;s bill by line.</>}>
       <div className="chart-box chart-box-short" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
@@ -350,7 +359,7 @@ const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }
           </tbody>
         </table>
       </div>
-    </figure>
+    </ChartFigure>
   )
 })
 
