@@ -154,6 +154,18 @@ describe('the calculator in Chromium', () => {
     await page.close()
   })
 
+  it('the Embed button gives both snippets for the current estimate, and they follow edits', async () => {
+    const { page } = await open()
+    await page.getByRole('button', { name: 'Embed' }).click()
+    const panel = page.locator('#embed-panel')
+    await expect.poll(() => panel.innerText()).toContain(`<script src="${baseURL}/embed.js" async></script>`)
+    await expect(panel.innerText()).resolves.toContain('<lambda-cost-calculator sheet="2016"></lambda-cost-calculator>')
+    await typeInto(page, 'Memory (MB)', '1024')
+    await expect.poll(() => panel.innerText()).toContain('<lambda-cost-calculator sheet="2016" memory="1024"></lambda-cost-calculator>')
+    await expect(panel.innerText()).resolves.toContain(`<iframe src="${baseURL}/?embed=1&amp;m=1024"`)
+    await page.close()
+  })
+
   it('saves screenshots at 375 px and 1280 px, light and dark', async () => {
     for (const width of [375, 1280]) {
       for (const colorScheme of ['light', 'dark'] as const) {
