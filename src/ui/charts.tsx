@@ -5,8 +5,6 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
-  Line,
-  LineChart,
   ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
@@ -170,6 +168,13 @@ function formatAxisUsd(dollars: number): string {
   return dollars < 1 ? `$${dollars}` : formatCompactUsd(dollars)
 }
 
+/**
+ * Points on the cost-vs-requests curve. The cost is linear in requests between
+ * the knees (which the series always includes), so a few dozen points per
+ * decade draw it exactly; more only slow the chart down.
+ */
+const CURVE_POINTS = 80
+
 /** The bottom of the log-scale cost axis: one cent. Smaller parts sit on it. */
 const LOG_FLOOR_USD = 0.01
 
@@ -278,7 +283,7 @@ const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: {
     >
       <div className="chart-box" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart accessibilityLayer={false} data={rows} margin={{ top: 10, right: 16, bottom: 24, left: 8 }}>
+          <AreaChart accessibilityLayer={false} data={rows} margin={{ top: 10, right: 16, bottom: 24, left: 8 }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
             <XAxis
               dataKey="x"
@@ -296,10 +301,20 @@ const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: {
               label={{ value: 'USD / month', angle: -90, position: 'insideLeft', fill: 'var(--muted)' }}
             />
             <Tooltip content={<CostTooltip xLabel={xLabel} />} />
-            <Line type="linear" dataKey="totalUsd" name="Total" stroke="var(--c-compute)" strokeWidth={2} dot={false} isAnimationActive={false} />
+            {/* An area, not a recharts Line: a Line measures its path's length on every render. */}
+            <Area
+              type="linear"
+              dataKey="totalUsd"
+              name="Total"
+              stroke="var(--c-compute)"
+              strokeWidth={2}
+              fill="var(--c-compute)"
+              fillOpacity={0.12}
+              isAnimationActive={false}
+            />
             <ReferenceLine x={current.x} stroke="var(--accent)" />
             <ReferenceDot x={current.x} y={current.totalCents / 100} r={5} fill="var(--accent)" stroke="var(--surface)" />
-          </LineChart>
+          </AreaChart>
         </ResponsiveContainer>
       </div>
       <DataTable
@@ -414,7 +429,8 @@ export default function Charts() {
   const result = useChartEstimate()
   // The series live here, not in the store's selectors, so their code loads with the charts.
   const series = useMemo(
-    () => (result.status === 'ok' ? { bySize: costByMemory(result.input), byRequests: costByRequests(result.input, { points: 120 }) } : null),
+    () =>
+      result.status === 'ok' ? { bySize: costByMemory(result.input), byRequests: costByRequests(result.input, { points: CURVE_POINTS }) } : null,
     [result],
   )
   const bySize = series?.bySize

@@ -88,7 +88,7 @@ describe('the calculator in Chromium', () => {
     const { page, errors } = await open()
     const drawn = [
       ['chart-requests', '.recharts-area-area:not([fill="none"])', 3],
-      ['chart-memory', '.recharts-line-curve', 1],
+      ['chart-memory', '.recharts-area-area', 1],
       ['chart-split', '.recharts-bar-rectangle path, path.recharts-rectangle', 2],
     ] as const
     for (const [id, selector, count] of drawn) {
