@@ -290,7 +290,7 @@ const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: {
               type="number"
               domain={['dataMin', 'dataMax']}
               ticks={memoryTicks(points[0]!.x, points.at(-1)!.x)}
-              tickFormatter={formatCompact}
+              tickFormatter={formatNumber}
               stroke="var(--muted)"
               label={{ value: 'Memory (MB)', position: 'insideBottom', offset: -14, fill: 'var(--muted)' }}
             />
