@@ -4,7 +4,7 @@ import { StoreProvider } from '../state/react'
 import { createSelectors } from '../state/selectors'
 import { createCalculatorStore, inputsOf } from '../state/store'
 import { decode, encode } from '../state/url-codec'
-import { readStartup, startUrlSync } from '../state/url-sync'
+import { readDisplay, readStartup, startUrlSync } from '../state/url-sync'
 import { applyTheme } from '../ui/theme'
 import { App } from './app'
 import type { CompactSetting } from './embed-app'
@@ -63,10 +63,9 @@ export function start(container: HTMLElement): void {
           linkReports.report(link)
           // The host sends all its element's attributes: the page's own keys too, read as at start-up
           // (a theme or compact attribute it no longer has means the default again).
-          const params = new URLSearchParams(query)
-          const theme = params.get('theme')
-          applyTheme(theme === 'light' || theme === 'dark' ? theme : 'auto')
-          compact.set(params.get('compact') === '1')
+          const display = readDisplay(query)
+          applyTheme(display.theme)
+          compact.set(display.compact)
         },
         setTheme: applyTheme,
       }),

@@ -13,16 +13,20 @@ export interface Startup {
   compact: boolean
 }
 
+/**
+ * How the widget should look, from a query (the page's own or a host's `set`):
+ * a missing or unknown value means the default.
+ */
+export function readDisplay(query: string): Pick<Startup, 'theme' | 'compact'> {
+  const params = new URLSearchParams(query)
+  const theme = params.get('theme')
+  return { theme: theme === 'light' || theme === 'dark' ? theme : 'auto', compact: params.get('compact') === '1' }
+}
+
 /** Reads the address bar once, at start-up. */
 export function readStartup(): Startup {
-  const params = new URLSearchParams(window.location.search)
-  const theme = params.get('theme')
-  return {
-    link: decode(window.location.search),
-    embed: params.get('embed') === '1',
-    theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
-    compact: params.get('compact') === '1',
-  }
+  const query = window.location.search
+  return { link: decode(query), embed: new URLSearchParams(query).get('embed') === '1', ...readDisplay(query) }
 }
 
 /** The page's own keys of the current address, to carry into every rewrite. */

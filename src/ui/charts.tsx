@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts'
-import { memo, startTransition, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { memo, startTransition, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react'
 import { costByMemory, costByRequests, type CostPoint, type Estimate } from '../engine/index'
 import { useCalculator } from '../state/react'
 import { formatCents, formatCompact, formatCompactUsd, formatLineAmount, formatNumber } from './format'
@@ -148,6 +148,23 @@ function ChartFigure({ id, title, note, children }: { id: string; title: string;
   )
 }
 
+/** Room around a plot for its axis labels. */
+const PLOT_MARGIN = { top: 10, right: 16, bottom: 24, left: 8 }
+
+/**
+ * The drawing itself, hidden from assistive technology: each chart says what
+ * it shows in a table beside it.
+ */
+function ChartBox({ short = false, children }: { short?: boolean; children: ReactElement }) {
+  return (
+    <div className={short ? 'chart-box chart-box-short' : 'chart-box'} aria-hidden="true">
+      <ResponsiveContainer width="100%" height="100%">
+        {children}
+      </ResponsiveContainer>
+    </div>
+  )
+}
+
 /** 1, 10, 100, ... from the power of ten at or below `from` up to `to`. */
 function powersOfTen(from: number, to: number): number[] {
   const out: number[] = []
@@ -197,69 +214,67 @@ const RequestsChart = memo(function RequestsChart({ points, current, freeTier }:
       title="Monthly cost vs monthly requests"
       note="Requests on a log scale; every function scales in proportion. The marker is your workload."
     >
-      <div className="chart-box" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <AreaChart accessibilityLayer={false} data={rows} margin={{ top: 10, right: 16, bottom: 24, left: 8 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="x"
-              type="number"
-              scale="log"
-              domain={['dataMin', 'dataMax']}
-              ticks={xTicks}
-              tickFormatter={formatCompact}
-              stroke="var(--muted)"
-              label={{ value: 'Requests per month (log scale)', position: 'insideBottom', offset: -14, fill: 'var(--muted)' }}
-            />
-            <YAxis
-              scale="log"
-              domain={[LOG_FLOOR_USD, 'auto']}
-              allowDataOverflow
-              ticks={yTicks}
-              tickFormatter={formatAxisUsd}
-              stroke="var(--muted)"
-              width={64}
-              label={{ value: 'USD / month (log scale)', angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy: 60 }}
-            />
-            <Tooltip content={<CostTooltip xLabel={xLabel} />} />
-            {/* An invisible base so the stack starts above zero, which a log axis cannot show. */}
+      <ChartBox>
+        <AreaChart accessibilityLayer={false} data={rows} margin={PLOT_MARGIN}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="x"
+            type="number"
+            scale="log"
+            domain={['dataMin', 'dataMax']}
+            ticks={xTicks}
+            tickFormatter={formatCompact}
+            stroke="var(--muted)"
+            label={{ value: 'Requests per month (log scale)', position: 'insideBottom', offset: -14, fill: 'var(--muted)' }}
+          />
+          <YAxis
+            scale="log"
+            domain={[LOG_FLOOR_USD, 'auto']}
+            allowDataOverflow
+            ticks={yTicks}
+            tickFormatter={formatAxisUsd}
+            stroke="var(--muted)"
+            width={64}
+            label={{ value: 'USD / month (log scale)', angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy: 60 }}
+          />
+          <Tooltip content={<CostTooltip xLabel={xLabel} />} />
+          {/* An invisible base so the stack starts above zero, which a log axis cannot show. */}
+          <Area
+            type="linear"
+            dataKey="floorUsd"
+            stackId="cost"
+            stroke="none"
+            fill="none"
+            isAnimationActive={false}
+            activeDot={false}
+            legendType="none"
+            tooltipType="none"
+          />
+          {STACK.map(({ key, part }) => (
             <Area
+              key={key}
               type="linear"
-              dataKey="floorUsd"
+              dataKey={key}
+              name={PART_LABELS[key]}
               stackId="cost"
-              stroke="none"
-              fill="none"
+              stroke={COLORS[part]}
+              fill={COLORS[part]}
+              fillOpacity={0.35}
               isAnimationActive={false}
-              activeDot={false}
-              legendType="none"
-              tooltipType="none"
             />
-            {STACK.map(({ key, part }) => (
-              <Area
-                key={key}
-                type="linear"
-                dataKey={key}
-                name={PART_LABELS[key]}
-                stackId="cost"
-                stroke={COLORS[part]}
-                fill={COLORS[part]}
-                fillOpacity={0.35}
-                isAnimationActive={false}
-              />
-            ))}
-            {freeTier ? (
-              <ReferenceLine
-                x={1_000_000}
-                stroke="var(--muted)"
-                strokeDasharray="4 4"
-                label={{ value: '1M free', fill: 'var(--muted)', position: 'insideTopLeft' }}
-              />
-            ) : null}
-            <ReferenceLine x={current.x} stroke="var(--accent)" />
-            <ReferenceDot x={current.x} y={Math.max(current.totalCents / 100, LOG_FLOOR_USD)} r={5} fill="var(--accent)" stroke="var(--surface)" />
-          </AreaChart>
-        </ResponsiveContainer>
-      </div>
+          ))}
+          {freeTier ? (
+            <ReferenceLine
+              x={1_000_000}
+              stroke="var(--muted)"
+              strokeDasharray="4 4"
+              label={{ value: '1M free', fill: 'var(--muted)', position: 'insideTopLeft' }}
+            />
+          ) : null}
+          <ReferenceLine x={current.x} stroke="var(--accent)" />
+          <ReferenceDot x={current.x} y={Math.max(current.totalCents / 100, LOG_FLOOR_USD)} r={5} fill="var(--accent)" stroke="var(--surface)" />
+        </AreaChart>
+      </ChartBox>
       <Legend parts={['requests', 'compute', 'storage']} />
       <DataTable
         caption="Monthly cost by monthly requests"
@@ -281,42 +296,40 @@ const MemoryChart = memo(function MemoryChart({ points, current, durationMs }: {
       title="Monthly cost vs memory"
       note={<>Duration held fixed at {formatNumber(durationMs)} ms; in practice more memory often runs faster.</>}
     >
-      <div className="chart-box" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <AreaChart accessibilityLayer={false} data={rows} margin={{ top: 10, right: 16, bottom: 24, left: 8 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="x"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              ticks={memoryTicks(points[0]!.x, points.at(-1)!.x)}
-              tickFormatter={formatNumber}
-              stroke="var(--muted)"
-              label={{ value: 'Memory (MB)', position: 'insideBottom', offset: -14, fill: 'var(--muted)' }}
-            />
-            <YAxis
-              tickFormatter={formatCompactUsd}
-              stroke="var(--muted)"
-              width={64}
-              label={{ value: 'USD / month', angle: -90, position: 'insideLeft', fill: 'var(--muted)' }}
-            />
-            <Tooltip content={<CostTooltip xLabel={xLabel} />} />
-            {/* An area, not a recharts Line: a Line measures its path's length on every render. */}
-            <Area
-              type="linear"
-              dataKey="totalUsd"
-              name="Total"
-              stroke="var(--c-compute)"
-              strokeWidth={2}
-              fill="var(--c-compute)"
-              fillOpacity={0.12}
-              isAnimationActive={false}
-            />
-            <ReferenceLine x={current.x} stroke="var(--accent)" />
-            <ReferenceDot x={current.x} y={current.totalCents / 100} r={5} fill="var(--accent)" stroke="var(--surface)" />
-          </AreaChart>
-        </ResponsiveContainer>
-      </div>
+      <ChartBox>
+        <AreaChart accessibilityLayer={false} data={rows} margin={PLOT_MARGIN}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            ticks={memoryTicks(points[0]!.x, points.at(-1)!.x)}
+            tickFormatter={formatNumber}
+            stroke="var(--muted)"
+            label={{ value: 'Memory (MB)', position: 'insideBottom', offset: -14, fill: 'var(--muted)' }}
+          />
+          <YAxis
+            tickFormatter={formatCompactUsd}
+            stroke="var(--muted)"
+            width={64}
+            label={{ value: 'USD / month', angle: -90, position: 'insideLeft', fill: 'var(--muted)' }}
+          />
+          <Tooltip content={<CostTooltip xLabel={xLabel} />} />
+          {/* An area, not a recharts Line: a Line measures its path's length on every render. */}
+          <Area
+            type="linear"
+            dataKey="totalUsd"
+            name="Total"
+            stroke="var(--c-compute)"
+            strokeWidth={2}
+            fill="var(--c-compute)"
+            fillOpacity={0.12}
+            isAnimationActive={false}
+          />
+          <ReferenceLine x={current.x} stroke="var(--accent)" />
+          <ReferenceDot x={current.x} y={current.totalCents / 100} r={5} fill="var(--accent)" stroke="var(--surface)" />
+        </AreaChart>
+      </ChartBox>
       <DataTable
         caption="Monthly cost by memory size"
         xHeader="Memory"
@@ -345,21 +358,19 @@ const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }
   const color = (kind: string) => (kind === 'requests' ? COLORS.requests : kind === 'compute' ? COLORS.compute : COLORS.storage)
   return (
     <ChartFigure id="split" title="Where the money goes" note={<>This month&rsquo;s bill by line.</>}>
-      <div className="chart-box chart-box-short" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tickFormatter={formatCompactUsd} stroke="var(--muted)" />
-            <YAxis type="category" dataKey="label" width={130} stroke="var(--muted)" tick={{ fontSize: 12 }} />
-            <Tooltip formatter={(_v, _n, item) => [formatLineAmount(item.payload.lineUsd, item.payload.exactUsd), item.payload.fullLabel]} />
-            <Bar dataKey="usd" isAnimationActive={false}>
-              {rows.map((r) => (
-                <Cell key={r.fullLabel} fill={color(r.kind)} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+      <ChartBox short>
+        <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" tickFormatter={formatCompactUsd} stroke="var(--muted)" />
+          <YAxis type="category" dataKey="label" width={130} stroke="var(--muted)" tick={{ fontSize: 12 }} />
+          <Tooltip formatter={(_v, _n, item) => [formatLineAmount(item.payload.lineUsd, item.payload.exactUsd), item.payload.fullLabel]} />
+          <Bar dataKey="usd" isAnimationActive={false}>
+            {rows.map((r) => (
+              <Cell key={r.fullLabel} fill={color(r.kind)} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ChartBox>
       {/* A table sizes to its content whatever its width: the hiding is on a wrapper. */}
       <div className="visually-hidden">
         <table>

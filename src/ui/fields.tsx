@@ -19,6 +19,20 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   ) : null
 }
 
+/** A field's hint and error, under it, with the ids its aria-describedby names. */
+function FieldNotes({ id, hint, error }: { id: string; hint: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} error={error} />
+    </>
+  )
+}
+
 interface NumberFieldProps {
   id: string
   label: string
@@ -66,12 +80,7 @@ export function NumberField({ id, label, labelSuffix, value, onChange, error, hi
         </div>
         {after}
       </div>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   )
 }
@@ -121,12 +130,7 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   )
 }

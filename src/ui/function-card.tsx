@@ -1,8 +1,10 @@
 import { memo } from 'react'
 import { monthlyRequestsText, PRICE_SHEETS, REQUEST_UNIT_LABELS, REQUEST_UNITS, type Architecture, type RequestUnit } from '../engine/index'
 import { useCalculator, useCalculatorStore } from '../state/react'
-import { parseNumberText } from '../state/selectors'
+import { FIELD_LABELS, parseNumberText } from '../state/selectors'
 import type { FunctionDraft } from '../state/store'
+import type { FunctionField } from '../state/selectors'
+import { functionFieldId } from './field-ids'
 import { FieldError, LabelSuffix, NumberField, SelectField } from './fields'
 import { formatNumber } from './format'
 
@@ -38,6 +40,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
   const sheet = PRICE_SHEETS[sheetId]
   const classic = sheetId === 'aws-2016'
   const base = `fn-${index + 1}`
+  const idOf = (field: FunctionField) => functionFieldId(index + 1, field)
   const suffix = index > 0 ? `function ${index + 1}` : undefined
   const err = (field: string) => errors[`${fn.id}.${field}`]
   const update = (patch: Partial<FunctionDraft>) => store.getState().updateFunction(fn.id, patch)
@@ -79,27 +82,27 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
 
       {compact ? null : (
         <div className="field">
-          <label htmlFor={`${base}-name`}>
+          <label htmlFor={idOf('name')}>
             Name <span className="optional">(optional)</span>
             <LabelSuffix text={suffix} />
           </label>
           <input
-            id={`${base}-name`}
+            id={idOf('name')}
             type="text"
             value={fn.name}
             maxLength={64}
             placeholder="e.g. api-handler"
             aria-invalid={err('name') ? true : undefined}
-            aria-describedby={err('name') ? `${base}-name-error` : undefined}
+            aria-describedby={err('name') ? `${idOf('name')}-error` : undefined}
             onChange={(e) => update({ name: e.target.value })}
           />
-          <FieldError id={`${base}-name`} error={err('name')} />
+          <FieldError id={idOf('name')} error={err('name')} />
         </div>
       )}
 
       <NumberField
-        id={`${base}-memory`}
-        label="Memory (MB)"
+        id={idOf('memoryMb')}
+        label={FIELD_LABELS.memoryMb}
         labelSuffix={suffix}
         value={fn.memoryMb}
         unit="MB"
@@ -129,8 +132,8 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
       />
 
       <NumberField
-        id={`${base}-duration`}
-        label="Duration (ms)"
+        id={idOf('durationMs')}
+        label={FIELD_LABELS.durationMs}
         labelSuffix={suffix}
         value={fn.durationMs}
         unit="ms"
@@ -140,8 +143,8 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
       />
 
       <NumberField
-        id={`${base}-requests`}
-        label="Requests"
+        id={idOf('requests')}
+        label={FIELD_LABELS.requests}
         labelSuffix={suffix}
         value={fn.requests}
         error={err('requests') ?? err('per')}
@@ -150,6 +153,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
         className="requests-field"
         after={
           <select
+            id={idOf('per')}
             className="unit-select"
             aria-label={`Request unit${suffix ? ` (${suffix})` : ''}`}
             value={fn.per}
@@ -165,8 +169,8 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
       />
 
       <SelectField
-        id={`${base}-architecture`}
-        label="Architecture"
+        id={idOf('architecture')}
+        label={FIELD_LABELS.architecture}
         labelSuffix={suffix}
         value={classic ? 'x86_64' : fn.architecture}
         options={ARCH_OPTIONS}
@@ -178,8 +182,8 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
 
       {classic ? null : (
         <NumberField
-          id={`${base}-storage`}
-          label="Ephemeral storage (MB)"
+          id={idOf('ephemeralStorageMb')}
+          label={FIELD_LABELS.ephemeralStorageMb}
           labelSuffix={suffix}
           value={fn.ephemeralStorageMb}
           unit="MB"

@@ -1,6 +1,7 @@
 import type { Comparison, Estimate } from '../engine/index'
 import { useCalculator } from '../state/react'
-import { FIELD_LABELS, type FieldProblem } from '../state/selectors'
+import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
+import { functionFieldId } from './field-ids'
 import { formatCents, formatLineAmount, formatNumber, formatSmallUsd, formatUsd } from './format'
 
 /** Where a problem is, in words: "Memory (MB), function 2". */
@@ -142,15 +143,7 @@ function SheetSource({ estimate }: { estimate: Estimate }) {
 
 /** Focuses the field a problem is about. */
 function focusField(p: FieldProblem): void {
-  const byField: Partial<Record<string, string>> = {
-    memoryMb: 'memory',
-    durationMs: 'duration',
-    requests: 'requests',
-    ephemeralStorageMb: 'storage',
-    architecture: 'architecture',
-    name: 'name',
-  }
-  const id = p.functionNumber !== undefined ? `fn-${p.functionNumber}-${byField[p.field] ?? p.field}` : p.field
+  const id = p.functionNumber !== undefined ? functionFieldId(p.functionNumber, p.field as FunctionField) : p.field
   document.getElementById(id)?.focus()
 }
 

@@ -1,0 +1,20 @@
+import type { FunctionField } from '../state/selectors'
+
+/** The id suffix of each function field's control: `fn-2-memory` is function 2's memory. */
+const SUFFIX: Record<FunctionField, string> = {
+  name: 'name',
+  memoryMb: 'memory',
+  durationMs: 'duration',
+  requests: 'requests',
+  per: 'unit',
+  architecture: 'architecture',
+  ephemeralStorageMb: 'storage',
+}
+
+/**
+ * The id of a function's field control, shared by the form that renders it and
+ * the problem list that focuses it.
+ */
+export function functionFieldId(functionNumber: number, field: FunctionField): string {
+  return `fn-${functionNumber}-${SUFFIX[field]}`
+}
