@@ -4,6 +4,7 @@ import { useCalculatorStore } from '../state/react'
 import { defaultInputs, inputsOf, type CalculatorInputs } from '../state/store'
 import type { UrlSync } from '../state/url-sync'
 import { ChartsPanel } from '../ui/charts-panel'
+import { ErrorBoundary } from '../ui/error-boundary'
 import { FunctionList } from '../ui/function-list'
 import { LinkNotice, type LinkReport } from '../ui/link-notice'
 import { PresetGallery } from '../ui/preset-gallery'
@@ -46,16 +47,22 @@ export function App({ urlSync, linkReports }: Props) {
           <FunctionList />
         </div>
         <div className="results">
-          <ResultPanel />
+          <ErrorBoundary part="the result">
+            <ResultPanel />
+          </ErrorBoundary>
           <ShareBar
             shareUrl={() => urlSync.shareUrl()}
             onReset={() => choose(defaultInputs())}
             embedSnippets={() => import('./embed-snippet').then((m) => m.embedSnippets(inputsOf(store.getState()), urlSync.appUrl()))}
           />
-          <StepsPanel />
+          <ErrorBoundary part="the calculation steps">
+            <StepsPanel />
+          </ErrorBoundary>
         </div>
         <div className="wide">
-          <ChartsPanel />
+          <ErrorBoundary part="the charts">
+            <ChartsPanel />
+          </ErrorBoundary>
           <PresetGallery
             onChoose={(id) => {
               const inputs = presetInputs(id)

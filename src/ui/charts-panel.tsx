@@ -2,8 +2,8 @@ import { lazy, Suspense } from 'react'
 
 // recharts is the heaviest dependency: it loads in its own chunk, after the
 // inputs and the total are already interactive.
-const Charts = lazy(() => import('./charts'))
-const CompactChart = lazy(() => import('./charts').then((m) => ({ default: m.CompactChart })))
+const Charts = lazy(() => import('./charts/index'))
+const CompactChart = lazy(() => import('./charts/index').then((m) => ({ default: m.CompactChart })))
 
 /** The three charts, or (in the docs widget) one small one. */
 export function ChartsPanel({ variant = 'full' }: { variant?: 'full' | 'compact' }) {

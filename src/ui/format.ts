@@ -19,9 +19,16 @@ export function formatUsd(dollars: Formattable): string {
   return usd.format(dollars as number)
 }
 
-/** "$18.74" from whole cents. */
+/**
+ * "$18.74" from whole cents, exact for any safe integer: the dollars are built
+ * as decimal text, never by dividing a float. Not a number gives "—".
+ */
 export function formatCents(cents: number): string {
-  return usd.format(cents / 100)
+  if (!Number.isFinite(cents)) return '\u2014'
+  const whole = BigInt(Math.round(cents))
+  const abs = whole < 0n ? -whole : whole
+  const text = `${whole < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`
+  return usd.format(text as unknown as number)
 }
 
 /**
@@ -44,6 +51,17 @@ export function formatSmallUsd(dollars: string): string {
 /** "3,000,000" from an exact decimal string or a number; up to 6 decimals. */
 export function formatNumber(value: Formattable): string {
   return plain.format(value as number)
+}
+
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+const twoPlaces = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
+
+/**
+ * A quantity as a bill shows it: whole requests, GB-s to two places. The exact
+ * figure stays in the steps and the tooltip.
+ */
+export function formatQuantity(value: Formattable, unit: string): string {
+  return (unit === 'requests' ? whole : twoPlaces).format(value as number)
 }
 
 /** "3M", "1.5K": for axis ticks. */

@@ -1,5 +1,6 @@
 import { useCalculator, useCalculatorStore } from '../state/react'
-import { MAX_FORM_FUNCTIONS } from '../state/store'
+import { defaultFunction, MAX_FORM_FUNCTIONS } from '../state/store'
+import { ErrorBoundary } from './error-boundary'
 import { FunctionCard } from './function-card'
 
 /** Every function on the account, and the button to add one. */
@@ -9,7 +10,16 @@ export function FunctionList({ compact = false }: { compact?: boolean }) {
   return (
     <div className="function-list">
       {functions.map((fn, i) => (
-        <FunctionCard key={fn.id} fn={fn} index={i} count={functions.length} compact={compact} />
+        <ErrorBoundary
+          key={fn.id}
+          part={functions.length > 1 ? `function ${i + 1}` : 'this function'}
+          onReset={() => {
+            const { id: _id, name: _name, ...fresh } = defaultFunction()
+            store.getState().updateFunction(fn.id, fresh)
+          }}
+        >
+          <FunctionCard fn={fn} index={i} count={functions.length} compact={compact} />
+        </ErrorBoundary>
       ))}
       {compact ? null : (
         <button

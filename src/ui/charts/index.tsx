@@ -1,0 +1,72 @@
+import { startTransition, useEffect, useMemo, useState } from 'react'
+import { costByMemory, costByRequests } from '../../engine/index'
+import { useCalculator } from '../../state/react'
+import { MemoryChart } from './memory-chart'
+import { RequestsChart } from './requests-chart'
+import { SplitChart } from './split-chart'
+
+/**
+ * Points on the cost-vs-requests curve. The cost is linear in requests between
+ * the knees (which the series always includes), so a few dozen points per
+ * decade draw it exactly; more only slow the chart down.
+ */
+const CURVE_POINTS = 80
+
+/** How long input must pause before the charts redraw, ms. */
+export const SETTLE_MS = 200
+
+/**
+ * `value` once it has stopped changing for `delayMs`: while a slider is dragged
+ * or a key held, the total follows every event and the charts (20-50 ms of
+ * recharts work each) wait for the pause, so no frame is ever blocked by them.
+ */
+function useSettled<T>(value: T, delayMs: number): { value: T; pending: boolean } {
+  const [shown, setShown] = useState(value)
+  useEffect(() => {
+    if (Object.is(shown, value)) return
+    const timer = setTimeout(() => startTransition(() => setShown(value)), delayMs)
+    return () => clearTimeout(timer)
+  }, [value, shown, delayMs])
+  return { value: shown, pending: !Object.is(shown, value) }
+}
+
+/**
+ * The estimate the charts draw: the store's, once input pauses. Settling the
+ * derived result (not the state) keeps the store's single-entry selector cache
+ * warm, so an urgent render never recomputes anything for the charts.
+ */
+function useChartEstimate() {
+  return useSettled(
+    useCalculator((s, sel) => sel.selectEstimate(s)),
+    SETTLE_MS,
+  )
+}
+
+/** One small chart for the docs widget: where the money goes. */
+export function CompactChart() {
+  const { value: result } = useChartEstimate()
+  if (result.status !== 'ok') return <p className="charts-empty">The chart appears when the inputs are valid.</p>
+  return <SplitChart estimate={result.estimate} />
+}
+
+/** The three charts; loaded lazily with recharts. */
+export default function Charts() {
+  const { value: result, pending } = useChartEstimate()
+  // The series live here, not in the store's selectors, so their code loads with the charts.
+  const series = useMemo(
+    () =>
+      result.status === 'ok' ? { bySize: costByMemory(result.input), byRequests: costByRequests(result.input, { points: CURVE_POINTS }) } : null,
+    [result],
+  )
+  if (result.status !== 'ok' || !series) {
+    return <p className="charts-empty">The charts appear when the inputs are valid.</p>
+  }
+  const { bySize, byRequests } = series
+  return (
+    <div className="charts" data-pending={pending ? 'true' : undefined}>
+      <RequestsChart points={byRequests.points} current={byRequests.current} freeTier={result.input.freeTier !== false} />
+      <MemoryChart points={bySize.points} current={bySize.current} durationMs={result.input.functions[0]!.durationMs} />
+      <SplitChart estimate={result.estimate} />
+    </div>
+  )
+}
