@@ -1,7 +1,27 @@
 // Runs inside the calculator when it is embedded: reports its height and
 // changes to the host page that loaded it through embed.js, and applies the
 // host's `set` messages. Without a listening parent it does nothing.
-import { MAX_HEIGHT, NS, VERSION, isOrigin, isWid, parseHostMessage, parseWidgetMessage, type Theme, type WidgetMessage } from './protocol'
+import { decode, type UrlProblem } from '../state/url-codec'
+import {
+  ATTRIBUTES,
+  MAX_HEIGHT,
+  MAX_PROBLEMS,
+  MAX_QUERY,
+  MAX_VALUE_LENGTH,
+  NS,
+  READY_ATTRIBUTE,
+  VERSION,
+  attributeForKey,
+  isOrigin,
+  isWid,
+  parseHostMessage,
+  parseWidgetMessage,
+  readOverLong,
+  type AttributeProblem,
+  type SetMessage,
+  type Theme,
+  type WidgetMessage,
+} from './protocol'
 
 /** What the widget reports on each change; totals are null while the inputs are invalid. */
 export interface BridgeSnapshot {
@@ -25,12 +45,103 @@ export interface BridgeSource {
 type BridgeWindow = Window & typeof globalThis
 
 /**
+ * A link's problem in the element's terms: `m=lots: Memory must be ...` becomes
+ * `memory="lots": Memory must be ...`, and an attribute with a fixed set of
+ * values says which. Keys no attribute sets (`fns`, `m2`) keep the link's wording.
+ *
+ * @example describeLinkProblem({ key: 'a', value: 'sparc', message: '...' }).message // 'architecture="sparc" is not allowed: use x86_64 or arm64 (also x86, arm).'
+ */
+export function describeLinkProblem(p: UrlProblem): AttributeProblem {
+  const attribute = attributeForKey(p.key)
+  if (attribute === null) return { attribute: p.key, message: p.message }
+  const given = `${attribute}="${p.value}"`
+  const allowed = ATTRIBUTES[attribute]!.allowed
+  if (allowed) return { attribute, message: `${given} is not allowed: use ${allowed}.` }
+  const prefix = `${p.key}=${p.value}: `
+  return { attribute, message: `${given}: ${p.message.startsWith(prefix) ? p.message.slice(prefix.length) : p.message}` }
+}
+
+/**
+ * The query to tell the host for the widget's current inputs: values typed in
+ * the widget longer than MAX_VALUE_LENGTH (and, should the rest still be over
+ * MAX_QUERY, the longest others) are left out, each with a problem saying so.
+ *
+ * @example passOn('m=512&d=' + '9'.repeat(300)) // { query: 'm=512', problems: [{ attribute: 'duration', ... }] }
+ */
+export function passOn(query: string): { query: string; problems: AttributeProblem[] } {
+  const entries = [...new URLSearchParams(query)]
+  if (query.length <= MAX_QUERY && entries.every(([, value]) => value.length <= MAX_VALUE_LENGTH)) return { query, problems: [] }
+  const problems: AttributeProblem[] = []
+  const leaveOut = (key: string, length: number, reason: string) => {
+    const attribute = attributeForKey(key) ?? key
+    problems.push({ attribute, message: `${attribute}: the value typed is ${length.toLocaleString('en-US')} characters long; ${reason}.` })
+  }
+  const kept = entries.filter(([key, value]) => {
+    if (value.length <= MAX_VALUE_LENGTH) return true
+    leaveOut(key, value.length, `the widget passes on at most ${MAX_VALUE_LENGTH} to this page`)
+    return false
+  })
+  let rest = new URLSearchParams(kept).toString()
+  while (rest.length > MAX_QUERY && kept.length > 0) {
+    const longest = kept.reduce((a, b) => (encodeURIComponent(b[1]).length > encodeURIComponent(a[1]).length ? b : a))
+    kept.splice(kept.indexOf(longest), 1)
+    leaveOut(
+      longest[0],
+      longest[1].length,
+      `with the other values it exceeds the ${MAX_QUERY.toLocaleString('en-US')} characters passed on to this page`,
+    )
+    rest = new URLSearchParams(kept).toString()
+  }
+  return { query: rest, problems }
+}
+
+/** A small observable list of problems. */
+export interface ProblemFeed {
+  current(): AttributeProblem[]
+  set(problems: AttributeProblem[]): void
+  subscribe(listener: () => void): () => void
+}
+
+function createProblemFeed(): ProblemFeed {
+  let value: AttributeProblem[] = []
+  const listeners = new Set<() => void>()
+  return {
+    current: () => value,
+    set(next) {
+      if (JSON.stringify(next) === JSON.stringify(value)) return
+      value = next
+      listeners.forEach((l) => l())
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+  }
+}
+
+/**
+ * The attributes the host page's loader left out as too long (its `over` key),
+ * at start-up and after each `set`: the bridge writes it, the widget shows it.
+ */
+export const leftOutByHost: ProblemFeed = createProblemFeed()
+
+/** How long the bridge waits for the widget to mark itself rendered before sizing it anyway, ms. */
+const READY_TIMEOUT_MS = 5000
+/** The latest `set` is applied on the next animation frame, or after this long where frames do not run (a frame out of view), ms. */
+const SET_FALLBACK_MS = 100
+
+/**
  * Connects the embedded calculator to its host page, as told by the `wid` and
  * `host` URL parameters embed.js gives the iframe: posts `resize` (content
  * height, rounded up) and `change` messages, each only when it differs from the
  * last, to `window.parent` at the `host` origin; applies `set` messages from the
  * parent. Posts nothing without a valid `host`; does nothing when not framed or
  * when `host` is present but not an origin. Returns a function that stops it.
+ *
+ * Nothing is posted before the widget sets READY_ATTRIBUTE on its <html> (its
+ * content rendered; or after READY_TIMEOUT_MS), and never a height of 0: the
+ * host goes from its starting height straight to the widget's. A burst of
+ * `set` messages is applied once, with the latest, per animation frame.
  *
  * Size the page by its content (no `height: 100%` on html/body in embed mode),
  * or the reported height can never shrink.
@@ -47,58 +158,126 @@ export function startIframeBridge(source: BridgeSource, win: BridgeWindow = wind
     win.addEventListener(type, fn)
     stops.push(() => win.removeEventListener(type, fn))
   }
+  const setTimer = (fn: () => void, ms: number) => {
+    const id = (win.setTimeout ?? setTimeout)(fn, ms)
+    return () => (win.clearTimeout ?? clearTimeout)(id)
+  }
+
+  // What the latest link read (the start-up URL, then each set) could not use, in the element's terms.
+  const readLink = (query: string) => {
+    leftOutByHost.set(readOverLong(query))
+    linkProblems = decode(query).problems.map(describeLinkProblem)
+  }
+  let linkProblems: AttributeProblem[] = []
+  readLink(params.toString())
+
+  let report = () => {}
+  let applying = false
+
+  // Coalesce: keep only the latest set, apply it once per frame.
+  let pending: SetMessage | null = null
+  let cancelFlush: (() => void) | null = null
+  const flush = () => {
+    cancelFlush?.()
+    cancelFlush = null
+    const message = pending
+    pending = null
+    if (!message) return
+    applying = true
+    try {
+      readLink(message.query)
+      source.applyQuery(message.query)
+      if (message.theme) source.setTheme?.(message.theme)
+    } finally {
+      applying = false
+    }
+    report()
+  }
+  const schedule = () => {
+    if (cancelFlush) return
+    const cancels: Array<() => void> = [setTimer(flush, SET_FALLBACK_MS)]
+    if (typeof win.requestAnimationFrame === 'function') {
+      const frame = win.requestAnimationFrame(() => flush())
+      cancels.push(() => win.cancelAnimationFrame?.(frame))
+    }
+    cancelFlush = () => cancels.forEach((c) => c())
+  }
+  stops.push(() => {
+    cancelFlush?.()
+    pending = null
+  })
 
   listen('message', (event) => {
     if (event.source !== parent || (host !== null && event.origin !== host)) return
     const message = parseHostMessage(event.data)
     if (!message || message.wid !== wid) return
-    source.applyQuery(message.query)
-    if (message.theme) source.setTheme?.(message.theme)
+    pending = message
+    schedule()
   })
 
   if (host !== null) {
     const post = (message: WidgetMessage) => {
-      // Never post what the host would reject (e.g. an over-long query).
+      // Never post what the host would reject.
       if (parseWidgetMessage(message)) parent.postMessage(message, host)
     }
 
+    const root = win.document.documentElement
+    let timedOut = false
+    const ready = () => timedOut || root.hasAttribute(READY_ATTRIBUTE)
+
     let lastHeight = -1
     const measure = () => {
-      const root = win.document.documentElement
+      if (!ready()) return
       const height = Math.min(MAX_HEIGHT, Math.ceil(root.getBoundingClientRect().height))
-      if (height === lastHeight) return
+      // A page with nothing laid out (yet) is 0 px: never shrink the host's frame to nothing.
+      if (height <= 0 || height === lastHeight) return
       lastHeight = height
       post({ ns: NS, v: VERSION, wid, type: 'resize', height })
     }
 
     let lastChange = ''
-    const report = () => {
-      const { query, totalCents, totalUsd } = source.snapshot()
-      const key = JSON.stringify([query, totalCents, totalUsd])
+    report = () => {
+      if (applying || !ready()) return
+      const snapshot = source.snapshot()
+      const passed = passOn(snapshot.query)
+      const problems = [...leftOutByHost.current(), ...linkProblems, ...passed.problems].slice(0, MAX_PROBLEMS)
+      const { totalCents, totalUsd } = snapshot
+      const key = JSON.stringify([passed.query, totalCents, totalUsd, problems])
       if (key === lastChange) return
       lastChange = key
-      post({ ns: NS, v: VERSION, wid, type: 'change', query, totalCents, totalUsd })
+      post({ ns: NS, v: VERSION, wid, type: 'change', query: passed.query, totalCents, totalUsd, problems })
     }
 
+    const onDomChange = () => {
+      const first = lastHeight === -1
+      measure()
+      if (first && lastHeight !== -1) report() // the starting inputs and totals, once the widget is ready
+    }
     // Re-measure on DOM changes always: a browser stops rendering a cross-origin
     // frame that is out of view, and with it ResizeObserver, so a host's `set` to
     // a widget below the fold would otherwise leave it mis-sized (scrolling inside)
     // until it is scrolled to. Measuring forces layout, which still runs there.
-    const mutations = new win.MutationObserver(measure)
-    mutations.observe(win.document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true })
+    const mutations = new win.MutationObserver(onDomChange)
+    mutations.observe(root, { subtree: true, childList: true, attributes: true, characterData: true })
     stops.push(() => mutations.disconnect())
     if (typeof win.ResizeObserver === 'function') {
-      const observer = new win.ResizeObserver(measure)
-      observer.observe(win.document.documentElement)
+      const observer = new win.ResizeObserver(onDomChange)
+      observer.observe(root)
       stops.push(() => observer.disconnect())
     } else {
       // No ResizeObserver: also re-measure on viewport resizes and late loads.
-      listen('resize', measure)
-      listen('load', measure)
+      listen('resize', onDomChange)
+      listen('load', onDomChange)
     }
-    stops.push(source.subscribe(report))
-    measure()
-    report() // the starting inputs and totals
+    stops.push(
+      setTimer(() => {
+        timedOut = true
+        onDomChange()
+      }, READY_TIMEOUT_MS),
+    )
+    stops.push(source.subscribe(() => report()))
+    stops.push(leftOutByHost.subscribe(() => report()))
+    onDomChange()
   }
 
   return () => stops.splice(0).forEach((stop) => stop())

@@ -94,10 +94,11 @@ class LambdaCostCalculatorElement extends HTMLElement {
     if (!message || message.wid !== this.wid) return
     this.ready = true
     if (message.type === 'resize') {
-      frame.style.height = `${Math.ceil(message.height)}px`
+      // A widget with nothing laid out is 0 px tall: keep the frame's height rather than collapse it.
+      if (message.height >= 1) frame.style.height = `${Math.ceil(message.height)}px`
     } else {
-      const { query, totalCents, totalUsd } = message
-      this.dispatchEvent(new CustomEvent(CHANGE_EVENT, { bubbles: true, composed: true, detail: { query, totalCents, totalUsd } }))
+      const { query, totalCents, totalUsd, problems } = message
+      this.dispatchEvent(new CustomEvent(CHANGE_EVENT, { bubbles: true, composed: true, detail: { query, totalCents, totalUsd, problems } }))
     }
   }
 }

@@ -10,6 +10,27 @@ export const VERSION = 1
 export const MAX_HEIGHT = 20000
 /** The longest query string a message may carry. */
 export const MAX_QUERY = 4096
+/**
+ * The longest attribute value the widget reads, in characters (UTF-16 code
+ * units, as the calculator's links count them): the same limit as a link's
+ * values. A longer value is left out and reported, never sent.
+ */
+export const MAX_VALUE_LENGTH = 100
+/** The most problems a change message carries. */
+export const MAX_PROBLEMS = 40
+/** The longest problem message a change message carries. */
+export const MAX_PROBLEM_MESSAGE = 1000
+/**
+ * The query key (beside the inputs' keys) by which the loader tells the widget
+ * which attributes it left out as too long: `over=memory.5000,duration.120`
+ * (each attribute with its length).
+ */
+export const OVER_KEY = 'over'
+/**
+ * The attribute the widget sets on its <html> once its content is rendered:
+ * the bridge reports no size before, so the host never sees a half-built widget.
+ */
+export const READY_ATTRIBUTE = 'data-widget-ready'
 
 /** The widget's colour theme. */
 export type Theme = 'light' | 'dark' | 'auto'
@@ -27,13 +48,30 @@ export interface ResizeMessage extends Envelope {
   height: number
 }
 
+/**
+ * Something the widget could not use, in the element's own terms: the
+ * attribute (e.g. `memory`; the link's key where no attribute matches, such as
+ * `fns`; empty for a link that could not be read at all) and a sentence that
+ * names the attribute, the value and what is allowed.
+ */
+export interface AttributeProblem {
+  attribute: string
+  message: string
+}
+
 /** iframe -> host: the inputs changed; totals are null while the inputs are invalid. */
 export interface ChangeMessage extends Envelope {
   type: 'change'
   query: string
-  /** Null while the inputs are invalid, or when the bill exceeds 2^53 cents (then see totalUsd). */
+  /**
+   * The bill in cents, or null: while the inputs are invalid, and for a valid
+   * bill of 2^53 cents or more, which a number cannot hold exactly (then see totalUsd).
+   */
   totalCents: number | null
+  /** The bill in dollars, exact at any size (e.g. `"18.74"`); null only while the inputs are invalid. */
   totalUsd: string | null
+  /** What the widget could not use of its attributes, and typed values too long to pass on in `query`. */
+  problems: AttributeProblem[]
 }
 
 /** host -> iframe: show these inputs (a URL query, without `?`), and optionally this theme. */
@@ -76,6 +114,32 @@ export function isQuery(value: unknown): value is string {
 const isCents = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
 const isUsd = (v: unknown): v is string => typeof v === 'string' && v.length <= 64 && /^\d+(\.\d+)?$/.test(v)
 
+/** Whole cents as exact dollars with two places: 1874 -> "18.74", 5 -> "0.05". */
+function centsAsUsd(cents: number): string {
+  const digits = String(cents).padStart(3, '0')
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`
+}
+
+/** Whether `v` is a valid problem list: at most MAX_PROBLEMS entries of a short attribute name and a printable message. */
+function isProblems(v: unknown): v is AttributeProblem[] {
+  return (
+    Array.isArray(v) &&
+    v.length <= MAX_PROBLEMS &&
+    v.every(
+      (p: unknown) =>
+        typeof p === 'object' &&
+        p !== null &&
+        typeof (p as AttributeProblem).attribute === 'string' &&
+        /^[\w-]{0,32}$/.test((p as AttributeProblem).attribute) &&
+        typeof (p as AttributeProblem).message === 'string' &&
+        (p as AttributeProblem).message.length >= 1 &&
+        (p as AttributeProblem).message.length <= MAX_PROBLEM_MESSAGE &&
+        // No control characters, no bidirectional overrides or isolates.
+        !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test((p as AttributeProblem).message),
+    )
+  )
+}
+
 function envelope(data: unknown): Record<string, unknown> | null {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return null
   const m = data as Record<string, unknown>
@@ -98,8 +162,19 @@ export function parseWidgetMessage(data: unknown): WidgetMessage | null {
     const { query, totalCents: c, totalUsd: u } = m
     // totalCents is null while the inputs are invalid, and also for a bill beyond
     // 2^53 cents, which a number cannot hold exactly; totalUsd is exact then.
-    const totals = (c === null && (u === null || isUsd(u))) || (isCents(c) && isUsd(u))
-    return isQuery(query) && totals ? { ...base, type: 'change', query, totalCents: c as number | null, totalUsd: u as string | null } : null
+    // Where both are given they must be the same amount.
+    const totals = (c === null && (u === null || isUsd(u))) || (isCents(c) && isUsd(u) && u === centsAsUsd(c))
+    // A widget of an earlier release sends no problems: none.
+    const problems = m.problems === undefined ? [] : m.problems
+    if (!isQuery(query) || !totals || !isProblems(problems)) return null
+    return {
+      ...base,
+      type: 'change',
+      query,
+      totalCents: c as number | null,
+      totalUsd: u as string | null,
+      problems: problems.map(({ attribute, message }) => ({ attribute, message })),
+    }
   }
   return null
 }
@@ -116,10 +191,12 @@ export function parseHostMessage(data: unknown): HostMessage | null {
   return msg
 }
 
-/** One element attribute: its URL key, and readable aliases mapped to the app's values. */
+/** One element attribute: its URL key, readable aliases mapped to the app's values, and what it allows. */
 export interface AttributeSpec {
   key: string
   aliases?: Record<string, string>
+  /** For an attribute with a fixed set of values: what to tell a page that gave another one. */
+  allowed?: string
 }
 
 /**
@@ -128,17 +205,18 @@ export interface AttributeSpec {
  * alias (matched trimmed and case-insensitively) becomes the app's short value.
  */
 export const ATTRIBUTES: Record<string, AttributeSpec> = {
-  sheet: { key: 'p', aliases: { 'aws-2016': '2016', 'aws-current': 'current' } },
+  sheet: { key: 'p', aliases: { 'aws-2016': '2016', 'aws-current': 'current' }, allowed: '2016 or current (also aws-2016, aws-current)' },
   region: { key: 'rg' },
-  'free-tier': { key: 'ft', aliases: { true: '1', false: '0' } },
+  'free-tier': { key: 'ft', aliases: { true: '1', false: '0' }, allowed: 'true or false' },
   memory: { key: 'm' },
   duration: { key: 'd' },
   requests: { key: 'r' },
   unit: {
     key: 'u',
     aliases: { second: 's', minute: 'min', hour: 'h', day: 'd', month: 'mo', 'million-per-month': 'mpm' },
+    allowed: 'second, minute, hour, day, month or million-per-month (also s, min, h, d, mo, mpm)',
   },
-  architecture: { key: 'a', aliases: { x86_64: 'x86', arm64: 'arm' } },
+  architecture: { key: 'a', aliases: { x86_64: 'x86', arm64: 'arm' }, allowed: 'x86_64 or arm64 (also x86, arm)' },
   storage: { key: 'e' },
   preset: { key: 'preset' },
   theme: { key: 'theme' },
@@ -147,22 +225,90 @@ export const ATTRIBUTES: Record<string, AttributeSpec> = {
 /** The boolean attribute that asks for the compact layout (URL `compact=1`). */
 export const COMPACT_ATTRIBUTE = 'compact'
 
+/** The attribute whose URL key is `key` (`m` -> `memory`), or null (`fns`, `m2`: no attribute sets them). */
+export function attributeForKey(key: string): string | null {
+  for (const [name, spec] of Object.entries(ATTRIBUTES)) if (spec.key === key) return name
+  return null
+}
+
+const grouped = (n: number) => n.toLocaleString('en-US')
+
+/**
+ * The problem for an attribute value left out as too long: `length` characters
+ * where at most MAX_VALUE_LENGTH are read, or (`together`) a value that did fit
+ * but made the attributes as a whole longer than a message carries.
+ */
+export function tooLongProblem(attribute: string, length: number, together = false): AttributeProblem {
+  const what = `${attribute}: the value is ${grouped(length)} character${length === 1 ? '' : 's'} long`
+  return {
+    attribute,
+    message: together
+      ? `${what}; with the other attributes it exceeds the ${grouped(MAX_QUERY)} characters the widget reads, so it was left out.`
+      : `${what}; the widget reads at most ${MAX_VALUE_LENGTH}, so it was left out.`,
+  }
+}
+
+/** `value` with any lone surrogate (half of a split emoji) replaced by U+FFFD, so it can be URL-encoded. */
+function wellFormed(value: string): string {
+  return value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+}
+
 /**
  * The URL query (without `?`) for an element's attributes, read through `get`
  * (e.g. `(name) => el.getAttribute(name)`). Empty and missing attributes are left out.
+ * A value over MAX_VALUE_LENGTH characters is left out too, and so are the
+ * longest values if together they would exceed MAX_QUERY: the query then ends
+ * with `over=name.length,...` (OVER_KEY), so the widget can say so.
  *
  * @example attributesToQuery((n) => ({ sheet: 'aws-2016', memory: '512' })[n] ?? null) // "p=2016&m=512"
+ * @example attributesToQuery((n) => ({ memory: '9'.repeat(500) })[n] ?? null) // "over=memory.500"
  */
 export function attributesToQuery(get: (name: string) => string | null): string {
-  const parts: string[] = []
+  const parts: { name: string; length: number; text: string }[] = []
+  const over: string[] = []
   for (const [name, { key, aliases }] of Object.entries(ATTRIBUTES)) {
     const raw = get(name)
     if (raw === null || raw.trim() === '') continue
+    if (raw.length > MAX_VALUE_LENGTH) {
+      over.push(`${name}.${raw.length}`)
+      continue
+    }
     const word = raw.trim().toLowerCase()
     const value = aliases && Object.hasOwn(aliases, word) ? aliases[word]! : raw
-    parts.push(`${key}=${encodeURIComponent(value)}`)
+    parts.push({ name, length: raw.length, text: `${key}=${encodeURIComponent(wellFormed(value))}` })
   }
   const compact = get(COMPACT_ATTRIBUTE)
-  if (compact !== null && compact.trim().toLowerCase() !== 'false') parts.push('compact=1')
-  return parts.join('&')
+  const tail = compact !== null && compact.trim().toLowerCase() !== 'false' ? ['compact=1'] : []
+  const build = () => [...parts.map((p) => p.text), ...(over.length ? [`${OVER_KEY}=${over.join(',')}`] : []), ...tail].join('&')
+  // Values of up to MAX_VALUE_LENGTH characters can still add up to more than a
+  // message carries (non-ASCII text triples or more when encoded): leave out the longest.
+  let query = build()
+  while (query.length > MAX_QUERY && parts.length > 0) {
+    const longest = parts.reduce((a, b) => (b.text.length > a.text.length ? b : a))
+    parts.splice(parts.indexOf(longest), 1)
+    over.push(`${longest.name}.${longest.length}`)
+    query = build()
+  }
+  return query
+}
+
+/**
+ * The attributes the loader left out as too long, read from a query's OVER_KEY
+ * (see attributesToQuery), as problems. Anything malformed in it is ignored.
+ *
+ * @example readOverLong('m=512&over=duration.250')[0]?.attribute // "duration"
+ */
+export function readOverLong(query: string): AttributeProblem[] {
+  const text = new URLSearchParams(query).get(OVER_KEY)
+  if (!text) return []
+  const seen = new Set<string>()
+  const problems: AttributeProblem[] = []
+  for (const item of text.split(',').slice(0, Object.keys(ATTRIBUTES).length)) {
+    const m = /^([a-z-]{1,32})\.(\d{1,9})$/.exec(item)
+    if (!m || !Object.hasOwn(ATTRIBUTES, m[1]!) || seen.has(m[1]!)) continue
+    seen.add(m[1]!)
+    const length = Number(m[2])
+    problems.push(tooLongProblem(m[1]!, length, length <= MAX_VALUE_LENGTH))
+  }
+  return problems
 }

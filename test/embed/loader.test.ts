@@ -175,9 +175,9 @@ describe('<lambda-cost-calculator>', () => {
     const listener = (e: Event) => seen.push(e as CustomEvent)
     document.addEventListener('lambda-cost-change', listener)
     try {
-      send({ ...env(wid), type: 'change', query: 'p=2016&m=512', totalCents: 1874, totalUsd: '18.74', extra: 1 }, win)
-      send({ ...env(wid), type: 'change', query: 'm=0', totalCents: null, totalUsd: null }, win)
-      send({ ...env(wid), type: 'change', query: 'm=1', totalCents: 'lots', totalUsd: null }, win)
+      send({ ...env(wid), type: 'change', query: 'p=2016&m=512', totalCents: 1874, totalUsd: '18.74', problems: [], extra: 1 }, win)
+      send({ ...env(wid), type: 'change', query: 'm=0', totalCents: null, totalUsd: null, problems: [] }, win)
+      send({ ...env(wid), type: 'change', query: 'm=1', totalCents: 'lots', totalUsd: null, problems: [] }, win)
     } finally {
       document.removeEventListener('lambda-cost-change', listener)
     }
@@ -185,8 +185,47 @@ describe('<lambda-cost-calculator>', () => {
     expect(seen[0]!.target).toBe(el)
     expect(seen[0]!.bubbles).toBe(true)
     expect(seen[0]!.composed).toBe(true)
-    expect(seen[0]!.detail).toEqual({ query: 'p=2016&m=512', totalCents: 1874, totalUsd: '18.74' })
-    expect(seen[1]!.detail).toEqual({ query: 'm=0', totalCents: null, totalUsd: null })
+    expect(seen[0]!.detail).toEqual({ query: 'p=2016&m=512', totalCents: 1874, totalUsd: '18.74', problems: [] })
+    expect(seen[1]!.detail).toEqual({ query: 'm=0', totalCents: null, totalUsd: null, problems: [] })
+  })
+
+  it("passes on the widget's problems, and exact dollars without cents for a bill beyond 2^53 cents", () => {
+    const { el, win, wid } = mount()
+    const seen: CustomEvent[] = []
+    el.addEventListener('lambda-cost-change', (e) => seen.push(e as CustomEvent))
+    const problems = [
+      { attribute: 'memory', message: 'memory: the value is 5,000 characters long; the widget reads at most 100, so it was left out.' },
+    ]
+    send({ ...env(wid), type: 'change', query: 'p=current', totalCents: null, totalUsd: '120001200010002.20', problems }, win)
+    expect(seen.map((e) => e.detail)).toEqual([{ query: 'p=current', totalCents: null, totalUsd: '120001200010002.20', problems }])
+  })
+
+  it('keeps its height when the widget reports 0 px (nothing laid out yet)', () => {
+    const { frame, win, wid } = mount()
+    send({ ...env(wid), type: 'resize', height: 0 }, win)
+    expect(frame.style.height).toBe('520px')
+    send({ ...env(wid), type: 'resize', height: 640 }, win)
+    send({ ...env(wid), type: 'resize', height: 0 }, win)
+    expect(frame.style.height).toBe('640px')
+  })
+
+  it('leaves out an attribute too long for a message, and tells the widget which (at load and live)', async () => {
+    const { el, win, wid, url } = mount({ memory: '1'.repeat(5000), duration: '250' })
+    expect(url().searchParams.get('m')).toBeNull()
+    expect(url().searchParams.get('d')).toBe('250')
+    expect(url().searchParams.get('over')).toBe('memory.5000')
+    send({ ...env(wid), type: 'resize', height: 700 }, win)
+    el.setAttribute('requests', '9'.repeat(20_000))
+    await tick()
+    expect(win.postMessage).toHaveBeenCalledExactlyOnceWith({ ...env(wid), type: 'set', query: 'd=250&over=memory.5000,requests.20000' }, ORIGIN)
+  })
+
+  it('sends the latest attributes once for 10,000 changes in a row', async () => {
+    const { el, win, wid } = mount({ memory: '512' })
+    send({ ...env(wid), type: 'resize', height: 700 }, win)
+    for (let i = 0; i < 10_000; i++) el.setAttribute('memory', String(128 + (i % 100) * 64))
+    await tick()
+    expect(win.postMessage).toHaveBeenCalledExactlyOnceWith({ ...env(wid), type: 'set', query: `m=${128 + (9_999 % 100) * 64}` }, ORIGIN)
   })
 
   it('stops listening once removed from the page', () => {

@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_HEIGHT, MAX_QUERY, attributesToQuery, isOrigin, isWid, parseHostMessage, parseWidgetMessage } from '../../src/embed/protocol'
+import {
+  MAX_HEIGHT,
+  MAX_PROBLEMS,
+  MAX_QUERY,
+  MAX_VALUE_LENGTH,
+  attributeForKey,
+  attributesToQuery,
+  isOrigin,
+  isWid,
+  parseHostMessage,
+  parseWidgetMessage,
+  readOverLong,
+} from '../../src/embed/protocol'
+import { MAX_URL_VALUE_LENGTH } from '../../src/state/url-codec'
 
 const env = { ns: 'lambda-cost-calculator', v: 1, wid: 'w1abc' }
 const resize = { ...env, type: 'resize', height: 640 }
-const change = { ...env, type: 'change', query: 'p=2016&m=512', totalCents: 1874, totalUsd: '18.74' }
+const change = { ...env, type: 'change', query: 'p=2016&m=512', totalCents: 1874, totalUsd: '18.74', problems: [] }
+const problem = { attribute: 'memory', message: 'memory="lots": Memory must be a number.' }
 const set = { ...env, type: 'set', query: 'p=current&a=arm', theme: 'dark' }
 
 describe('parseWidgetMessage', () => {
@@ -14,7 +28,19 @@ describe('parseWidgetMessage', () => {
     expect(parseWidgetMessage(change)).toEqual(change)
     expect(parseWidgetMessage({ ...change, totalCents: null, totalUsd: null })).toEqual({ ...change, totalCents: null, totalUsd: null })
     expect(parseWidgetMessage({ ...change, query: '' })).toEqual({ ...change, query: '' })
-    expect(parseWidgetMessage({ ...change, totalUsd: '18.73333333333333333333' })).not.toBeNull()
+    expect(parseWidgetMessage({ ...change, totalCents: 5, totalUsd: '0.05' })).not.toBeNull()
+    expect(parseWidgetMessage({ ...change, totalCents: 0, totalUsd: '0.00' })).not.toBeNull()
+    expect(parseWidgetMessage({ ...change, problems: [problem] })).toEqual({ ...change, problems: [problem] })
+    expect(parseWidgetMessage({ ...change, problems: [{ attribute: '', message: 'This link could not be read.' }] })).not.toBeNull()
+  })
+
+  it('reads a change without problems (from a widget of an earlier release) as having none', () => {
+    const { problems: _, ...old } = change
+    expect(parseWidgetMessage(old)).toEqual(change)
+  })
+
+  it('returns only the validated fields of each problem', () => {
+    expect(parseWidgetMessage({ ...change, problems: [{ ...problem, html: '<b>' }] })).toEqual({ ...change, problems: [problem] })
   })
 
   it('accepts exact dollars without cents: a bill beyond 2^53 cents has no exact number of cents', () => {
@@ -25,6 +51,13 @@ describe('parseWidgetMessage', () => {
   it('returns only the validated fields', () => {
     expect(parseWidgetMessage({ ...resize, extra: '<script>' })).toEqual(resize)
     expect(parseWidgetMessage({ ...change, html: 'x' })).not.toHaveProperty('html')
+  })
+
+  it('accepts any size of exact dollars once cents are null, and cents only with the same dollars', () => {
+    expect(parseWidgetMessage({ ...change, totalCents: 2 ** 53 - 1, totalUsd: '90071992547409.91' })).not.toBeNull()
+    expect(parseWidgetMessage({ ...change, totalCents: null, totalUsd: '90071992547409.92' })).not.toBeNull()
+    expect(parseWidgetMessage({ ...change, totalCents: 1874, totalUsd: '18.75' })).toBeNull()
+    expect(parseWidgetMessage({ ...change, totalCents: 1874, totalUsd: '18.74000' })).toBeNull()
   })
 
   it.each([
@@ -61,6 +94,16 @@ describe('parseWidgetMessage', () => {
     ['an over-long total', { ...change, totalUsd: '1.'.padEnd(65, '0') }],
     ['cents without dollars', { ...change, totalUsd: null }],
     ['missing totals', { ...env, type: 'change', query: 'p=2016' }],
+    ['dollars that are not the cents', { ...change, totalUsd: '18.73333333333333333333' }],
+    ['problems that are not a list', { ...change, problems: 'memory' }],
+    ['a problem that is not an object', { ...change, problems: ['memory is wrong'] }],
+    ['a problem without a message', { ...change, problems: [{ attribute: 'memory' }] }],
+    ['a problem with an empty message', { ...change, problems: [{ attribute: 'memory', message: '' }] }],
+    ['a problem with an odd attribute', { ...change, problems: [{ ...problem, attribute: 'memory"><img>' }] }],
+    ['a problem with control characters', { ...change, problems: [{ ...problem, message: 'a\nb' }] }],
+    ['a problem with a bidi override', { ...change, problems: [{ ...problem, message: 'a\u202eb' }] }],
+    ['an over-long problem', { ...change, problems: [{ ...problem, message: 'x'.repeat(1001) }] }],
+    ['too many problems', { ...change, problems: Array.from({ length: MAX_PROBLEMS + 1 }, () => problem) }],
   ])('rejects %s', (_, data) => {
     expect(parseWidgetMessage(data)).toBeNull()
   })
@@ -160,10 +203,69 @@ describe('attributesToQuery', () => {
     expect(from({ sheet: 'constructor', unit: 'toString' })).toBe('p=constructor&u=toString')
   })
 
+  it('reads at most as many characters of a value as a link does', () => {
+    expect(MAX_VALUE_LENGTH).toBe(MAX_URL_VALUE_LENGTH)
+    expect(from({ memory: '1'.repeat(100) })).toBe(`m=${'1'.repeat(100)}`)
+  })
+
+  it('leaves out a value over the limit and says which, with its length', () => {
+    expect(from({ memory: '1'.repeat(101), duration: '250' })).toBe('d=250&over=memory.101')
+    expect(from({ memory: 'x'.repeat(5000), sheet: 'aws-2099'.repeat(20), compact: '' })).toBe('over=sheet.160,memory.5000&compact=1')
+  })
+
+  it('keeps the query within a message, leaving out the longest values', () => {
+    // 100 characters each, but nine encoded bytes apiece: together far over MAX_QUERY.
+    const wide = '€'.repeat(100)
+    const query = from({ region: wide, memory: wide, duration: wide, requests: wide, unit: wide, architecture: wide, storage: wide, preset: 'api' })
+    expect(query.length).toBeLessThanOrEqual(MAX_QUERY)
+    expect(new URLSearchParams(query).get('preset')).toBe('api')
+    const over = new URLSearchParams(query).get('over')!.split(',')
+    expect(over.length).toBeGreaterThan(0)
+    expect(over.every((item) => /^[a-z-]+\.100$/.test(item))).toBe(true)
+  })
+
+  it('never throws on half of a split emoji', () => {
+    expect(from({ memory: '\ud83d' })).toBe('m=%EF%BF%BD')
+  })
+
   it('leaves out missing and empty attributes; compact is a boolean attribute', () => {
     expect(from({})).toBe('')
     expect(from({ memory: '', duration: '  ', requests: '5' })).toBe('r=5')
     expect(from({ compact: 'compact' })).toBe('compact=1')
     expect(from({ compact: 'false' })).toBe('')
+  })
+})
+
+describe('readOverLong', () => {
+  it('names each attribute left out, its length and the limit', () => {
+    expect(readOverLong('m=512&over=memory.5000')).toEqual([
+      { attribute: 'memory', message: 'memory: the value is 5,000 characters long; the widget reads at most 100, so it was left out.' },
+    ])
+    expect(readOverLong('over=duration.80')[0]!.message).toBe(
+      'duration: the value is 80 characters long; with the other attributes it exceeds the 4,096 characters the widget reads, so it was left out.',
+    )
+  })
+
+  it('round-trips what attributesToQuery wrote', () => {
+    const query = attributesToQuery((name) => ({ sheet: 'current', requests: '9'.repeat(250) })[name] ?? null)
+    expect(readOverLong(query).map((p) => p.attribute)).toEqual(['requests'])
+  })
+
+  it('ignores anything malformed, unknown or repeated', () => {
+    expect(readOverLong('')).toEqual([])
+    expect(readOverLong('over=')).toEqual([])
+    expect(readOverLong('over=toString.5,__proto__.9,memory.x,memory,.5,<b>.5')).toEqual([])
+    expect(readOverLong('over=memory.200,memory.300').map((p) => p.message)).toEqual([expect.stringContaining('200 characters')])
+  })
+})
+
+describe('attributeForKey', () => {
+  it('maps a link key to the attribute that sets it, and nothing else', () => {
+    expect(attributeForKey('m')).toBe('memory')
+    expect(attributeForKey('ft')).toBe('free-tier')
+    expect(attributeForKey('a')).toBe('architecture')
+    expect(attributeForKey('m2')).toBeNull()
+    expect(attributeForKey('fns')).toBeNull()
+    expect(attributeForKey('constructor')).toBeNull()
   })
 })

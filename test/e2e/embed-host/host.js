@@ -21,6 +21,20 @@
 
   const frame = (id) => document.getElementById(id)?.shadowRoot?.querySelector('iframe') ?? null
 
+  /** Every height each element's iframe has had, from the loader's first: { [id]: ['520px', ...] }. */
+  const heights = {}
+  customElements.whenDefined('lambda-cost-calculator').then(() => {
+    for (const el of document.querySelectorAll('lambda-cost-calculator')) {
+      const iframe = frame(el.id)
+      if (!iframe) continue
+      heights[el.id] = [iframe.style.height]
+      new MutationObserver(() => {
+        const list = heights[el.id]
+        if (list[list.length - 1] !== iframe.style.height) list.push(iframe.style.height)
+      }).observe(iframe, { attributes: true, attributeFilter: ['style'] })
+    }
+  })
+
   let sentinels = 0
 
   /** Resolves with `token` once a message whose data is `token` arrives (from `source`, if given); rejects after 5 s. */
@@ -45,6 +59,22 @@
     wid: (id) => new URL(frame(id).src).searchParams.get('wid'),
     /** The iframe's rendered height in this page, CSS px. */
     height: (id) => frame(id).getBoundingClientRect().height,
+    /** Every height an element's iframe has had, in order (CSS lengths). */
+    heights: (id) => heights[id] ?? [],
+    /** Sets an attribute `count` times, each in a task of its own (as from input events), to `value(i)`. */
+    setAttributeRepeatedly: async (id, name, count, value) => {
+      const el = document.getElementById(id)
+      const channel = new MessageChannel()
+      const nextTask = () =>
+        new Promise((resolve) => {
+          channel.port1.onmessage = resolve
+          channel.port2.postMessage(0)
+        })
+      for (let i = 0; i < count; i++) {
+        el.setAttribute(name, value(i))
+        await nextTask()
+      }
+    },
     /** The lambda-cost-change details seen so far for one element. */
     events: (id) => events.filter((e) => e.id === id).map((e) => e.detail),
     /**
