@@ -1,0 +1,314 @@
+/**
+ * The estimate as files a user takes away: CSV of the bill, JSON of the input
+ * and the estimate, the calculation steps as Markdown, and their file names.
+ *
+ * Pure: no DOM. Every amount is the engine's exact decimal string, never a
+ * float; the React side (ui/export/) only hands the text to a download.
+ */
+import type { Estimate, EstimateInput, FunctionUsage } from '../engine/index'
+
+/** What every export is made from: the estimate on screen, its input and its link. */
+export interface ExportSource {
+  estimate: Estimate
+  input: EstimateInput
+  /** The shareable link that reproduces the estimate. */
+  link: string
+}
+
+// ---------------------------------------------------------------- file names
+
+/** The documents an estimate exports to. */
+export type DocumentKind = 'csv' | 'json' | 'markdown'
+
+/** A chart image: which chart (a short slug such as `cost-vs-requests`) and which format. */
+export interface ChartImageKind {
+  chart: string
+  format: 'png' | 'svg'
+}
+
+export type ExportKind = DocumentKind | ChartImageKind
+
+/** `2026-11-27`: the date as the user's calendar shows it, not UTC's. */
+export function localDateStamp(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/** A chart name safe in a file name: lower case letters, digits and single hyphens. */
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'chart'
+  )
+}
+
+/**
+ * The file name of an export: what it is and the local date.
+ *
+ * @example exportFileName('csv', new Date(2026, 10, 27)) // 'lambda-estimate-2026-11-27.csv'
+ * @example exportFileName({ chart: 'cost-vs-requests', format: 'png' }, day) // 'lambda-chart-cost-vs-requests-2026-11-27.png'
+ */
+export function exportFileName(kind: ExportKind, date: Date): string {
+  const day = localDateStamp(date)
+  if (kind === 'csv') return `lambda-estimate-${day}.csv`
+  if (kind === 'json') return `lambda-estimate-${day}.json`
+  if (kind === 'markdown') return `lambda-calculation-${day}.md`
+  return `lambda-chart-${slug(kind.chart)}-${day}.${kind.format}`
+}
+
+/** The MIME type each export is downloaded as. */
+export const EXPORT_MIME_TYPES = {
+  csv: 'text/csv;charset=utf-8',
+  json: 'application/json;charset=utf-8',
+  markdown: 'text/markdown;charset=utf-8',
+  png: 'image/png',
+  svg: 'image/svg+xml;charset=utf-8',
+} as const
+
+// ---------------------------------------------------------------- shared
+
+/** A function's own share of the bill, when the engine provides one. */
+function functionUsd(f: FunctionUsage): string | undefined {
+  const usd = (f as FunctionUsage & { usd?: unknown }).usd
+  return typeof usd === 'string' ? usd : undefined
+}
+
+function functionName(f: FunctionUsage): string {
+  return f.name.trim() ? f.name : `Function ${f.index + 1}`
+}
+
+function sheetDescription(e: Estimate): string {
+  return `${e.sheet.label} (${e.sheet.id}), in effect from ${e.sheet.effectiveDate}, prices checked ${e.sheet.checkedDate}`
+}
+
+const DECIMAL = /^-?\d+(?:\.\d+)?$/
+
+// ---------------------------------------------------------------- CSV
+
+/** A cell that a spreadsheet could run as a formula if it started the cell. */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * One CSV field (RFC 4180). Text that a spreadsheet would read as a formula
+ * gets a leading apostrophe; numbers are written as they are, so "-0.5" stays a number.
+ */
+export function csvField(value: string, kind: 'text' | 'number' = 'text'): string {
+  let cell = value
+  if (!(kind === 'number' && DECIMAL.test(cell)) && FORMULA_START.test(cell)) cell = `'${cell}`
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
+}
+
+/** The columns of the CSV export, in order. */
+export const CSV_COLUMNS = ['Section', 'Item', 'Quantity', 'Unit', 'Unit price (USD)', 'Exact amount (USD)', 'Amount (USD)', 'Detail'] as const
+
+interface CsvRow {
+  section: string
+  item: string
+  quantity?: string
+  unit?: string
+  unitPriceUsd?: string
+  exactUsd?: string
+  usd?: string
+  detail?: string
+}
+
+function csvRecord(r: CsvRow): string {
+  return [
+    csvField(r.section),
+    csvField(r.item),
+    csvField(r.quantity ?? '', 'number'),
+    csvField(r.unit ?? ''),
+    csvField(r.unitPriceUsd ?? '', 'number'),
+    csvField(r.exactUsd ?? '', 'number'),
+    csvField(r.usd ?? '', 'number'),
+    csvField(r.detail ?? ''),
+  ].join(',')
+}
+
+/**
+ * The bill as CSV (RFC 4180, CRLF line ends): one rectangular table with a
+ * section per row: the estimate's sheet, region, free tier and link; one row per
+ * bill line and the total; one row per function; usage, free tier and unit
+ * costs; the assumptions. Amounts are the engine's exact decimal strings.
+ *
+ * @example estimateCsv({ estimate, input, link }).split('\r\n')[5] // 'Bill line,Requests,2000000,requests,0.0000002,0.4,0.40,'
+ */
+export function estimateCsv({ estimate: e, link }: ExportSource): string {
+  const rows: CsvRow[] = [
+    { section: 'Estimate', item: 'Price sheet', detail: sheetDescription(e) },
+    { section: 'Estimate', item: 'Region', detail: e.region },
+    { section: 'Estimate', item: 'Free tier', detail: e.freeTier.included ? 'Included' : 'Not included' },
+    { section: 'Estimate', item: 'Link', detail: link },
+  ]
+  for (const l of e.lines) {
+    rows.push({
+      section: 'Bill line',
+      item: l.label,
+      quantity: l.quantity,
+      unit: l.quantityUnit,
+      unitPriceUsd: l.unitPriceUsd,
+      exactUsd: l.exactUsd,
+      usd: l.usd,
+    })
+  }
+  rows.push({ section: 'Total', item: 'Monthly total', usd: e.totalUsd, detail: 'Sum of the rounded lines' })
+  for (const f of e.functions) {
+    rows.push({
+      section: 'Function',
+      item: functionName(f),
+      quantity: f.requestsPerMonth,
+      unit: 'requests',
+      usd: functionUsd(f),
+      detail: `${f.memoryMb} MB; ${f.durationMs} ms average, billed ${f.billedMs} ms; ${f.architecture}; ${f.gbSeconds} GB-s a month`,
+    })
+  }
+  rows.push({ section: 'Usage', item: 'Requests per month', quantity: e.totals.requestsPerMonth, unit: 'requests' })
+  rows.push({ section: 'Usage', item: 'Compute per month', quantity: e.totals.gbSeconds, unit: 'GB-s' })
+  if (e.totals.storageGbSeconds !== '0') {
+    rows.push({ section: 'Usage', item: 'Ephemeral storage above 512 MB per month', quantity: e.totals.storageGbSeconds, unit: 'GB-s' })
+  }
+  if (e.freeTier.included) {
+    rows.push({
+      section: 'Free tier',
+      item: 'Requests used',
+      quantity: e.freeTier.requestsUsed,
+      unit: 'requests',
+      detail: `of ${e.freeTier.requestsAllowance}`,
+    })
+    rows.push({
+      section: 'Free tier',
+      item: 'GB-s used',
+      quantity: e.freeTier.gbSecondsUsed,
+      unit: 'GB-s',
+      detail: `of ${e.freeTier.gbSecondsAllowance}`,
+    })
+  }
+  const perRequest = e.costPerRequestUsd
+  const perMillion = e.costPerMillionRequestsUsd
+  rows.push({
+    section: 'Unit cost',
+    item: 'Per request',
+    unit: 'request',
+    unitPriceUsd: perRequest ?? '',
+    detail: perRequest === null ? 'No requests' : '',
+  })
+  rows.push({
+    section: 'Unit cost',
+    item: 'Per million requests',
+    unit: 'million requests',
+    unitPriceUsd: perMillion ?? '',
+    detail: perMillion === null ? 'No requests' : '',
+  })
+  e.assumptions.forEach((a, i) => rows.push({ section: 'Assumption', item: String(i + 1), detail: a }))
+  return [CSV_COLUMNS.map((c) => csvField(c)).join(','), ...rows.map(csvRecord)].join('\r\n') + '\r\n'
+}
+
+// ---------------------------------------------------------------- JSON
+
+/**
+ * The input and the engine's own view of the estimate, pretty-printed.
+ * `exportedAt` is an ISO 8601 instant (UTC).
+ *
+ * @example JSON.parse(estimateJson(source, now)).estimate.totalUsd // '18.74'
+ */
+export function estimateJson({ estimate, input, link }: ExportSource, exportedAt: Date = new Date()): string {
+  // JSON.stringify calls the estimate's own toJSON, which reads every lazy field.
+  return JSON.stringify({ input, estimate, link, exportedAt: exportedAt.toISOString() }, null, 2) + '\n'
+}
+
+// ---------------------------------------------------------------- Markdown
+
+/**
+ * Plain text that Markdown shows as written: punctuation that could start
+ * emphasis, code, links, HTML, math, a table cell or (at the start) a nested
+ * list is escaped, and line breaks become spaces (a cell or list item is one line).
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*[\]<>|~#$]/g, '\\$&')
+    .replace(/^(\s*)([-+])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/_/g, (m, at: number, s: string) => (/[\p{L}\p{N}]/u.test(s[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(s[at + 1] ?? '') ? m : '\\_'))
+}
+
+/** "1,100,000" from "1100000"; decimals are left as they are. */
+function grouped(decimal: string): string {
+  const [whole = '', fraction] = decimal.split('.')
+  const g = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return fraction === undefined ? g : `${g}.${fraction}`
+}
+
+/** "$18.34"; "< $0.01" for a charge that rounds to nothing, as on screen. */
+function dollars(usd: string, exactUsd?: string): string {
+  if (usd === '0.00' && exactUsd !== undefined && /[1-9]/.test(exactUsd)) return '< $0.01'
+  return `$${grouped(usd)}`
+}
+
+function tableRow(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`
+}
+
+/** An autolink; characters an autolink cannot hold are percent-encoded. */
+function autolink(url: string): string {
+  return `<${url.replace(/[\s<>]/g, (c) => encodeURIComponent(c))}>`
+}
+
+/**
+ * The estimate and its calculation as Markdown: the sheet, region and total,
+ * the bill as a table, the functions, then each step section with its lines;
+ * assumptions are marked.
+ *
+ * @example calculationMarkdown(source).split('\n')[0] // '# AWS Lambda cost estimate'
+ */
+export function calculationMarkdown({ estimate: e, link }: ExportSource): string {
+  const out: string[] = [
+    '# AWS Lambda cost estimate',
+    '',
+    `- Price sheet: ${markdownText(sheetDescription(e))}`,
+    `- Region: ${markdownText(e.region)}`,
+    `- Free tier: ${e.freeTier.included ? 'included' : 'not included'}`,
+    `- Monthly total: **${dollars(e.totalUsd)}**`,
+    `- Link: ${autolink(link)}`,
+    '',
+    '## Bill',
+    '',
+    tableRow(['Line', 'Billable', 'Unit price', 'Amount']),
+    tableRow([':--', '--:', '--:', '--:']),
+    ...e.lines.map((l) =>
+      tableRow([markdownText(l.label), `${grouped(l.quantity)} ${l.quantityUnit}`, `$${l.unitPriceUsd}`, dollars(l.usd, l.exactUsd)]),
+    ),
+    tableRow(['**Total** (sum of the rounded lines)', '', '', `**${dollars(e.totalUsd)}**`]),
+    '',
+    '## Functions',
+    '',
+  ]
+  const withUsd = e.functions.some((f) => functionUsd(f) !== undefined)
+  out.push(
+    tableRow(['Function', 'Memory', 'Duration', 'Architecture', 'Requests / month', 'Compute', ...(withUsd ? ['Amount'] : [])]),
+    tableRow([':--', '--:', '--:', ':--', '--:', '--:', ...(withUsd ? ['--:'] : [])]),
+  )
+  for (const f of e.functions) {
+    const usd = functionUsd(f)
+    out.push(
+      tableRow([
+        markdownText(functionName(f)),
+        `${grouped(String(f.memoryMb))} MB`,
+        `${grouped(String(f.durationMs))} ms (billed ${grouped(String(f.billedMs))} ms)`,
+        f.architecture,
+        grouped(f.requestsPerMonth),
+        `${grouped(f.gbSeconds)} GB-s`,
+        ...(withUsd ? [usd === undefined ? '' : dollars(usd)] : []),
+      ]),
+    )
+  }
+  out.push('', '## Calculation')
+  for (const section of e.steps.sections) {
+    out.push('', `### ${markdownText(section.title)}`, '')
+    section.lines.forEach((l, i) => out.push(`${i + 1}. ${l.note === 'assumption' ? '**Assumption:** ' : ''}${markdownText(l.text)}`))
+  }
+  return out.join('\n') + '\n'
+}
