@@ -1,0 +1,91 @@
+/**
+ * How fast parseReports reads REPORT logs on this machine: generates a log of
+ * 1,000,000 REPORT lines (about 250 MB, with START / END / application lines
+ * around them) in memory, parses it whole and in 4 MB chunks, and prints
+ * lines/s, MB/s and memory use. Goal: 1,000,000 REPORT lines in under 2 s.
+ *
+ * Run: npx tsx scripts/bench-reports.ts
+ */
+import { pathToFileURL } from 'node:url'
+import { createReportParser, parseReports } from '../src/engine/usage/reports'
+
+/** A log of `reports` REPORT lines (2 decimals, 1 % cold) with their END lines, as the console prints them. */
+export function generateReportLog(reports: number): string {
+  const parts: string[] = []
+  let t = Date.UTC(2026, 0, 1)
+  let second = -1
+  let secondIso = ''
+  let seed = 12345
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff
+    return seed / 0x7fffffff
+  }
+  const hundredths = (x: number) => `${Math.floor(x / 100)}.${String(x % 100).padStart(2, '0')}`
+  for (let i = 0; i < reports; i++) {
+    if (Math.floor(t / 1000) !== second) {
+      second = Math.floor(t / 1000)
+      secondIso = new Date(second * 1000).toISOString().slice(0, 19)
+    }
+    const stamp = `${secondIso}.${String(t % 1000).padStart(3, '0')}Z`
+    t += 37
+    const id = `${(0x10000000 + i).toString(16)}-xmpl-4697-b07a-ac58fc914c95`
+    const durationHundredths = 100 + Math.floor(rand() * 30000)
+    const cold = i % 100 === 0
+    const initHundredths = 10000 + Math.floor(rand() * 20000)
+    const billed = Math.ceil((durationHundredths + (cold ? initHundredths : 0)) / 100)
+    let line = `${stamp}\tREPORT RequestId: ${id}\tDuration: ${hundredths(durationHundredths)} ms\tBilled Duration: ${billed} ms\tMemory Size: 1024 MB\tMax Memory Used: ${60 + (i % 40)} MB\t`
+    if (cold) line += `Init Duration: ${hundredths(initHundredths)} ms\t`
+    parts.push(`${stamp}\tEND RequestId: ${id}`, line)
+  }
+  return parts.join('\n') + '\n'
+}
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1)
+
+/** Runs the benchmark and prints its figures. */
+export function benchReports(reports = 1_000_000): void {
+  const started = Date.now()
+  const text = generateReportLog(reports)
+  const megabytes = text.length / 1e6
+  console.log(
+    `Generated ${reports.toLocaleString('en-US')} REPORT lines, ${megabytes.toFixed(1)} MB of text, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
+  const before = process.memoryUsage()
+
+  parseReports(text.slice(0, 2_000_000)) // warm-up
+  const times: number[] = []
+  let invocations = 0
+  for (let round = 0; round < 3; round++) {
+    const t0 = process.hrtime.bigint()
+    const sample = parseReports(text)
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9)
+    invocations = sample.invocations
+    if (sample.invocations !== reports || sample.problemCount !== 0)
+      throw new Error(`read ${sample.invocations} invocations, ${sample.problemCount} problems`)
+  }
+  const best = Math.min(...times)
+  const after = process.memoryUsage()
+  console.log(
+    `parseReports, whole text: ${(invocations / best).toLocaleString('en-US', { maximumFractionDigits: 0 })} REPORT lines/s, ` +
+      `${(megabytes / best).toFixed(0)} MB/s, ${best.toFixed(2)} s for ${reports.toLocaleString('en-US')} lines (best of 3; goal < 2 s for 1,000,000)`,
+  )
+
+  // A Web Worker reads a file in slices and decodes them: the same path here.
+  const bytes = Buffer.from(text, 'utf8')
+  const chunkBytes = 4 << 20
+  const t0 = process.hrtime.bigint()
+  const decoder = new TextDecoder()
+  const parser = createReportParser()
+  for (let i = 0; i < bytes.length; i += chunkBytes) parser.push(decoder.decode(bytes.subarray(i, i + chunkBytes), { stream: true }))
+  const chunked = parser.finish()
+  const chunkedS = Number(process.hrtime.bigint() - t0) / 1e9
+  console.log(
+    `createReportParser, decoding and pushing 4 MB chunks: ${(megabytes / chunkedS).toFixed(0)} MB/s, ${chunkedS.toFixed(2)} s (${chunked.invocations.toLocaleString('en-US')} invocations)`,
+  )
+  console.log(
+    `Memory: heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)} MB, array buffers ${mb(before.arrayBuffers)} -> ${mb(after.arrayBuffers)} MB, RSS ${mb(after.rss)} MB ` +
+      `(the text itself is ${mb(text.length)} MB; the sample's typed arrays take ${reports * 27} bytes, 27 per invocation)`,
+  )
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) benchReports()
