@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest'
 import * as engine from '../../src/engine/index'
 
 const dir = resolve(__dirname, '../../src/engine')
-const sources = [...readdirSync(dir), ...readdirSync(join(dir, 'sheets')).map((f) => `sheets/${f}`)]
+const sources = [
+  ...readdirSync(dir).filter((f) => f.endsWith('.ts')),
+  ...readdirSync(join(dir, 'sheets')).map((f) => `sheets/${f}`),
+  ...readdirSync(join(dir, 'usage')).map((f) => `usage/${f}`),
+]
   .filter((f) => f.endsWith('.ts'))
   .map((f) => readFileSync(join(dir, f), 'utf8'))
   .join('\n')
