@@ -13,6 +13,7 @@ import { ShareBar } from '../ui/share-bar'
 import { SheetControls } from '../ui/sheet-controls'
 import { StepsPanel } from '../ui/steps'
 import { ThemeToggle } from '../ui/theme'
+import { TotalBar } from '../ui/total-bar'
 import type { LinkReports } from './link-reports'
 
 interface Props {
@@ -42,22 +43,25 @@ export function App({ urlSync, linkReports }: Props) {
       </header>
       <LinkNotice report={report} onDismiss={() => setReport({ problems: [], futureVersion: false })} />
       <main className="layout">
-        <div className="inputs" aria-label="Inputs">
-          <SheetControls />
-          <FunctionList />
-        </div>
-        <div className="results">
-          <ErrorBoundary part="the result">
-            <ResultPanel />
-          </ErrorBoundary>
-          <ShareBar
-            shareUrl={() => urlSync.shareUrl()}
-            onReset={() => choose(defaultInputs())}
-            embedSnippets={() => import('./embed-snippet').then((m) => m.embedSnippets(inputsOf(store.getState()), urlSync.appUrl()))}
-          />
-          <ErrorBoundary part="the calculation steps">
-            <StepsPanel />
-          </ErrorBoundary>
+        {/* Its own box: the sticky result stays beside the inputs, never over the charts below. */}
+        <div className="workspace">
+          <div className="inputs" aria-label="Inputs">
+            <SheetControls />
+            <FunctionList />
+          </div>
+          <div className="results">
+            <ErrorBoundary part="the result">
+              <ResultPanel />
+            </ErrorBoundary>
+            <ShareBar
+              shareUrl={() => urlSync.shareUrl()}
+              onReset={() => choose(defaultInputs())}
+              embedSnippets={() => import('./embed-snippet').then((m) => m.embedSnippets(inputsOf(store.getState()), urlSync.appUrl()))}
+            />
+            <ErrorBoundary part="the calculation steps">
+              <StepsPanel />
+            </ErrorBoundary>
+          </div>
         </div>
         <div className="wide">
           <ErrorBoundary part="the charts">
@@ -71,6 +75,7 @@ export function App({ urlSync, linkReports }: Props) {
           />
         </div>
       </main>
+      <TotalBar />
       <footer className="app-footer">
         <p>Prices are AWS&rsquo;s published rates; each estimate names its price sheet and sources. Not affiliated with Amazon Web Services.</p>
       </footer>

@@ -1,12 +1,11 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react'
-import { describeLinkProblem, leftOutByHost, passOn } from '../embed/iframe-bridge'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react'
+import { describeLinkProblem, describeOmissions, leftOutByHost } from '../embed/iframe-bridge'
 import { READY_ATTRIBUTE, type AttributeProblem } from '../embed/protocol'
 import { useCalculator } from '../state/react'
-import { inputsOf } from '../state/store'
-import { encode } from '../state/url-codec'
 import type { UrlSync } from '../state/url-sync'
 import { ChartsPanel } from '../ui/charts-panel'
 import { FunctionList } from '../ui/function-list'
+import { useLinkOmissions } from '../ui/link-omissions'
 import { LinkNotice, type LinkReport, type NoticeWording } from '../ui/link-notice'
 import { ResultPanel } from '../ui/result'
 import { SheetControls } from '../ui/sheet-controls'
@@ -85,8 +84,8 @@ export function EmbedApp({ urlSync, linkReports, compact: compactSetting }: Prop
   useCalculator((s) => s.region)
   useCalculator((s) => s.freeTier)
   // Values typed here too long to pass on to the host page (they are left out of its event's query).
-  const query = useCalculator((s) => encode(inputsOf(s)))
-  const typed = passOn(query).problems
+  const omitted = useLinkOmissions()
+  const typed = useMemo(() => describeOmissions(omitted), [omitted])
   const root = useRef<HTMLDivElement>(null)
   useReadyMark(root)
 

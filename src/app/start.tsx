@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { StoreProvider } from '../state/react'
 import { createSelectors } from '../state/selectors'
 import { createCalculatorStore, inputsOf } from '../state/store'
-import { decode, encode } from '../state/url-codec'
+import { decode, encodeLink } from '../state/url-codec'
 import { readDisplay, readStartup, startUrlSync } from '../state/url-sync'
 import { applyTheme } from '../ui/theme'
 import { App } from './app'
@@ -50,8 +50,10 @@ export function start(container: HTMLElement): void {
         snapshot: () => {
           const state = store.getState()
           const result = selectors.selectEstimate(state)
+          const link = encodeLink(inputsOf(state))
           return {
-            query: encode(inputsOf(state)),
+            query: link.query,
+            omitted: link.omitted,
             // A bill beyond 2^53 cents has no exact number of cents: report its exact dollars only.
             totalCents: result.status === 'ok' && Number.isSafeInteger(result.estimate.totalCents) ? result.estimate.totalCents : null,
             totalUsd: result.status === 'ok' ? result.estimate.totalUsd : null,

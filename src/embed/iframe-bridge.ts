@@ -6,7 +6,6 @@ import {
   ATTRIBUTES,
   MAX_HEIGHT,
   MAX_PROBLEMS,
-  MAX_QUERY,
   MAX_VALUE_LENGTH,
   NS,
   READY_ATTRIBUTE,
@@ -26,6 +25,8 @@ import {
 /** What the widget reports on each change; totals are null while the inputs are invalid. */
 export interface BridgeSnapshot {
   query: string
+  /** Values the query leaves out (too long to carry); each is reported to the host. */
+  omitted: readonly Omission[]
   totalCents: number | null
   totalUsd: string | null
 }
@@ -61,38 +62,28 @@ export function describeLinkProblem(p: UrlProblem): AttributeProblem {
   return { attribute, message: `${given}: ${p.message.startsWith(prefix) ? p.message.slice(prefix.length) : p.message}` }
 }
 
+/** A value the link leaves out (the url codec's `LinkOmission`, by shape: this module imports no state). */
+export interface Omission {
+  key: string
+  characters: number
+  reason: 'too-long' | 'link-full'
+}
+
 /**
- * The query to tell the host for the widget's current inputs: values typed in
- * the widget longer than MAX_VALUE_LENGTH (and, should the rest still be over
- * MAX_QUERY, the longest others) are left out, each with a problem saying so.
+ * The problems to tell the host about values typed in the widget that its
+ * query leaves out, in the widget's own terms (attribute names).
  *
- * @example passOn('m=512&d=' + '9'.repeat(300)) // { query: 'm=512', problems: [{ attribute: 'duration', ... }] }
+ * @example describeOmissions([{ key: 'd', characters: 300, reason: 'too-long' }]) // [{ attribute: 'duration', message: 'duration: the value typed is 300 characters long; ...' }]
  */
-export function passOn(query: string): { query: string; problems: AttributeProblem[] } {
-  const entries = [...new URLSearchParams(query)]
-  if (query.length <= MAX_QUERY && entries.every(([, value]) => value.length <= MAX_VALUE_LENGTH)) return { query, problems: [] }
-  const problems: AttributeProblem[] = []
-  const leaveOut = (key: string, length: number, reason: string) => {
+export function describeOmissions(omitted: readonly Omission[]): AttributeProblem[] {
+  return omitted.map(({ key, characters, reason }) => {
     const attribute = attributeForKey(key) ?? key
-    problems.push({ attribute, message: `${attribute}: the value typed is ${length.toLocaleString('en-US')} characters long; ${reason}.` })
-  }
-  const kept = entries.filter(([key, value]) => {
-    if (value.length <= MAX_VALUE_LENGTH) return true
-    leaveOut(key, value.length, `the widget passes on at most ${MAX_VALUE_LENGTH} to this page`)
-    return false
+    const message =
+      reason === 'too-long'
+        ? `${attribute}: the value typed is ${characters.toLocaleString('en-US')} characters long; the widget passes on at most ${MAX_VALUE_LENGTH} to this page.`
+        : `${attribute}: the value typed was left out: with the other values it would make the query too long to pass on.`
+    return { attribute, message }
   })
-  let rest = new URLSearchParams(kept).toString()
-  while (rest.length > MAX_QUERY && kept.length > 0) {
-    const longest = kept.reduce((a, b) => (encodeURIComponent(b[1]).length > encodeURIComponent(a[1]).length ? b : a))
-    kept.splice(kept.indexOf(longest), 1)
-    leaveOut(
-      longest[0],
-      longest[1].length,
-      `with the other values it exceeds the ${MAX_QUERY.toLocaleString('en-US')} characters passed on to this page`,
-    )
-    rest = new URLSearchParams(kept).toString()
-  }
-  return { query: rest, problems }
 }
 
 /** A small observable list of problems. */
@@ -239,13 +230,12 @@ export function startIframeBridge(source: BridgeSource, win: BridgeWindow = wind
     report = () => {
       if (applying || !ready()) return
       const snapshot = source.snapshot()
-      const passed = passOn(snapshot.query)
-      const problems = [...leftOutByHost.current(), ...linkProblems, ...passed.problems].slice(0, MAX_PROBLEMS)
-      const { totalCents, totalUsd } = snapshot
-      const key = JSON.stringify([passed.query, totalCents, totalUsd, problems])
+      const problems = [...leftOutByHost.current(), ...linkProblems, ...describeOmissions(snapshot.omitted)].slice(0, MAX_PROBLEMS)
+      const { query, totalCents, totalUsd } = snapshot
+      const key = JSON.stringify([query, totalCents, totalUsd, problems])
       if (key === lastChange) return
       lastChange = key
-      post({ ns: NS, v: VERSION, wid, type: 'change', query: passed.query, totalCents, totalUsd, problems })
+      post({ ns: NS, v: VERSION, wid, type: 'change', query, totalCents, totalUsd, problems })
     }
 
     const onDomChange = () => {

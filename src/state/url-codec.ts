@@ -26,7 +26,17 @@
  *
  * Pure: no DOM, no `window`; the caller reads and writes the address bar.
  */
-import { PRICE_SHEETS, validateInput, type Architecture, type EstimateInput, type PriceSheetId, type RequestUnit } from '../engine/index'
+import {
+  characterCount,
+  PRICE_SHEETS,
+  quoteText,
+  stripUnsafeCharacters,
+  validateInput,
+  type Architecture,
+  type EstimateInput,
+  type PriceSheetId,
+  type RequestUnit,
+} from '../engine/index'
 import { PRESETS, presetInputs } from './presets'
 import { parseNumberText, toEstimateInput } from './selectors'
 import { defaultFunction, defaultInputs, MAX_FORM_FUNCTIONS, type CalculatorInputs, type FunctionDraft } from './store'
@@ -70,7 +80,7 @@ const UNIT_CODES: Readonly<Record<RequestUnit, string>> = {
 const ARCHITECTURE_CODES: Readonly<Record<Architecture, string>> = { x86_64: 'x86', arm64: 'arm' }
 
 type NumberField = 'memoryMb' | 'durationMs' | 'requests' | 'ephemeralStorageMb'
-type Field = 'name' | NumberField | 'per' | 'architecture'
+export type Field = 'name' | NumberField | 'per' | 'architecture'
 
 /** Each function field's key letter, in the order encode writes them. */
 const FIELD_LETTERS: readonly (readonly [Field, string])[] = [
@@ -87,9 +97,6 @@ const NUMBER_FIELDS: readonly NumberField[] = ['memoryMb', 'durationMs', 'reques
 /** `m`, `m2`, `m10`...; `m1` and `m02` are not keys (and so are ignored). */
 const FUNCTION_KEY = /^([nmdruae])([2-9]|[1-9]\d+)?$/
 
-/** Control characters and bidirectional overrides: stripped from names read from a link. */
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
-
 /** Every region any sheet knows: the region is kept on the classic sheet, for switching back. */
 const KNOWN_REGIONS: readonly string[] = [...new Set(Object.values(PRICE_SHEETS).flatMap((s) => Object.keys(s.regions)))]
 
@@ -103,17 +110,14 @@ function fromCode<T extends string>(table: Readonly<Record<T, string>>, code: st
   return (Object.keys(table) as T[]).find((k) => table[k] === code)
 }
 
-/** A value as shown in a problem: printable, at most 40 characters plus `…`. */
+/** A value as shown in a problem: printable, at most 40 characters plus `…`, unquoted. */
 function shown(value: string): string {
-  const printable = value.replace(UNSAFE_CHARACTERS, '')
-  if (printable.length <= 40) return printable
-  // Do not split a surrogate pair.
-  const end = /[\ud800-\udbff]/.test(printable.charAt(39)) ? 39 : 40
-  return `${printable.slice(0, end)}\u2026`
+  return quoteText(value).slice(1, -1)
 }
 
+/** A value quoted as typed, for a message. */
 function quote(value: string): string {
-  return JSON.stringify(shown(value))
+  return quoteText(value)
 }
 
 function listCodes(table: Readonly<Record<string, string>>): string {
@@ -145,6 +149,38 @@ function shortRequests(canonical: string): string {
 }
 
 /**
+ * The longest query string the codec writes, characters: with the page's
+ * address in front, every link stays under the 2,000 characters that every
+ * browser, server and chat client accepts.
+ */
+export const MAX_QUERY_LENGTH = 1800
+
+/** A value the link leaves out, and why: the field keeps it, the link does not. */
+export interface LinkOmission {
+  /** 0-based function index, or null for an account field. */
+  functionIndex: number | null
+  field: Field
+  key: string
+  /** The value's length, characters. */
+  characters: number
+  /** `too-long`: over MAX_URL_VALUE_LENGTH, which no reader accepts; `link-full`: the link would pass MAX_QUERY_LENGTH. */
+  reason: 'too-long' | 'link-full'
+}
+
+/** The query string, and what it leaves out. */
+export interface EncodedLink {
+  query: string
+  omitted: LinkOmission[]
+}
+
+interface Pair {
+  key: string
+  value: string
+  functionIndex: number | null
+  field: Field | null
+}
+
+/**
  * The query string for `inputs`, without a leading `?`; `''` for the defaults.
  * Keys come in a fixed order (`p rg ft fns`, then each function's `n m d r u a e`)
  * and only values that differ from the defaults are written. Numbers are written
@@ -152,16 +188,22 @@ function shortRequests(canonical: string): string {
  * half-typed form reports it. On the classic sheet `a` and `e` are not written:
  * they do not apply there.
  *
- * @example encode(presetInputs('mobile-backend')!) // 'p=current&m=1536&d=120'
+ * The link is bounded: a value longer than `MAX_URL_VALUE_LENGTH` is left out
+ * (decode would refuse it), and if the query would pass `MAX_QUERY_LENGTH` the
+ * longest values are left out until it fits. `omitted` lists each, so the form
+ * can say so beside the field.
+ *
+ * @example encodeLink(presetInputs('mobile-backend')!).query // 'p=current&m=1536&d=120'
  */
-export function encode(inputs: CalculatorInputs): string {
+export function encodeLink(inputs: CalculatorInputs): EncodedLink {
   const defaults = blankFunction()
-  const pairs: [string, string][] = []
+  const pairs: Pair[] = []
+  const account = (key: string, value: string) => pairs.push({ key, value, functionIndex: null, field: null })
   const classic = inputs.sheet === 'aws-2016'
-  if (inputs.sheet !== 'aws-2016') pairs.push(['p', SHEET_CODES[inputs.sheet] ?? String(inputs.sheet)])
-  if (inputs.region !== 'us-east-1') pairs.push(['rg', inputs.region])
-  if (!inputs.freeTier) pairs.push(['ft', '0'])
-  if (inputs.functions.length !== 1) pairs.push(['fns', String(inputs.functions.length)])
+  if (inputs.sheet !== 'aws-2016') account('p', SHEET_CODES[inputs.sheet] ?? String(inputs.sheet))
+  if (inputs.region !== 'us-east-1') account('rg', inputs.region)
+  if (!inputs.freeTier) account('ft', '0')
+  if (inputs.functions.length !== 1) account('fns', String(inputs.functions.length))
   inputs.functions.forEach((fn, index) => {
     for (const [field, letter] of FIELD_LETTERS) {
       if (classic && (field === 'architecture' || field === 'ephemeralStorageMb')) continue
@@ -173,10 +215,46 @@ export function encode(inputs: CalculatorInputs): string {
       const defaultValue =
         field === 'per' ? UNIT_CODES[defaults.per] : field === 'architecture' ? ARCHITECTURE_CODES[defaults.architecture] : defaults[field]
       if (value === defaultValue) continue
-      pairs.push([functionKey(letter, index), field === 'requests' ? shortRequests(value) : value])
+      pairs.push({ key: functionKey(letter, index), value: field === 'requests' ? shortRequests(value) : value, functionIndex: index, field })
     }
   })
-  return new URLSearchParams(pairs).toString()
+
+  const omitted: LinkOmission[] = []
+  const omit = (pair: Pair, reason: LinkOmission['reason']) => {
+    if (pair.field)
+      omitted.push({ functionIndex: pair.functionIndex, field: pair.field, key: pair.key, characters: characterCount(pair.value), reason })
+  }
+  let kept = pairs.filter((pair) => {
+    if (characterCount(pair.value, MAX_URL_VALUE_LENGTH) <= MAX_URL_VALUE_LENGTH) return true
+    omit(pair, 'too-long')
+    return false
+  })
+  const queryOf = (list: Pair[]) => new URLSearchParams(list.map((p) => [p.key, p.value])).toString()
+  let query = queryOf(kept)
+  if (query.length > MAX_QUERY_LENGTH) {
+    // Only function fields are ever dropped: the account keys are a few characters.
+    const longestFirst = kept.filter((p) => p.field).sort((a, b) => queryOf([b]).length - queryOf([a]).length)
+    const dropped = new Set<Pair>()
+    let length = query.length
+    for (const pair of longestFirst) {
+      if (length <= MAX_QUERY_LENGTH) break
+      dropped.add(pair)
+      length -= queryOf([pair]).length + 1
+      omit(pair, 'link-full')
+    }
+    kept = kept.filter((p) => !dropped.has(p))
+    query = queryOf(kept)
+  }
+  return { query, omitted }
+}
+
+/**
+ * The query string for `inputs`: `encodeLink(inputs).query`.
+ *
+ * @example encode(presetInputs('mobile-backend')!) // 'p=current&m=1536&d=120'
+ */
+export function encode(inputs: CalculatorInputs): string {
+  return encodeLink(inputs).query
 }
 
 /** Where a field's value came from, when a key set it. */
@@ -215,8 +293,8 @@ class Decoder {
   /** A key's value, or undefined when absent or too long (a problem). */
   take(key: string): string | undefined {
     const raw = this.params.get(key)
-    if (raw === undefined || raw.length <= MAX_URL_VALUE_LENGTH) return raw
-    this.report(key, raw, `The value is ${raw.length.toLocaleString('en-US')} characters long; at most ${MAX_URL_VALUE_LENGTH} are read.`)
+    if (raw === undefined || characterCount(raw, MAX_URL_VALUE_LENGTH) <= MAX_URL_VALUE_LENGTH) return raw
+    this.report(key, raw, `The value is ${characterCount(raw).toLocaleString('en-US')} characters long; at most ${MAX_URL_VALUE_LENGTH} are read.`)
     return undefined
   }
 
@@ -315,7 +393,7 @@ class Decoder {
         }
         draft.architecture = architecture
       } else if (field === 'name') {
-        draft.name = raw.replace(UNSAFE_CHARACTERS, '')
+        draft.name = stripUnsafeCharacters(raw)
       } else {
         draft[field] = raw
       }

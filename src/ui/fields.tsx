@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 
 /** The ids that tie a field to its hint and its error, for aria-describedby. */
-function describedBy(id: string, hint: ReactNode, error: string | undefined): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean)
+function describedBy(id: string, hint: ReactNode, error: string | undefined, linkNote?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', linkNote ? `${id}-link` : ''].filter(Boolean)
   return ids.length ? ids.join(' ') : undefined
 }
 
@@ -19,8 +19,17 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   ) : null
 }
 
+/** Says that the shareable link leaves a field's value out. */
+export function LinkNote({ id, note }: { id: string; note?: string }) {
+  return note ? (
+    <p className="field-link-note" id={`${id}-link`}>
+      {note}
+    </p>
+  ) : null
+}
+
 /** A field's hint and error, under it, with the ids its aria-describedby names. */
-function FieldNotes({ id, hint, error }: { id: string; hint: ReactNode; error?: string }) {
+function FieldNotes({ id, hint, error, linkNote }: { id: string; hint: ReactNode; error?: string; linkNote?: string }) {
   return (
     <>
       {hint ? (
@@ -29,6 +38,7 @@ function FieldNotes({ id, hint, error }: { id: string; hint: ReactNode; error?: 
         </p>
       ) : null}
       <FieldError id={id} error={error} />
+      <LinkNote id={id} note={linkNote} />
     </>
   )
 }
@@ -45,6 +55,8 @@ interface NumberFieldProps {
   /** Extra controls after the input, e.g. a unit select. */
   after?: ReactNode
   className?: string
+  /** Said when the shareable link leaves this value out. */
+  linkNote?: string
 }
 
 /**
@@ -52,7 +64,7 @@ interface NumberFieldProps {
  * (an `<input type="number">` would drop invalid text), and the engine's
  * message appears beside it.
  */
-export function NumberField({ id, label, labelSuffix, value, onChange, error, hint, unit, after, className }: NumberFieldProps) {
+export function NumberField({ id, label, labelSuffix, value, onChange, error, hint, unit, after, className, linkNote }: NumberFieldProps) {
   return (
     <div className={`field ${className ?? ''}`} data-invalid={error ? 'true' : undefined}>
       <label htmlFor={id}>
@@ -69,7 +81,7 @@ export function NumberField({ id, label, labelSuffix, value, onChange, error, hi
             spellCheck={false}
             value={value}
             aria-invalid={error ? true : undefined}
-            aria-describedby={describedBy(id, hint, error)}
+            aria-describedby={describedBy(id, hint, error, linkNote)}
             onChange={(e) => onChange(e.target.value)}
           />
           {unit ? (
@@ -80,7 +92,7 @@ export function NumberField({ id, label, labelSuffix, value, onChange, error, hi
         </div>
         {after}
       </div>
-      <FieldNotes id={id} hint={hint} error={error} />
+      <FieldNotes id={id} hint={hint} error={error} linkNote={linkNote} />
     </div>
   )
 }

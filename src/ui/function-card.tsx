@@ -1,15 +1,22 @@
 import { memo } from 'react'
-import { monthlyRequestsText, PRICE_SHEETS, REQUEST_UNIT_LABELS, REQUEST_UNITS, type Architecture, type RequestUnit } from '../engine/index'
+import {
+  monthlyRequestsText,
+  ONE_VCPU_MEMORY_MB,
+  PRICE_SHEETS,
+  REQUEST_UNIT_LABELS,
+  REQUEST_UNITS,
+  vcpuShare,
+  type Architecture,
+  type RequestUnit,
+} from '../engine/index'
 import { useCalculator, useCalculatorStore } from '../state/react'
 import { FIELD_LABELS, parseNumberText } from '../state/selectors'
 import type { FunctionDraft } from '../state/store'
 import type { FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
-import { FieldError, LabelSuffix, NumberField, SelectField } from './fields'
+import { FieldError, LabelSuffix, LinkNote, NumberField, SelectField } from './fields'
 import { formatNumber } from './format'
-
-/** Memory that buys one full vCPU, per the Lambda documentation. */
-const MB_PER_VCPU = 1769
+import { useLinkNote } from './link-omissions'
 
 const UNIT_OPTIONS = REQUEST_UNITS.map((u) => ({ value: u, label: REQUEST_UNIT_LABELS[u] }))
 const ARCH_OPTIONS: { value: Architecture; label: string }[] = [
@@ -47,6 +54,15 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
 
   const memory = parseNumberText(fn.memoryMb)
   const memoryNumber = typeof memory === 'number' && Number.isFinite(memory) ? memory : null
+  // A hint from an invalid value would be nonsense ("≈ 5.65e+304 vCPU"): only valid sizes get one.
+  const memoryValid = memoryNumber !== null && !err('memoryMb')
+  const linkNotes = {
+    name: useLinkNote(index, 'name'),
+    memoryMb: useLinkNote(index, 'memoryMb'),
+    durationMs: useLinkNote(index, 'durationMs'),
+    requests: useLinkNote(index, 'requests'),
+    ephemeralStorageMb: useLinkNote(index, 'ephemeralStorageMb'),
+  }
   const sliderValue = memoryNumber === null ? sheet.memory.minMb : Math.min(sheet.memory.maxMb, Math.max(sheet.memory.minMb, memoryNumber))
   const name = fn.name.trim()
   const title = name || `Function ${index + 1}`
@@ -90,13 +106,15 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
             id={idOf('name')}
             type="text"
             value={fn.name}
-            maxLength={64}
             placeholder="e.g. api-handler"
             aria-invalid={err('name') ? true : undefined}
-            aria-describedby={err('name') ? `${idOf('name')}-error` : undefined}
+            aria-describedby={
+              [err('name') ? `${idOf('name')}-error` : '', linkNotes.name ? `${idOf('name')}-link` : ''].filter(Boolean).join(' ') || undefined
+            }
             onChange={(e) => update({ name: e.target.value })}
           />
           <FieldError id={idOf('name')} error={err('name')} />
+          <LinkNote id={idOf('name')} note={linkNotes.name} />
         </div>
       )}
 
@@ -106,14 +124,15 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
         labelSuffix={suffix}
         value={fn.memoryMb}
         unit="MB"
+        linkNote={linkNotes.memoryMb}
         error={err('memoryMb')}
         onChange={(memoryMb) => update({ memoryMb })}
         hint={
           <>
             {sheet.memory.minMb}–{formatNumber(sheet.memory.maxMb)} MB
             {sheet.memory.stepMb > 1 ? ` in ${sheet.memory.stepMb} MB steps` : ''}
-            {memoryNumber !== null && memoryNumber > 0
-              ? ` · ≈ ${(memoryNumber / MB_PER_VCPU).toFixed(2)} vCPU (1 vCPU at ${formatNumber(MB_PER_VCPU)} MB)`
+            {memoryValid
+              ? ` · ≈ ${formatNumber(vcpuShare(memoryNumber, true).toFixed(2))} vCPU (1 vCPU at ${formatNumber(ONE_VCPU_MEMORY_MB)} MB, at most 6)`
               : ''}
           </>
         }
@@ -137,6 +156,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
         labelSuffix={suffix}
         value={fn.durationMs}
         unit="ms"
+        linkNote={linkNotes.durationMs}
         error={err('durationMs')}
         onChange={(durationMs) => update({ durationMs })}
         hint={`Average per invocation; billed rounded up to ${sheet.granularityMs} ms`}
@@ -147,6 +167,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
         label={FIELD_LABELS.requests}
         labelSuffix={suffix}
         value={fn.requests}
+        linkNote={linkNotes.requests}
         error={err('requests') ?? err('per')}
         onChange={(requests) => update({ requests })}
         hint={<MonthlyRequests requests={fn.requests} per={fn.per} />}
@@ -187,6 +208,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
           labelSuffix={suffix}
           value={fn.ephemeralStorageMb}
           unit="MB"
+          linkNote={linkNotes.ephemeralStorageMb}
           error={err('ephemeralStorageMb')}
           onChange={(ephemeralStorageMb) => update({ ephemeralStorageMb })}
           hint="512–10,240 MB of /tmp; the first 512 MB are free"

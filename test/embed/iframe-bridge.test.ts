@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { describeLinkProblem, leftOutByHost, passOn, startIframeBridge, type BridgeSnapshot } from '../../src/embed/iframe-bridge'
-import { MAX_QUERY, READY_ATTRIBUTE } from '../../src/embed/protocol'
-import { decode } from '../../src/state/url-codec'
+import { describeLinkProblem, describeOmissions, leftOutByHost, startIframeBridge, type BridgeSnapshot } from '../../src/embed/iframe-bridge'
+import { READY_ATTRIBUTE } from '../../src/embed/protocol'
+import { defaultFunction } from '../../src/state/store'
+import { decode, encodeLink, MAX_QUERY_LENGTH } from '../../src/state/url-codec'
 
 const HOST = 'https://docs.example'
 const WID = 'w7abc'
@@ -9,7 +10,7 @@ const env = { ns: 'lambda-cost-calculator', v: 1, wid: WID }
 const APP_URL = `https://calc.example/?embed=1&p=2016&wid=${WID}&host=${encodeURIComponent(HOST)}`
 
 /** A stand-in for the store adapter the app passes. */
-function fakeSource(first: BridgeSnapshot = { query: 'p=2016&m=512', totalCents: 1874, totalUsd: '18.74' }) {
+function fakeSource(first: BridgeSnapshot = { query: 'p=2016&m=512', omitted: [], totalCents: 1874, totalUsd: '18.74' }) {
   let snap = first
   const listeners = new Set<() => void>()
   return {
@@ -123,10 +124,10 @@ describe('startIframeBridge', () => {
     const source = fakeSource()
     startIframeBridge(source, f.win)
     f.parent.postMessage.mockClear()
-    source.emit({ query: 'p=2016&m=512', totalCents: 1874, totalUsd: '18.74' }) // unchanged
-    source.emit({ query: 'p=2016&m=abc', totalCents: null, totalUsd: null })
-    source.emit({ query: 'p=2016&m=abc', totalCents: null, totalUsd: null })
-    source.emit({ query: 'p=2016&m=1024', totalCents: 3874, totalUsd: '38.74' })
+    source.emit({ query: 'p=2016&m=512', omitted: [], totalCents: 1874, totalUsd: '18.74' }) // unchanged
+    source.emit({ query: 'p=2016&m=abc', omitted: [], totalCents: null, totalUsd: null })
+    source.emit({ query: 'p=2016&m=abc', omitted: [], totalCents: null, totalUsd: null })
+    source.emit({ query: 'p=2016&m=1024', omitted: [], totalCents: 3874, totalUsd: '38.74' })
     expect(f.parent.postMessage.mock.calls).toEqual([
       [{ ...env, type: 'change', query: 'p=2016&m=abc', totalCents: null, totalUsd: null, problems: [] }, HOST],
       [{ ...env, type: 'change', query: 'p=2016&m=1024', totalCents: 3874, totalUsd: '38.74', problems: [] }, HOST],
@@ -138,8 +139,8 @@ describe('startIframeBridge', () => {
     const source = fakeSource()
     startIframeBridge(source, f.win)
     f.parent.postMessage.mockClear()
-    source.emit({ query: `p=2016&d=${'9'.repeat(20_000)}`, totalCents: null, totalUsd: null })
-    source.emit({ query: `n=${'x'.repeat(MAX_QUERY)}&m=256`, totalCents: null, totalUsd: null })
+    source.emit({ query: 'p=2016', omitted: [{ key: 'd', characters: 20_000, reason: 'too-long' }], totalCents: null, totalUsd: null })
+    source.emit({ query: 'm=256', omitted: [{ key: 'n', characters: 4096, reason: 'too-long' }], totalCents: null, totalUsd: null })
     expect(f.parent.postMessage.mock.calls).toEqual([
       [
         {
@@ -173,7 +174,7 @@ describe('startIframeBridge', () => {
     const source = fakeSource()
     startIframeBridge(source, f.win)
     f.parent.postMessage.mockClear()
-    source.emit({ query: 'p=current&m=10240', totalCents: null, totalUsd: '120001200010002.20' })
+    source.emit({ query: 'p=current&m=10240', omitted: [], totalCents: null, totalUsd: '120001200010002.20' })
     expect(f.parent.postMessage).toHaveBeenCalledExactlyOnceWith(
       { ...env, type: 'change', query: 'p=current&m=10240', totalCents: null, totalUsd: '120001200010002.20', problems: [] },
       HOST,
@@ -217,7 +218,7 @@ describe('startIframeBridge', () => {
     const f = fakeWindow(`https://calc.example/?embed=1&wid=${WID}`)
     const source = fakeSource()
     startIframeBridge(source, f.win)
-    source.emit({ query: 'm=2', totalCents: 2, totalUsd: '0.02' })
+    source.emit({ query: 'm=2', omitted: [], totalCents: 2, totalUsd: '0.02' })
     expect(f.parent.postMessage).not.toHaveBeenCalled()
     expect(f.observers).toHaveLength(0)
     f.receive({ ...env, type: 'set', query: 'm=3' }, { origin: 'https://any.example' })
@@ -234,7 +235,7 @@ describe('startIframeBridge', () => {
     const f = fakeWindow(url, options)
     const source = fakeSource()
     startIframeBridge(source, f.win)
-    source.emit({ query: 'm=2', totalCents: 2, totalUsd: '0.02' })
+    source.emit({ query: 'm=2', omitted: [], totalCents: 2, totalUsd: '0.02' })
     f.receive({ ...env, type: 'set', query: 'm=3' }, { source: f.win.parent })
     f.runFrame()
     expect(f.parent.postMessage).not.toHaveBeenCalled()
@@ -300,7 +301,7 @@ describe('startIframeBridge', () => {
     const f = fakeWindow()
     const source = fakeSource()
     source.applyQuery.mockImplementation((query: string) =>
-      source.emit({ query, totalCents: query.length, totalUsd: (query.length / 100).toFixed(2) }),
+      source.emit({ query, omitted: [], totalCents: query.length, totalUsd: (query.length / 100).toFixed(2) }),
     )
     startIframeBridge(source, f.win)
     f.parent.postMessage.mockClear()
@@ -357,7 +358,7 @@ describe('startIframeBridge', () => {
     f.parent.postMessage.mockClear()
     expect(source.listeners.size).toBe(0)
     expect(f.observers[0]!.disconnected).toBe(true)
-    source.emit({ query: 'm=9', totalCents: 9, totalUsd: '0.09' })
+    source.emit({ query: 'm=9', omitted: [], totalCents: 9, totalUsd: '0.09' })
     f.receive({ ...env, type: 'set', query: 'm=3' })
     f.runFrame()
     expect(f.parent.postMessage).not.toHaveBeenCalled()
@@ -395,27 +396,21 @@ describe('describeLinkProblem', () => {
   })
 })
 
-describe('passOn', () => {
-  it('passes a query with values of up to 100 characters as it is', () => {
-    const query = `p=current&m=512&n=${'x'.repeat(100)}`
-    expect(passOn(query)).toEqual({ query, problems: [] })
-  })
-
-  it('leaves out longer values, naming the attribute, the length and the limit', () => {
-    expect(passOn(`m=512&r=${'1'.repeat(101)}`)).toEqual({
-      query: 'm=512',
-      problems: [
-        { attribute: 'requests', message: 'requests: the value typed is 101 characters long; the widget passes on at most 100 to this page.' },
-      ],
-    })
+describe('values the widget cannot pass on', () => {
+  it('names the attribute and the limit for a value typed over 100 characters', () => {
+    const link = encodeLink({ sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions: [defaultFunction({ requests: '1'.repeat(101) })] })
+    expect(link.query).toBe('')
+    expect(describeOmissions(link.omitted)).toEqual([
+      { attribute: 'requests', message: 'requests: the value typed is 101 characters long; the widget passes on at most 100 to this page.' },
+    ])
   })
 
   it('keeps the query within a message when short values add up to too much', () => {
-    const wide = encodeURIComponent('€'.repeat(64))
-    const query = Array.from({ length: 10 }, (_, i) => `n${i + 2}=${wide}`).join('&')
-    const passed = passOn(query)
-    expect(passed.query.length).toBeLessThanOrEqual(MAX_QUERY)
-    expect(passed.problems.length).toBeGreaterThan(0)
-    expect(passed.problems[0]!.message).toContain('exceeds the 4,096 characters')
+    const functions = Array.from({ length: 10 }, () => defaultFunction({ name: '\u20ac'.repeat(64) }))
+    const link = encodeLink({ sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions })
+    expect(link.query.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH)
+    const problems = describeOmissions(link.omitted)
+    expect(problems.length).toBeGreaterThan(0)
+    expect(problems[0]!.message).toContain('too long to pass on')
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { estimate, PRICE_SHEETS, validateInput, type RequestUnit } from '../../src/engine/index'
+import { characterCount, estimate, PRICE_SHEETS, validateInput, type RequestUnit } from '../../src/engine/index'
 import { toEstimateInput } from '../../src/state/selectors'
 import { MAX_FORM_FUNCTIONS, type CalculatorInputs, type FunctionDraft } from '../../src/state/store'
 import { decode, encode, type DecodeResult } from '../../src/state/url-codec'
@@ -316,9 +316,23 @@ describe('decode: untrusted values fall back with a problem', () => {
     expect(decode('r=1e12&u=h').problems).toEqual([])
   })
 
-  it('shows at most 40 characters of a value, without splitting an emoji', () => {
+  it('shows at most 40 characters of a value, counting an emoji as one and never splitting it', () => {
     const result = decode(`m=${'a'.repeat(39)}${encodeURIComponent('😀')}zzz`)
-    expect(result.problems[0]!.value).toBe(`${'a'.repeat(39)}\u2026`)
+    expect(result.problems[0]!.value).toBe(`${'a'.repeat(39)}😀\u2026`)
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}'
+    const cut = decode(`m=${'a'.repeat(39)}${encodeURIComponent(family)}zzz`)
+    expect(cut.problems[0]!.value).toBe(`${'a'.repeat(39)}\u{1F468}\u2026`)
+  })
+
+  it('quotes a value as typed, not JSON-escaped, and strips bidi and invisible characters', () => {
+    const markup = decode(`rg=${encodeURIComponent('"><img src=x>')}`)
+    expect(markup.problems[0]!.message).toContain('Region ""><img src=x>" is not known')
+    expect(markup.problems[0]!.message).not.toContain('\\')
+    const reversed = decode('p=%E2%80%AEcurrentx')
+    expect(reversed.problems[0]!.value).toBe('currentx')
+    expect(reversed.problems[0]!.message).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff\u2028\u2029]/)
+    const invisible = decode(`n=${encodeURIComponent('a\u200Bb\uFEFFc\u2066d\u061Ce\u2028f')}`)
+    expect(invisible.inputs.functions[0]!.name).toBe('abcdef')
   })
 })
 
@@ -644,7 +658,7 @@ describe('properties', () => {
         expect(result.inputs.functions.length).toBeLessThanOrEqual(MAX_FORM_FUNCTIONS)
         for (const problem of result.problems) {
           expect(problem.key).not.toBe('')
-          expect(problem.value.length).toBeLessThanOrEqual(41)
+          expect(characterCount(problem.value)).toBeLessThanOrEqual(41)
           expect(problem.message.startsWith(`${problem.key}=`)).toBe(true)
         }
         for (const fn of result.inputs.functions) {

@@ -52,10 +52,20 @@ describe('the form and the result', () => {
     expect(screen.getByText('= 2,628,000 requests a month')).toBeInTheDocument()
   })
 
-  it('shows the vCPU share the memory buys', async () => {
-    renderWithStore(<Calculator />)
+  it('shows the vCPU share the memory buys, up to the 6 vCPUs AWS documents at 10,240 MB', async () => {
+    renderWithStore(<Calculator />, { sheet: 'aws-current' })
     await replace('Memory (MB)', '1769')
-    expect(screen.getByText(/≈ 1\.00 vCPU/)).toBeInTheDocument()
+    expect(screen.getByText(/≈ 1 vCPU/)).toBeInTheDocument()
+    await replace('Memory (MB)', '10240')
+    expect(screen.getByText(/≈ 6 vCPU/)).toBeInTheDocument()
+  })
+
+  it('gives no vCPU hint for a memory size that is not allowed', async () => {
+    renderWithStore(<Calculator />, { sheet: 'aws-current' })
+    await replace('Memory (MB)', '1e309')
+    expect(screen.queryByText(/vCPU \(/)).toBeNull()
+    await replace('Memory (MB)', '99999')
+    expect(screen.queryByText(/vCPU \(/)).toBeNull()
   })
 
   it('keeps an invalid value as typed, links its message, and shows no total', async () => {
