@@ -1,0 +1,255 @@
+// The built app (dist/) under the headers README's "Deploying" section gives,
+// served here by node:http exactly as that section's nginx map does:
+//
+// App origin:  http://127.0.0.1:PORT, serving dist/ with the deployment headers.
+// Host origin: http://localhost:PORT2, another site, with a page that frames the app.
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, resolve } from 'node:path'
+import type { BrowserContext, Frame, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { total, typeInto, useChromium, watchErrors } from './helpers'
+
+const DIST = resolve(__dirname, '../../dist')
+const README = readFileSync(resolve(__dirname, '../../README.md'), 'utf8')
+
+/** The policy for every response; `frame-ancestors` is added per request. */
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'"
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+const REVALIDATE = 'no-cache'
+
+/** As the README's nginx map: open to any site only when the raw query starts with `embed=1`. */
+const frameAncestors = (rawQuery: string) => (/^embed=1(&|$)/.test(rawQuery) ? '*' : "'self'")
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+}
+
+const chromium = useChromium()
+let appServer: Server | undefined
+let hostServer: Server | undefined
+let appOrigin = ''
+let hostOrigin = ''
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', done)
+  })
+  return (server.address() as AddressInfo).port
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: the browser project builds it in its global setup.')
+  appServer = createServer((req, res) => {
+    const url = req.url ?? '/'
+    const at = url.indexOf('?')
+    const path = decodeURIComponent(at < 0 ? url : url.slice(0, at))
+    const rawQuery = at < 0 ? '' : url.slice(at + 1)
+    const file = normalize(join(DIST, path === '/' ? 'index.html' : path))
+    const found = file.startsWith(DIST + '/') && existsSync(file) && statSync(file).isFile()
+    res.writeHead(found ? 200 : 404, {
+      'content-type': found ? (TYPES[extname(file)] ?? 'application/octet-stream') : 'text/plain; charset=utf-8',
+      'content-security-policy': `${CSP}; frame-ancestors ${frameAncestors(rawQuery)}`,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'cache-control': path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE,
+    })
+    res.end(found ? readFileSync(file) : 'not found')
+  })
+  appOrigin = `http://127.0.0.1:${await listen(appServer)}`
+
+  // A docs page on another site that frames the embed view, the full page, and an embed view smuggled in after another `embed`.
+  hostServer = createServer((req, res) => {
+    if (req.url !== '/') return void res.writeHead(404).end()
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Docs</title></head><body>
+<iframe name="embed" title="embed view" width="800" height="600" src="${appOrigin}/?embed=1&amp;p=2016&amp;m=128&amp;d=200&amp;r=3e7"></iframe>
+<iframe name="full" title="full page" width="800" height="600" src="${appOrigin}/?p=2016&amp;m=128&amp;d=200&amp;r=3e7"></iframe>
+<iframe name="smuggled" title="full page again" width="800" height="600" src="${appOrigin}/?embed=0&amp;embed=1"></iframe>
+</body></html>`)
+  })
+  hostOrigin = `http://localhost:${await listen(hostServer)}`
+})
+
+afterAll(async () => {
+  for (const server of [appServer, hostServer]) await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
+})
+
+interface Watched {
+  context: BrowserContext
+  page: Page
+  /** Page errors and console errors. */
+  errors: string[]
+  /** Console messages of any level that mention a Content Security Policy. */
+  cspConsole: string[]
+}
+
+/** A fresh context whose every frame records its `securitypolicyviolation` events in `window.__cspViolations`. */
+async function watched(): Promise<Watched> {
+  const context = await chromium().newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
+  await context.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { __cspViolations: string[] }).__cspViolations = [])
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
+    )
+  })
+  const page = await context.newPage()
+  const errors = watchErrors(page)
+  const cspConsole: string[] = []
+  page.on('console', (m) => {
+    if (/content.security.policy/i.test(m.text())) cspConsole.push(`${m.type()}: ${m.text()}`)
+  })
+  return { context, page, errors, cspConsole }
+}
+
+const violations = (frame: Page | Frame) => frame.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)
+
+/** Violations are reported in a task after the fact: give them a moment, then read them. */
+async function settledViolations(frame: Page | Frame): Promise<string[]> {
+  await frame.waitForTimeout(300)
+  return violations(frame)
+}
+
+describe('the built app under the deployment headers in the README', () => {
+  it('the README gives the headers this test serves', () => {
+    for (const text of [CSP, 'frame-ancestors', "'self'", '^embed=1(&|$)', 'nosniff', 'strict-origin-when-cross-origin', IMMUTABLE, REVALIDATE]) {
+      expect(README).toContain(text)
+    }
+  })
+
+  it('sees a violation when there is one (the watcher works)', async () => {
+    const { context, page, cspConsole } = await watched()
+    await page.goto(`${appOrigin}/`)
+    await page.getByTestId('monthly-total').waitFor()
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<i style="color: red">inline style</i>'))
+    await expect.poll(() => violations(page)).toEqual([expect.stringMatching(/^style-src-attr blocked inline /)])
+    await expect.poll(() => cspConsole).toEqual([expect.stringMatching(/inline style/)])
+    await context.close()
+  })
+
+  it('the full page loads and is used with no CSP violation', async () => {
+    const { context, page, errors, cspConsole } = await watched()
+    const response = await page.goto(`${appOrigin}/`)
+    expect(response?.headers()['content-security-policy']).toBe(`${CSP}; frame-ancestors 'self'`)
+    await page.getByTestId('monthly-total').waitFor()
+    // The defaults are the classic pricing page's first example.
+    await expect.poll(() => total(page)).toBe('$18.74')
+    // Its second example: 128 MB, 200 ms, 30 million requests.
+    await typeInto(page, 'Memory (MB)', '128')
+    await typeInto(page, 'Duration (ms)', '200')
+    await typeInto(page, 'Requests', '30000000')
+    await expect.poll(() => total(page)).toBe('$11.63')
+
+    await page.getByRole('radio', { name: /Current/ }).check()
+    await page.getByLabel('Architecture', { exact: true }).selectOption('arm64')
+    // 30,000,000 x 0.2 s x 0.125 GB = 750,000 GB-s - 400,000 free = 350,000 x $0.0000133334 = $4.67, plus 29 million requests at $0.20 = $5.80.
+    await expect.poll(() => total(page)).toBe('$10.47')
+
+    await page.getByText('Show calculations').click()
+    await page.getByRole('button', { name: 'Copy as text' }).waitFor()
+    await page.getByRole('button', { name: 'Embed' }).click()
+    await expect.poll(() => page.locator('#embed-panel').innerText()).toContain('?embed=1&amp;')
+
+    const memoryChart = page.getByTestId('chart-memory')
+    await memoryChart.locator('.recharts-surface').waitFor({ timeout: 10_000 })
+    await memoryChart.getByText('Show as a table').click()
+    await memoryChart.getByRole('row', { name: /128 MB \(now\)/ }).waitFor()
+
+    const theme = page.getByRole('button', { name: /Change theme/ })
+    const dataTheme = () => page.locator('html').getAttribute('data-theme')
+    await theme.click()
+    await expect.poll(dataTheme).toBe('dark')
+    await theme.click()
+    await expect.poll(dataTheme).toBe('light')
+    await theme.click()
+    await expect.poll(dataTheme).toBeNull()
+
+    expect(await settledViolations(page)).toEqual([])
+    expect(cspConsole).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('the embed view and the embed demo page load with no CSP violation', async () => {
+    const { context, page, errors, cspConsole } = await watched()
+    await page.goto(`${appOrigin}/?embed=1&p=2016&m=512&d=1000&r=3e6&theme=dark`)
+    await expect.poll(() => total(page)).toBe('$18.74')
+    await page.locator('.recharts-surface').first().waitFor({ timeout: 10_000 })
+    expect(await settledViolations(page)).toEqual([])
+
+    // The demo frames two widgets from its own origin through embed.js.
+    await page.goto(`${appOrigin}/embed-demo.html`)
+    await expect.poll(() => page.locator('.live[data-for="classic"] output').innerText(), { timeout: 15_000 }).toBe('$18.74')
+    const widget = page.frames().find((f) => f.url().includes('embed=1') && f.url().includes('m=512'))
+    expect(widget, 'the first widget').toBeDefined()
+    expect(await settledViolations(page)).toEqual([])
+    expect(await settledViolations(widget!)).toEqual([])
+    expect(cspConsole).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('allows what chart image export does: draw a data: SVG into a canvas, download it through a blob: link', async () => {
+    // The steps of chartPng and downloadFile (src/ui/export/), run in the page under its policy.
+    const { context, page, errors, cspConsole } = await watched()
+    await page.goto(`${appOrigin}/`)
+    await page.getByTestId('monthly-total').waitFor()
+    const download = page.waitForEvent('download')
+    const drawn = await page.evaluate(async () => {
+      const image = new Image()
+      const loaded = new Promise<boolean>((done) => {
+        image.onload = () => done(true)
+        image.onerror = () => done(false)
+      })
+      const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#c25a00"/></svg>'
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
+      if (!(await loaded)) return 'the data: image did not load'
+      const canvas = document.createElement('canvas')
+      canvas.width = 40
+      canvas.height = 20
+      canvas.getContext('2d')!.drawImage(image, 0, 0)
+      const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, 'image/png'))
+      if (!blob) return 'the canvas gave no PNG'
+      const a = document.createElement('a')
+      a.href = URL.createObjectURL(blob)
+      a.download = 'chart.png'
+      a.hidden = true
+      document.body.append(a)
+      a.click()
+      a.remove()
+      return 'ok'
+    })
+    expect(drawn).toBe('ok')
+    expect((await download).suggestedFilename()).toBe('chart.png')
+    expect(await settledViolations(page)).toEqual([])
+    expect(cspConsole).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('another site can frame the embed view, but not the full page (frame-ancestors)', async () => {
+    const { context, page, cspConsole } = await watched()
+    await page.goto(`${hostOrigin}/`)
+    const frame = (name: string) => page.frame({ name })!
+
+    const embed = frame('embed')
+    await expect.poll(() => embed.getByTestId('monthly-total').allTextContents(), { timeout: 15_000 }).toEqual(['$11.63'])
+    expect(await settledViolations(embed)).toEqual([])
+
+    for (const name of ['full', 'smuggled']) {
+      // Chromium replaces a frame it refuses with its error page, which runs nothing of the app.
+      await expect.poll(() => frame(name).url(), { timeout: 10_000 }).toMatch(/^chrome-error:/)
+      expect(await frame(name).locator('#root').count()).toBe(0)
+    }
+    await expect.poll(() => cspConsole.length).toBe(2)
+    // Chromium names the refused frame by its origin only.
+    for (const message of cspConsole) expect(message).toMatch(new RegExp(`^error: Framing '${appOrigin}/' violates .*"frame-ancestors 'self'"`))
+    await context.close()
+  })
+})
