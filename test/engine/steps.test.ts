@@ -43,9 +43,15 @@ describe('show calculations', () => {
     expect(bill.steps.text).toContain('worker: Billed duration: 100 ms')
   })
 
-  it('says when a region\u2019s prices are unverified', () => {
-    const bill = estimate({ sheet: 'aws-current', region: 'af-south-1', functions: [{ memoryMb: 128, durationMs: 10, requests: 1 }] })
-    expect(bill.assumptions.join(' ')).toMatch(/af-south-1 are unverified/)
+  it('names the caveats of the region that apply to the estimate, and only those', () => {
+    const osaka = estimate({ sheet: 'aws-current', region: 'ap-northeast-3', functions: [{ memoryMb: 128, durationMs: 10, requests: 1 }] })
+    expect(osaka.assumptions.join(' ')).toMatch(/ap-northeast-3 are contested/)
+    // arm64 provisioned concurrency is not used: its caveat is not named.
+    expect(osaka.assumptions.join(' ')).not.toMatch(/arm64 provisioned/)
+    const capeTown = estimate({ sheet: 'aws-current', region: 'af-south-1', functions: [{ memoryMb: 128, durationMs: 10, requests: 1 }] })
+    expect(capeTown.assumptions.join(' ')).toMatch(/Only the first price bracket is published for af-south-1/)
+    const virginia = estimate({ sheet: 'aws-current', functions: [{ memoryMb: 128, durationMs: 10, requests: 1 }] })
+    expect(virginia.assumptions).toEqual([])
   })
 
   it('every estimate says which price sheet it used', () => {
