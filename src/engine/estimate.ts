@@ -229,8 +229,9 @@ class EstimateView implements Estimate {
   readonly sheet: PriceSheetInfo
   readonly region: string
   readonly totalCents: number
-  readonly lines: BillLine[]
   readonly #input: EstimateInput
+  readonly #fast: FastBill | null
+  #lines: BillLine[] | undefined
   #bill: Bill | undefined
   readonly #totalExact: bigint | null
   #steps: CalculationSteps | undefined
@@ -242,23 +243,28 @@ class EstimateView implements Estimate {
     const sheetData = PRICE_SHEETS[input.sheet]
     this.sheet = priceSheetInfo(input.sheet)
     this.region = input.region ?? sheetData.defaultRegion
+    this.#fast = fast
+    this.totalCents = fast ? fast.totalCents : Number(bill!.totalCents)
+    this.#totalExact = fast ? null : bill!.totalCents
+  }
+
+  /** The lines, as objects on first read (their cents are already computed, exactly). */
+  get lines(): BillLine[] {
+    if (this.#lines) return this.#lines
     const lines: BillLine[] = []
+    const fast = this.#fast
     if (fast) {
-      this.totalCents = fast.totalCents
-      this.#totalExact = null
       for (let i = 0; i < fast.kinds.length; i++) {
         lines.push(new LineView(this, i, fast.kinds[i]!, fast.architectures[i], fast.tiers[i], fast.cents[i]!, null))
       }
     } else {
-      const b = bill!
-      this.totalCents = Number(b.totalCents)
-      this.#totalExact = b.totalCents
+      const b = this.#bill!
       for (let i = 0; i < b.lines.length; i++) {
         const l = b.lines[i]!
         lines.push(new LineView(this, i, l.kind, l.architecture, l.tier, Number(l.cents), l.cents))
       }
     }
-    this.lines = lines
+    return (this.#lines = lines)
   }
 
   /** The bill in exact numbers; computed on first need when the fast path gave the cents. */

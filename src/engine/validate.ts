@@ -2,7 +2,7 @@ import { groupThousands, parseNumber, toDecimalString } from './decimal'
 import { isRequestUnit, REQUEST_UNIT_LABELS, REQUESTS_PER_MONTH_PER_UNIT, REQUEST_UNITS, requestsPerMonth } from './requests'
 import { isPriceSheetId, PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
-import type { Architecture, InputProblem } from './types'
+import type { Architecture, InputProblem, RequestUnit } from './types'
 
 /**
  * The most requests a month the engine accepts for one function: 10^15.
@@ -121,11 +121,15 @@ function checkDuration(value: unknown, sheet: PriceSheetData, path: string, out:
   }
 }
 
+/** Requests per month for one per unit, as doubles: only for the quick accept far inside the limit. */
+const PER_MONTH_APPROX: Record<RequestUnit, number> = Object.fromEntries(
+  Object.entries(REQUESTS_PER_MONTH_PER_UNIT).map(([k, r]) => [k, Number(r.n) / Number(r.d)]),
+) as Record<RequestUnit, number>
+
 function checkRequests(value: unknown, per: unknown, path: string, out: InputProblem[]): void {
   if (typeof value === 'number' && value >= 0 && (per === undefined || isRequestUnit(per))) {
     // Clearly inside the limit: no need for the exact comparison below.
-    const factor = REQUESTS_PER_MONTH_PER_UNIT[per ?? 'month']
-    if ((value * Number(factor.n)) / Number(factor.d) < MAX_REQUESTS_PER_MONTH * 0.999999) return
+    if (value * PER_MONTH_APPROX[per ?? 'month'] < MAX_REQUESTS_PER_MONTH * 0.999999) return
   }
   const allowed = `Allowed: 0 up to ${formatPlainNumber(MAX_REQUESTS_PER_MONTH)} (10^15) a month.`
   if (typeof value !== 'number' || Number.isNaN(value)) {
