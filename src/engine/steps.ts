@@ -123,7 +123,7 @@ function provisionedSteps(bill: Bill, f: FunctionMeasure, out: StepLine[]): void
       diff.n >= 0n ? `provisioned concurrency saves ${cents(diff)} USD against on demand` : `on demand would cost ${cents(diff)} USD less`
     out.push(
       line(
-        `${who}Your provisioned environments are busy ${num(util.n, util.d, 1)} % of the time (break-even about ${BREAK_EVEN_PERCENT} %): ${verdict} (the same invocations at ${onDemandRate.n === 0n ? '0' : bill.region.compute[f.architecture]![0]!.usdPerGbSecondText} USD per GB-s, before the free tier).`,
+        `${who}Your provisioned environments are busy ${groupThousands(toDecimalString(util.n, util.d, 1))} % of the time (break-even about ${BREAK_EVEN_PERCENT} %): ${verdict} (the same invocations at ${onDemandRate.n === 0n ? '0' : bill.region.compute[f.architecture]![0]!.usdPerGbSecondText} USD per GB-s, before the free tier).`,
       ),
     )
   }
@@ -174,7 +174,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
       )
       compute.push(
         line(
-          `${who}Billed duration of a cold invocation: ${n(f.durationMs)} ms + ${n(f.initDurationMs)} ms ${f.snapStart === 'off' ? 'INIT' : 'restore'} = ${n(f.durationMs + f.initDurationMs)} ms, summed first and rounded up once to the next ${sheet.granularityMs} ms = ${n(f.billedColdMs)} ms`,
+          `${who}Billed duration of a cold invocation: ${n(f.durationMs)} ms + ${n(f.initDurationMs)} ms ${f.snapStart === 'off' ? 'INIT' : 'restore'} = ${q(addRatio(parseNumber(f.durationMs), parseNumber(f.initDurationMs)))} ms, summed first and rounded up once to the next ${sheet.granularityMs} ms = ${n(f.billedColdMs)} ms`,
         ),
       )
       compute.push(
