@@ -127,7 +127,10 @@ export function priceUsage(
   const push = (line: Omit<LineBill, 'cents' | 'estimatedPrice'> & { estimatedPrice?: boolean }): void => {
     const cents = lineCents(line.quantity, line.unitPrice)
     totalCents += cents
-    lines.push({ estimatedPrice: false, ...line, cents })
+    const full = line as LineBill
+    if (full.estimatedPrice === undefined) full.estimatedPrice = false
+    full.cents = cents
+    lines.push(full)
   }
   const pushPrice = (kind: LineKind, meter: MeterId, quantity: Ratio, unit: QuantityUnit, p: CompiledPrice, architecture?: Architecture): void => {
     const line: Omit<LineBill, 'cents'> = {

@@ -177,9 +177,7 @@ function mul(a: number, b: number): number {
 
 const REQUEST_FACTOR: Record<string, number> = { second: 2_628_000, minute: 43_800, hour: 730, month: 1, 'million-per-month': 1_000_000 }
 
-// Meters, summed over functions, as numerator X[i] over denominator U[i]. Within
-// one meter the denominators are a base times powers of ten (or of 100 x 10^k),
-// so the larger is always a multiple of the smaller.
+// Meters, summed over functions, as numerator X[i] over denominator U[i].
 const REQ = 0
 const GBS_X86 = 1
 const GBS_ARM = 2
@@ -196,16 +194,32 @@ const STREAM = 12
 const X = new Float64Array(13)
 const U = new Float64Array(13)
 
-/** Adds x / u to meter i; throws GiveUp past 2^53. */
+/** Greatest common divisor of two whole doubles (exact: `%` is exact on them). */
+function gcdNumber(a: number, b: number): number {
+  while (b !== 0) {
+    const t = a % b
+    a = b
+    b = t
+  }
+  return a
+}
+
+/** Adds x / u to meter i over their least common denominator; throws GIVE_UP past 2^53. */
 function add(i: number, x: number, u: number): void {
   if (x === 0) return
   const cu = U[i]!
   let nx: number
   if (u === cu) nx = X[i]! + x
-  else if (u > cu) {
+  else if (u % cu === 0) {
     nx = X[i]! * (u / cu) + x
     U[i] = u
-  } else nx = X[i]! + x * (cu / u)
+  } else if (cu % u === 0) nx = X[i]! + x * (cu / u)
+  else {
+    const l = (cu / gcdNumber(cu, u)) * u
+    if (!(l <= SAFE)) throw GIVE_UP
+    nx = X[i]! * (l / cu) + x * (l / u)
+    U[i] = l
+  }
   if (!(nx <= SAFE)) throw GIVE_UP
   X[i] = nx
 }
@@ -296,8 +310,10 @@ function compute(input: EstimateInput): FastBill | null {
     if (coldPct !== 0) {
       const parts = decimalParts(coldPct)
       if (!parts) return null
-      D = 100 * parts[1]
-      coldNum = check(mul(spill, parts[0]))
+      // The share in lowest terms keeps the denominator small: 0.25 % is 1/400.
+      const g = gcdNumber(parts[0], 100 * parts[1])
+      D = (100 * parts[1]) / g
+      coldNum = check(mul(spill, parts[0] / g))
       const init = fn.initDurationMs ?? 0
       if (init !== 0) {
         const c = ceilSum(d, init)
@@ -355,7 +371,7 @@ function compute(input: EstimateInput): FastBill | null {
 
   // Both architectures over one denominator, so the shared allowance can pass from one to the other.
   if (x86InUse && armInUse && U[GBS_X86] !== U[GBS_ARM]) {
-    const u = Math.max(U[GBS_X86]!, U[GBS_ARM]!)
+    const u = check((U[GBS_X86]! / gcdNumber(U[GBS_X86]!, U[GBS_ARM]!)) * U[GBS_ARM]!)
     X[GBS_X86] = check(X[GBS_X86]! * (u / U[GBS_X86]!))
     X[GBS_ARM] = check(X[GBS_ARM]! * (u / U[GBS_ARM]!))
     U[GBS_X86] = u

@@ -1,5 +1,5 @@
 import { architecturesInUse, computeBill, priceUsage, type Bill } from './bill'
-import { toDecimalString, type Ratio } from './decimal'
+import { lcm, toDecimalString, type Ratio } from './decimal'
 import type { EstimateInput } from './types'
 import { affineUsage, measureFunction, addUsage, emptyUsage, reduceUsage, type MeterUsage } from './usage'
 import { InvalidInputError, MAX_REQUESTS_PER_MONTH, validateInput } from './validate'
@@ -121,11 +121,14 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
   }
   const base = at(0n)
   const one = at(1n)
+  // Base and slope over one denominator per meter, so each point adds without multiplying denominators.
   const slope = {} as MeterUsage
   for (const k of Object.keys(base) as (keyof MeterUsage)[]) {
     const a = base[k]
     const c = one[k]
-    slope[k] = { n: c.n * a.d - a.n * c.d, d: a.d * c.d }
+    const d = lcm(a.d, c.d)
+    base[k] = { n: a.n * (d / a.d), d }
+    slope[k] = { n: c.n * (d / c.d) - a.n * (d / a.d), d }
   }
   const inUse = architecturesInUse(bill.functions)
 
@@ -152,9 +155,14 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
     }
   }
 
+  // One usage object for every point (priceUsage keeps no reference to it); only the meters that grow change.
+  const growing = (Object.keys(slope) as (keyof MeterUsage)[]).filter((k) => slope[k].n !== 0n)
+  const usage = affineUsage(base, slope, 0n)
   const points: CostPoint[] = []
   for (const x of [...xs].sort((a, b) => a - b)) {
-    points.push(toPoint(x, priceUsage(sheet, region, freeTier, affineUsage(base, slope, BigInt(x)), inUse)))
+    const X = BigInt(x)
+    for (const k of growing) usage[k] = { n: base[k].n + slope[k].n * X, d: base[k].d }
+    points.push(toPoint(x, priceUsage(sheet, region, freeTier, usage, inUse)))
   }
   const current = toPoint(currentX, bill)
   const idx = points.findIndex((p) => p.x >= currentX)
