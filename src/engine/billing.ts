@@ -30,6 +30,14 @@ export interface CompiledTier {
   usdPerGbSecondText: string
 }
 
+/** A price as an exact number with the text it was written as. */
+export interface CompiledPrice {
+  usd: Ratio
+  text: string
+  /** Derived rather than published. */
+  estimated: boolean
+}
+
 /** A region's prices as exact numbers. */
 export interface CompiledRegion {
   id: string
@@ -37,6 +45,23 @@ export interface CompiledRegion {
   usdPerRequest: Ratio
   storageUsdPerGbSecond: Ratio | null
   compute: Partial<Record<Architecture, CompiledTier[]>>
+  /** Provisioned concurrency and its duration, per architecture. */
+  provisioned: Partial<Record<Architecture, { concurrency: CompiledPrice; duration: CompiledPrice }>>
+}
+
+/** The sheet's one-price meters as exact numbers. */
+export interface CompiledExtraMeters {
+  cache: CompiledPrice
+  restore: CompiledPrice
+  edgeRequest: CompiledPrice
+  edgeGbs: CompiledPrice
+  streaming: CompiledPrice
+  freeStreamingGib: bigint
+  minCacheHours: bigint
+}
+
+function price(text: string, estimated = false): CompiledPrice {
+  return { usd: parseDecimalString(text), text, estimated }
 }
 
 /** A price sheet parsed once into exact numbers. */
@@ -45,6 +70,8 @@ export interface CompiledSheet {
   freeRequests: bigint
   freeGbSeconds: bigint
   regions: Map<string, CompiledRegion>
+  /** Null on a sheet that ignores cold starts, provisioned concurrency, SnapStart, Edge and streaming. */
+  extra: CompiledExtraMeters | null
 }
 
 function compileRegion(id: string, data: RegionPrices): CompiledRegion {
@@ -62,6 +89,12 @@ function compileRegion(id: string, data: RegionPrices): CompiledRegion {
     usdPerRequest: parseDecimalString(data.usdPerRequest),
     storageUsdPerGbSecond: data.storageUsdPerGbSecond === null ? null : parseDecimalString(data.storageUsdPerGbSecond),
     compute,
+    provisioned: Object.fromEntries(
+      Object.entries(data.provisioned ?? {}).map(([arch, p]) => [
+        arch,
+        { concurrency: price(p.usdPerGbSecond, p.estimated), duration: price(p.durationUsdPerGbSecond, p.estimated) },
+      ]),
+    ),
   }
 }
 
@@ -77,6 +110,17 @@ export function compiledSheet(id: PriceSheetId): CompiledSheet {
       freeRequests: BigInt(data.freeTier.requests),
       freeGbSeconds: BigInt(data.freeTier.gbSeconds),
       regions: new Map(Object.entries(data.regions).map(([rid, r]) => [rid, compileRegion(rid, r)])),
+      extra: data.extraMeters
+        ? {
+            cache: price(data.extraMeters.snapStart.cacheUsdPerGbSecond),
+            restore: price(data.extraMeters.snapStart.restoreUsdPerGb),
+            edgeRequest: price(data.extraMeters.edge.usdPerRequest),
+            edgeGbs: price(data.extraMeters.edge.usdPerGbSecond),
+            streaming: price(data.extraMeters.streaming.usdPerGib),
+            freeStreamingGib: BigInt(data.extraMeters.streaming.freeGibPerMonth),
+            minCacheHours: BigInt(data.extraMeters.snapStart.minCacheHours),
+          }
+        : null,
     }
     compiled.set(id, sheet)
   }

@@ -60,6 +60,16 @@ export function compareWithSheet(input: EstimateInput, target: PriceSheetId): Co
       next.ephemeralStorageMb = sheet.ephemeralStorage.maxMb
       adjustments.push(`${who}ephemeral storage is a fixed ${formatPlainNumber(sheet.ephemeralStorage.maxMb)} MB on ${label}.`)
     }
+    if (!sheet.extraMeters) {
+      const set = [
+        (fn.coldStartPercent ?? 0) !== 0 || (fn.initDurationMs ?? 0) !== 0 ? 'cold starts' : '',
+        (fn.provisionedConcurrency ?? 0) !== 0 ? 'provisioned concurrency' : '',
+        (fn.snapStart ?? 'off') !== 'off' ? 'SnapStart' : '',
+        fn.edge === true ? 'Lambda@Edge' : '',
+        (fn.streamedMbPerRequest ?? 0) !== 0 ? 'response streaming' : '',
+      ].filter(Boolean)
+      if (set.length > 0) adjustments.push(`${who}${set.join(', ')} not billed: ${label} ignores them.`)
+    }
     functions.push(next)
   }
   let region = input.region
@@ -69,5 +79,9 @@ export function compareWithSheet(input: EstimateInput, target: PriceSheetId): Co
   }
   const adapted: EstimateInput = { ...input, sheet: target, functions }
   if (region !== undefined) adapted.region = region
+  const problems = validateInput(adapted)
+  if (problems.length > 0) {
+    return { sheet: target, available: false, reason: `Under ${label}: ${problems[0]!.message}` }
+  }
   return { sheet: target, available: true, estimate: estimate(adapted), input: adapted, adjustments }
 }

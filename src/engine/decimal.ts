@@ -117,3 +117,56 @@ export function groupThousands(decimal: string): string {
 export function centsToUsdString(cents: bigint): string {
   return toDecimalString(cents, 100n, 2, 2)
 }
+
+/** Zero as a ratio. */
+export const ZERO: Ratio = { n: 0n, d: 1n }
+
+/** a + b, exact. Shares the denominator when both have the same one. */
+export function addRatio(a: Ratio, b: Ratio): Ratio {
+  if (a.d === b.d) return { n: a.n + b.n, d: a.d }
+  if (b.n === 0n) return a
+  if (a.n === 0n) return b
+  return { n: a.n * b.d + b.n * a.d, d: a.d * b.d }
+}
+
+/** a - b, exact. */
+export function subRatio(a: Ratio, b: Ratio): Ratio {
+  if (a.d === b.d) return { n: a.n - b.n, d: a.d }
+  if (b.n === 0n) return a
+  return { n: a.n * b.d - b.n * a.d, d: a.d * b.d }
+}
+
+/** a x b, exact. */
+export function mulRatio(a: Ratio, b: Ratio): Ratio {
+  return { n: a.n * b.n, d: a.d * b.d }
+}
+
+/** a x k / m for whole k and positive whole m, exact. */
+export function scaleRatio(a: Ratio, k: bigint, m = 1n): Ratio {
+  return { n: a.n * k, d: a.d * m }
+}
+
+/** -1, 0 or 1 as a is below, equal to or above b. */
+export function compareRatio(a: Ratio, b: Ratio): number {
+  const l = a.d === b.d ? a.n : a.n * b.d
+  const r = a.d === b.d ? b.n : b.n * a.d
+  return l < r ? -1 : l > r ? 1 : 0
+}
+
+/** The smaller of two ratios. */
+export function minRatio(a: Ratio, b: Ratio): Ratio {
+  return compareRatio(a, b) <= 0 ? a : b
+}
+
+/** The ratio in lowest terms (keeps sums of many terms small). */
+export function reduceRatio(a: Ratio): Ratio {
+  if (a.d === 1n) return a
+  const g = gcd(a.n, a.d)
+  return g === 1n ? a : { n: a.n / g, d: a.d / g }
+}
+
+/** The least whole number >= a. */
+export function ceilRatio(a: Ratio): bigint {
+  const q = a.n / a.d
+  return a.n > q * a.d ? q + 1n : q
+}

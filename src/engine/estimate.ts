@@ -1,5 +1,6 @@
-import { computeBill, type Bill, type LineBill } from './bill'
+import { computeBill, lineShares, type Bill, type LineBill } from './bill'
 import { centsToUsdString, groupThousands, toDecimalString, type Ratio } from './decimal'
+import { fastBill, type FastBill } from './fast'
 import { buildSteps } from './steps'
 import { PRICE_SHEETS } from './sheets/registry'
 import type {
@@ -13,6 +14,7 @@ import type {
   LineKind,
   PriceSheetId,
   PriceSheetInfo,
+  QuantityUnit,
 } from './types'
 import { InvalidInputError, validateInput } from './validate'
 
@@ -21,10 +23,22 @@ function billions(gbs: bigint): string {
   return `${groupThousands(toDecimalString(gbs, 1_000_000_000n, 6))} billion`
 }
 
-/** The label of a bill line, e.g. "Compute (x86_64), next 9 billion GB-s". */
+const FIXED_LABELS: Partial<Record<LineKind, string>> = {
+  requests: 'Requests',
+  'ephemeral-storage': 'Ephemeral storage above 512 MB',
+  'snapstart-cache': 'SnapStart cache',
+  'snapstart-restore': 'SnapStart restore',
+  'edge-requests': 'Lambda@Edge requests',
+  'edge-duration': 'Lambda@Edge duration',
+  'response-streaming': 'Response streaming',
+}
+
+/** The label of a bill line, in AWS's words, e.g. "Compute (x86_64), next 9 billion GB-s" or "Provisioned Concurrency (arm64)". */
 export function lineLabel(line: LineBill, tierCount: number): string {
-  if (line.kind === 'requests') return 'Requests'
-  if (line.kind === 'ephemeral-storage') return 'Ephemeral storage above 512 MB'
+  const fixed = FIXED_LABELS[line.kind]
+  if (fixed) return fixed
+  if (line.kind === 'provisioned-concurrency') return `Provisioned Concurrency (${line.architecture})`
+  if (line.kind === 'provisioned-duration') return `Provisioned Duration (${line.architecture})`
   const base = `Compute (${line.architecture})`
   if (tierCount <= 1) return base
   const from = line.tierFrom ?? 0n
@@ -34,49 +48,82 @@ export function lineLabel(line: LineBill, tierCount: number): string {
   return `${base}, next ${billions(to - from)} GB-s (to ${billions(to)})`
 }
 
+const UNITS: Record<LineKind, QuantityUnit> = {
+  requests: 'requests',
+  compute: 'GB-s',
+  'ephemeral-storage': 'GB-s',
+  'provisioned-concurrency': 'GB-s',
+  'provisioned-duration': 'GB-s',
+  'snapstart-cache': 'GB-s',
+  'snapstart-restore': 'GB',
+  'edge-requests': 'requests',
+  'edge-duration': 'GB-s',
+  'response-streaming': 'GiB',
+}
+
+function tierCountOf(bill: Bill, line: LineBill): number {
+  return line.kind === 'compute' && line.architecture ? bill.region.compute[line.architecture]!.length : 1
+}
+
 /**
- * One bill line. The cents are computed with the bill; the decimal strings are
- * built on first read, since most callers (the total, charts) never read them.
+ * One bill line. The kind and cents are computed with the bill; the rest is
+ * built on first read, since most callers (the total, charts) never read it.
  */
 class LineView implements BillLine {
   readonly kind: LineKind
   readonly architecture?: Architecture
   readonly tier?: number
-  readonly quantityUnit: 'requests' | 'GB-s'
+  readonly quantityUnit: QuantityUnit
   readonly cents: number
-  readonly #line: LineBill
-  readonly #tierCount: number
+  readonly #owner: EstimateView
+  readonly #index: number
+  readonly #centsExact: bigint | null
 
-  constructor(line: LineBill, tierCount: number) {
-    this.kind = line.kind
-    if (line.architecture) this.architecture = line.architecture
-    if (line.tier !== undefined) this.tier = line.tier
-    this.quantityUnit = line.kind === 'requests' ? 'requests' : 'GB-s'
-    this.cents = Number(line.cents)
-    this.#line = line
-    this.#tierCount = tierCount
+  constructor(
+    owner: EstimateView,
+    index: number,
+    kind: LineKind,
+    architecture: Architecture | undefined,
+    tier: number | undefined,
+    cents: number,
+    exact: bigint | null,
+  ) {
+    this.kind = kind
+    if (architecture) this.architecture = architecture
+    if (tier !== undefined) this.tier = tier
+    this.quantityUnit = UNITS[kind]
+    this.cents = cents
+    this.#owner = owner
+    this.#index = index
+    this.#centsExact = exact
   }
 
+  get #line(): LineBill {
+    return this.#owner.fullBill().lines[this.#index]!
+  }
   get label(): string {
-    return lineLabel(this.#line, this.#tierCount)
+    return lineLabel(this.#line, tierCountOf(this.#owner.fullBill(), this.#line))
   }
   get quantity(): string {
-    return toDecimalString(this.#line.quantity, this.#line.den)
+    return toDecimalString(this.#line.quantity.n, this.#line.quantity.d)
   }
   get unitPriceUsd(): string {
     return this.#line.unitPriceText
   }
+  get estimatedPrice(): boolean {
+    return this.#line.estimatedPrice
+  }
   get exactUsd(): string {
     const l = this.#line
-    return toDecimalString(l.quantity * l.unitPrice.n, l.den * l.unitPrice.d)
+    return toDecimalString(l.quantity.n * l.unitPrice.n, l.quantity.d * l.unitPrice.d)
   }
   get usd(): string {
-    return centsToUsdString(this.#line.cents)
+    return centsToUsdString(this.#centsExact ?? BigInt(this.cents))
   }
 
   toJSON(): BillLine {
-    const { kind, architecture, tier, label, quantity, quantityUnit, unitPriceUsd, exactUsd, cents, usd } = this
-    return { kind, architecture, tier, label, quantity, quantityUnit, unitPriceUsd, exactUsd, cents, usd }
+    const { kind, architecture, tier, label, quantity, quantityUnit, unitPriceUsd, exactUsd, cents, usd, estimatedPrice } = this
+    return { kind, architecture, tier, label, quantity, quantityUnit, unitPriceUsd, exactUsd, cents, usd, estimatedPrice }
   }
 }
 
@@ -104,130 +151,234 @@ export function priceSheetInfo(id: PriceSheetId): PriceSheetInfo {
   return info
 }
 
-/** Choices the engine made where AWS publishes no rule, and unverified prices. */
-function assumptionsOf(bill: Bill): string[] {
+function fnName(bill: Bill, i: number): string {
+  const f = bill.functions[i]!
+  return f.name || `function ${i + 1}`
+}
+
+/**
+ * Choices the engine made where AWS publishes no rule, and doubts about the
+ * prices used: only those that apply to this bill.
+ */
+export function assumptionsOf(bill: Bill): string[] {
   const out: string[] = []
+  const has = (kind: LineKind) => bill.lines.some((l) => l.kind === kind)
+  const region = bill.region
+  const caveats = region.data.caveats ?? []
   if (bill.freeTier && bill.architectures.length > 1) {
     out.push(
       'The free tier\u2019s 400,000 GB-s cover x86_64 usage first, then arm64. AWS does not publish the order; this one gives the lower bill, since x86_64 costs more per GB-s.',
     )
   }
-  if (!bill.region.data.verified) {
+  if (caveats.includes('contested-prices')) {
     out.push(
-      `Prices for ${bill.region.id} are unverified: published sources disagree. Only the first price bracket is known there, so it is applied to all usage.`,
+      `Prices for ${region.id} are contested: older data gives $0.26 per million requests and $0.00002153 per GB-s, newer data $0.20 and $0.0000166667. The newer figures are used.`,
+    )
+  }
+  if (caveats.includes('first-bracket-only') && bill.architectures.length > 0) {
+    out.push(`Only the first price bracket is published for ${region.id} in our sources, so it is applied to all usage there.`)
+  }
+  if (bill.lines.some((l) => (l.kind === 'provisioned-concurrency' || l.kind === 'provisioned-duration') && l.estimatedPrice)) {
+    out.push(
+      `arm64 provisioned concurrency prices for ${region.id} are estimated: AWS publishes them for us-east-1 only, so they are the region\u2019s x86_64 prices x 0.8.`,
+    )
+  }
+  if (bill.freeTier && (has('provisioned-concurrency') || has('provisioned-duration'))) {
+    out.push(
+      'The free tier covers all regional requests and on-demand GB-s (cold-start INIT and provisioned spill-over included), never provisioned concurrency or its duration. AWS says the free tier does not apply to functions with provisioned concurrency, yet its own example deducts it from the on-demand part; this follows the example.',
+    )
+  }
+  const onePrice = [
+    has('snapstart-cache') || has('snapstart-restore') ? 'SnapStart' : '',
+    has('response-streaming') ? 'response streaming' : '',
+  ].filter(Boolean)
+  if (onePrice.length > 0 && region.id !== 'us-east-1') {
+    out.push(
+      `${onePrice.join(' and ')} ${onePrice.length > 1 ? 'have' : 'has'} one published price (us-east-1\u2019s); it is applied in ${region.id} too.`,
+    )
+  }
+  if (has('edge-requests') || has('edge-duration')) {
+    out.push(
+      'Lambda@Edge is priced at its one published price ($0.60 per million requests, $0.00005001 per GB-s) whatever the region, with no free tier.',
+    )
+  }
+  if (has('response-streaming')) {
+    out.push(
+      'Response streaming is priced from the average MB per request: requests that stream less than 6 MB do not lend their free part to larger ones, so a bill with uneven responses can be higher.',
+    )
+  }
+  const ignored = bill.functions.filter((f) => f.ignored.length > 0)
+  if (ignored.length > 0) {
+    const what = [...new Set(ignored.flatMap((f) => f.ignored))].join(', ')
+    const who = bill.functions.length > 1 ? ` (set on ${ignored.map((f) => fnName(bill, f.index)).join(', ')})` : ''
+    out.push(`The classic 2016 sheet ignores ${what}${who}: they are not billed on it.`)
+  }
+  if (bill.functions.length > 1) {
+    out.push(
+      'Each function\u2019s share of a line is in proportion to its use of that line before the free tier (so the free tier and the price brackets are shared in proportion to use), in whole cents by largest remainder.',
     )
   }
   return out
+}
+
+function ratioText(r: Ratio, places = 20): string {
+  return toDecimalString(r.n, r.d, places)
 }
 
 class EstimateView implements Estimate {
   readonly sheet: PriceSheetInfo
   readonly region: string
   readonly totalCents: number
-  readonly lines: BillLine[]
-  readonly #bill: Bill
+  readonly #input: EstimateInput
+  readonly #fast: FastBill | null
+  #lines: BillLine[] | undefined
+  #bill: Bill | undefined
+  readonly #totalExact: bigint | null
   #steps: CalculationSteps | undefined
+  #shares: bigint[][] | undefined
 
-  constructor(bill: Bill) {
+  constructor(input: EstimateInput, bill: Bill | undefined, fast: FastBill | null) {
+    this.#input = input
     this.#bill = bill
-    this.sheet = priceSheetInfo(bill.sheet.data.id)
-    this.region = bill.region.id
-    this.totalCents = Number(bill.totalCents)
+    const sheetData = PRICE_SHEETS[input.sheet]
+    this.sheet = priceSheetInfo(input.sheet)
+    this.region = input.region ?? sheetData.defaultRegion
+    this.#fast = fast
+    this.totalCents = fast ? fast.totalCents : Number(bill!.totalCents)
+    this.#totalExact = fast ? null : bill!.totalCents
+  }
+
+  /** The lines, as objects on first read (their cents are already computed, exactly). */
+  get lines(): BillLine[] {
+    if (this.#lines) return this.#lines
     const lines: BillLine[] = []
-    for (const line of bill.lines) {
-      const tierCount = line.architecture ? bill.region.compute[line.architecture]!.length : 1
-      lines.push(new LineView(line, tierCount))
+    const fast = this.#fast
+    if (fast) {
+      for (let i = 0; i < fast.kinds.length; i++) {
+        lines.push(new LineView(this, i, fast.kinds[i]!, fast.architectures[i], fast.tiers[i], fast.cents[i]!, null))
+      }
+    } else {
+      const b = this.#bill!
+      for (let i = 0; i < b.lines.length; i++) {
+        const l = b.lines[i]!
+        lines.push(new LineView(this, i, l.kind, l.architecture, l.tier, Number(l.cents), l.cents))
+      }
     }
-    this.lines = lines
+    return (this.#lines = lines)
+  }
+
+  /** The bill in exact numbers; computed on first need when the fast path gave the cents. */
+  fullBill(): Bill {
+    return (this.#bill ??= computeBill(this.#input))
   }
 
   get totalUsd(): string {
-    return centsToUsdString(this.#bill.totalCents)
+    return centsToUsdString(this.#totalExact ?? BigInt(this.totalCents))
   }
 
   get functions(): FunctionUsage[] {
-    const b = this.#bill
-    return b.functions.map((f) => ({
-      index: f.index,
-      name: f.name,
-      architecture: f.architecture,
-      memoryMb: f.memoryMb,
-      durationMs: f.durationMs,
-      billedMs: f.billedMs,
-      requestsPerMonth: toDecimalString(f.monthlyRequests, b.requestDen),
-      gbSeconds: toDecimalString(f.gbs, b.gbsDen),
-      storageGbSeconds: toDecimalString(f.storageGbs, b.gbsDen),
-    }))
+    const b = this.fullBill()
+    this.#shares ??= lineShares(b)
+    const shares = this.#shares
+    return b.functions.map((f, i) => {
+      let cents = 0n
+      for (const line of shares) cents += line[i]!
+      const m = f.meters
+      const gbs = m.x86Gbs.n !== 0n ? m.x86Gbs : m.armGbs.n !== 0n ? m.armGbs : m.edgeGbs
+      return {
+        index: f.index,
+        name: f.name,
+        architecture: f.architecture,
+        memoryMb: f.memoryMb,
+        durationMs: f.durationMs,
+        billedMs: f.billedMs,
+        billedColdMs: f.billedColdMs,
+        requestsPerMonth: ratioText(f.monthlyRequests),
+        gbSeconds: ratioText(gbs),
+        storageGbSeconds: ratioText(m.storageGbs),
+        coldRequestsPerMonth: ratioText(f.cold),
+        provisionedRequestsPerMonth: ratioText(f.served),
+        edge: f.edge,
+        cents: Number(cents),
+        usd: centsToUsdString(cents),
+      }
+    })
   }
 
   get freeTier(): FreeTierUsage {
-    const b = this.#bill
+    const b = this.fullBill()
     const byArch: Record<Architecture, string> = { x86_64: '0', arm64: '0' }
-    let used = 0n
+    let used: Ratio = { n: 0n, d: 1n }
     for (const a of b.architectures) {
-      byArch[a.architecture] = toDecimalString(a.freeUsed, b.gbsDen)
-      used += a.freeUsed
+      byArch[a.architecture] = ratioText(a.freeUsed)
+      used = { n: used.n * a.freeUsed.d + a.freeUsed.n * used.d, d: used.d * a.freeUsed.d }
     }
     return {
       included: b.freeTier,
       requestsAllowance: b.sheet.data.freeTier.requests,
       gbSecondsAllowance: b.sheet.data.freeTier.gbSeconds,
-      requestsUsed: toDecimalString(b.freeRequestsUsed, b.requestDen),
-      gbSecondsUsed: toDecimalString(used, b.gbsDen),
+      requestsUsed: ratioText(b.freeRequestsUsed),
+      gbSecondsUsed: ratioText(used),
       gbSecondsUsedByArchitecture: byArch,
+      streamingGibUsed: ratioText(b.freeStreamUsed),
     }
   }
 
   get totals(): Estimate['totals'] {
-    const b = this.#bill
-    let gbs = 0n
-    for (const a of b.architectures) gbs += a.gbs
+    const b = this.fullBill()
+    const u = b.usage
+    const gbs = { n: u.x86Gbs.n * u.armGbs.d + u.armGbs.n * u.x86Gbs.d, d: u.x86Gbs.d * u.armGbs.d }
+    let requests: Ratio = u.requests
+    requests = { n: requests.n * u.edgeRequests.d + u.edgeRequests.n * requests.d, d: requests.d * u.edgeRequests.d }
     return {
-      requestsPerMonth: toDecimalString(b.totalRequests, b.requestDen),
-      gbSeconds: toDecimalString(gbs, b.gbsDen),
-      storageGbSeconds: toDecimalString(b.totalStorageGbs, b.gbsDen),
+      requestsPerMonth: ratioText(requests),
+      gbSeconds: ratioText(gbs),
+      storageGbSeconds: ratioText(u.storageGbs),
     }
   }
 
   get assumptions(): string[] {
-    return assumptionsOf(this.#bill)
+    return assumptionsOf(this.fullBill())
   }
 
   /** The bill before any rounding, USD, as an exact ratio: the sum of the lines' exact amounts. */
   #exactTotal(): Ratio {
     let n = 0n
     let d = 1n
-    for (const l of this.#bill.lines) {
-      const ln = l.quantity * l.unitPrice.n
-      const ld = l.den * l.unitPrice.d
+    for (const l of this.fullBill().lines) {
+      const ln = l.quantity.n * l.unitPrice.n
+      const ld = l.quantity.d * l.unitPrice.d
       n = n * ld + ln * d
       d *= ld
     }
     return { n, d }
   }
 
+  #allRequests(): Ratio {
+    const u = this.fullBill().usage
+    return { n: u.requests.n * u.edgeRequests.d + u.edgeRequests.n * u.requests.d, d: u.requests.d * u.edgeRequests.d }
+  }
+
   // Unit costs divide the exact amounts, not the rounded total: at small
   // volumes the rounded total can be $0.00 while a million requests are not free.
   get costPerRequestUsd(): string | null {
-    const b = this.#bill
-    if (b.totalRequests === 0n) return null
+    const r = this.#allRequests()
+    if (r.n === 0n) return null
     const exact = this.#exactTotal()
-    return toDecimalString(exact.n * b.requestDen, exact.d * b.totalRequests, 12)
+    return toDecimalString(exact.n * r.d, exact.d * r.n, 12)
   }
 
   get costPerMillionRequestsUsd(): string | null {
-    const b = this.#bill
-    if (b.totalRequests === 0n) return null
+    const r = this.#allRequests()
+    if (r.n === 0n) return null
     const exact = this.#exactTotal()
-    return toDecimalString(exact.n * b.requestDen * 1_000_000n, exact.d * b.totalRequests, 6)
+    return toDecimalString(exact.n * r.d * 1_000_000n, exact.d * r.n, 6)
   }
 
   get steps(): CalculationSteps {
-    this.#steps ??= buildSteps(
-      this.#bill,
-      (line) => lineLabel(line, line.architecture ? this.#bill.region.compute[line.architecture]!.length : 1),
-      assumptionsOf(this.#bill),
-    )
+    const b = this.fullBill()
+    this.#shares ??= lineShares(b)
+    this.#steps ??= buildSteps(b, (line) => lineLabel(line, tierCountOf(b, line)), assumptionsOf(b), this.#shares)
     return this.#steps
   }
 
@@ -249,6 +400,14 @@ class EstimateView implements Estimate {
   }
 }
 
+/** A copy of the input that later changes by the caller cannot reach (the lazy parts read it again). */
+function snapshot(input: EstimateInput): EstimateInput {
+  const functions = input.functions
+  const copy = new Array<EstimateInput['functions'][number]>(functions.length)
+  for (let i = 0; i < functions.length; i++) copy[i] = { ...functions[i]! }
+  return { sheet: input.sheet, region: input.region, freeTier: input.freeTier, functions: copy }
+}
+
 /**
  * The monthly bill for one account's functions under a price sheet, exact to
  * the cent: each line at full precision, rounded half-up to the cent; the total
@@ -262,5 +421,20 @@ class EstimateView implements Estimate {
 export function estimate(input: EstimateInput): Estimate {
   const problems = validateInput(input)
   if (problems.length > 0) throw new InvalidInputError(problems)
-  return new EstimateView(computeBill(input))
+  const own = snapshot(input)
+  const fast = fastBill(own)
+  return new EstimateView(own, fast ? undefined : computeBill(own), fast)
+}
+
+/**
+ * The bill through the exact `bigint` path only, skipping the fast path: for
+ * tests that compare the two. Same result as `estimate` for every valid input.
+ *
+ * @example exactEstimate(input).totalCents === estimate(input).totalCents // true
+ */
+export function exactEstimate(input: EstimateInput): Estimate {
+  const problems = validateInput(input)
+  if (problems.length > 0) throw new InvalidInputError(problems)
+  const own = snapshot(input)
+  return new EstimateView(own, computeBill(own), null)
 }

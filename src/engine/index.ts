@@ -15,18 +15,28 @@ export type {
   LineKind,
   PriceSheetId,
   PriceSheetInfo,
+  QuantityUnit,
   RequestUnit,
+  SnapStartMode,
   StepLine,
   StepSection,
 } from './types'
-export { estimate, priceSheetInfo } from './estimate'
-export { validateInput, InvalidInputError, MAX_FUNCTIONS, MAX_NAME_LENGTH, MAX_REQUESTS_PER_MONTH } from './validate'
+export { estimate, exactEstimate, priceSheetInfo } from './estimate'
+export {
+  validateInput,
+  InvalidInputError,
+  MAX_FUNCTIONS,
+  MAX_NAME_LENGTH,
+  MAX_PROVISIONED_CONCURRENCY,
+  MAX_REQUESTS_PER_MONTH,
+  MAX_STREAMED_MB,
+} from './validate'
 export { costByMemory, costByRequests } from './series'
 export type { CostPoint, CostSeries, MemorySeriesOptions, RequestSeriesOptions } from './series'
 export { compareWithSheet } from './compare'
 export type { Comparison } from './compare'
 export { isPriceSheetId, PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
-export type { PriceSheetData, RegionPrices, TierData } from './sheets/sheet-data'
+export type { ExtraMeters, PriceSheetData, ProvisionedPrices, RegionCaveat, RegionPrices, TierData } from './sheets/sheet-data'
 export { isRequestUnit, monthlyRequestsText, REQUEST_UNIT_LABELS, REQUEST_UNITS } from './requests'
 export { billedDurationMs } from './billing'
 export { createReportParser, parseReports, DEFAULT_MAX_PROBLEMS } from './usage/reports'

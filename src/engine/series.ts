@@ -1,13 +1,14 @@
-import { computeBill, priceUsage, type Bill } from './bill'
-import { MB_MS_PER_GB_SECOND } from './billing'
-import { toDecimalString } from './decimal'
+import { architecturesInUse, computeBill, priceUsage, type Bill } from './bill'
+import { lcm, toDecimalString, type Ratio } from './decimal'
 import type { EstimateInput } from './types'
+import { affineUsage, measureFunction, addUsage, emptyUsage, reduceUsage, type MeterUsage } from './usage'
 import { InvalidInputError, MAX_REQUESTS_PER_MONTH, validateInput } from './validate'
 
 /**
  * One point of a cost curve: the bill at `x`, split by kind, in whole cents.
+ * The parts always add up to `totalCents`.
  *
- * @example { x: 3000000, requestsCents: 40, computeCents: 1834, storageCents: 0, totalCents: 1874 }
+ * @example { x: 3000000, requestsCents: 40, computeCents: 1834, storageCents: 0, provisionedCents: 0, snapStartCents: 0, edgeCents: 0, streamingCents: 0, totalCents: 1874 }
  */
 export interface CostPoint {
   /** Requests per month (cost vs requests) or memory, MB (cost vs memory). */
@@ -15,6 +16,13 @@ export interface CostPoint {
   requestsCents: number
   computeCents: number
   storageCents: number
+  /** Provisioned concurrency and provisioned duration lines. */
+  provisionedCents: number
+  /** SnapStart cache and restore lines. */
+  snapStartCents: number
+  /** Lambda@Edge requests and duration lines. */
+  edgeCents: number
+  streamingCents: number
   totalCents: number
 }
 
@@ -29,22 +37,33 @@ export interface CostSeries {
   current: CostPoint
 }
 
+const GROUP: Record<Bill['lines'][number]['kind'], keyof CostPoint> = {
+  requests: 'requestsCents',
+  compute: 'computeCents',
+  'ephemeral-storage': 'storageCents',
+  'provisioned-concurrency': 'provisionedCents',
+  'provisioned-duration': 'provisionedCents',
+  'snapstart-cache': 'snapStartCents',
+  'snapstart-restore': 'snapStartCents',
+  'edge-requests': 'edgeCents',
+  'edge-duration': 'edgeCents',
+  'response-streaming': 'streamingCents',
+}
+
 function toPoint(x: number, bill: Pick<Bill, 'lines' | 'totalCents'>): CostPoint {
-  let requestsCents = 0n
-  let computeCents = 0n
-  let storageCents = 0n
-  for (const l of bill.lines) {
-    if (l.kind === 'requests') requestsCents += l.cents
-    else if (l.kind === 'compute') computeCents += l.cents
-    else storageCents += l.cents
-  }
-  return {
+  const point: CostPoint = {
     x,
-    requestsCents: Number(requestsCents),
-    computeCents: Number(computeCents),
-    storageCents: Number(storageCents),
+    requestsCents: 0,
+    computeCents: 0,
+    storageCents: 0,
+    provisionedCents: 0,
+    snapStartCents: 0,
+    edgeCents: 0,
+    streamingCents: 0,
     totalCents: Number(bill.totalCents),
   }
+  for (const l of bill.lines) point[GROUP[l.kind]] += Number(l.cents)
+  return point
 }
 
 function checked(input: EstimateInput): void {
@@ -81,25 +100,37 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
   checked(input)
   const bill = computeBill(input)
   const { sheet, region, freeTier } = bill
-  const includedMb = sheet.data.ephemeralStorage.includedMb
-  const currentX = Number(toDecimalString(bill.totalRequests, bill.requestDen, 6))
+  const totalRequests = bill.functions.reduce<Ratio>(
+    (s, f) => ({ n: s.n * f.monthlyRequests.d + f.monthlyRequests.n * s.d, d: s.d * f.monthlyRequests.d }),
+    { n: 0n, d: 1n },
+  )
+  const currentX = Number(toDecimalString(totalRequests.n, totalRequests.d, 6))
 
-  // Usage per request: each function weighted by its share of the volume
-  // (equal shares when the volume is zero), over MB_MS_PER_GB_SECOND x weightSum.
-  const useShares = bill.totalRequests > 0n
-  let weightSum = 0n
-  let x86PerRequest: bigint | null = null
-  let armPerRequest: bigint | null = null
-  let storagePerRequest = 0n
-  for (const f of bill.functions) {
-    const w = useShares ? f.monthlyRequests : 1n
-    weightSum += w
-    const gbs = w * BigInt(f.billedMs * f.memoryMb)
-    if (f.architecture === 'arm64') armPerRequest = (armPerRequest ?? 0n) + gbs
-    else x86PerRequest = (x86PerRequest ?? 0n) + gbs
-    storagePerRequest += w * BigInt(f.billedMs * Math.max(0, f.storageMb - includedMb))
+  // Usage is affine in the volume: usage(X) = usage(0) + X x (usage(1) - usage(0)),
+  // each function weighted by its share of the volume (equal shares at zero volume).
+  const useShares = totalRequests.n > 0n
+  const weights: Ratio[] = bill.functions.map((f) =>
+    useShares ? { n: f.monthlyRequests.n * totalRequests.d, d: f.monthlyRequests.d * totalRequests.n } : { n: 1n, d: BigInt(bill.functions.length) },
+  )
+  const at = (t: bigint): MeterUsage => {
+    let u = emptyUsage()
+    input.functions.forEach((fn, i) => {
+      u = addUsage(u, measureFunction(fn, i, sheet, { n: weights[i]!.n * t, d: weights[i]!.d }).meters)
+    })
+    return reduceUsage(u)
   }
-  const gbsDen = MB_MS_PER_GB_SECOND * weightSum
+  const base = at(0n)
+  const one = at(1n)
+  // Base and slope over one denominator per meter, so each point adds without multiplying denominators.
+  const slope = {} as MeterUsage
+  for (const k of Object.keys(base) as (keyof MeterUsage)[]) {
+    const a = base[k]
+    const c = one[k]
+    const d = lcm(a.d, c.d)
+    base[k] = { n: a.n * (d / a.d), d }
+    slope[k] = { n: c.n * (d / c.d) - a.n * (d / a.d), d }
+  }
+  const inUse = architecturesInUse(bill.functions)
 
   const decade = currentX >= 1 ? Math.floor(Math.log10(currentX)) : 0
   const lo = Math.max(1, options.minRequests ?? 10 ** Math.max(0, decade - 3))
@@ -111,30 +142,33 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
   // The knees: where the free requests and the free GB-s run out.
   const freeRequests = Number(sheet.freeRequests)
   if (freeTier && freeRequests > lo && freeRequests < hi) xs.add(freeRequests)
-  const perRequestGbs = (x86PerRequest ?? 0n) + (armPerRequest ?? 0n)
-  if (freeTier && perRequestGbs > 0n) {
-    const knee = Number((sheet.freeGbSeconds * gbsDen + perRequestGbs - 1n) / perRequestGbs)
-    if (knee > lo && knee < hi) xs.add(knee)
+  const perRequestGbs = { n: slope.x86Gbs.n * slope.armGbs.d + slope.armGbs.n * slope.x86Gbs.d, d: slope.x86Gbs.d * slope.armGbs.d }
+  const baseGbs = { n: base.x86Gbs.n * base.armGbs.d + base.armGbs.n * base.x86Gbs.d, d: base.x86Gbs.d * base.armGbs.d }
+  if (freeTier && perRequestGbs.n > 0n) {
+    // smallest X with base + X x slope >= the free GB-s
+    const needN = sheet.freeGbSeconds * baseGbs.d - baseGbs.n
+    if (needN > 0n) {
+      const num = needN * perRequestGbs.d
+      const den = baseGbs.d * perRequestGbs.n
+      const knee = Number((num + den - 1n) / den)
+      if (knee > lo && knee < hi) xs.add(knee)
+    }
   }
 
+  // One usage object for every point (priceUsage keeps no reference to it); only the meters that grow change.
+  const growing = (Object.keys(slope) as (keyof MeterUsage)[]).filter((k) => slope[k].n !== 0n)
+  const usage = affineUsage(base, slope, 0n)
   const points: CostPoint[] = []
   for (const x of [...xs].sort((a, b) => a - b)) {
     const X = BigInt(x)
-    const priced = priceUsage(sheet, region, freeTier, {
-      requests: X,
-      requestDen: 1n,
-      x86Gbs: x86PerRequest === null ? null : x86PerRequest * X,
-      armGbs: armPerRequest === null ? null : armPerRequest * X,
-      storageGbs: storagePerRequest * X,
-      gbsDen,
-    })
-    points.push(toPoint(x, priced))
+    for (const k of growing) usage[k] = { n: base[k].n + slope[k].n * X, d: base[k].d }
+    points.push(toPoint(x, priceUsage(sheet, region, freeTier, usage, inUse)))
   }
   const current = toPoint(currentX, bill)
-  const at = points.findIndex((p) => p.x >= currentX)
-  if (at === -1) points.push(current)
-  else if (points[at]!.x === currentX) points[at] = current
-  else points.splice(at, 0, current)
+  const idx = points.findIndex((p) => p.x >= currentX)
+  if (idx === -1) points.push(current)
+  else if (points[idx]!.x === currentX) points[idx] = current
+  else points.splice(idx, 0, current)
   return { points, current }
 }
 

@@ -1,7 +1,19 @@
-import type { Bill, FunctionBill, LineBill } from './bill'
-import { centsToUsdString, groupThousands, pow10, toDecimalString } from './decimal'
+import type { Bill, LineBill } from './bill'
+import {
+  addRatio,
+  centsToUsdString,
+  parseNumber,
+  groupThousands,
+  mulRatio,
+  pow10,
+  scaleRatio,
+  subRatio,
+  toDecimalString,
+  type Ratio,
+} from './decimal'
 import { REQUEST_UNIT_LABELS } from './requests'
 import type { CalculationSteps, RequestUnit, StepLine, StepSection } from './types'
+import type { FunctionMeasure } from './usage'
 
 /** How a unit's request count becomes a monthly one, in the AWS Pricing Calculator's words. */
 const CONVERSIONS: Record<RequestUnit, string> = {
@@ -19,17 +31,27 @@ function num(n: bigint, d: bigint, places = 6): string {
   return (n * pow10(places)) % d === 0n ? text : `${text}\u2026`
 }
 
+/** A ratio as `num` prints it. */
+function q(r: Ratio, places = 6): string {
+  return num(r.n, r.d, places)
+}
+
+/** A plain JS number with separators. */
+function n(x: number): string {
+  return groupThousands(String(x))
+}
+
 /** Whole cents as grouped dollars: 10000020n -> "100,000.20". */
 function dollars(cents: bigint): string {
   return groupThousands(centsToUsdString(cents))
 }
 
-/** USD at full precision, then the rounded cents the bill uses. */
-function money(n: bigint, d: bigint): string {
-  return `${groupThousands(toDecimalString(n, d, 10))} USD`
+/** USD at full precision. */
+function money(nn: bigint, d: bigint): string {
+  return `${groupThousands(toDecimalString(nn, d, 10))} USD`
 }
 
-function fnLabel(bill: Bill, f: FunctionBill): string {
+function fnLabel(bill: Bill, f: FunctionMeasure): string {
   if (bill.functions.length === 1) return ''
   return f.name ? `${f.name}: ` : `Function ${f.index + 1}: `
 }
@@ -38,38 +60,99 @@ function line(text: string, note?: 'assumption'): StepLine {
   return note ? { text, note } : { text }
 }
 
+const GB = (mb: number): string => num(BigInt(mb), 1024n)
+
+/** The exact amount of a line, USD. */
+function lineExact(l: LineBill): Ratio {
+  return mulRatio(l.quantity, l.unitPrice)
+}
+
+/** "x USD = y USD, rounded to z USD" for a line. */
+function priced(l: LineBill, unit: string): string {
+  const e = lineExact(l)
+  return `${q(l.quantity)} ${unit} x ${l.unitPriceText} USD = ${money(e.n, e.d)}, rounded to ${dollars(l.cents)} USD`
+}
+
+/** Break-even utilisation of provisioned concurrency, as AWS states it. */
+const BREAK_EVEN_PERCENT = 60
+
+function provisionedSteps(bill: Bill, f: FunctionMeasure, out: StepLine[]): void {
+  const who = fnLabel(bill, f)
+  const gb = GB(f.memoryMb)
+  const minutes = bill.sheet.data.extraMeters!.provisionedRoundingMinutes
+  const periods = f.provisionedSeconds / BigInt(minutes * 60)
+  const exactPeriods = scaleRatio(f.provisionedHours, 60n, BigInt(minutes))
+  out.push(
+    line(
+      `${who}Enabled time: ${q(f.provisionedHours)} hours x 60 minutes / ${minutes} minutes = ${q(exactPeriods)} periods, rounded up to ${n(Number(periods))} x ${minutes * 60} seconds = ${n(Number(f.provisionedSeconds))} seconds`,
+    ),
+  )
+  const pcGbs = f.architecture === 'arm64' ? f.meters.pcArmGbs : f.meters.pcX86Gbs
+  const durGbs = f.architecture === 'arm64' ? f.meters.pcDurationArmGbs : f.meters.pcDurationX86Gbs
+  out.push(
+    line(
+      `${who}${n(f.concurrency)} provisioned environments x ${gb} GB x ${n(Number(f.provisionedSeconds))} seconds = ${q(pcGbs)} GB-s of provisioned concurrency (${f.architecture})`,
+    ),
+  )
+  out.push(
+    line(
+      `${who}${q(f.monthlyRequests)} requests x ${q(f.sharePercent)} % = ${q(f.served)} requests served by provisioned environments; ${q(f.spill)} run on demand (spill-over)`,
+    ),
+  )
+  out.push(
+    line(
+      `${who}${q(f.served)} requests x ${n(f.billedMs)} ms x 0.001 ms to sec conversion factor x ${gb} GB = ${q(durGbs)} GB-s of provisioned duration (no INIT: the environments are initialised in advance)`,
+    ),
+  )
+  // Utilisation: the served requests' time over the environments' enabled time.
+  const capacity = BigInt(f.concurrency) * 3600n
+  const capacityS = scaleRatio(f.provisionedHours, capacity)
+  if (capacityS.n > 0n) {
+    const busy = scaleRatio(mulRatio(f.served, parseNumber(f.durationMs)), 1n, 1000n)
+    const util = { n: busy.n * capacityS.d * 100n, d: busy.d * capacityS.n }
+    const prices = bill.region.provisioned[f.architecture]!
+    const pcUsd = addRatio(mulRatio(pcGbs, prices.concurrency.usd), mulRatio(durGbs, prices.duration.usd))
+    const onDemandRate = bill.region.compute[f.architecture]![0]!.usdPerGbSecond
+    const onDemandUsd = mulRatio(durGbs, onDemandRate)
+    const diff = subRatio(onDemandUsd, pcUsd)
+    const cents = (x: Ratio) => {
+      const c = (x.n < 0n ? -x.n : x.n) * 100n
+      return dollars((2n * c + x.d) / (2n * x.d))
+    }
+    const verdict =
+      diff.n >= 0n ? `provisioned concurrency saves ${cents(diff)} USD against on demand` : `on demand would cost ${cents(diff)} USD less`
+    out.push(
+      line(
+        `${who}Your provisioned environments are busy ${groupThousands(toDecimalString(util.n, util.d, 1))} % of the time (break-even about ${BREAK_EVEN_PERCENT} %): ${verdict} (the same invocations at ${onDemandRate.n === 0n ? '0' : bill.region.compute[f.architecture]![0]!.usdPerGbSecondText} USD per GB-s, before the free tier).`,
+      ),
+    )
+  }
+}
+
 /**
  * The calculation in the manner of the AWS Pricing Calculator's "Show
- * calculations": unit conversions, compute seconds and GB-s, the free tier with
- * `Max(x, 0)`, each tier, each line and the sum.
+ * calculations": unit conversions, compute seconds and GB-s (warm and cold),
+ * provisioned concurrency, SnapStart, Lambda@Edge, streaming, the free tier
+ * with `Max(x, 0)`, each line, each function's share and the sum.
  */
-export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assumptions: string[]): CalculationSteps {
-  const { requestDen: rd, gbsDen: gd } = bill
+export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assumptions: string[], shares: bigint[][]): CalculationSteps {
   const sheet = bill.sheet.data
   const sections: StepSection[] = []
 
   const conversions: StepLine[] = []
   for (const f of bill.functions) {
     const who = fnLabel(bill, f)
-    const given = groupThousands(String(f.requestsGiven))
+    const given = n(f.requestsGiven)
     conversions.push(
       line(
         f.per === 'month'
           ? `${who}Number of requests: ${given} per month`
-          : `${who}Number of requests: ${given} ${REQUEST_UNIT_LABELS[f.per]}${CONVERSIONS[f.per]} = ${num(f.monthlyRequests, rd)} per month`,
+          : `${who}Number of requests: ${given} ${REQUEST_UNIT_LABELS[f.per]}${CONVERSIONS[f.per]} = ${q(f.monthlyRequests)} per month`,
       ),
     )
-    conversions.push(
-      line(
-        `${who}Amount of memory allocated: ${groupThousands(String(f.memoryMb))} MB x 0.0009765625 GB in a MB = ${num(BigInt(f.memoryMb), 1024n)} GB`,
-      ),
-    )
-    if (sheet.ephemeralStorage.maxMb > sheet.ephemeralStorage.includedMb) {
-      conversions.push(
-        line(
-          `${who}Amount of ephemeral storage allocated: ${groupThousands(String(f.storageMb))} MB x 0.0009765625 GB in a MB = ${num(BigInt(f.storageMb), 1024n)} GB`,
-        ),
-      )
+    conversions.push(line(`${who}Amount of memory allocated: ${n(f.memoryMb)} MB x 0.0009765625 GB in a MB = ${GB(f.memoryMb)} GB`))
+    if (sheet.ephemeralStorage.maxMb > sheet.ephemeralStorage.includedMb && !f.edge) {
+      conversions.push(line(`${who}Amount of ephemeral storage allocated: ${n(f.storageMb)} MB x 0.0009765625 GB in a MB = ${GB(f.storageMb)} GB`))
     }
   }
   sections.push({ title: 'Unit conversions', lines: conversions })
@@ -77,43 +160,124 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   const compute: StepLine[] = []
   for (const f of bill.functions) {
     const who = fnLabel(bill, f)
-    const seconds = f.monthlyRequests * BigInt(f.billedMs)
-    compute.push(
-      line(
-        `${who}Billed duration: ${groupThousands(String(f.durationMs))} ms rounded up to the next ${sheet.granularityMs} ms = ${groupThousands(String(f.billedMs))} ms`,
-      ),
-    )
-    compute.push(
-      line(
-        `${who}${num(f.monthlyRequests, rd)} requests x ${groupThousands(String(f.billedMs))} ms x 0.001 ms to sec conversion factor = ${num(seconds, rd * 1000n)} total compute (seconds)`,
-      ),
-    )
-    compute.push(line(`${who}${num(BigInt(f.memoryMb), 1024n)} GB x ${num(seconds, rd * 1000n)} seconds = ${num(f.gbs, gd)} total compute (GB-s)`))
+    const edge = f.edge ? ' (Lambda@Edge)' : ''
+    compute.push(line(`${who}Billed duration: ${n(f.durationMs)} ms rounded up to the next ${sheet.granularityMs} ms = ${n(f.billedMs)} ms`))
+    const hasCold = f.cold.n !== 0n
+    const onDemand = f.concurrency > 0 ? 'on-demand (spill-over) ' : ''
+    const ms = addRatio(scaleRatio(f.warm, BigInt(f.billedMs)), scaleRatio(f.cold, BigInt(f.billedColdMs)))
+    const seconds = scaleRatio(ms, 1n, 1000n)
+    if (hasCold) {
+      compute.push(
+        line(
+          `${who}Cold starts: ${q(f.spill)} ${onDemand}requests x ${q(f.coldPercent)} % = ${q(f.cold)} cold invocations; ${q(f.spill)} - ${q(f.cold)} = ${q(f.warm)} warm invocations`,
+        ),
+      )
+      compute.push(
+        line(
+          `${who}Billed duration of a cold invocation: ${n(f.durationMs)} ms + ${n(f.initDurationMs)} ms ${f.snapStart === 'off' ? 'INIT' : 'restore'} = ${q(addRatio(parseNumber(f.durationMs), parseNumber(f.initDurationMs)))} ms, summed first and rounded up once to the next ${sheet.granularityMs} ms = ${n(f.billedColdMs)} ms`,
+        ),
+      )
+      compute.push(
+        line(
+          `${who}${q(f.warm)} warm requests x ${n(f.billedMs)} ms + ${q(f.cold)} cold requests x ${n(f.billedColdMs)} ms = ${q(ms)} ms x 0.001 ms to sec conversion factor = ${q(seconds)} total compute (seconds)${edge}`,
+        ),
+      )
+    } else {
+      compute.push(
+        line(
+          `${who}${q(f.spill)} ${onDemand}requests x ${n(f.billedMs)} ms x 0.001 ms to sec conversion factor = ${q(seconds)} total compute (seconds)${edge}`,
+        ),
+      )
+    }
+    const gbs = f.edge ? f.meters.edgeGbs : f.architecture === 'arm64' ? f.meters.armGbs : f.meters.x86Gbs
+    compute.push(line(`${who}${GB(f.memoryMb)} GB x ${q(seconds)} seconds = ${q(gbs)} total compute (GB-s)${edge}`))
+    if (f.ignored.length > 0) {
+      compute.push(line(`${who}The classic 2016 sheet ignores ${f.ignored.join(', ')}: not billed here.`, 'assumption'))
+    }
   }
   for (const a of bill.architectures) {
-    const fns = bill.functions.filter((f) => f.architecture === a.architecture)
+    const fns = bill.functions.filter((f) => !f.edge && f.architecture === a.architecture)
     if (fns.length > 1) {
-      compute.push(line(`Total compute (${a.architecture}): ${fns.map((f) => `${num(f.gbs, gd)} GB-s`).join(' + ')} = ${num(a.gbs, gd)} GB-s`))
+      const key = a.architecture === 'arm64' ? 'armGbs' : 'x86Gbs'
+      compute.push(line(`Total compute (${a.architecture}): ${fns.map((f) => `${q(f.meters[key])} GB-s`).join(' + ')} = ${q(a.gbs)} GB-s`))
     }
   }
   sections.push({ title: 'Compute', lines: compute })
 
+  const pcFns = bill.functions.filter((f) => f.concurrency > 0)
+  if (pcFns.length > 0) {
+    const pc: StepLine[] = []
+    for (const f of pcFns) provisionedSteps(bill, f, pc)
+    sections.push({ title: 'Provisioned concurrency', lines: pc })
+  }
+
+  const snapFns = bill.functions.filter((f) => f.snapStart !== 'off')
+  if (snapFns.length > 0) {
+    const snap: StepLine[] = []
+    for (const f of snapFns) {
+      const who = fnLabel(bill, f)
+      if (f.snapStart === 'java') {
+        snap.push(line(`${who}SnapStart for Java: no cache or restore charge; restore time is billed as duration on cold invocations.`))
+        continue
+      }
+      const min = bill.sheet.extra!.minCacheHours
+      snap.push(
+        line(
+          `${who}${n(f.snapStartVersions)} version(s) x ${GB(f.memoryMb)} GB x ${q(f.cacheHoursBilled)} hours (at least ${min}) x 3,600 seconds = ${q(f.meters.cacheGbs)} GB-s of SnapStart cache`,
+        ),
+      )
+      snap.push(line(`${who}${q(f.cold)} restores (the cold invocations) x ${GB(f.memoryMb)} GB = ${q(f.meters.restoreGb)} GB restored`))
+    }
+    sections.push({ title: 'SnapStart', lines: snap })
+  }
+
+  const streamFns = bill.functions.filter((f) => f.meters.streamGib.n > 0n)
+  if (streamFns.length > 0) {
+    const stream: StepLine[] = []
+    const freeMb = sheet.extraMeters!.streaming.freeMbPerRequest
+    for (const f of streamFns) {
+      const who = fnLabel(bill, f)
+      const beyond = subRatio(f.streamedMb, { n: BigInt(freeMb), d: 1n })
+      stream.push(
+        line(
+          `${who}${q(f.monthlyRequests)} requests x (${q(f.streamedMb)} MB - ${freeMb} MB free per request) = ${q(mulRatio(f.monthlyRequests, beyond))} MB / 1,024 = ${q(f.meters.streamGib)} GiB streamed`,
+        ),
+      )
+    }
+    const total = bill.usage.streamGib
+    if (bill.freeTier) {
+      const free = bill.sheet.extra!.freeStreamingGib
+      const diff = subRatio(total, { n: free, d: 1n })
+      stream.push(line(`${q(total)} GiB - ${n(Number(free))} free tier GiB = ${q(diff)} GiB`))
+      stream.push(line(`Max (${q(diff)} GiB, 0) = ${q(bill.billableStream)} billable GiB`))
+    }
+    sections.push({ title: 'Response streaming', lines: stream })
+  }
+
   const free: StepLine[] = []
   if (bill.freeTier) {
-    let left = bill.sheet.freeGbSeconds * gd
+    let left: Ratio = { n: bill.sheet.freeGbSeconds, d: 1n }
     for (const a of bill.architectures) {
       const label = bill.architectures.length > 1 ? ` (${a.architecture})` : ''
-      const diff = a.gbs - left
-      free.push(line(`${num(a.gbs, gd)} GB-s${label} - ${num(left, gd)} free tier GB-s = ${num(diff, gd)} GB-s`))
-      free.push(line(`Max (${num(diff, gd)} GB-s, 0) = ${num(a.billable, gd)} total billable GB-s${label}`))
-      left -= a.freeUsed
+      const diff = subRatio(a.gbs, left)
+      free.push(line(`${q(a.gbs)} GB-s${label} - ${q(left)} free tier GB-s = ${q(diff)} GB-s`))
+      free.push(line(`Max (${q(diff)} GB-s, 0) = ${q(a.billable)} total billable GB-s${label}`))
+      left = subRatio(left, a.freeUsed)
     }
-    const freeReq = bill.sheet.freeRequests * rd
-    free.push(
-      line(`${num(bill.totalRequests, rd)} requests - ${num(freeReq, rd)} free tier requests = ${num(bill.totalRequests - freeReq, rd)} requests`),
-    )
-    free.push(line(`Max (${num(bill.totalRequests - freeReq, rd)} requests, 0) = ${num(bill.billableRequests, rd)} monthly billable requests`))
+    const freeReq = { n: bill.sheet.freeRequests, d: 1n }
+    const reqDiff = subRatio(bill.totalRequests, freeReq)
+    free.push(line(`${q(bill.totalRequests)} requests - ${q(freeReq)} free tier requests = ${q(reqDiff)} requests`))
+    free.push(line(`Max (${q(reqDiff)} requests, 0) = ${q(bill.billableRequests)} monthly billable requests`))
     free.push(line('The free tier applies once per account: all functions here share it.'))
+    if (pcFns.length > 0) {
+      free.push(
+        line(
+          'The free tier covers all regional requests and on-demand GB-s (INIT and spill-over included), never the provisioned concurrency or provisioned duration lines.',
+          'assumption',
+        ),
+      )
+    }
+    if (bill.functions.some((f) => f.edge)) free.push(line('Lambda@Edge has no free tier: its requests and GB-s are all billable.'))
   } else {
     free.push(line('Free tier not included: all usage is billable.'))
   }
@@ -123,48 +287,59 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   for (const a of bill.architectures) {
     const tierLines = bill.lines.filter((l) => l.kind === 'compute' && l.architecture === a.architecture)
     const priceWord = tierLines.length > 1 || (bill.region.compute[a.architecture]?.length ?? 1) > 1 ? 'Tiered price' : 'Price'
-    charges.push(line(`${priceWord} for: ${num(a.billable, gd)} GB-s (${a.architecture})`))
-    let exactN = 0n
+    charges.push(line(`${priceWord} for: ${q(a.billable)} GB-s (${a.architecture})`))
+    let exact: Ratio = { n: 0n, d: 1n }
     for (const l of tierLines) {
-      charges.push(
-        line(
-          `${labelOf(l)}: ${num(l.quantity, l.den)} GB-s x ${l.unitPriceText} USD = ${money(l.quantity * l.unitPrice.n, l.den * l.unitPrice.d)}, rounded to ${dollars(l.cents)} USD`,
-        ),
-      )
-      exactN += l.quantity * l.unitPrice.n
+      charges.push(line(`${labelOf(l)}: ${priced(l, 'GB-s')}`))
+      exact = addRatio(exact, lineExact(l))
     }
-    if (tierLines.length > 1) {
-      const d = gd * tierLines[0]!.unitPrice.d
-      const sameDen = tierLines.every((l) => l.unitPrice.d === tierLines[0]!.unitPrice.d)
-      if (sameDen) charges.push(line(`Total tier cost = ${money(exactN, d)} (monthly compute charges, ${a.architecture})`))
-    }
+    if (tierLines.length > 1) charges.push(line(`Total tier cost = ${money(exact.n, exact.d)} (monthly compute charges, ${a.architecture})`))
   }
   const req = bill.lines.find((l) => l.kind === 'requests')!
-  charges.push(
-    line(
-      `${num(req.quantity, req.den)} requests x ${req.unitPriceText} USD = ${money(req.quantity * req.unitPrice.n, req.den * req.unitPrice.d)}, rounded to ${dollars(req.cents)} USD (monthly request charges)`,
-    ),
-  )
+  charges.push(line(`${priced(req, 'requests')} (monthly request charges)`))
   if (sheet.ephemeralStorage.maxMb > sheet.ephemeralStorage.includedMb) {
     for (const f of bill.functions) {
+      if (f.edge) continue
       const who = fnLabel(bill, f)
       const extraMb = Math.max(0, f.storageMb - sheet.ephemeralStorage.includedMb)
+      const allMs = addRatio(
+        addRatio(scaleRatio(f.warm, BigInt(f.billedMs)), scaleRatio(f.cold, BigInt(f.billedColdMs))),
+        scaleRatio(f.served, BigInt(f.billedMs)),
+      )
       charges.push(
         line(
-          `${who}${num(BigInt(f.storageMb), 1024n)} GB - 0.5 GB (no additional charge) = ${num(BigInt(extraMb), 1024n)} GB billable ephemeral storage${extraMb > 0 ? `; x ${num(f.monthlyRequests * BigInt(f.billedMs), rd * 1000n)} seconds = ${num(f.storageGbs, gd)} GB-s` : ''}`,
+          `${who}${GB(f.storageMb)} GB - 0.5 GB (no additional charge) = ${GB(extraMb)} GB billable ephemeral storage${extraMb > 0 ? `; x ${q(scaleRatio(allMs, 1n, 1000n))} seconds (INIT and provisioned invocations included) = ${q(f.meters.storageGbs)} GB-s` : ''}`,
         ),
       )
     }
     const storage = bill.lines.find((l) => l.kind === 'ephemeral-storage')
-    if (storage) {
-      charges.push(
-        line(
-          `${num(storage.quantity, storage.den)} GB-s x ${storage.unitPriceText} USD = ${money(storage.quantity * storage.unitPrice.n, storage.den * storage.unitPrice.d)}, rounded to ${dollars(storage.cents)} USD (monthly ephemeral storage charges)`,
-        ),
-      )
-    }
+    if (storage) charges.push(line(`${priced(storage, 'GB-s')} (monthly ephemeral storage charges)`))
+  }
+  for (const l of bill.lines) {
+    if (l.kind === 'requests' || l.kind === 'compute' || l.kind === 'ephemeral-storage') continue
+    charges.push(
+      line(
+        `${labelOf(l)}: ${priced(l, l.kind === 'snapstart-restore' ? 'GB' : l.kind === 'response-streaming' ? 'GiB' : l.kind === 'edge-requests' ? 'requests' : 'GB-s')}${l.estimatedPrice ? ' (estimated price: x86_64 x 0.8)' : ''}`,
+      ),
+    )
   }
   sections.push({ title: 'Charges', lines: charges })
+
+  if (bill.functions.length > 1) {
+    const perFn: StepLine[] = []
+    bill.functions.forEach((f, i) => {
+      const parts = shares.map((s) => s[i]!)
+      const total = parts.reduce((a, b) => a + b, 0n)
+      perFn.push(line(`${f.name || `Function ${i + 1}`}: ${parts.map((c) => `${dollars(c)} USD`).join(' + ')} = ${dollars(total)} USD`))
+    })
+    perFn.push(
+      line(
+        'Each line is split over the functions in proportion to their use of it before the free tier (the free tier and the price brackets are shared in proportion), in whole cents by largest remainder (ties to the earlier function): the shares of a line sum to the line.',
+        'assumption',
+      ),
+    )
+    sections.push({ title: 'Per function', lines: perFn })
+  }
 
   sections.push({
     title: 'Total',

@@ -39,7 +39,34 @@ export interface FunctionInput {
   architecture?: Architecture
   /** Ephemeral storage (/tmp), MB; default 512. Above 512 MB is billed on the current sheet. */
   ephemeralStorageMb?: number
+  /** Share of on-demand invocations that start cold, %, 0-100 (fractions allowed); default 0. Current sheet only. */
+  coldStartPercent?: number
+  /** Average INIT (or SnapStart restore) duration of a cold start, ms, 0-10,000; default 0. */
+  initDurationMs?: number
+  /** Provisioned environments (whole number >= 0); default 0. */
+  provisionedConcurrency?: number
+  /** Hours a month provisioned concurrency is enabled, 0-744; default 730. */
+  provisionedHours?: number
+  /** Share of the function's requests served by the provisioned environments, %, 0-100; default 100. */
+  provisionedSharePercent?: number
+  /** `'off'` (default), `'java'` (free), `'priced'` (Python, .NET: cache and restore charges). */
+  snapStart?: SnapStartMode
+  /** SnapStart versions cached (whole number >= 1); default 1. */
+  snapStartVersions?: number
+  /** Hours each cached version is active, 0-744 (at least 3 are billed); default 730. */
+  snapStartCacheHours?: number
+  /** The function runs on Lambda@Edge (x86_64 only, one global price, no free tier); default false. */
+  edge?: boolean
+  /** Average MB streamed per request (the first 6 MB of each are free), >= 0; default 0. */
+  streamedMbPerRequest?: number
 }
+
+/**
+ * SnapStart: `'off'`; `'java'` (no cache or restore charge); `'priced'` (Python and .NET: cache and restores billed).
+ *
+ * @example const mode: SnapStartMode = 'priced'
+ */
+export type SnapStartMode = 'off' | 'java' | 'priced'
 
 /**
  * Everything an estimate depends on: one account's functions under one price sheet.
@@ -73,7 +100,24 @@ export interface InputProblem {
  *
  * @example estimate(input).lines.filter((l) => l.kind === 'compute')
  */
-export type LineKind = 'requests' | 'compute' | 'ephemeral-storage'
+export type LineKind =
+  | 'requests'
+  | 'compute'
+  | 'ephemeral-storage'
+  | 'provisioned-concurrency'
+  | 'provisioned-duration'
+  | 'snapstart-cache'
+  | 'snapstart-restore'
+  | 'edge-requests'
+  | 'edge-duration'
+  | 'response-streaming'
+
+/**
+ * What a bill line's quantity counts.
+ *
+ * @example estimate(input).lines[0].quantityUnit // 'requests'
+ */
+export type QuantityUnit = 'requests' | 'GB-s' | 'GB' | 'GiB'
 
 /**
  * One line of the bill, computed at full precision and rounded half-up to the cent.
@@ -84,13 +128,15 @@ export interface BillLine {
   kind: LineKind
   /** Human label, e.g. "Compute (x86_64), first 6 billion GB-s". */
   label: string
-  /** For compute lines. */
+  /** For compute, provisioned-concurrency and provisioned-duration lines. */
   architecture?: Architecture
   /** For compute lines: 1 for the first price bracket, 2 for the next, ... */
   tier?: number
-  /** Billable quantity, exact decimal string (requests or GB-s). */
+  /** Billable quantity, exact decimal string (requests, GB-s, GB restored or GiB streamed). */
   quantity: string
-  quantityUnit: 'requests' | 'GB-s'
+  quantityUnit: QuantityUnit
+  /** True where the unit price is derived rather than published (arm64 provisioned concurrency outside us-east-1). */
+  estimatedPrice?: boolean
   /** Price of one unit of quantity, USD, exact decimal string. */
   unitPriceUsd: string
   /** quantity x unitPriceUsd, USD, exact decimal string (rounded to 20 places if it does not terminate). */
@@ -120,6 +166,18 @@ export interface FunctionUsage {
   gbSeconds: string
   /** Ephemeral storage above 512 MB, GB-seconds per month, exact decimal string. */
   storageGbSeconds: string
+  /** The function's share of the bill, whole cents: every line split in proportion to its use (largest remainder). */
+  cents: number
+  /** `cents` as dollars with two places. */
+  usd: string
+  /** Invocations that start cold (on-demand), per month, exact decimal string. */
+  coldRequestsPerMonth: string
+  /** Invocations served by provisioned environments, per month, exact decimal string. */
+  provisionedRequestsPerMonth: string
+  /** Billed duration of a cold invocation, INIT included: ceil(duration + init) to the granularity, ms. */
+  billedColdMs: number
+  /** The function runs on Lambda@Edge (current sheet). */
+  edge: boolean
 }
 
 /**
@@ -137,6 +195,8 @@ export interface FreeTierUsage {
   gbSecondsUsed: string
   /** GB-s covered per architecture. */
   gbSecondsUsedByArchitecture: Record<Architecture, string>
+  /** Response streaming GiB covered by its own 100 GiB monthly free tier, exact decimal string. */
+  streamingGibUsed: string
 }
 
 /**

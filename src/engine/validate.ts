@@ -1,8 +1,8 @@
-import { groupThousands, toDecimalString } from './decimal'
+import { groupThousands, parseNumber, toDecimalString } from './decimal'
 import { isRequestUnit, REQUEST_UNIT_LABELS, REQUESTS_PER_MONTH_PER_UNIT, REQUEST_UNITS, requestsPerMonth } from './requests'
 import { isPriceSheetId, PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
-import type { Architecture, InputProblem } from './types'
+import type { Architecture, InputProblem, RequestUnit } from './types'
 
 /**
  * The most requests a month the engine accepts for one function: 10^15.
@@ -23,7 +23,15 @@ export const MAX_FUNCTIONS = 50
  */
 export const MAX_NAME_LENGTH = 64
 
+/**
+ * The most provisioned environments, or SnapStart versions, one function may have: far above any account's quota.
+ *
+ * @example MAX_PROVISIONED_CONCURRENCY // 1,000,000
+ */
+export const MAX_PROVISIONED_CONCURRENCY = 1_000_000
+
 const ARCHITECTURES: readonly Architecture[] = ['x86_64', 'arm64']
+const SNAP_START_MODES: readonly string[] = ['off', 'java', 'priced']
 
 /** The name users know a sheet by, for messages: "the classic 2016 sheet". */
 export function sheetPhrase(sheet: PriceSheetData): string {
@@ -113,11 +121,15 @@ function checkDuration(value: unknown, sheet: PriceSheetData, path: string, out:
   }
 }
 
+/** Requests per month for one per unit, as doubles: only for the quick accept far inside the limit. */
+const PER_MONTH_APPROX: Record<RequestUnit, number> = Object.fromEntries(
+  Object.entries(REQUESTS_PER_MONTH_PER_UNIT).map(([k, r]) => [k, Number(r.n) / Number(r.d)]),
+) as Record<RequestUnit, number>
+
 function checkRequests(value: unknown, per: unknown, path: string, out: InputProblem[]): void {
   if (typeof value === 'number' && value >= 0 && (per === undefined || isRequestUnit(per))) {
     // Clearly inside the limit: no need for the exact comparison below.
-    const factor = REQUESTS_PER_MONTH_PER_UNIT[per ?? 'month']
-    if ((value * Number(factor.n)) / Number(factor.d) < MAX_REQUESTS_PER_MONTH * 0.999999) return
+    if (value * PER_MONTH_APPROX[per ?? 'month'] < MAX_REQUESTS_PER_MONTH * 0.999999) return
   }
   const allowed = `Allowed: 0 up to ${formatPlainNumber(MAX_REQUESTS_PER_MONTH)} (10^15) a month.`
   if (typeof value !== 'number' || Number.isNaN(value)) {
@@ -179,6 +191,152 @@ function checkArchitecture(value: unknown, sheet: PriceSheetData, path: string, 
       message: `Architecture ${value} is not on ${sheetPhrase(sheet)}, which offers ${sheet.architectures.join(' and ')} only. Switch to the current sheet for ${value}.`,
     })
   }
+}
+
+/** A number in [min, max] (fractions allowed), or a problem naming the field, the value and the range. */
+function checkRange(value: unknown, field: string, unit: string, min: number, max: number, path: string, out: InputProblem[], note = ''): boolean {
+  if (value === undefined) return true
+  if (typeof value === 'number' && value >= min && value <= max) return true
+  const u = unit === '%' ? ' %' : unit ? ` ${unit}` : ''
+  const allowed = `Allowed: ${formatPlainNumber(min)} to ${formatPlainNumber(max)}${u}${note}.`
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    out.push({ path, message: notANumber(field, unit === '%' ? 'a percentage' : `a number${unit ? ` of ${unit}` : ''}`, value, allowed) })
+  } else {
+    out.push({
+      path,
+      message: `${field} must be between ${formatPlainNumber(min)} and ${formatPlainNumber(max)}${u}${note}; got ${describeValue(value)}${Number.isFinite(value) ? u : ''}.`,
+    })
+  }
+  return false
+}
+
+/** A whole number in [min, max], or a problem naming the field, the value and the range. */
+function checkWhole(value: unknown, field: string, what: string, min: number, max: number, path: string, out: InputProblem[]): boolean {
+  if (value === undefined) return true
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return true
+  const allowed = `Allowed: a whole number from ${formatPlainNumber(min)} to ${formatPlainNumber(max)}.`
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    out.push({ path, message: notANumber(field, `a whole number of ${what}`, value, allowed) })
+  } else if (!Number.isFinite(value) || !Number.isInteger(value)) {
+    out.push({ path, message: `${field} must be a whole number of ${what}; got ${describeValue(value)}. ${allowed}` })
+  } else {
+    out.push({
+      path,
+      message: `${field} must be between ${formatPlainNumber(min)} and ${formatPlainNumber(max)} ${what}; got ${formatPlainNumber(value)}.`,
+    })
+  }
+  return false
+}
+
+/** The 2026 inputs of one function: each value's type and range, then the combinations that make no sense. */
+function checkExtras(fn: Record<string, unknown>, sheet: PriceSheetData | undefined, base: string, out: InputProblem[]): void {
+  checkRange(fn.coldStartPercent, 'Cold-start share', '%', 0, 100, `${base}.coldStartPercent`, out)
+  checkRange(fn.initDurationMs, 'INIT duration', 'ms', 0, 10_000, `${base}.initDurationMs`, out, ' (INIT is capped at 10 seconds)')
+  const okPc = checkWhole(
+    fn.provisionedConcurrency,
+    'Provisioned concurrency',
+    'environments',
+    0,
+    MAX_PROVISIONED_CONCURRENCY,
+    `${base}.provisionedConcurrency`,
+    out,
+  )
+  const okHours = checkRange(fn.provisionedHours, 'Provisioned hours', 'hours a month', 0, 744, `${base}.provisionedHours`, out)
+  const okShare = checkRange(
+    fn.provisionedSharePercent,
+    'Share served by provisioned concurrency',
+    '%',
+    0,
+    100,
+    `${base}.provisionedSharePercent`,
+    out,
+  )
+  if (fn.snapStart !== undefined && (typeof fn.snapStart !== 'string' || !SNAP_START_MODES.includes(fn.snapStart))) {
+    out.push({ path: `${base}.snapStart`, message: `SnapStart must be off, java or priced; got ${describeValue(fn.snapStart)}.` })
+  }
+  checkWhole(fn.snapStartVersions, 'SnapStart versions', 'versions', 1, MAX_PROVISIONED_CONCURRENCY, `${base}.snapStartVersions`, out)
+  checkRange(fn.snapStartCacheHours, 'SnapStart cache hours', 'hours a month', 0, 744, `${base}.snapStartCacheHours`, out, ' (at least 3 are billed)')
+  if (fn.edge !== undefined && typeof fn.edge !== 'boolean') {
+    out.push({ path: `${base}.edge`, message: `Lambda@Edge must be true or false; got ${describeValue(fn.edge)}.` })
+  }
+  const s = fn.streamedMbPerRequest
+  if (s !== undefined && !(typeof s === 'number' && s >= 0 && s <= MAX_STREAMED_MB)) {
+    const allowed = `Allowed: 0 or more MB per request (at most ${formatPlainNumber(MAX_STREAMED_MB)}).`
+    if (typeof s !== 'number' || Number.isNaN(s))
+      out.push({ path: `${base}.streamedMbPerRequest`, message: notANumber('Streamed MB per request', 'a number of MB', s, allowed) })
+    else
+      out.push({
+        path: `${base}.streamedMbPerRequest`,
+        message: `Streamed MB per request must be between 0 and ${formatPlainNumber(MAX_STREAMED_MB)} MB; got ${describeValue(s)}${Number.isFinite(s) ? ' MB' : ''}.`,
+      })
+  }
+  // Combinations: only where the sheet bills these inputs (the classic sheet ignores them).
+  if (!sheet?.extraMeters) return
+  const edge = fn.edge === true
+  if (edge && fn.architecture === 'arm64') {
+    out.push({ path: `${base}.edge`, message: 'Lambda@Edge runs on x86_64 only; this function is arm64. Choose x86_64 or turn Lambda@Edge off.' })
+  }
+  const pc = typeof fn.provisionedConcurrency === 'number' && okPc ? fn.provisionedConcurrency : 0
+  if (edge && pc > 0) {
+    out.push({
+      path: `${base}.provisionedConcurrency`,
+      message: `Provisioned concurrency is not available on Lambda@Edge; got ${formatPlainNumber(pc)} environments on a Lambda@Edge function. Set it to 0 or turn Lambda@Edge off.`,
+    })
+  }
+  if (edge && typeof fn.ephemeralStorageMb === 'number' && fn.ephemeralStorageMb > sheet.ephemeralStorage.includedMb) {
+    out.push({
+      path: `${base}.ephemeralStorageMb`,
+      message: `Lambda@Edge has no ephemeral storage above ${formatPlainNumber(sheet.ephemeralStorage.includedMb)} MB; got ${formatPlainNumber(fn.ephemeralStorageMb)} MB on a Lambda@Edge function. Set it to ${formatPlainNumber(sheet.ephemeralStorage.includedMb)} MB or turn Lambda@Edge off.`,
+    })
+  }
+  if (pc > 0 && !edge && okHours && okShare) checkProvisionedFit(fn, pc, base, out)
+}
+
+/**
+ * The most MB a request may stream on average: responses stream up to 200 MB.
+ *
+ * @example MAX_STREAMED_MB // 200
+ */
+export const MAX_STREAMED_MB = 200
+
+/** Served requests x duration (s) must fit in concurrency x hours x 3,600 environment-seconds. */
+function checkProvisionedFit(fn: Record<string, unknown>, pc: number, base: string, out: InputProblem[]): void {
+  const { durationMs, requests, per } = fn
+  if (typeof durationMs !== 'number' || !(durationMs > 0) || !Number.isFinite(durationMs)) return
+  if (typeof requests !== 'number' || !(requests >= 0) || !Number.isFinite(requests)) return
+  if (per !== undefined && !isRequestUnit(per)) return
+  const hours = (fn.provisionedHours as number | undefined) ?? 730
+  const share = (fn.provisionedSharePercent as number | undefined) ?? 100
+  const monthly = requestsPerMonth(requests, per ?? 'month')
+  // Quick accept far from the limit, in doubles; exact otherwise.
+  const approxNeed = (Number(monthly.n) / Number(monthly.d)) * (share / 100) * (durationMs / 1000)
+  const approxHave = pc * hours * 3600
+  if (approxNeed < approxHave * 0.999999) return
+  const s = parseNumber(share)
+  const d = parseNumber(durationMs)
+  const h = parseNumber(hours)
+  // need = monthly x s/100 x d/1000 seconds; have = pc x h x 3600 seconds
+  const needN = monthly.n * s.n * d.n
+  const needD = monthly.d * s.d * d.d * 100_000n
+  const haveN = BigInt(pc) * h.n * 3600n
+  const haveD = h.d
+  if (needN * haveD <= haveN * needD) return
+  const served = { n: monthly.n * s.n, d: monthly.d * s.d * 100n }
+  const needSeconds = toDecimalString(needN, needD, 0)
+  let advice: string
+  if (h.n === 0n) {
+    advice = 'Set the hours above 0, or the share served by provisioned concurrency to 0 %.'
+  } else {
+    // environments needed = ceil(need / (h x 3600))
+    const envN = needN * h.d
+    const envD = needD * h.n * 3600n
+    const envs = (envN + envD - 1n) / envD
+    advice = `That volume needs at least ${groupThousands(envs.toString())} environments for ${formatPlainNumber(hours)} hours, or fewer requests served by them.`
+  }
+  out.push({
+    path: `${base}.provisionedConcurrency`,
+    message: `${formatPlainNumber(pc)} provisioned environments for ${formatPlainNumber(hours)} hours give ${groupThousands(toDecimalString(haveN, haveD, 0))} environment-seconds, but the ${groupThousands(toDecimalString(served.n, served.d, 2))} requests they serve at ${formatPlainNumber(durationMs)} ms need ${groupThousands(needSeconds)}. ${advice}`,
+  })
 }
 
 /**
@@ -246,8 +404,25 @@ export function validateInput(input: unknown): InputProblem[] {
       checkStorage(fn.ephemeralStorageMb, sheet, region, `${base}.ephemeralStorageMb`, out)
     }
     checkRequests(fn.requests, fn.per, `${base}.requests`, out)
+    if (HAS_EXTRA(fn)) checkExtras(fn, sheet, base, out)
   }
   return out
+}
+
+/** True when a function sets any of the 2026 inputs (the common case skips their checks). */
+function HAS_EXTRA(fn: Record<string, unknown>): boolean {
+  return (
+    fn.coldStartPercent !== undefined ||
+    fn.initDurationMs !== undefined ||
+    fn.provisionedConcurrency !== undefined ||
+    fn.provisionedHours !== undefined ||
+    fn.provisionedSharePercent !== undefined ||
+    fn.snapStart !== undefined ||
+    fn.snapStartVersions !== undefined ||
+    fn.snapStartCacheHours !== undefined ||
+    fn.edge !== undefined ||
+    fn.streamedMbPerRequest !== undefined
+  )
 }
 
 /**

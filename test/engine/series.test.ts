@@ -6,7 +6,17 @@ const example1: EstimateInput = { sheet: 'aws-2016', functions: [{ memoryMb: 512
 describe('cost vs requests', () => {
   it('is log-spaced across several decades around the current volume, marking the current bill', () => {
     const s = costByRequests(example1)
-    expect(s.current).toEqual({ x: 3_000_000, requestsCents: 40, computeCents: 1834, storageCents: 0, totalCents: 1874 })
+    expect(s.current).toEqual({
+      x: 3_000_000,
+      requestsCents: 40,
+      computeCents: 1834,
+      storageCents: 0,
+      provisionedCents: 0,
+      snapStartCents: 0,
+      edgeCents: 0,
+      streamingCents: 0,
+      totalCents: 1874,
+    })
     expect(s.points).toContainEqual(s.current)
     expect(s.points[0]!.x).toBeLessThanOrEqual(3_000)
     expect(s.points.at(-1)!.x).toBeGreaterThanOrEqual(3_000_000_000)

@@ -43,9 +43,53 @@ describe('show calculations', () => {
     expect(bill.steps.text).toContain('worker: Billed duration: 100 ms')
   })
 
-  it('says when a region\u2019s prices are unverified', () => {
-    const bill = estimate({ sheet: 'aws-current', region: 'af-south-1', functions: [{ memoryMb: 128, durationMs: 10, requests: 1 }] })
-    expect(bill.assumptions.join(' ')).toMatch(/af-south-1 are unverified/)
+  it('names the caveats of the region that apply to the estimate, and only those', () => {
+    const osaka = estimate({ sheet: 'aws-current', region: 'ap-northeast-3', functions: [{ memoryMb: 128, durationMs: 10, requests: 1 }] })
+    expect(osaka.assumptions.join(' ')).toMatch(/ap-northeast-3 are contested/)
+    // arm64 provisioned concurrency is not used: its caveat is not named.
+    expect(osaka.assumptions.join(' ')).not.toMatch(/arm64 provisioned/)
+    const capeTown = estimate({ sheet: 'aws-current', region: 'af-south-1', functions: [{ memoryMb: 128, durationMs: 10, requests: 1 }] })
+    expect(capeTown.assumptions.join(' ')).toMatch(/Only the first price bracket is published for af-south-1/)
+    const virginia = estimate({ sheet: 'aws-current', functions: [{ memoryMb: 128, durationMs: 10, requests: 1 }] })
+    expect(virginia.assumptions).toEqual([])
+  })
+
+  it('shows provisioned concurrency: 5-minute rounding, GB-s, and utilisation against the break-even', () => {
+    const bill = estimate({
+      sheet: 'aws-current',
+      freeTier: false,
+      functions: [{ memoryMb: 4096, durationMs: 280, requests: 2_000_000, provisionedConcurrency: 7, provisionedHours: 24 }],
+    })
+    const text = bill.steps.text
+    expect(text).toContain('24 hours x 60 minutes / 5 minutes = 288 periods, rounded up to 288 x 300 seconds = 86,400 seconds')
+    expect(text).toContain('7 provisioned environments x 4 GB x 86,400 seconds = 2,419,200 GB-s of provisioned concurrency (x86_64)')
+    // 560,000 s of work / 604,800 s enabled = 92.59 %; on demand 2,240,000 x 0.0000166667 = 37.333408
+    // against 10.08008064 + 21.777728 = 31.85780864: saves 5.47559936
+    expect(text).toContain('busy 92.6 % of the time (break-even about 60 %): provisioned concurrency saves 5.48 USD')
+  })
+
+  it('says when on demand would be cheaper than lightly used provisioned environments', () => {
+    // 100 environments x 8 h serving 500,000 x 0.1 s = 50,000 s of 2,880,000: 1.7 %
+    const bill = estimate({
+      sheet: 'aws-current',
+      functions: [{ memoryMb: 1536, durationMs: 100, requests: 500_000, provisionedConcurrency: 100, provisionedHours: 8 }],
+    })
+    // on demand 75,000 GB-s x 0.0000166667 = 1.2500025; PC 18.000144 + 0.729165 = 18.729309: 17.4793065 less
+    expect(bill.steps.text).toContain('busy 1.7 % of the time (break-even about 60 %): on demand would cost 17.48 USD less')
+    expect(bill.assumptions.join(' ')).toMatch(/never provisioned concurrency or its duration/)
+  })
+
+  it('shows cold and warm invocations and their billed durations', () => {
+    const text = estimate({
+      sheet: 'aws-current',
+      freeTier: false,
+      functions: [{ memoryMb: 1024, durationMs: 15.74, requests: 1_000_000, coldStartPercent: 1, initDurationMs: 130.49 }],
+    }).steps.text
+    expect(text).toContain('1,000,000 requests x 1 % = 10,000 cold invocations; 1,000,000 - 10,000 = 990,000 warm invocations')
+    // 15.74 + 130.49 = 146.23 -> 147 ms (AWS REPORT example)
+    expect(text).toContain('15.74 ms + 130.49 ms INIT = 146.23 ms, summed first and rounded up once to the next 1 ms = 147 ms')
+    // 990,000 x 16 + 10,000 x 147 = 15,840,000 + 1,470,000 = 17,310,000 ms
+    expect(text).toContain('990,000 warm requests x 16 ms + 10,000 cold requests x 147 ms = 17,310,000 ms')
   })
 
   it('every estimate says which price sheet it used', () => {

@@ -11,19 +11,67 @@ export interface TierData {
 }
 
 /**
+ * Provisioned concurrency prices for one architecture in one region.
+ *
+ * @example { usdPerGbSecond: '0.0000041667', durationUsdPerGbSecond: '0.0000097222', estimated: false }
+ */
+export interface ProvisionedPrices {
+  /** Per GB-s of concurrency configured (enabled time rounded up to 5 minutes). */
+  usdPerGbSecond: string
+  /** Per GB-s of duration of the invocations the provisioned environments serve. */
+  durationUsdPerGbSecond: string
+  /** True where the price is derived (arm64 = x86_64 x 0.8) rather than published. */
+  estimated: boolean
+}
+
+/**
+ * A known doubt about a region's prices, shown to the user wherever it affects an estimate.
+ * `contested-prices`: sources disagree (the newer figures are used);
+ * `first-bracket-only`: only the first compute bracket is published there, so it prices all usage;
+ * `arm64-provisioned-derived`: arm64 provisioned concurrency is derived (x86_64 x 0.8).
+ *
+ * @example PRICE_SHEETS['aws-current'].regions['ap-northeast-3'].caveats // ['contested-prices', 'arm64-provisioned-derived']
+ */
+export type RegionCaveat = 'contested-prices' | 'first-bracket-only' | 'arm64-provisioned-derived'
+
+/**
  * Prices in one region. Every price is a decimal string, exactly as published.
  *
  * @example PRICE_SHEETS['aws-current'].regions['eu-west-1'].storageUsdPerGbSecond // '0.0000000340'
  */
 export interface RegionPrices {
   name: string
-  /** False where sources disagree and the figures have not been checked against AWS. */
+  /** False where sources disagree about the figures (see `caveats`). */
   verified: boolean
   usdPerRequest: string
   /** Null where the price is not known: storage above 512 MB cannot be priced there. */
   storageUsdPerGbSecond: string | null
   /** Graduated brackets per architecture, lowest first. */
   compute: Partial<Record<Architecture, TierData[]>>
+  /** Provisioned concurrency per architecture; absent on a sheet without it. */
+  provisioned?: Partial<Record<Architecture, ProvisionedPrices>>
+  /** Where these figures come from. */
+  source?: string
+  /** Doubts about these figures; every one that applies is named in the estimate. */
+  caveats?: RegionCaveat[]
+}
+
+/**
+ * The meters of the 2026 bill that have one price everywhere (AWS publishes
+ * them for us-east-1 only), and the rules of cold starts and provisioned
+ * concurrency. A sheet without them ignores those inputs.
+ *
+ * @example PRICE_SHEETS['aws-current'].extraMeters?.edge.usdPerGbSecond // '0.00005001'
+ */
+export interface ExtraMeters {
+  /** The INIT phase of a cold start is billed as on-demand duration (since 2025-08-01). */
+  initBilled: true
+  /** Provisioned concurrency's enabled time is rounded up to this many minutes. */
+  provisionedRoundingMinutes: number
+  snapStart: { cacheUsdPerGbSecond: string; restoreUsdPerGb: string; minCacheHours: number }
+  edge: { usdPerRequest: string; usdPerGbSecond: string; granularityMs: number }
+  streaming: { freeMbPerRequest: number; freeGibPerMonth: string; usdPerGib: string }
+  sources: { title: string; url: string }[]
 }
 
 /**
@@ -42,4 +90,6 @@ export interface PriceSheetData extends PriceSheetInfo {
   freeTier: { requests: string; gbSeconds: string }
   defaultRegion: string
   regions: Record<string, RegionPrices>
+  /** Cold starts, provisioned concurrency, SnapStart, Lambda@Edge, streaming; absent: those inputs are ignored. */
+  extraMeters?: ExtraMeters
 }

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import { fastBill } from '../../src/engine/fast'
+import { estimate, exactEstimate, validateInput, type Estimate, type EstimateInput, type FunctionInput } from '../../src/engine/index'
+
+const shape = (e: Estimate) => ({ total: e.totalCents, lines: e.lines.map((l) => [l.kind, l.architecture, l.tier, l.cents]) })
+
+/** A small seeded generator (mulberry32), so 100,000 inputs cost little to make and a failure can be replayed. */
+function rng(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
+  const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!
+  /** Log-uniform whole numbers across magnitudes, sometimes with decimals. */
+  const magnitude = (maxExp: number, places: number) => {
+    const x = Math.floor(10 ** (next() * maxExp))
+    return next() < 0.3 ? Math.round(x * next() * 10 ** places) / 10 ** places : x
+  }
+  return { next, int, pick, magnitude }
+}
+
+function randomInput(r: ReturnType<typeof rng>): EstimateInput {
+  const sheet = r.pick(['aws-2016', 'aws-current'] as const)
+  const count = r.next() < 0.8 ? 1 : r.int(2, 3)
+  const functions: FunctionInput[] = []
+  for (let i = 0; i < count; i++) {
+    const fn: FunctionInput = {
+      memoryMb: sheet === 'aws-2016' ? 128 + 64 * r.int(0, 45) : r.int(128, 10_240),
+      durationMs: Math.max(0.001, r.magnitude(5.9, 3)),
+      requests: r.magnitude(r.pick([6, 9, 12]), 1),
+      per: r.pick(['second', 'minute', 'hour', 'day', 'month', 'month', 'month'] as const),
+    }
+    if (sheet === 'aws-current') {
+      fn.architecture = r.pick(['x86_64', 'arm64'] as const)
+      if (r.next() < 0.3) fn.ephemeralStorageMb = r.int(512, 10_240)
+    }
+    // The 2026 inputs, on either sheet (the classic one ignores them).
+    if (r.next() < 0.5) fn.coldStartPercent = r.pick([0, 1, 0.5, 2.5, 33.333, r.int(0, 100)])
+    if (r.next() < 0.5) fn.initDurationMs = r.pick([0, 100.77, r.int(0, 10_000), r.int(0, 10_000_000) / 1000])
+    if (r.next() < 0.3) {
+      fn.provisionedConcurrency = r.int(0, 5000)
+      fn.provisionedHours = r.pick([730, 8, 24, 0.1, r.int(0, 744), r.int(0, 7440) / 10])
+      if (r.next() < 0.5) fn.provisionedSharePercent = r.pick([100, 50, 12.5, r.int(0, 100)])
+    }
+    if (r.next() < 0.3) {
+      fn.snapStart = r.pick(['off', 'java', 'priced'] as const)
+      fn.snapStartVersions = r.int(1, 4)
+      fn.snapStartCacheHours = r.pick([744, 730, 1, 2.5, r.int(0, 744)])
+    }
+    if (r.next() < 0.3) fn.streamedMbPerRequest = r.pick([7, 6, 0.5, r.int(0, 20_000) / 100])
+    if (r.next() < 0.15 && fn.architecture !== 'arm64' && !fn.provisionedConcurrency) {
+      fn.edge = true
+      delete fn.ephemeralStorageMb
+    }
+    functions.push(fn)
+  }
+  const region = sheet === 'aws-current' ? r.pick(['us-east-1', 'eu-central-2', 'ap-southeast-5', 'ap-northeast-3', 'sa-east-1']) : 'us-east-1'
+  return { sheet, region, freeTier: r.next() < 0.5, functions }
+}
+
+describe('the integer fast path', () => {
+  it('gives the same lines and cents as the bigint path on 100,000 random inputs', () => {
+    const r = rng(20_260_801)
+    let compared = 0
+    let fast = 0
+    for (let i = 0; i < 100_000; i++) {
+      const input = randomInput(r)
+      if (validateInput(input).length > 0) continue
+      compared++
+      if (fastBill(input)) fast++
+      const got = shape(estimate(input))
+      const exact = shape(exactEstimate(input))
+      if (JSON.stringify(got) !== JSON.stringify(exact)) expect({ input, got }).toEqual({ input, got: exact })
+    }
+    // The comparison means something only if the fast path handled most of them.
+    expect(fast / compared).toBeGreaterThan(0.3)
+    // Provisioned concurrency that does not fit is invalid; most inputs are valid.
+    expect(compared).toBeGreaterThan(90_000)
+  }, 120_000)
+
+  it('agrees at the edges: 2^53 neighbourhoods, per-day volumes, fractional percentages', () => {
+    const cases = [
+      { memoryMb: 10_240, durationMs: 900_000, requests: 1e15 },
+      { memoryMb: 10_240, durationMs: 900_000, requests: 977 },
+      { memoryMb: 128, durationMs: 0.001, requests: 13, per: 'day' as const },
+      { memoryMb: 1769, durationMs: 27.55, requests: 123_457, coldStartPercent: 33.333, initDurationMs: 0.45 },
+      { memoryMb: 3008, durationMs: 100.7, requests: 9_999_999, coldStartPercent: 0.5, initDurationMs: 0.3 },
+    ]
+    for (const fn of cases) {
+      for (const freeTier of [true, false]) {
+        const input = { sheet: 'aws-current' as const, freeTier, functions: [fn] }
+        expect(shape(estimate(input))).toEqual(shape(exactEstimate(input)))
+      }
+    }
+  })
+})
