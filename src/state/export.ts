@@ -69,12 +69,6 @@ export const EXPORT_MIME_TYPES = {
 
 // ---------------------------------------------------------------- shared
 
-/** A function's own share of the bill, when the engine provides one. */
-function functionUsd(f: FunctionUsage): string | undefined {
-  const usd = (f as FunctionUsage & { usd?: unknown }).usd
-  return typeof usd === 'string' ? usd : undefined
-}
-
 function functionName(f: FunctionUsage): string {
   return f.name.trim() ? f.name : `Function ${f.index + 1}`
 }
@@ -160,7 +154,7 @@ export function estimateCsv({ estimate: e, link }: ExportSource): string {
       item: functionName(f),
       quantity: f.requestsPerMonth,
       unit: 'requests',
-      usd: functionUsd(f),
+      usd: f.usd,
       detail: `${f.memoryMb} MB; ${f.durationMs} ms average, billed ${f.billedMs} ms; ${f.architecture}; ${f.gbSeconds} GB-s a month`,
     })
   }
@@ -286,13 +280,11 @@ export function calculationMarkdown({ estimate: e, link }: ExportSource): string
     '## Functions',
     '',
   ]
-  const withUsd = e.functions.some((f) => functionUsd(f) !== undefined)
   out.push(
-    tableRow(['Function', 'Memory', 'Duration', 'Architecture', 'Requests / month', 'Compute', ...(withUsd ? ['Amount'] : [])]),
-    tableRow([':--', '--:', '--:', ':--', '--:', '--:', ...(withUsd ? ['--:'] : [])]),
+    tableRow(['Function', 'Memory', 'Duration', 'Architecture', 'Requests / month', 'Compute', 'Share of the bill']),
+    tableRow([':--', '--:', '--:', ':--', '--:', '--:', '--:']),
   )
   for (const f of e.functions) {
-    const usd = functionUsd(f)
     out.push(
       tableRow([
         markdownText(functionName(f)),
@@ -301,7 +293,7 @@ export function calculationMarkdown({ estimate: e, link }: ExportSource): string
         f.architecture,
         grouped(f.requestsPerMonth),
         `${grouped(f.gbSeconds)} GB-s`,
-        ...(withUsd ? [usd === undefined ? '' : dollars(usd)] : []),
+        dollars(f.usd),
       ]),
     )
   }

@@ -111,7 +111,7 @@ describe('CSV of the bill', () => {
       'Bill line,Requests,2000000,requests,0.0000002,0.4,0.40,',
       'Bill line,Compute (x86_64),1100000,GB-s,0.00001667,18.337,18.34,',
       'Total,Monthly total,,,,,18.74,Sum of the rounded lines',
-      'Function,Function 1,3000000,requests,,,,"512 MB; 1000 ms average, billed 1000 ms; x86_64; 1500000 GB-s a month"',
+      'Function,Function 1,3000000,requests,,,18.74,"512 MB; 1000 ms average, billed 1000 ms; x86_64; 1500000 GB-s a month"',
       'Usage,Requests per month,3000000,requests,,,,',
       'Usage,Compute per month,1500000,GB-s,,,,',
       'Free tier,Requests used,1000000,requests,,,,of 1000000',
@@ -139,16 +139,23 @@ describe('CSV of the bill', () => {
     expect(functions.map((r) => r[1])).toEqual(['api, "v2"\nnew', "'=cmd|/C calc!A0"])
     expect(rows.find((r) => r[1] === 'Region')?.[7]).toBe('eu-west-1')
     // Two architectures share the free tier: the engine's assumption is exported with it.
-    expect(rows.filter((r) => r[0] === 'Assumption').map((r) => r[7])).toEqual([expect.stringContaining('x86_64 usage first, then arm64')])
+    expect(rows.filter((r) => r[0] === 'Assumption').map((r) => r[7])).toContainEqual(expect.stringContaining('x86_64 usage first, then arm64'))
   })
 
-  it('gives each function its share of the bill when the estimate has one, and says nothing when it has not', () => {
-    const source = classic()
-    const plain = JSON.parse(JSON.stringify(source.estimate)) as Estimate
-    const withShares = { ...plain, functions: plain.functions.map((f) => ({ ...f, cents: 1874, usd: '18.74' })) }
-    const rows = parseCsv(estimateCsv({ ...source, estimate: withShares }))
-    expect(rows.find((r) => r[0] === 'Function')?.[6]).toBe('18.74')
-    expect(parseCsv(estimateCsv(source)).find((r) => r[0] === 'Function')?.[6]).toBe('')
+  it('gives each function its share of the bill', () => {
+    // Two halves of the classic example: requests $0.40 and compute $18.34 split evenly.
+    const input: EstimateInput = {
+      sheet: 'aws-2016',
+      functions: [
+        { name: 'a', memoryMb: 512, durationMs: 1000, requests: 1_500_000 },
+        { name: 'b', memoryMb: 512, durationMs: 1000, requests: 1_500_000 },
+      ],
+    }
+    const rows = parseCsv(estimateCsv({ estimate: estimate(input), input, link: LINK }))
+    expect(rows.filter((r) => r[0] === 'Function').map((r) => [r[1], r[6]])).toEqual([
+      ['a', '9.37'],
+      ['b', '9.37'],
+    ])
   })
 
   it('says when there are no requests and no free tier', () => {
@@ -226,9 +233,9 @@ describe('calculation steps as Markdown', () => {
 
 ## Functions
 
-| Function | Memory | Duration | Architecture | Requests / month | Compute |
-| :-- | --: | --: | :-- | --: | --: |
-| Function 1 | 512 MB | 1,000 ms (billed 1,000 ms) | x86_64 | 3,000,000 | 1,500,000 GB-s |
+| Function | Memory | Duration | Architecture | Requests / month | Compute | Share of the bill |
+| :-- | --: | --: | :-- | --: | --: | --: |
+| Function 1 | 512 MB | 1,000 ms (billed 1,000 ms) | x86_64 | 3,000,000 | 1,500,000 GB-s | $18.74 |
 
 ## Calculation
 

@@ -12,7 +12,7 @@ describe('the link is bounded', () => {
     const typed = '9'.repeat(20_000)
     const { query, omitted } = encodeLink(inputs([{ durationMs: typed, memoryMb: '1024' }]))
     expect(query).toBe('p=current&m=1024')
-    expect(omitted).toEqual([{ functionIndex: 0, field: 'durationMs', key: 'd', reason: 'too-long' }])
+    expect(omitted).toEqual([{ functionIndex: 0, field: 'durationMs', key: 'd', characters: 20_000, reason: 'too-long' }])
   })
 
   it('writes a value of exactly the longest length the decoder reads', () => {
