@@ -4,7 +4,16 @@
  * varying from call to call (1,024 pre-generated inputs cycled), and the time to
  * compute 1,000-point chart series. Goals: >= 1,000,000 estimates/s, < 2 ms per series.
  */
-import { costByMemory, costByRequests, estimate, exactEstimate, validateInput, type EstimateInput, type FunctionInput } from '../src/engine/index'
+import {
+  calculationSteps,
+  costByMemory,
+  costByRequests,
+  estimate,
+  exactEstimate,
+  validateInput,
+  type EstimateInput,
+  type FunctionInput,
+} from '../src/engine/index'
 
 const oneFunction: EstimateInput = {
   sheet: 'aws-current',
@@ -125,7 +134,7 @@ const exactRate = estimatesPerSecond(varied, exactEstimate)
 console.log(`exactEstimate() (bigint path only), the same inputs: ${fmt(exactRate)} calls/s`)
 const byRequests = msPerSeries(() => costByRequests(oneFunction, { points: 1000 }))
 console.log(`costByRequests, 1,000 points: ${fmt(byRequests, 3)} ms per series (goal < 2 ms)`)
-const withSteps = msPerSeries(() => estimate(oneFunction).steps)
+const withSteps = msPerSeries(() => calculationSteps(estimate(oneFunction)))
 console.log(`estimate() with steps text: ${fmt(withSteps * 1000, 1)} µs per call`)
 const byMemory = msPerSeries(() => costByMemory(oneFunction))
 console.log(`costByMemory, current sheet (159 sizes): ${fmt(byMemory, 3)} ms per series`)

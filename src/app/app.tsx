@@ -7,14 +7,17 @@ import { ChartsPanel } from '../ui/charts-panel'
 import { ErrorBoundary } from '../ui/error-boundary'
 import { FunctionList } from '../ui/function-list'
 import { LinkNotice, type LinkReport } from '../ui/link-notice'
-import { PresetGallery } from '../ui/preset-gallery'
 import { ResultPanel } from '../ui/result'
 import { ShareBar } from '../ui/share-bar'
 import { SheetControls } from '../ui/sheet-controls'
-import { StepsPanel } from '../ui/steps'
 import { ThemeToggle } from '../ui/theme'
 import { TotalBar } from '../ui/total-bar'
+import { useLoaded } from '../ui/use-loaded'
 import type { LinkReports } from './link-reports'
+
+// Not needed to read the total: loaded just after it.
+const loadSteps = () => import('../ui/steps')
+const loadPresets = () => import('../ui/preset-gallery')
 
 interface Props {
   urlSync: UrlSync
@@ -24,6 +27,8 @@ interface Props {
 /** The full calculator page. */
 export function App({ urlSync, linkReports }: Props) {
   const store = useCalculatorStore()
+  const steps = useLoaded(loadSteps)
+  const presets = useLoaded(loadPresets)
   const [report, setReport] = useState<LinkReport>(linkReports.current())
   useEffect(() => linkReports.subscribe(setReport), [linkReports])
   // A preset or Reset replaces the estimate: what the old link held no longer applies.
@@ -58,21 +63,21 @@ export function App({ urlSync, linkReports }: Props) {
               onReset={() => choose(defaultInputs())}
               embedSnippets={() => import('./embed-snippet').then((m) => m.embedSnippets(inputsOf(store.getState()), urlSync.appUrl()))}
             />
-            <ErrorBoundary part="the calculation steps">
-              <StepsPanel />
-            </ErrorBoundary>
+            <ErrorBoundary part="the calculation steps">{steps ? <steps.StepsPanel /> : null}</ErrorBoundary>
           </div>
         </div>
         <div className="wide">
           <ErrorBoundary part="the charts">
             <ChartsPanel />
           </ErrorBoundary>
-          <PresetGallery
-            onChoose={(id) => {
-              const inputs = presetInputs(id)
-              if (inputs) choose(inputs)
-            }}
-          />
+          {presets ? (
+            <presets.PresetGallery
+              onChoose={(id) => {
+                const inputs = presetInputs(id)
+                if (inputs) choose(inputs)
+              }}
+            />
+          ) : null}
         </div>
       </main>
       <TotalBar />

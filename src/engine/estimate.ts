@@ -1,12 +1,10 @@
 import { computeBill, lineShares, type Bill, type LineBill } from './bill'
 import { centsToUsdString, groupThousands, toDecimalString, type Ratio } from './decimal'
 import { fastBill, type FastBill } from './fast'
-import { buildSteps } from './steps'
 import { PRICE_SHEETS } from './sheets/registry'
 import type {
   Architecture,
   BillLine,
-  CalculationSteps,
   Estimate,
   EstimateInput,
   FreeTierUsage,
@@ -225,6 +223,19 @@ function ratioText(r: Ratio, places = 20): string {
   return toDecimalString(r.n, r.d, places)
 }
 
+/** The parts of a bill the calculation steps are written from. */
+export interface StepsSource {
+  bill: Bill
+  labelOf: (line: LineBill) => string
+  assumptions: string[]
+  shares: bigint[][]
+}
+
+/** The estimate's own steps source, when `estimate` came from this engine. */
+export function stepsSourceOf(estimate: Estimate): StepsSource | null {
+  return estimate instanceof EstimateView ? estimate.stepsSource() : null
+}
+
 class EstimateView implements Estimate {
   readonly sheet: PriceSheetInfo
   readonly region: string
@@ -234,7 +245,6 @@ class EstimateView implements Estimate {
   #lines: BillLine[] | undefined
   #bill: Bill | undefined
   readonly #totalExact: bigint | null
-  #steps: CalculationSteps | undefined
   #shares: bigint[][] | undefined
 
   constructor(input: EstimateInput, bill: Bill | undefined, fast: FastBill | null) {
@@ -375,14 +385,17 @@ class EstimateView implements Estimate {
     return toDecimalString(exact.n * r.d * 1_000_000n, exact.d * r.n, 6)
   }
 
-  get steps(): CalculationSteps {
+  /**
+   * What "Show calculations" is built from. Internal: for `calculationSteps`,
+   * which lives in its own module so the steps' code loads only when shown.
+   */
+  stepsSource(): StepsSource {
     const b = this.fullBill()
     this.#shares ??= lineShares(b)
-    this.#steps ??= buildSteps(b, (line) => lineLabel(line, tierCountOf(b, line)), assumptionsOf(b), this.#shares)
-    return this.#steps
+    return { bill: b, labelOf: (line) => lineLabel(line, tierCountOf(b, line)), assumptions: assumptionsOf(b), shares: this.#shares }
   }
 
-  toJSON(): Omit<Estimate, 'steps'> & { steps: CalculationSteps } {
+  toJSON(): Estimate {
     return {
       sheet: this.sheet,
       region: this.region,
@@ -395,7 +408,6 @@ class EstimateView implements Estimate {
       assumptions: this.assumptions,
       costPerRequestUsd: this.costPerRequestUsd,
       costPerMillionRequestsUsd: this.costPerMillionRequestsUsd,
-      steps: this.steps,
     }
   }
 }

@@ -22,6 +22,7 @@ export type {
   StepSection,
 } from './types'
 export { estimate, exactEstimate, priceSheetInfo } from './estimate'
+export { calculationSteps } from './steps'
 export {
   validateInput,
   InvalidInputError,

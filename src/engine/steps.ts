@@ -1,4 +1,5 @@
 import type { Bill, LineBill } from './bill'
+import { stepsSourceOf } from './estimate'
 import {
   addRatio,
   centsToUsdString,
@@ -12,7 +13,7 @@ import {
   type Ratio,
 } from './decimal'
 import { REQUEST_UNIT_LABELS } from './requests'
-import type { CalculationSteps, RequestUnit, StepLine, StepSection } from './types'
+import type { CalculationSteps, Estimate, RequestUnit, StepLine, StepSection } from './types'
 import type { FunctionMeasure } from './usage'
 
 /** How a unit's request count becomes a monthly one, in the AWS Pricing Calculator's words. */
@@ -355,4 +356,24 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
 
   const text = sections.map((s) => [s.title, ...s.lines.map((l) => `  ${l.text}`)].join('\n')).join('\n')
   return { sections, text }
+}
+
+const built = new WeakMap<Estimate, CalculationSteps>()
+
+/**
+ * "Show calculations" for an estimate: the calculation in the manner of the
+ * AWS Pricing Calculator, as sections of lines and as plain text. Built once
+ * per estimate. Its own module, so the code loads only where the steps are shown.
+ *
+ * @example calculationSteps(estimate(input)).sections[0].title // 'Unit conversions'
+ */
+export function calculationSteps(estimate: Estimate): CalculationSteps {
+  let steps = built.get(estimate)
+  if (!steps) {
+    const source = stepsSourceOf(estimate)
+    if (!source) throw new TypeError('calculationSteps takes an estimate made by estimate().')
+    steps = buildSteps(source.bill, source.labelOf, source.assumptions, source.shares)
+    built.set(estimate, steps)
+  }
+  return steps
 }

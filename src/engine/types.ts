@@ -213,7 +213,7 @@ export interface StepLine {
 /**
  * A titled group of steps, e.g. "Unit conversions".
  *
- * @example estimate(input).steps.sections[0].title // 'Unit conversions'
+ * @example calculationSteps(estimate(input)).sections[0].title // 'Unit conversions'
  */
 export interface StepSection {
   title: string
@@ -223,7 +223,7 @@ export interface StepSection {
 /**
  * The calculation shown step by step, as data and as plain text.
  *
- * @example console.log(estimate(input).steps.text) // the calculation as plain text
+ * @example console.log(calculationSteps(estimate(input)).text) // the calculation as plain text
  */
 export interface CalculationSteps {
   sections: StepSection[]
@@ -270,6 +270,4 @@ export interface Estimate {
   costPerRequestUsd: string | null
   /** The exact (unrounded) bill per million requests, USD, decimal string to 6 places; null with no requests. */
   costPerMillionRequestsUsd: string | null
-  /** "Show calculations"; built on first read. */
-  readonly steps: CalculationSteps
 }

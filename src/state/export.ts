@@ -5,7 +5,7 @@
  * Pure: no DOM. Every amount is the engine's exact decimal string, never a
  * float; the React side (ui/export/) only hands the text to a download.
  */
-import type { Estimate, EstimateInput, FunctionUsage } from '../engine/index'
+import { calculationSteps, type Estimate, type EstimateInput, type FunctionUsage } from '../engine/index'
 
 /** What every export is made from: the estimate on screen, its input and its link. */
 export interface ExportSource {
@@ -208,8 +208,15 @@ export function estimateCsv({ estimate: e, link }: ExportSource): string {
  * @example JSON.parse(estimateJson(source, now)).estimate.totalUsd // '18.74'
  */
 export function estimateJson({ estimate, input, link }: ExportSource, exportedAt: Date = new Date()): string {
-  // JSON.stringify calls the estimate's own toJSON, which reads every lazy field.
-  return JSON.stringify({ input, estimate, link, exportedAt: exportedAt.toISOString() }, null, 2) + '\n'
+  // The estimate's own toJSON reads every lazy field; the steps are built apart from it.
+  const steps = calculationSteps(estimate)
+  return (
+    JSON.stringify(
+      { input, estimate: { ...(JSON.parse(JSON.stringify(estimate)) as object), steps }, link, exportedAt: exportedAt.toISOString() },
+      null,
+      2,
+    ) + '\n'
+  )
 }
 
 // ---------------------------------------------------------------- Markdown
@@ -298,7 +305,7 @@ export function calculationMarkdown({ estimate: e, link }: ExportSource): string
     )
   }
   out.push('', '## Calculation')
-  for (const section of e.steps.sections) {
+  for (const section of calculationSteps(e).sections) {
     out.push('', `### ${markdownText(section.title)}`, '')
     section.lines.forEach((l, i) => out.push(`${i + 1}. ${l.note === 'assumption' ? '**Assumption:** ' : ''}${markdownText(l.text)}`))
   }

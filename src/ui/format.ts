@@ -1,3 +1,5 @@
+import { formatCentsExact } from './money'
+
 // Display formatting only: amounts arrive as exact decimal strings or whole
 // cents from the engine; Intl formats them without re-doing any arithmetic.
 
@@ -25,10 +27,7 @@ export function formatUsd(dollars: Formattable): string {
  */
 export function formatCents(cents: number): string {
   if (!Number.isFinite(cents)) return '\u2014'
-  const whole = BigInt(Math.round(cents))
-  const abs = whole < 0n ? -whole : whole
-  const text = `${whole < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`
-  return usd.format(text as unknown as number)
+  return formatCentsExact(BigInt(Math.round(cents)))
 }
 
 /**

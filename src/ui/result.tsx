@@ -1,8 +1,20 @@
-import type { Comparison, Estimate } from '../engine/index'
+import { useState } from 'react'
+import {
+  estimate as estimateBill,
+  PRICE_SHEETS,
+  type Architecture,
+  type BillLine,
+  type Comparison,
+  type Estimate,
+  type EstimateInput,
+} from '../engine/index'
 import { useCalculator } from '../state/react'
 import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
-import { formatCents, formatLineAmount, formatNumber, formatSmallUsd, formatUsd } from './format'
+import { formatLineAmount, formatNumber, formatQuantity, formatSmallUsd, formatUsd } from './format'
+import { BaselineBar, baselineOf, ChangeCell, lineKey, type Baseline } from './baseline'
+import { centsOf, percentChange } from './money'
+import { useLoaded } from './use-loaded'
 
 /** Where a problem is, in words: "Memory (MB), function 2". */
 export function problemPlace(p: FieldProblem, functionCount: number): string {
@@ -10,7 +22,11 @@ export function problemPlace(p: FieldProblem, functionCount: number): string {
   return p.functionNumber !== undefined && functionCount > 1 ? `${label}, function ${p.functionNumber}` : label
 }
 
-function ComparisonLine({ comparison, totalCents }: { comparison: Comparison | null; totalCents: number }) {
+/** The same workload, other choices: loaded after the total. */
+const loadComparisons = () => import('./result-compare')
+
+/** The docs widget's one comparison: the other price sheet. */
+function CompactComparison({ comparison, estimate }: { comparison: Comparison | null; estimate: Estimate }) {
   if (!comparison) return null
   const other = comparison.sheet === 'aws-current' ? 'today\u2019s 1 ms billing' : 'the classic 2016 100 ms billing'
   if (!comparison.available) {
@@ -20,32 +36,24 @@ function ComparisonLine({ comparison, totalCents }: { comparison: Comparison | n
       </p>
     )
   }
-  const otherCents = comparison.estimate.totalCents
-  let change = 'the same'
-  if (otherCents !== totalCents && totalCents > 0) {
-    const pct = (Math.abs(otherCents - totalCents) / totalCents) * 100
-    const shown = pct < 1 ? '<1' : pct.toFixed(0)
-    change = `${shown}% ${otherCents < totalCents ? 'less' : 'more'}`
-  } else if (otherCents !== totalCents) {
-    change = 'more'
-  }
+  const change = percentChange(centsOf(comparison.estimate.totalUsd), centsOf(estimate.totalUsd))
   return (
-    <div className="comparison" data-testid="comparison">
-      <p>
-        Under {other}: <strong>{formatCents(otherCents)}</strong>, {change}
-      </p>
-      {comparison.adjustments.length > 0 ? (
-        <ul className="adjustments">
-          {comparison.adjustments.map((a) => (
-            <li key={a}>{a}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <p className="comparison" data-testid="comparison">
+      Under {other}: <strong>{formatUsd(comparison.estimate.totalUsd)}</strong>
+      {change ? `, ${change}` : ''}
+    </p>
   )
 }
 
-function BillLines({ estimate }: { estimate: Estimate }) {
+function FullComparisons({ comparison, result }: { comparison: Comparison | null; result: { estimate: Estimate; input: EstimateInput } }) {
+  const loaded = useLoaded(loadComparisons)
+  if (!loaded) return <CompactComparison comparison={comparison} estimate={result.estimate} />
+  return <loaded.default comparison={comparison} result={result} />
+}
+
+function BillLines({ estimate, baseline }: { estimate: Estimate; baseline: Baseline | null }) {
+  const keys = new Set(estimate.lines.map(lineKey))
+  const gone = baseline ? [...baseline.lines].filter(([key]) => !keys.has(key)) : []
   return (
     <table className="bill-lines">
       <caption className="visually-hidden">Bill lines</caption>
@@ -61,19 +69,34 @@ function BillLines({ estimate }: { estimate: Estimate }) {
           <th scope="col" className="num">
             Amount
           </th>
+          {baseline ? (
+            <th scope="col" className="num col-change">
+              vs baseline
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
         {estimate.lines.map((l) => (
-          <tr key={`${l.kind}-${l.architecture ?? ''}-${l.tier ?? ''}`} data-kind={l.kind}>
+          <tr key={lineKey(l)} data-kind={l.kind}>
             <th scope="row">{l.label}</th>
-            <td className="num">
-              {formatNumber(l.quantity)} {l.quantityUnit}
+            <td className="num" title={`Exact: ${l.quantity} ${l.quantityUnit}`}>
+              {formatQuantity(l.quantity, l.quantityUnit)} {l.quantityUnit}
             </td>
             <td className="num col-unit">${l.unitPriceUsd}</td>
             <td className="num" title={`Exact: $${l.exactUsd}`}>
               {formatLineAmount(l.usd, l.exactUsd)}
             </td>
+            {baseline ? <ChangeCell cents={centsOf(l.usd)} base={baseline.lines.get(lineKey(l))?.cents ?? 0n} /> : null}
+          </tr>
+        ))}
+        {gone.map(([key, line]) => (
+          <tr key={key} className="line-gone">
+            <th scope="row">{line.label} (not in this estimate)</th>
+            <td className="num">—</td>
+            <td className="num col-unit" />
+            <td className="num">$0.00</td>
+            <ChangeCell cents={0n} base={line.cents} />
           </tr>
         ))}
       </tbody>
@@ -84,6 +107,7 @@ function BillLines({ estimate }: { estimate: Estimate }) {
           </th>
           <td className="col-unit" />
           <td className="num">{formatUsd(estimate.totalUsd)}</td>
+          {baseline ? <ChangeCell cents={centsOf(estimate.totalUsd)} base={baseline.totalCents} /> : null}
         </tr>
       </tfoot>
     </table>
@@ -94,13 +118,17 @@ function Facts({ estimate }: { estimate: Estimate }) {
   const free = estimate.freeTier
   return (
     <dl className="facts">
-      <div>
+      <div className="fact-wide">
         <dt>Free tier used</dt>
         <dd>
           {free.included ? (
             <>
-              {formatNumber(free.requestsUsed)} of {formatNumber(free.requestsAllowance)} requests; {formatNumber(free.gbSecondsUsed)} of{' '}
-              {formatNumber(free.gbSecondsAllowance)} GB-s
+              <span className="fact-line">
+                {formatNumber(free.requestsUsed)} of {formatNumber(free.requestsAllowance)} requests
+              </span>{' '}
+              <span className="fact-line">
+                {formatNumber(free.gbSecondsUsed)} of {formatNumber(free.gbSecondsAllowance)} GB&#8209;s
+              </span>
             </>
           ) : (
             'Not included'
@@ -117,11 +145,11 @@ function Facts({ estimate }: { estimate: Estimate }) {
       </div>
       <div>
         <dt>Compute</dt>
-        <dd>{formatNumber(estimate.totals.gbSeconds)} GB-s a month</dd>
+        <dd>{formatQuantity(estimate.totals.gbSeconds, 'GB-s')} GB&#8209;s a month</dd>
       </div>
       <div>
         <dt>Requests</dt>
-        <dd>{formatNumber(estimate.totals.requestsPerMonth)} a month</dd>
+        <dd title={`Exact: ${estimate.totals.requestsPerMonth}`}>{formatQuantity(estimate.totals.requestsPerMonth, 'requests')} a month</dd>
       </div>
     </dl>
   )
@@ -152,6 +180,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
   const result = useCalculator((s, sel) => sel.selectEstimate(s))
   const comparison = useCalculator((s, sel) => sel.selectComparison(s))
   const functionCount = useCalculator((s) => s.functions.length)
+  const [baseline, setBaseline] = useState<Baseline | null>(null)
 
   return (
     <section className="card result-card" aria-labelledby="result-title">
@@ -168,8 +197,20 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
       </div>
       {result.status === 'ok' ? (
         <>
-          <ComparisonLine comparison={comparison} totalCents={result.estimate.totalCents} />
-          <BillLines estimate={result.estimate} />
+          {compact ? null : (
+            <BaselineBar
+              baseline={baseline}
+              estimate={result.estimate}
+              onPin={() => setBaseline(baselineOf(result.estimate))}
+              onClear={() => setBaseline(null)}
+            />
+          )}
+          {compact ? (
+            <CompactComparison comparison={comparison} estimate={result.estimate} />
+          ) : (
+            <FullComparisons comparison={comparison} result={result} />
+          )}
+          <BillLines estimate={result.estimate} baseline={compact ? null : baseline} />
           {compact ? null : <Facts estimate={result.estimate} />}
           {result.estimate.assumptions.length > 0 ? (
             <ul className="assumptions" aria-label="Assumptions">

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { calculationSteps } from '../engine/index'
 import { useCalculator } from '../state/react'
 import { copyText } from './clipboard'
 
@@ -8,7 +9,7 @@ export function StepsPanel() {
   const [open, setOpen] = useState(false)
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle')
   if (result.status !== 'ok') return null
-  const steps = open ? result.estimate.steps : null
+  const steps = open ? calculationSteps(result.estimate) : null
 
   return (
     <section className="card steps-card" aria-labelledby="steps-title">

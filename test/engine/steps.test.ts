@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { estimate } from '../../src/engine/index'
+import { calculationSteps, estimate } from '../../src/engine/index'
 
 // The AWS Pricing Calculator's "Show calculations" for 1 request a minute,
 // 2,000 ms, 128 MB, x86, no free tier (transcript in the pricing notes).
@@ -11,7 +11,7 @@ const transcriptInput = {
 
 describe('show calculations', () => {
   it('walks through the same figures as the AWS Pricing Calculator transcript', () => {
-    const text = estimate(transcriptInput).steps.text
+    const text = calculationSteps(estimate(transcriptInput)).text
     expect(text).toContain('1 per minute x (60 minutes in an hour x 730 hours in a month) = 43,800 per month')
     expect(text).toContain('128 MB x 0.0009765625 GB in a MB = 0.125 GB')
     expect(text).toContain('512 MB x 0.0009765625 GB in a MB = 0.5 GB')
@@ -23,7 +23,9 @@ describe('show calculations', () => {
   })
 
   it('shows the free tier with Max(x, 0), as AWS does', () => {
-    const text = estimate({ sheet: 'aws-current', functions: [{ memoryMb: 128, durationMs: 4, requests: 1_000_000, per: 'hour' }] }).steps.text
+    const text = calculationSteps(
+      estimate({ sheet: 'aws-current', functions: [{ memoryMb: 128, durationMs: 4, requests: 1_000_000, per: 'hour' }] }),
+    ).text
     expect(text).toContain('365,000 GB-s - 400,000 free tier GB-s = -35,000 GB-s')
     expect(text).toContain('Max (-35,000 GB-s, 0) = 0 total billable GB-s')
     expect(text).toContain('730,000,000 requests - 1,000,000 free tier requests = 729,000,000 requests')
@@ -37,10 +39,10 @@ describe('show calculations', () => {
         { name: 'worker', memoryMb: 1024, durationMs: 100, requests: 1_000_000, architecture: 'arm64' },
       ],
     })
-    const assumptions = bill.steps.sections.find((s) => s.title === 'Assumptions')
+    const assumptions = calculationSteps(bill).sections.find((s) => s.title === 'Assumptions')
     expect(assumptions?.lines[0]).toMatchObject({ note: 'assumption' })
     expect(assumptions?.lines[0]?.text).toMatch(/x86_64 usage first, then arm64/)
-    expect(bill.steps.text).toContain('worker: Billed duration: 100 ms')
+    expect(calculationSteps(bill).text).toContain('worker: Billed duration: 100 ms')
   })
 
   it('names the caveats of the region that apply to the estimate, and only those', () => {
@@ -60,7 +62,7 @@ describe('show calculations', () => {
       freeTier: false,
       functions: [{ memoryMb: 4096, durationMs: 280, requests: 2_000_000, provisionedConcurrency: 7, provisionedHours: 24 }],
     })
-    const text = bill.steps.text
+    const text = calculationSteps(bill).text
     expect(text).toContain('24 hours x 60 minutes / 5 minutes = 288 periods, rounded up to 288 x 300 seconds = 86,400 seconds')
     expect(text).toContain('7 provisioned environments x 4 GB x 86,400 seconds = 2,419,200 GB-s of provisioned concurrency (x86_64)')
     // 560,000 s of work / 604,800 s enabled = 92.59 %; on demand 2,240,000 x 0.0000166667 = 37.333408
@@ -75,16 +77,18 @@ describe('show calculations', () => {
       functions: [{ memoryMb: 1536, durationMs: 100, requests: 500_000, provisionedConcurrency: 100, provisionedHours: 8 }],
     })
     // on demand 75,000 GB-s x 0.0000166667 = 1.2500025; PC 18.000144 + 0.729165 = 18.729309: 17.4793065 less
-    expect(bill.steps.text).toContain('busy 1.7 % of the time (break-even about 60 %): on demand would cost 17.48 USD less')
+    expect(calculationSteps(bill).text).toContain('busy 1.7 % of the time (break-even about 60 %): on demand would cost 17.48 USD less')
     expect(bill.assumptions.join(' ')).toMatch(/never provisioned concurrency or its duration/)
   })
 
   it('shows cold and warm invocations and their billed durations', () => {
-    const text = estimate({
-      sheet: 'aws-current',
-      freeTier: false,
-      functions: [{ memoryMb: 1024, durationMs: 15.74, requests: 1_000_000, coldStartPercent: 1, initDurationMs: 130.49 }],
-    }).steps.text
+    const text = calculationSteps(
+      estimate({
+        sheet: 'aws-current',
+        freeTier: false,
+        functions: [{ memoryMb: 1024, durationMs: 15.74, requests: 1_000_000, coldStartPercent: 1, initDurationMs: 130.49 }],
+      }),
+    ).text
     expect(text).toContain('1,000,000 requests x 1 % = 10,000 cold invocations; 1,000,000 - 10,000 = 990,000 warm invocations')
     // 15.74 + 130.49 = 146.23 -> 147 ms (AWS REPORT example)
     expect(text).toContain('15.74 ms + 130.49 ms INIT = 146.23 ms, summed first and rounded up once to the next 1 ms = 147 ms')
