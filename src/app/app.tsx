@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { presetInputs } from '../state/presets'
-import { useCalculatorStore } from '../state/react'
+import { useCalculator, useCalculatorStore } from '../state/react'
 import { defaultInputs, inputsOf, type CalculatorInputs } from '../state/store'
 import type { UrlSync } from '../state/url-sync'
 import { ChartsPanel } from '../ui/charts-panel'
@@ -18,10 +18,25 @@ import type { LinkReports } from './link-reports'
 // Not needed to read the total: loaded just after it.
 const loadSteps = () => import('../ui/steps')
 const loadPresets = () => import('../ui/preset-gallery')
+const loadExport = () => import('../ui/export/export-panel')
 
 interface Props {
   urlSync: UrlSync
   linkReports: LinkReports
+}
+
+/** On paper, the link that reproduces the printed estimate. */
+function PrintLink({ shareUrl }: { shareUrl: () => string }) {
+  // Re-rendered on every change, so the printed link is the current one.
+  useCalculator((s) => s.functions)
+  useCalculator((s) => s.sheet)
+  useCalculator((s) => s.region)
+  useCalculator((s) => s.freeTier)
+  return (
+    <p className="print-only print-link">
+      This estimate: <span>{shareUrl()}</span>
+    </p>
+  )
 }
 
 /** The full calculator page. */
@@ -29,6 +44,8 @@ export function App({ urlSync, linkReports }: Props) {
   const store = useCalculatorStore()
   const steps = useLoaded(loadSteps)
   const presets = useLoaded(loadPresets)
+  const exporter = useLoaded(loadExport)
+  const shareUrl = () => urlSync.shareUrl()
   const [report, setReport] = useState<LinkReport>(linkReports.current())
   useEffect(() => linkReports.subscribe(setReport), [linkReports])
   // A preset or Reset replaces the estimate: what the old link held no longer applies.
@@ -59,10 +76,11 @@ export function App({ urlSync, linkReports }: Props) {
               <ResultPanel />
             </ErrorBoundary>
             <ShareBar
-              shareUrl={() => urlSync.shareUrl()}
+              shareUrl={shareUrl}
               onReset={() => choose(defaultInputs())}
               embedSnippets={() => import('./embed-snippet').then((m) => m.embedSnippets(inputsOf(store.getState()), urlSync.appUrl()))}
             />
+            {exporter ? <exporter.ExportPanel shareUrl={shareUrl} /> : null}
             <ErrorBoundary part="the calculation steps">{steps ? <steps.StepsPanel /> : null}</ErrorBoundary>
           </div>
         </div>
@@ -81,6 +99,7 @@ export function App({ urlSync, linkReports }: Props) {
         </div>
       </main>
       <TotalBar />
+      <PrintLink shareUrl={shareUrl} />
       <footer className="app-footer">
         <p>Prices are AWS&rsquo;s published rates; each estimate names its price sheet and sources. Not affiliated with Amazon Web Services.</p>
       </footer>

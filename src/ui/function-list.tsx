@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { useCalculator, useCalculatorStore } from '../state/react'
 import { defaultFunction, MAX_FORM_FUNCTIONS } from '../state/store'
 import { ErrorBoundary } from './error-boundary'
@@ -7,8 +8,26 @@ import { FunctionCard } from './function-card'
 export function FunctionList({ compact = false }: { compact?: boolean }) {
   const store = useCalculatorStore()
   const functions = useCalculator((s) => s.functions)
+  const list = useRef<HTMLDivElement>(null)
+  const previousIds = useRef(functions.map((f) => f.id))
+  // Removing a card removes the focused Remove button with it: focus moves to
+  // the card that took its place, or to Add when it was the last, never to <body>.
+  useEffect(() => {
+    const ids = functions.map((f) => f.id)
+    const removedAt = previousIds.current.findIndex((id) => !ids.includes(id))
+    previousIds.current = ids
+    const focused = document.activeElement
+    if (removedAt === -1 || (focused && focused !== document.body && list.current?.contains(focused))) return
+    const cards = list.current?.querySelectorAll<HTMLElement>('.function-card')
+    const next = cards?.[Math.min(removedAt, cards.length - 1)]
+    const target =
+      removedAt < (cards?.length ?? 0)
+        ? next?.querySelector<HTMLElement>('button, input, select')
+        : list.current?.querySelector<HTMLElement>('.add-function')
+    target?.focus()
+  }, [functions])
   return (
-    <div className="function-list">
+    <div className="function-list" ref={list}>
       {functions.map((fn, i) => (
         <ErrorBoundary
           key={fn.id}

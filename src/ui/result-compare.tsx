@@ -99,7 +99,7 @@ export default function Comparisons({ comparison, result }: { comparison: Compar
               {variants?.region ? (
                 <>
                   <strong>{formatUsd(variants.region.totalUsd)}</strong>
-                  <span className="comparison-change"> {percentChange(centsOf(variants.region.totalUsd), centsOf(estimate.totalUsd)) ?? ''}</span>
+                  <span className="comparison-change">, {percentChange(centsOf(variants.region.totalUsd), centsOf(estimate.totalUsd)) ?? ''}</span>
                 </>
               ) : region === (input.region ?? 'us-east-1') ? (
                 'the region of this estimate'

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import { useCalculator } from '../state/react'
 import { copyText } from './clipboard'
 
@@ -9,8 +9,10 @@ export interface EmbedSnippets {
   note?: string
 }
 
-function CopyButton({ label, text, done }: { label: string; text: () => string; done: string }) {
+function CopyButton({ label, text, done, resetOn }: { label: string; text: () => string; done: string; resetOn?: unknown }) {
   const [status, setStatus] = useState('')
+  // "Link copied" is about the estimate that was copied: the next edit clears it.
+  useEffect(() => setStatus(''), [resetOn])
   return (
     <span className="copy">
       <button
@@ -58,6 +60,7 @@ export function ShareBar({
   const sheet = useCalculator((s) => s.sheet)
   const region = useCalculator((s) => s.region)
   const freeTier = useCalculator((s) => s.freeTier)
+  const inputsKey = useMemo(() => ({ functions, sheet, region, freeTier }), [functions, sheet, region, freeTier])
   useEffect(() => {
     if (!showEmbed) return setSnippets(null)
     let live = true
@@ -70,7 +73,7 @@ export function ShareBar({
   return (
     <section className="share" aria-label="Share">
       <div className="share-buttons">
-        <CopyButton label="Copy link" text={shareUrl} done="Link copied: it reproduces this estimate exactly." />
+        <CopyButton label="Copy link" text={shareUrl} done="Link copied: it reproduces this estimate exactly." resetOn={inputsKey} />
         <button
           type="button"
           className="button-secondary"
