@@ -32,7 +32,7 @@ describe('the calculator in Chromium', () => {
     await enter(page, { memory: '1536', duration: '120', requests: '3000000' })
     await expect.poll(() => total(page)).toBe('$2.73')
     // Under 100 ms rounding, 120 ms bills 200 ms: 900,000 GB-s - 400,000 = 500,000 x 0.00001667 = $8.34, plus $0.40.
-    await expect.poll(() => page.getByTestId('comparison').innerText()).toMatch(/classic 2016 100 ms billing: \$8\.74/)
+    await expect.poll(() => page.getByTestId('comparison').innerText()).toMatch(/classic 2016 100 ms billing:\s*\$8\.74/)
     await page.getByLabel('Architecture', { exact: true }).selectOption('arm64')
     // 140,000 GB-s x 0.0000133334 = $1.87, plus $0.40
     await expect.poll(() => total(page)).toBe('$2.27')
