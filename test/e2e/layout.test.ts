@@ -17,6 +17,8 @@ async function coveredElements(page: Page): Promise<string[]> {
     )
     for (const el of targets) {
       if (el.closest('.total-bar, .visually-hidden, [aria-hidden="true"]')) continue
+      // Inside a closed <details>, or otherwise not rendered: nothing to cover.
+      if (!el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })) continue
       const r = el.getBoundingClientRect()
       if (r.width < 2 || r.height < 2) continue
       const x = r.left + r.width / 2
