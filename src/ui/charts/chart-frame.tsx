@@ -5,7 +5,7 @@ import { formatCents } from '../format'
 
 /** A part of the bill a cost curve shows separately, with its colour. */
 export interface Part {
-  id: 'requests' | 'compute' | 'storage'
+  id: 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapstart' | 'edge' | 'streaming'
   label: string
   color: string
   cents: (p: CostPoint) => number
@@ -16,6 +16,10 @@ export const PARTS: readonly Part[] = [
   { id: 'requests', label: 'Requests', color: 'var(--c-requests)', cents: (p) => p.requestsCents },
   { id: 'compute', label: 'Compute', color: 'var(--c-compute)', cents: (p) => p.computeCents },
   { id: 'storage', label: 'Ephemeral storage', color: 'var(--c-storage)', cents: (p) => p.storageCents },
+  { id: 'provisioned', label: 'Provisioned concurrency', color: 'var(--c-provisioned)', cents: (p) => p.provisionedCents },
+  { id: 'snapstart', label: 'SnapStart', color: 'var(--c-snapstart)', cents: (p) => p.snapStartCents },
+  { id: 'edge', label: 'Lambda@Edge', color: 'var(--c-edge)', cents: (p) => p.edgeCents },
+  { id: 'streaming', label: 'Response streaming', color: 'var(--c-streaming)', cents: (p) => p.streamingCents },
 ]
 
 /** The parts that cost something somewhere on the curve: a $0 part is not drawn, listed or tabled. */

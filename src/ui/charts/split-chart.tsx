@@ -12,8 +12,22 @@ function shortLabel(line: BillLine, lines: readonly BillLine[]): string {
   return `Compute ${line.architecture}${tiered && line.tier ? ` tier ${line.tier}` : ''}`
 }
 
+/** Each kind of line in the colour of its part on the other charts. */
+const COLOR_OF: Record<BillLine['kind'], string> = {
+  requests: 'var(--c-requests)',
+  compute: 'var(--c-compute)',
+  'ephemeral-storage': 'var(--c-storage)',
+  'provisioned-concurrency': 'var(--c-provisioned)',
+  'provisioned-duration': 'var(--c-provisioned)',
+  'snapstart-cache': 'var(--c-snapstart)',
+  'snapstart-restore': 'var(--c-snapstart)',
+  'edge-requests': 'var(--c-edge)',
+  'edge-duration': 'var(--c-edge)',
+  'response-streaming': 'var(--c-streaming)',
+}
+
 function colorOf(kind: BillLine['kind']): string {
-  return kind === 'requests' ? 'var(--c-requests)' : kind === 'compute' ? 'var(--c-compute)' : 'var(--c-storage)'
+  return COLOR_OF[kind] ?? 'var(--muted)'
 }
 
 /** This month's bill by line, as bars. */
