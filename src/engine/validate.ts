@@ -2,7 +2,7 @@ import { groupThousands, parseNumber, toDecimalString } from './decimal'
 import { isRequestUnit, REQUEST_UNIT_LABELS, REQUESTS_PER_MONTH_PER_UNIT, REQUEST_UNITS, requestsPerMonth } from './requests'
 import { isPriceSheetId, PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
-import type { Architecture, InputProblem, RequestUnit } from './types'
+import type { Architecture, EstimateInput, FunctionInput, InputProblem, RequestUnit } from './types'
 
 /**
  * The most requests a month the engine accepts for one function: 10^15.
@@ -439,4 +439,122 @@ export class InvalidInputError extends Error {
     this.name = 'InvalidInputError'
     this.problems = problems
   }
+}
+
+/** A function input in one fixed shape (every field present), so the engine's reads of it stay monomorphic. */
+function functionCopy(fn: FunctionInput): FunctionInput {
+  return {
+    name: fn.name,
+    memoryMb: fn.memoryMb,
+    durationMs: fn.durationMs,
+    requests: fn.requests,
+    per: fn.per,
+    architecture: fn.architecture,
+    ephemeralStorageMb: fn.ephemeralStorageMb,
+    coldStartPercent: fn.coldStartPercent,
+    initDurationMs: fn.initDurationMs,
+    provisionedConcurrency: fn.provisionedConcurrency,
+    provisionedHours: fn.provisionedHours,
+    provisionedSharePercent: fn.provisionedSharePercent,
+    snapStart: fn.snapStart,
+    snapStartVersions: fn.snapStartVersions,
+    snapStartCacheHours: fn.snapStartCacheHours,
+    edge: fn.edge,
+    streamedMbPerRequest: fn.streamedMbPerRequest,
+  }
+}
+
+/**
+ * A copy of a valid input that later changes by the caller cannot reach, every
+ * function in one fixed shape (unset fields present as `undefined`).
+ *
+ * @example copyInput({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 1 }] }).functions[0].per // undefined
+ */
+export function copyInput(input: EstimateInput): EstimateInput {
+  const functions = input.functions
+  const copy = new Array<FunctionInput>(functions.length)
+  for (let i = 0; i < functions.length; i++) copy[i] = functionCopy(functions[i]!)
+  return { sheet: input.sheet, region: input.region, freeTier: input.freeTier, functions: copy }
+}
+
+const isNumber = (x: unknown): x is number => typeof x === 'number'
+const inRange = (x: unknown, min: number, max: number): boolean => x === undefined || (typeof x === 'number' && x >= min && x <= max)
+const wholeInRange = (x: unknown, min: number, max: number): boolean =>
+  x === undefined || (typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max)
+
+/** True when a fixed-shape function is plainly valid; false means "ask validateInput" (it may still be valid). */
+function plainFunction(fn: FunctionInput, sheet: PriceSheetData, region: string): boolean {
+  const { memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb: storage, name } = fn
+  const memory = sheet.memory
+  if (!(isNumber(memoryMb) && Number.isInteger(memoryMb) && memoryMb >= memory.minMb && memoryMb <= memory.maxMb)) return false
+  if (memory.stepMb !== 1 && (memoryMb - memory.minMb) % memory.stepMb !== 0) return false
+  if (!(isNumber(durationMs) && durationMs > 0 && durationMs <= sheet.maxDurationMs)) return false
+  if (per !== undefined && !isRequestUnit(per)) return false
+  if (!(isNumber(requests) && requests >= 0 && requests * PER_MONTH_APPROX[per ?? 'month'] < MAX_REQUESTS_PER_MONTH * 0.999999)) return false
+  if (architecture !== undefined && !sheet.architectures.includes(architecture)) return false
+  // UTF-16 units never undercount characters: 64 units or fewer is 64 characters or fewer.
+  if (name !== undefined && !(typeof name === 'string' && name.length <= MAX_NAME_LENGTH)) return false
+  const st = sheet.ephemeralStorage
+  if (storage !== undefined) {
+    if (!wholeInRange(storage, st.minMb, st.maxMb)) return false
+    if (storage > st.includedMb && sheet.regions[region]!.storageUsdPerGbSecond === null) return false
+  }
+  if (
+    fn.coldStartPercent === undefined &&
+    fn.initDurationMs === undefined &&
+    fn.provisionedConcurrency === undefined &&
+    fn.provisionedHours === undefined &&
+    fn.provisionedSharePercent === undefined &&
+    fn.snapStart === undefined &&
+    fn.snapStartVersions === undefined &&
+    fn.snapStartCacheHours === undefined &&
+    fn.edge === undefined &&
+    fn.streamedMbPerRequest === undefined
+  )
+    return true
+  if (!inRange(fn.coldStartPercent, 0, 100) || !inRange(fn.initDurationMs, 0, 10_000)) return false
+  if (!wholeInRange(fn.provisionedConcurrency, 0, MAX_PROVISIONED_CONCURRENCY)) return false
+  if (!inRange(fn.provisionedHours, 0, 744) || !inRange(fn.provisionedSharePercent, 0, 100)) return false
+  if (fn.snapStart !== undefined && fn.snapStart !== 'off' && fn.snapStart !== 'java' && fn.snapStart !== 'priced') return false
+  if (!wholeInRange(fn.snapStartVersions, 1, MAX_PROVISIONED_CONCURRENCY) || !inRange(fn.snapStartCacheHours, 0, 744)) return false
+  if (fn.edge !== undefined && typeof fn.edge !== 'boolean') return false
+  if (!inRange(fn.streamedMbPerRequest, 0, MAX_STREAMED_MB)) return false
+  if (!sheet.extraMeters) return true
+  const pc = fn.provisionedConcurrency ?? 0
+  if (fn.edge === true) return architecture !== 'arm64' && pc === 0 && (storage === undefined || storage <= st.includedMb)
+  if (pc === 0) return true
+  // Provisioned requests clearly fit the environments (the exact check decides near the limit).
+  const need = requests * (PER_MONTH_APPROX[per ?? 'month'] * ((fn.provisionedSharePercent ?? 100) / 100) * (durationMs / 1000))
+  return need < pc * (fn.provisionedHours ?? 730) * 3600 * 0.999999
+}
+
+/**
+ * The input as `copyInput` gives it when every value is plainly valid, checked
+ * in one quick pass; null when anything needs a closer look, and then
+ * `validateInput` decides (it may still accept the input). Never accepts what
+ * `validateInput` refuses.
+ *
+ * @example plainValidInput({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 1 }] }) !== null // true
+ */
+export function plainValidInput(input: unknown): EstimateInput | null {
+  if (!isObject(input)) return null
+  const sheetId = input.sheet
+  if (sheetId !== 'aws-current' && sheetId !== 'aws-2016') return null
+  const sheet = PRICE_SHEETS[sheetId]
+  const regionGiven = input.region
+  if (regionGiven !== undefined && !(typeof regionGiven === 'string' && Object.prototype.hasOwnProperty.call(sheet.regions, regionGiven))) return null
+  const freeTier = input.freeTier
+  if (freeTier !== undefined && typeof freeTier !== 'boolean') return null
+  const functions = input.functions
+  if (!Array.isArray(functions) || functions.length === 0 || functions.length > MAX_FUNCTIONS) return null
+  const region = (regionGiven as string | undefined) ?? sheet.defaultRegion
+  const copy = new Array<FunctionInput>(functions.length)
+  for (let i = 0; i < functions.length; i++) {
+    const fn: unknown = functions[i]
+    if (!isObject(fn)) return null
+    const own = functionCopy(fn as unknown as FunctionInput)
+    if (!plainFunction(own, sheet, region)) return null
+    copy[i] = own
+  }
+  return { sheet: sheetId, region: regionGiven as string | undefined, freeTier: freeTier as boolean | undefined, functions: copy }
 }
