@@ -2,8 +2,11 @@
  * `npm run bench`: how fast the engine is on this machine.
  * Prints estimate() calls per second for a one-function input, fixed and
  * varying from call to call (1,024 pre-generated inputs cycled), and the time to
- * compute 1,000-point chart series. Goals: >= 1,000,000 estimates/s, < 2 ms per series.
+ * compute 1,000-point chart series, then how fast REPORT logs are read
+ * (scripts/bench-reports.ts). Goals: >= 1,000,000 estimates/s, < 2 ms per series,
+ * 1,000,000 REPORT lines in < 2 s.
  */
+import { availableParallelism, loadavg } from 'node:os'
 import {
   calculationSteps,
   costByMemory,
@@ -14,6 +17,7 @@ import {
   type EstimateInput,
   type FunctionInput,
 } from '../src/engine/index'
+import { benchReports } from './bench-reports'
 
 const oneFunction: EstimateInput = {
   sheet: 'aws-current',
@@ -138,3 +142,11 @@ const withSteps = msPerSeries(() => calculationSteps(estimate(oneFunction)))
 console.log(`estimate() with steps text: ${fmt(withSteps * 1000, 1)} µs per call`)
 const byMemory = msPerSeries(() => costByMemory(oneFunction))
 console.log(`costByMemory, current sheet (159 sizes): ${fmt(byMemory, 3)} ms per series`)
+console.log(
+  `Load average: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ')} on ${availableParallelism()} cores`,
+)
+
+console.log('')
+benchReports()

@@ -1,6 +1,6 @@
 import { computeBill, lineShares, type Bill, type LineBill } from './bill'
 import { centsToUsdString, groupThousands, toDecimalString, type Ratio } from './decimal'
-import { fastBill, type FastBill } from './fast'
+import { fastBill, lineOfCode, type FastBill } from './fast'
 import { PRICE_SHEETS } from './sheets/registry'
 import type {
   Architecture,
@@ -14,7 +14,7 @@ import type {
   PriceSheetInfo,
   QuantityUnit,
 } from './types'
-import { InvalidInputError, validateInput } from './validate'
+import { copyInput, InvalidInputError, plainValidInput, validateInput } from './validate'
 
 /** Billion-scale tier bounds in words: 6000000000n -> "6 billion". */
 function billions(gbs: bigint): string {
@@ -255,7 +255,7 @@ class EstimateView implements Estimate {
     this.region = input.region ?? sheetData.defaultRegion
     this.#fast = fast
     this.totalCents = fast ? fast.totalCents : Number(bill!.totalCents)
-    this.#totalExact = fast ? null : bill!.totalCents
+    this.#totalExact = fast ? fast.totalExact : bill!.totalCents
   }
 
   /** The lines, as objects on first read (their cents are already computed, exactly). */
@@ -264,8 +264,9 @@ class EstimateView implements Estimate {
     const lines: BillLine[] = []
     const fast = this.#fast
     if (fast) {
-      for (let i = 0; i < fast.kinds.length; i++) {
-        lines.push(new LineView(this, i, fast.kinds[i]!, fast.architectures[i], fast.tiers[i], fast.cents[i]!, null))
+      for (let i = 0; i < fast.lines.length / 2; i++) {
+        const { kind, architecture, tier } = lineOfCode(fast.lines[2 * i]!)
+        lines.push(new LineView(this, i, kind, architecture, tier, fast.lines[2 * i + 1]!, fast.centsExact?.[i] ?? null))
       }
     } else {
       const b = this.#bill!
@@ -412,14 +413,6 @@ class EstimateView implements Estimate {
   }
 }
 
-/** A copy of the input that later changes by the caller cannot reach (the lazy parts read it again). */
-function snapshot(input: EstimateInput): EstimateInput {
-  const functions = input.functions
-  const copy = new Array<EstimateInput['functions'][number]>(functions.length)
-  for (let i = 0; i < functions.length; i++) copy[i] = { ...functions[i]! }
-  return { sheet: input.sheet, region: input.region, freeTier: input.freeTier, functions: copy }
-}
-
 /**
  * The monthly bill for one account's functions under a price sheet, exact to
  * the cent: each line at full precision, rounded half-up to the cent; the total
@@ -431,11 +424,13 @@ function snapshot(input: EstimateInput): EstimateInput {
  * bill.totalCents // 1874, i.e. $18.74: requests $0.40 + compute $18.34
  */
 export function estimate(input: EstimateInput): Estimate {
-  const problems = validateInput(input)
-  if (problems.length > 0) throw new InvalidInputError(problems)
-  const own = snapshot(input)
-  const fast = fastBill(own)
-  return new EstimateView(own, fast ? undefined : computeBill(own), fast)
+  let own = plainValidInput(input)
+  if (own === null) {
+    const problems = validateInput(input)
+    if (problems.length > 0) throw new InvalidInputError(problems)
+    own = copyInput(input)
+  }
+  return new EstimateView(own, undefined, fastBill(own))
 }
 
 /**
@@ -447,6 +442,6 @@ export function estimate(input: EstimateInput): Estimate {
 export function exactEstimate(input: EstimateInput): Estimate {
   const problems = validateInput(input)
   if (problems.length > 0) throw new InvalidInputError(problems)
-  const own = snapshot(input)
+  const own = copyInput(input)
   return new EstimateView(own, computeBill(own), null)
 }

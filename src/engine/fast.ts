@@ -1,23 +1,53 @@
-import { compiledSheet, type CompiledRegion, type CompiledSheet } from './billing'
-import { gcd, type Ratio } from './decimal'
+import { billedDurationMs, compiledSheet, type CompiledRegion, type CompiledSheet } from './billing'
+import { gcd, parseNumber, type Ratio } from './decimal'
+import { requestsPerMonth } from './requests'
 import type { Architecture, EstimateInput, LineKind } from './types'
+import { billedColdDurationMs } from './usage'
 
 /**
- * The bill's lines (kind, architecture, tier) and cents, computed in doubles
- * holding whole numbers. Every intermediate is checked to stay below 2^53, so
- * each is exact; where one would not, the function gives up (null) and the
- * caller uses the bigint path. A test checks both give the same lines on
- * random inputs.
+ * The bill's lines (kind, architecture, tier) and cents, without the exact
+ * rationals of the full bill. Computed in doubles holding whole numbers where
+ * every intermediate provably stays below 2^53 (`doubleBill`), otherwise by the
+ * same integer algorithm in bigint (`bigintBill`): no fractions, no gcd. Tests
+ * check both give the same lines as the full bigint path on random inputs.
  */
 export interface FastBill {
-  kinds: LineKind[]
-  architectures: (Architecture | undefined)[]
-  tiers: (number | undefined)[]
-  cents: number[]
+  /** Each line as two numbers: its code (see `lineOfCode`) and its cents. */
+  lines: number[]
   totalCents: number
+  /** The lines' cents as bigints where some line or the total passes 2^53; else null. */
+  centsExact: bigint[] | null
+  totalExact: bigint | null
+}
+
+const KINDS: LineKind[] = [
+  'requests',
+  'compute',
+  'ephemeral-storage',
+  'provisioned-concurrency',
+  'provisioned-duration',
+  'snapstart-cache',
+  'snapstart-restore',
+  'edge-requests',
+  'edge-duration',
+  'response-streaming',
+]
+const KIND_INDEX = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<LineKind, number>
+
+/** A line's kind, architecture and tier packed in one number: kind + 16 x architecture (1 x86_64, 2 arm64) + 64 x tier. */
+function lineCode(kind: LineKind, arch: Architecture | undefined, tier: number): number {
+  return KIND_INDEX[kind] + (arch === undefined ? 0 : arch === 'x86_64' ? 16 : 32) + 64 * tier
+}
+
+/** The kind, architecture and tier (undefined outside compute) a line code stands for. */
+export function lineOfCode(code: number): { kind: LineKind; architecture: Architecture | undefined; tier: number | undefined } {
+  const arch = (code >> 4) & 3
+  const tier = code >> 6
+  return { kind: KINDS[code & 15]!, architecture: arch === 0 ? undefined : arch === 1 ? 'x86_64' : 'arm64', tier: tier === 0 ? undefined : tier }
 }
 
 const SAFE = Number.MAX_SAFE_INTEGER
+const SAFE_BIG = BigInt(SAFE)
 const HALF_SAFE = 2 ** 52
 
 /** A price in cents per unit as a reduced fraction of whole numbers: p / v cents. */
@@ -194,6 +224,45 @@ const STREAM = 12
 const X = new Float64Array(13)
 const U = new Float64Array(13)
 
+/** The line code of each meter past compute. */
+const METER_CODE: number[] = []
+METER_CODE[STORAGE] = lineCode('ephemeral-storage', undefined, 0)
+METER_CODE[PC_X86] = lineCode('provisioned-concurrency', 'x86_64', 0)
+METER_CODE[PCD_X86] = lineCode('provisioned-duration', 'x86_64', 0)
+METER_CODE[PC_ARM] = lineCode('provisioned-concurrency', 'arm64', 0)
+METER_CODE[PCD_ARM] = lineCode('provisioned-duration', 'arm64', 0)
+METER_CODE[CACHE] = lineCode('snapstart-cache', undefined, 0)
+METER_CODE[RESTORE] = lineCode('snapstart-restore', undefined, 0)
+METER_CODE[EDGE_REQ] = lineCode('edge-requests', undefined, 0)
+METER_CODE[EDGE_GBS] = lineCode('edge-duration', undefined, 0)
+METER_CODE[STREAM] = lineCode('response-streaming', undefined, 0)
+
+/** The price of meter i (past compute), or null where the region has none. */
+function meterPrice(i: number, fs: FastSheet, region: FastRegion): CentsPrice | null | undefined {
+  switch (i) {
+    case STORAGE:
+      return region.storage
+    case PC_X86:
+      return region.pc.x86_64?.concurrency
+    case PC_ARM:
+      return region.pc.arm64?.concurrency
+    case PCD_X86:
+      return region.pc.x86_64?.duration
+    case PCD_ARM:
+      return region.pc.arm64?.duration
+    case CACHE:
+      return fs.cache
+    case RESTORE:
+      return fs.restore
+    case EDGE_REQ:
+      return fs.edgeRequest
+    case EDGE_GBS:
+      return fs.edgeGbs
+    default:
+      return fs.streaming
+  }
+}
+
 /** Greatest common divisor of two whole doubles (exact: `%` is exact on them). */
 function gcdNumber(a: number, b: number): number {
   while (b !== 0) {
@@ -204,7 +273,7 @@ function gcdNumber(a: number, b: number): number {
   return a
 }
 
-/** Adds x / u to meter i over their least common denominator; throws GIVE_UP past 2^53. */
+/** Adds x / u to meter i over their least common denominator; flags an overflow past 2^53. */
 function add(i: number, x: number, u: number): void {
   if (x === 0) return
   const cu = U[i]!
@@ -216,33 +285,43 @@ function add(i: number, x: number, u: number): void {
   } else if (cu % u === 0) nx = X[i]! + x * (cu / u)
   else {
     const l = (cu / gcdNumber(cu, u)) * u
-    if (!(l <= SAFE)) throw GIVE_UP
+    if (!(l <= SAFE)) {
+      overflow = true
+      return
+    }
     nx = X[i]! * (l / cu) + x * (l / u)
     U[i] = l
   }
-  if (!(nx <= SAFE)) throw GIVE_UP
+  if (!(nx <= SAFE)) {
+    overflow = true
+    return
+  }
   X[i] = nx
 }
 
-/** Thrown (one instance) where a figure would pass 2^53: the bigint path takes over. */
-const GIVE_UP = new Error('not exact in doubles')
+/** Set where a figure would pass 2^53: the bigint path takes over (cheaper than throwing). */
+let overflow = false
 
+/** x, or 0 with the overflow flag set when x is not a whole number below 2^53 (NaN included). */
 function check(x: number): number {
-  if (!(x <= SAFE)) throw GIVE_UP
-  return x
+  if (x <= SAFE) return x
+  overflow = true
+  return 0
 }
 
 /**
  * The lines and cents of a valid input in integer-valued doubles, or null
  * where some figure would not stay exact below 2^53.
  */
-export function fastBill(input: EstimateInput): FastBill | null {
-  try {
-    return compute(input)
-  } catch (e) {
-    if (e === GIVE_UP) return null
-    throw e
-  }
+export function doubleBill(input: EstimateInput): FastBill | null {
+  overflow = false
+  const bill = compute(input)
+  return overflow ? null : bill
+}
+
+/** The lines and cents of a valid input: in doubles where exact, else in bigint. */
+export function fastBill(input: EstimateInput): FastBill {
+  return doubleBill(input) ?? bigintBill(input)
 }
 
 function compute(input: EstimateInput): FastBill | null {
@@ -354,19 +433,14 @@ function compute(input: EstimateInput): FastBill | null {
     }
   }
 
-  const kinds: LineKind[] = []
-  const architectures: (Architecture | undefined)[] = []
-  const tiers: (number | undefined)[] = []
-  const cents: number[] = []
+  if (overflow) return null
+  const lines: number[] = []
   let total = 0
 
   // Requests: the free tier's million once per account.
   const freeReq = freeTier ? Math.min(X[REQ]!, 1_000_000 * U[REQ]!) : 0
   let c = lineCents(X[REQ]! - freeReq, U[REQ]!, region.request)
-  kinds.push('requests')
-  architectures.push(undefined)
-  tiers.push(undefined)
-  cents.push(c)
+  lines.push(0, c)
   total += c
 
   // Both architectures over one denominator, so the shared allowance can pass from one to the other.
@@ -398,10 +472,7 @@ function compute(input: EstimateInput): FastBill | null {
       const exceeds = to !== Infinity && to <= SAFE && billable > to
       const quantity = billable <= from ? 0 : exceeds ? to - from : billable - from
       c = lineCents(quantity, u, tier.price)
-      kinds.push('compute')
-      architectures.push(arch)
-      tiers.push(t + 1)
-      cents.push(c)
+      lines.push(1 + (a + 1) * 16 + (t + 1) * 64, c)
       total += c
       if (!exceeds) break
       from = to
@@ -412,55 +483,227 @@ function compute(input: EstimateInput): FastBill | null {
     const x = X[i]!
     if (x === 0) continue
     const u = U[i]!
-    let kind: LineKind
-    let arch: Architecture | undefined
-    let price: CentsPrice | null | undefined
-    switch (i) {
-      case STORAGE:
-        kind = 'ephemeral-storage'
-        price = region.storage
-        break
-      case PC_X86:
-      case PC_ARM:
-        kind = 'provisioned-concurrency'
-        arch = i === PC_X86 ? 'x86_64' : 'arm64'
-        price = region.pc[arch]?.concurrency
-        break
-      case PCD_X86:
-      case PCD_ARM:
-        kind = 'provisioned-duration'
-        arch = i === PCD_X86 ? 'x86_64' : 'arm64'
-        price = region.pc[arch]?.duration
-        break
-      case CACHE:
-        kind = 'snapstart-cache'
-        price = fs.cache
-        break
-      case RESTORE:
-        kind = 'snapstart-restore'
-        price = fs.restore
-        break
-      case EDGE_REQ:
-        kind = 'edge-requests'
-        price = fs.edgeRequest
-        break
-      case EDGE_GBS:
-        kind = 'edge-duration'
-        price = fs.edgeGbs
-        break
-      default:
-        kind = 'response-streaming'
-        price = fs.streaming
-    }
+    const price = meterPrice(i, fs, region)
     if (!price) continue
     const free = i === STREAM && freeTier ? Math.min(x, check(mul(sheet.freeStreamingGibNumber, u))) : 0
     c = lineCents(x - free, u, price)
-    kinds.push(kind)
-    architectures.push(arch)
-    tiers.push(undefined)
-    cents.push(c)
+    lines.push(METER_CODE[i]!, c)
     total += c
   }
   if (!(total <= SAFE)) return null
-  return { kinds, architectures, tiers, cents, totalCents: total }
+  return { lines, totalCents: total, centsExact: null, totalExact: null }
+}
+
+// The middle path: the same algorithm with bigint meters, for inputs whose
+// figures pass 2^53 or whose volumes are fractions (per day, fractional shares).
+
+const XB: bigint[] = new Array<bigint>(13).fill(0n)
+const UB: bigint[] = new Array<bigint>(13).fill(1n)
+
+/** Adds x / u to meter i (no reduction: the line's rounding is exact over any denominator). */
+function addBig(i: number, x: bigint, u: bigint): void {
+  if (x === 0n) return
+  const cu = UB[i]!
+  if (u === cu) XB[i] = XB[i]! + x
+  else if (u % cu === 0n) {
+    XB[i] = XB[i]! * (u / cu) + x
+    UB[i] = u
+  } else if (cu % u === 0n) XB[i] = XB[i]! + x * (cu / u)
+  else {
+    XB[i] = XB[i]! * u + x * cu
+    UB[i] = cu * u
+  }
+}
+
+/**
+ * A decimal input as exact [numerator, denominator]. Below 2^31 a value with at
+ * most 6 places is found in doubles (grid points 10^-6 apart are more than an
+ * ulp apart there, so the one found is the decimal the number was typed as).
+ */
+function exactParts(value: number): [bigint, bigint] {
+  if (Number.isSafeInteger(value)) return [BigInt(value), 1n]
+  if (value < 2 ** 31) {
+    const parts = decimalParts(value)
+    if (parts) return [BigInt(parts[0]), BigInt(parts[1])]
+  }
+  const r = parseNumber(value)
+  return [r.n, r.d]
+}
+
+/** Cents of x / u units at p / v cents each, half-up. */
+function lineCentsBig(x: bigint, u: bigint, price: CentsPrice): bigint {
+  const den = u * price.vBig
+  return (2n * x * price.pBig + den) / (2n * den)
+}
+
+/**
+ * The lines and cents of any valid input by the fast path's integer algorithm
+ * in bigint: exact at every size, with no fractions reduced along the way.
+ */
+export function bigintBill(input: EstimateInput): FastBill {
+  const fs = fastSheet(input.sheet)
+  const sheet = fs.sheet
+  const data = sheet.data
+  const region = fs.regions.get(input.region ?? data.defaultRegion)!
+  const extra = data.extraMeters
+  const granularity = data.granularityMs
+  const includedMb = data.ephemeralStorage.includedMb
+  const freeTier = input.freeTier ?? true
+
+  XB.fill(0n)
+  UB.fill(1n)
+  let x86InUse = false
+  let armInUse = false
+
+  for (const fn of input.functions) {
+    const R = requestsPerMonth(fn.requests, fn.per ?? 'month')
+    const Rn = R.n
+    const Rd = R.d
+    const mb = BigInt(fn.memoryMb)
+    const bw = BigInt(billedDurationMs(fn.durationMs, granularity))
+    const architecture = fn.architecture ?? 'x86_64'
+
+    if (!extra) {
+      addBig(REQ, Rn, Rd)
+      addBig(GBS_X86, Rn * bw * mb, Rd * 1_024_000n)
+      x86InUse = true
+      continue
+    }
+
+    const edge = fn.edge === true
+    const concurrency = edge ? 0 : (fn.provisionedConcurrency ?? 0)
+    // Requests, served and spill over F (R's denominator, x the share's when provisioned).
+    let F = Rd
+    let RF = Rn
+    let servedF = 0n
+    if (concurrency > 0) {
+      const [sn, sd] = exactParts(fn.provisionedSharePercent ?? 100)
+      F = Rd * sd * 100n
+      RF = Rn * sd * 100n
+      servedF = Rn * sn
+      const [hn, hd] = exactParts(fn.provisionedHours ?? 730)
+      const minutes = BigInt(extra.provisionedRoundingMinutes)
+      const den = hd * minutes
+      const periods = (hn * 60n + den - 1n) / den
+      const seconds = periods * minutes * 60n
+      const arm = architecture === 'arm64'
+      addBig(arm ? PC_ARM : PC_X86, BigInt(concurrency) * mb * seconds, 1024n)
+      addBig(arm ? PCD_ARM : PCD_X86, servedF * bw * mb, F * 1_024_000n)
+    }
+    const spillF = RF - servedF
+
+    // Cold and warm invocations over G = F x 100 x the share's denominator.
+    let G = F
+    let coldG = 0n
+    let warmG = spillF
+    let bc = bw
+    const coldPct = fn.coldStartPercent ?? 0
+    if (coldPct !== 0) {
+      const [cn, cd] = exactParts(coldPct)
+      G = F * cd * 100n
+      coldG = spillF * cn
+      warmG = spillF * cd * 100n - coldG
+      bc = BigInt(billedColdDurationMs(fn.durationMs, fn.initDurationMs ?? 0, granularity))
+    }
+    const msG = warmG * bw + coldG * bc
+    const computeX = msG * mb
+    if (edge) {
+      addBig(EDGE_REQ, Rn, Rd)
+      addBig(EDGE_GBS, computeX, G * 1_024_000n)
+    } else {
+      addBig(REQ, Rn, Rd)
+      if (architecture === 'arm64') {
+        addBig(GBS_ARM, computeX, G * 1_024_000n)
+        armInUse = true
+      } else {
+        addBig(GBS_X86, computeX, G * 1_024_000n)
+        x86InUse = true
+      }
+      const storageExtra = (fn.ephemeralStorageMb ?? includedMb) - includedMb
+      if (storageExtra > 0) addBig(STORAGE, (msG + servedF * (G / F) * bw) * BigInt(storageExtra), G * 1_024_000n)
+    }
+
+    if ((fn.snapStart ?? 'off') === 'priced') {
+      const [hn, hd] = exactParts(Math.max(fn.snapStartCacheHours ?? 730, extra.snapStart.minCacheHours))
+      addBig(CACHE, BigInt(fn.snapStartVersions ?? 1) * mb * hn * 3600n, 1024n * hd)
+      if (coldG > 0n) addBig(RESTORE, coldG * mb, G * 1024n)
+    }
+
+    const streamed = fn.streamedMbPerRequest ?? 0
+    if (streamed > extra.streaming.freeMbPerRequest) {
+      const [sn, sd] = exactParts(streamed)
+      addBig(STREAM, Rn * (sn - BigInt(extra.streaming.freeMbPerRequest) * sd), Rd * sd * 1024n)
+    }
+  }
+
+  const codes: number[] = []
+  const centsExact: bigint[] = []
+
+  const reqU = UB[REQ]!
+  const reqX = XB[REQ]!
+  const freeReqCap = sheet.freeRequests * reqU
+  const freeReq = freeTier ? (reqX < freeReqCap ? reqX : freeReqCap) : 0n
+  codes.push(0)
+  centsExact.push(lineCentsBig(reqX - freeReq, reqU, region.request))
+
+  if (x86InUse && armInUse && UB[GBS_X86] !== UB[GBS_ARM]) {
+    const ux = UB[GBS_X86]!
+    const ua = UB[GBS_ARM]!
+    XB[GBS_X86] = XB[GBS_X86]! * ua
+    XB[GBS_ARM] = XB[GBS_ARM]! * ux
+    UB[GBS_X86] = ux * ua
+    UB[GBS_ARM] = ux * ua
+  }
+  let allowance = -1n
+  for (let a = 0; a < 2; a++) {
+    if (a === 0 ? !x86InUse : !armInUse) continue
+    const arch: Architecture = a === 0 ? 'x86_64' : 'arm64'
+    const m = a === 0 ? GBS_X86 : GBS_ARM
+    const x = XB[m]!
+    const u = UB[m]!
+    if (allowance < 0n) allowance = freeTier ? sheet.freeGbSeconds * u : 0n
+    const freeUsed = x < allowance ? x : allowance
+    allowance -= freeUsed
+    const billable = x - freeUsed
+    const list = region.tiers[arch]
+    let from = 0n
+    for (let t = 0; t < list.length; t++) {
+      const tier = list[t]!
+      const to = tier.upTo === null ? null : BigInt(tier.upTo) * u
+      if (t > 0 && billable <= from) break
+      const exceeds = to !== null && billable > to
+      const quantity = billable <= from ? 0n : exceeds ? to - from : billable - from
+      codes.push(1 + (a + 1) * 16 + (t + 1) * 64)
+      centsExact.push(lineCentsBig(quantity, u, tier.price))
+      if (!exceeds) break
+      from = to
+    }
+  }
+
+  for (let i = STORAGE; i <= STREAM; i++) {
+    const x = XB[i]!
+    if (x === 0n) continue
+    const u = UB[i]!
+    const price = meterPrice(i, fs, region)
+    if (!price) continue
+    let free = 0n
+    if (i === STREAM && freeTier) {
+      const cap = sheet.extra!.freeStreamingGib * u
+      free = x < cap ? x : cap
+    }
+    codes.push(METER_CODE[i]!)
+    centsExact.push(lineCentsBig(x - free, u, price))
+  }
+
+  const lines: number[] = []
+  let total = 0n
+  let big = false
+  for (let i = 0; i < codes.length; i++) {
+    const c = centsExact[i]!
+    total += c
+    if (c > SAFE_BIG) big = true
+    lines.push(codes[i]!, Number(c))
+  }
+  if (total > SAFE_BIG) big = true
+  return { lines, totalCents: Number(total), centsExact: big ? centsExact : null, totalExact: big ? total : null }
 }

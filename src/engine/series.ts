@@ -1,7 +1,8 @@
-import { architecturesInUse, computeBill, priceUsage, type Bill } from './bill'
+import { architecturesInUse, computeBill, FREE_TIER_ORDER, type Bill } from './bill'
+import type { CompiledRegion, CompiledSheet } from './billing'
 import { lcm, toDecimalString, type Ratio } from './decimal'
-import type { EstimateInput } from './types'
-import { affineUsage, measureFunction, addUsage, emptyUsage, reduceUsage, type MeterUsage } from './usage'
+import type { Architecture, EstimateInput } from './types'
+import { measureFunction, addUsage, emptyUsage, reduceUsage, type MeterId, type MeterUsage } from './usage'
 import { InvalidInputError, MAX_REQUESTS_PER_MONTH, validateInput } from './validate'
 
 /**
@@ -69,6 +70,134 @@ function toPoint(x: number, bill: Pick<Bill, 'lines' | 'totalCents'>): CostPoint
 function checked(input: EstimateInput): void {
   const problems = validateInput(input)
   if (problems.length > 0) throw new InvalidInputError(problems)
+}
+
+/** A price as cents per unit over the series' shared denominator L: cents of q / L units = (2 q num + den) / (2 den), half-up. */
+interface SharedPrice {
+  num: bigint
+  den: bigint
+  den2: bigint
+}
+
+/** One line of the bill past requests and compute: its meter's numerators, price and group. */
+interface OtherLine {
+  base: bigint
+  slope: bigint
+  price: SharedPrice
+  group: keyof CostPoint
+  /** The free allowance over L (response streaming); 0n for none. */
+  free: bigint
+}
+
+/**
+ * Each x's bill, grouped, where usage is base + x * slope. Every meter over one
+ * shared denominator L, so a point costs a few bigint products per line and no
+ * fractions: the same lines and rounding as priceUsage.
+ */
+function pricePoints(
+  xs: number[],
+  base: MeterUsage,
+  slope: MeterUsage,
+  sheet: CompiledSheet,
+  region: CompiledRegion,
+  freeTier: boolean,
+  inUse: Record<Architecture, boolean>,
+): CostPoint[] {
+  const meters = Object.keys(base) as MeterId[]
+  let L = 1n
+  for (const k of meters) if ((base[k].n !== 0n || slope[k].n !== 0n) && L % base[k].d !== 0n) L = lcm(L, base[k].d)
+  const B = {} as Record<MeterId, bigint>
+  const S = {} as Record<MeterId, bigint>
+  for (const k of meters) {
+    const f = L / base[k].d
+    B[k] = base[k].n * f
+    S[k] = slope[k].n * f
+  }
+  const shared = (usd: Ratio): SharedPrice => ({ num: usd.n * 100n, den: usd.d * L, den2: 2n * usd.d * L })
+
+  const requestPrice = shared(region.usdPerRequest)
+  const freeRequests = freeTier ? sheet.freeRequests * L : 0n
+  const compute = FREE_TIER_ORDER.filter((a) => inUse[a]).map((a) => {
+    const meter: MeterId = a === 'x86_64' ? 'x86Gbs' : 'armGbs'
+    return {
+      base: B[meter],
+      slope: S[meter],
+      tiers: region.compute[a]!.map((t) => ({ to: t.upToGbSeconds === null ? null : t.upToGbSeconds * L, price: shared(t.usdPerGbSecond) })),
+    }
+  })
+  const others: OtherLine[] = []
+  const other = (meter: MeterId, usd: Ratio | null | undefined, group: keyof CostPoint, free = 0n) => {
+    if (usd && (B[meter] !== 0n || S[meter] !== 0n)) others.push({ base: B[meter], slope: S[meter], price: shared(usd), group, free })
+  }
+  other('storageGbs', region.storageUsdPerGbSecond, 'storageCents')
+  for (const a of FREE_TIER_ORDER) {
+    const p = region.provisioned[a]
+    other(a === 'x86_64' ? 'pcX86Gbs' : 'pcArmGbs', p?.concurrency.usd, 'provisionedCents')
+    other(a === 'x86_64' ? 'pcDurationX86Gbs' : 'pcDurationArmGbs', p?.duration.usd, 'provisionedCents')
+  }
+  const extra = sheet.extra
+  if (extra) {
+    other('cacheGbs', extra.cache.usd, 'snapStartCents')
+    other('restoreGb', extra.restore.usd, 'snapStartCents')
+    other('edgeRequests', extra.edgeRequest.usd, 'edgeCents')
+    other('edgeGbs', extra.edgeGbs.usd, 'edgeCents')
+    other('streamGib', extra.streaming.usd, 'streamingCents', freeTier ? extra.freeStreamingGib * L : 0n)
+  }
+  const freeGbs = freeTier ? sheet.freeGbSeconds * L : 0n
+
+  const points: CostPoint[] = []
+  for (const x of xs) {
+    const X = BigInt(x)
+    const point: CostPoint = {
+      x,
+      requestsCents: 0,
+      computeCents: 0,
+      storageCents: 0,
+      provisionedCents: 0,
+      snapStartCents: 0,
+      edgeCents: 0,
+      streamingCents: 0,
+      totalCents: 0,
+    }
+    let total = 0n
+    let q = B.requests + S.requests * X
+    q -= q < freeRequests ? q : freeRequests
+    let c = (2n * q * requestPrice.num + requestPrice.den) / requestPrice.den2
+    point.requestsCents = Number(c)
+    total += c
+    let left = freeGbs
+    for (const arch of compute) {
+      const gbs = arch.base + arch.slope * X
+      const used = gbs < left ? gbs : left
+      left -= used
+      const billable = gbs - used
+      let from = 0n
+      for (let t = 0; t < arch.tiers.length; t++) {
+        const tier = arch.tiers[t]!
+        if (t > 0 && billable <= from) break
+        const to = tier.to
+        const exceeds = to !== null && billable > to
+        const quantity = billable <= from ? 0n : exceeds ? to - from : billable - from
+        c = (2n * quantity * tier.price.num + tier.price.den) / tier.price.den2
+        point.computeCents += Number(c)
+        total += c
+        if (to === null || !exceeds) break
+        from = to
+      }
+    }
+    for (let i = 0; i < others.length; i++) {
+      const line = others[i]!
+      q = line.base + line.slope * X
+      if (q <= 0n) continue
+      q -= q < line.free ? q : line.free
+      c = (2n * q * line.price.num + line.price.den) / line.price.den2
+      point[line.group] += Number(c)
+      total += c
+    }
+    point.totalCents = Number(total)
+    points.push(point)
+  }
+  return points
 }
 
 /**
@@ -155,15 +284,15 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
     }
   }
 
-  // One usage object for every point (priceUsage keeps no reference to it); only the meters that grow change.
-  const growing = (Object.keys(slope) as (keyof MeterUsage)[]).filter((k) => slope[k].n !== 0n)
-  const usage = affineUsage(base, slope, 0n)
-  const points: CostPoint[] = []
-  for (const x of [...xs].sort((a, b) => a - b)) {
-    const X = BigInt(x)
-    for (const k of growing) usage[k] = { n: base[k].n + slope[k].n * X, d: base[k].d }
-    points.push(toPoint(x, priceUsage(sheet, region, freeTier, usage, inUse)))
-  }
+  const points = pricePoints(
+    [...xs].sort((a, b) => a - b),
+    base,
+    slope,
+    sheet,
+    region,
+    freeTier,
+    inUse,
+  )
   const current = toPoint(currentX, bill)
   const idx = points.findIndex((p) => p.x >= currentX)
   if (idx === -1) points.push(current)

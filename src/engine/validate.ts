@@ -2,7 +2,8 @@ import { groupThousands, parseNumber, toDecimalString } from './decimal'
 import { isRequestUnit, REQUEST_UNIT_LABELS, REQUESTS_PER_MONTH_PER_UNIT, REQUEST_UNITS, requestsPerMonth } from './requests'
 import { isPriceSheetId, PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
-import type { Architecture, InputProblem, RequestUnit } from './types'
+import { characterCount, quoteText } from './text'
+import type { Architecture, EstimateInput, FunctionInput, InputProblem, RequestUnit } from './types'
 
 /**
  * The most requests a month the engine accepts for one function: 10^15.
@@ -38,10 +39,20 @@ export function sheetPhrase(sheet: PriceSheetData): string {
   return sheet.id === 'aws-2016' ? 'the classic 2016 sheet' : 'the current sheet'
 }
 
-/** A number as users write it, with thousands separators: 4096 -> "4,096". */
+/**
+ * A number as users write it: with thousands separators below 10^21, in
+ * scientific form "m × 10^e" beyond (and below 10^-6), never "1e+21".
+ *
+ * @example formatPlainNumber(4096) // "4,096"
+ * @example formatPlainNumber(1e21) // "1 × 10^21"
+ * @example formatPlainNumber(-2.5e-7) // "-2.5 × 10^-7"
+ */
 export function formatPlainNumber(value: number): string {
   const text = String(value)
-  return /e/i.test(text) ? text : groupThousands(text)
+  const e = text.indexOf('e')
+  if (e === -1) return groupThousands(text)
+  const exponent = text.slice(e + 1).replace(/^\+/, '')
+  return `${text.slice(0, e)} \u00d7 10^${exponent}`
 }
 
 /** Any value, shortened and made printable, for quoting in a message. */
@@ -53,10 +64,7 @@ export function describeValue(value: unknown): string {
     if (value === -Infinity) return 'a number too small to work with'
     return formatPlainNumber(value)
   }
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}\u2026` : value
-    return JSON.stringify(shown)
-  }
+  if (typeof value === 'string') return quoteText(value)
   if (value === null) return 'null'
   if (value === undefined) return 'nothing'
   if (Array.isArray(value)) return 'a list'
@@ -65,6 +73,34 @@ export function describeValue(value: unknown): string {
 }
 
 const NUMERIC_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
+
+/**
+ * Text that reads as a number a double cannot hold: so close to 0 that it reads
+ * as 0 (`1e-400`) or so large that it reads as Infinity (`1e309`). `text` is
+ * the value as typed (trimmed, unsafe characters removed); `standIn` is a number
+ * on the same side of every limit (the largest double for a huge one).
+ */
+interface TypedBeyondDoubles {
+  text: string
+  tiny: boolean
+  standIn: number
+}
+
+function beyondDoubles(value: unknown): TypedBeyondDoubles | null {
+  if (typeof value !== 'string') return null
+  const text = value.trim()
+  if (!NUMERIC_TEXT.test(text)) return null
+  const n = Number(text)
+  const negative = text.startsWith('-')
+  if (n === 0 && /[1-9]/.test(text.replace(/e.*$/i, ''))) return { text, tiny: true, standIn: negative ? -Number.MIN_VALUE : Number.MIN_VALUE }
+  if (!Number.isFinite(n)) return { text, tiny: false, standIn: negative ? -Number.MAX_VALUE : Number.MAX_VALUE }
+  return null
+}
+
+/** The sentence for a number typed so close to 0 that no double holds it. */
+function tooClose(field: string, typed: TypedBeyondDoubles, unit: string, allowed: string): string {
+  return `${field} is too close to 0 to work with; got ${typed.text}${unit}. ${allowed}`
+}
 
 /**
  * The sentence for a value that is not a number: text that reads as a number
@@ -81,10 +117,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function checkMemory(value: unknown, sheet: PriceSheetData, path: string, out: InputProblem[]): void {
+function checkMemory(given: unknown, sheet: PriceSheetData, path: string, out: InputProblem[]): void {
   const { minMb, maxMb, stepMb } = sheet.memory
-  if (typeof value === 'number' && Number.isInteger(value) && value >= minMb && value <= maxMb && (value - minMb) % stepMb === 0) return
+  if (typeof given === 'number' && Number.isInteger(given) && given >= minMb && given <= maxMb && (given - minMb) % stepMb === 0) return
   const allowed = `Allowed on ${sheetPhrase(sheet)}: ${formatPlainNumber(minMb)} to ${formatPlainNumber(maxMb)} MB${stepMb > 1 ? ` in steps of ${stepMb} MB` : ''}.`
+  const typed = beyondDoubles(given)
+  if (typed?.tiny) {
+    out.push({ path, message: tooClose('Memory', typed, ' MB', allowed) })
+    return
+  }
+  const value = typed ? typed.standIn : given
+  const shown = typed ? typed.text : typeof value === 'number' ? formatPlainNumber(value) : ''
   if (typeof value !== 'number' || Number.isNaN(value)) {
     out.push({ path, message: notANumber('Memory', 'a number of MB', value, allowed) })
   } else if (!Number.isFinite(value) || !Number.isInteger(value)) {
@@ -92,31 +135,38 @@ function checkMemory(value: unknown, sheet: PriceSheetData, path: string, out: I
   } else if (value < minMb || value > maxMb) {
     out.push({
       path,
-      message: `Memory must be between ${formatPlainNumber(minMb)} and ${formatPlainNumber(maxMb)} MB on ${sheetPhrase(sheet)}; got ${formatPlainNumber(value)} MB.`,
+      message: `Memory must be between ${formatPlainNumber(minMb)} and ${formatPlainNumber(maxMb)} MB on ${sheetPhrase(sheet)}; got ${shown} MB.`,
     })
   } else if ((value - minMb) % stepMb !== 0) {
     const below = value - ((value - minMb) % stepMb)
     out.push({
       path,
-      message: `Memory must be a multiple of ${stepMb} MB on ${sheetPhrase(sheet)}; got ${formatPlainNumber(value)} MB. Nearest allowed: ${formatPlainNumber(below)} or ${formatPlainNumber(below + stepMb)} MB.`,
+      message: `Memory must be a multiple of ${stepMb} MB on ${sheetPhrase(sheet)}; got ${shown} MB. Nearest allowed: ${formatPlainNumber(below)} or ${formatPlainNumber(below + stepMb)} MB.`,
     })
   }
 }
 
-function checkDuration(value: unknown, sheet: PriceSheetData, path: string, out: InputProblem[]): void {
-  if (typeof value === 'number' && value > 0 && value <= sheet.maxDurationMs) return
+function checkDuration(given: unknown, sheet: PriceSheetData, path: string, out: InputProblem[]): void {
+  if (typeof given === 'number' && given > 0 && given <= sheet.maxDurationMs) return
   const max = formatPlainNumber(sheet.maxDurationMs)
   const allowed = `Allowed: above 0 and up to ${max} ms (${sheet.maxDurationMs / 60_000} minutes).`
+  const typed = beyondDoubles(given)
+  if (typed?.tiny) {
+    out.push({ path, message: tooClose('Duration', typed, ' ms', allowed) })
+    return
+  }
+  const value = typed ? typed.standIn : given
+  const shown = typed ? typed.text : typeof value === 'number' ? formatPlainNumber(value) : ''
   if (typeof value !== 'number' || Number.isNaN(value)) {
     out.push({ path, message: notANumber('Duration', 'a number of ms', value, allowed) })
   } else if (!Number.isFinite(value)) {
     out.push({ path, message: `Duration must be a finite number of ms; got ${describeValue(value)}. ${allowed}` })
   } else if (value <= 0) {
-    out.push({ path, message: `Duration must be above 0 ms; got ${formatPlainNumber(value)} ms. ${allowed}` })
+    out.push({ path, message: `Duration must be above 0 ms; got ${shown} ms. ${allowed}` })
   } else if (value > sheet.maxDurationMs) {
     out.push({
       path,
-      message: `Duration must be at most ${max} ms (the ${sheet.maxDurationMs / 60_000}-minute limit); got ${formatPlainNumber(value)} ms.`,
+      message: `Duration must be at most ${max} ms (the ${sheet.maxDurationMs / 60_000}-minute limit); got ${shown} ms.`,
     })
   }
 }
@@ -126,20 +176,37 @@ const PER_MONTH_APPROX: Record<RequestUnit, number> = Object.fromEntries(
   Object.entries(REQUESTS_PER_MONTH_PER_UNIT).map(([k, r]) => [k, Number(r.n) / Number(r.d)]),
 ) as Record<RequestUnit, number>
 
-function checkRequests(value: unknown, per: unknown, path: string, out: InputProblem[]): void {
-  if (typeof value === 'number' && value >= 0 && (per === undefined || isRequestUnit(per))) {
+function checkRequests(given: unknown, per: unknown, path: string, out: InputProblem[]): void {
+  if (typeof given === 'number' && given >= 0 && (per === undefined || isRequestUnit(per))) {
     // Clearly inside the limit: no need for the exact comparison below.
-    if (value * PER_MONTH_APPROX[per ?? 'month'] < MAX_REQUESTS_PER_MONTH * 0.999999) return
+    if (given * PER_MONTH_APPROX[per ?? 'month'] < MAX_REQUESTS_PER_MONTH * 0.999999) return
   }
   const allowed = `Allowed: 0 up to ${formatPlainNumber(MAX_REQUESTS_PER_MONTH)} (10^15) a month.`
+  const typed = beyondDoubles(given)
+  const unit = per === undefined || isRequestUnit(per) ? (per ?? 'month') : null
+  if (typed?.tiny) {
+    out.push({ path, message: tooClose('Requests', typed, unit ? ` ${REQUEST_UNIT_LABELS[unit]}` : '', allowed) })
+    return
+  }
+  if (typed) {
+    const label = unit ? ` ${REQUEST_UNIT_LABELS[unit]}` : ''
+    out.push({
+      path,
+      message:
+        typed.standIn < 0
+          ? `Requests must be 0 or more; got ${typed.text}. ${allowed}`
+          : `Requests must come to at most ${formatPlainNumber(MAX_REQUESTS_PER_MONTH)} (10^15) a month; got ${typed.text}${label}.`,
+    })
+    return
+  }
+  const value = given
   if (typeof value !== 'number' || Number.isNaN(value)) {
     out.push({ path, message: notANumber('Requests', 'a number', value, allowed) })
   } else if (!Number.isFinite(value)) {
     out.push({ path, message: `Requests must be a finite number; got ${describeValue(value)}. ${allowed}` })
   } else if (value < 0) {
     out.push({ path, message: `Requests must be 0 or more; got ${formatPlainNumber(value)}. ${allowed}` })
-  } else if (per === undefined || isRequestUnit(per)) {
-    const unit = per ?? 'month'
+  } else if (unit) {
     const monthly = requestsPerMonth(value, unit)
     if (monthly.n > BigInt(MAX_REQUESTS_PER_MONTH) * monthly.d) {
       const converted = unit === 'month' ? '' : ` (${groupThousands(toDecimalString(monthly.n, monthly.d, 0))} a month)`
@@ -151,19 +218,27 @@ function checkRequests(value: unknown, per: unknown, path: string, out: InputPro
   }
 }
 
-function checkStorage(value: unknown, sheet: PriceSheetData, region: string | undefined, path: string, out: InputProblem[]): void {
-  if (value === undefined) return
+function checkStorage(given: unknown, sheet: PriceSheetData, region: string | undefined, path: string, out: InputProblem[]): void {
+  if (given === undefined) return
   const { minMb, maxMb, includedMb } = sheet.ephemeralStorage
+  const typed = beyondDoubles(given)
   if (minMb === maxMb) {
-    if (value !== minMb) {
+    if (given !== minMb) {
+      const shown = typed ? `${typed.text} MB` : `${describeValue(given)}${typeof given === 'number' && Number.isFinite(given) ? ' MB' : ''}`
       out.push({
         path,
-        message: `Ephemeral storage is fixed at ${formatPlainNumber(minMb)} MB on ${sheetPhrase(sheet)}; got ${describeValue(value)}${typeof value === 'number' ? ' MB' : ''}. Switch to the current sheet to size it.`,
+        message: `Ephemeral storage is fixed at ${formatPlainNumber(minMb)} MB on ${sheetPhrase(sheet)}; got ${shown}. Switch to the current sheet to size it.`,
       })
     }
     return
   }
   const allowed = `Allowed: ${formatPlainNumber(minMb)} to ${formatPlainNumber(maxMb)} MB.`
+  if (typed?.tiny) {
+    out.push({ path, message: tooClose('Ephemeral storage', typed, ' MB', allowed) })
+    return
+  }
+  const value = typed ? typed.standIn : given
+  const shown = typed ? typed.text : typeof value === 'number' ? formatPlainNumber(value) : ''
   if (typeof value !== 'number' || Number.isNaN(value)) {
     out.push({ path, message: notANumber('Ephemeral storage', 'a number of MB', value, allowed) })
   } else if (!Number.isFinite(value) || !Number.isInteger(value)) {
@@ -171,12 +246,12 @@ function checkStorage(value: unknown, sheet: PriceSheetData, region: string | un
   } else if (value < minMb || value > maxMb) {
     out.push({
       path,
-      message: `Ephemeral storage must be between ${formatPlainNumber(minMb)} and ${formatPlainNumber(maxMb)} MB; got ${formatPlainNumber(value)} MB.`,
+      message: `Ephemeral storage must be between ${formatPlainNumber(minMb)} and ${formatPlainNumber(maxMb)} MB; got ${shown} MB.`,
     })
   } else if (value > includedMb && region !== undefined && sheet.regions[region]?.storageUsdPerGbSecond === null) {
     out.push({
       path,
-      message: `Ephemeral storage above ${formatPlainNumber(includedMb)} MB cannot be priced in ${region}: its storage price is not in this price sheet; got ${formatPlainNumber(value)} MB. Allowed there: ${formatPlainNumber(includedMb)} MB, or choose another region.`,
+      message: `Ephemeral storage above ${formatPlainNumber(includedMb)} MB cannot be priced in ${region}: its storage price is not in this price sheet; got ${shown} MB. Allowed there: ${formatPlainNumber(includedMb)} MB, or choose another region.`,
     })
   }
 }
@@ -194,27 +269,40 @@ function checkArchitecture(value: unknown, sheet: PriceSheetData, path: string, 
 }
 
 /** A number in [min, max] (fractions allowed), or a problem naming the field, the value and the range. */
-function checkRange(value: unknown, field: string, unit: string, min: number, max: number, path: string, out: InputProblem[], note = ''): boolean {
-  if (value === undefined) return true
-  if (typeof value === 'number' && value >= min && value <= max) return true
+function checkRange(given: unknown, field: string, unit: string, min: number, max: number, path: string, out: InputProblem[], note = ''): boolean {
+  if (given === undefined) return true
+  if (typeof given === 'number' && given >= min && given <= max) return true
   const u = unit === '%' ? ' %' : unit ? ` ${unit}` : ''
   const allowed = `Allowed: ${formatPlainNumber(min)} to ${formatPlainNumber(max)}${u}${note}.`
+  const typed = beyondDoubles(given)
+  if (typed?.tiny) {
+    out.push({ path, message: tooClose(field, typed, u, allowed) })
+    return false
+  }
+  const value = typed ? typed.standIn : given
   if (typeof value !== 'number' || Number.isNaN(value)) {
     out.push({ path, message: notANumber(field, unit === '%' ? 'a percentage' : `a number${unit ? ` of ${unit}` : ''}`, value, allowed) })
   } else {
+    const shown = typed ? `${typed.text}${u}` : `${describeValue(value)}${Number.isFinite(value) ? u : ''}`
     out.push({
       path,
-      message: `${field} must be between ${formatPlainNumber(min)} and ${formatPlainNumber(max)}${u}${note}; got ${describeValue(value)}${Number.isFinite(value) ? u : ''}.`,
+      message: `${field} must be between ${formatPlainNumber(min)} and ${formatPlainNumber(max)}${u}${note}; got ${shown}.`,
     })
   }
   return false
 }
 
 /** A whole number in [min, max], or a problem naming the field, the value and the range. */
-function checkWhole(value: unknown, field: string, what: string, min: number, max: number, path: string, out: InputProblem[]): boolean {
-  if (value === undefined) return true
-  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return true
+function checkWhole(given: unknown, field: string, what: string, min: number, max: number, path: string, out: InputProblem[]): boolean {
+  if (given === undefined) return true
+  if (typeof given === 'number' && Number.isInteger(given) && given >= min && given <= max) return true
   const allowed = `Allowed: a whole number from ${formatPlainNumber(min)} to ${formatPlainNumber(max)}.`
+  const typed = beyondDoubles(given)
+  if (typed?.tiny) {
+    out.push({ path, message: tooClose(field, typed, '', allowed) })
+    return false
+  }
+  const value = typed ? typed.standIn : given
   if (typeof value !== 'number' || Number.isNaN(value)) {
     out.push({ path, message: notANumber(field, `a whole number of ${what}`, value, allowed) })
   } else if (!Number.isFinite(value) || !Number.isInteger(value)) {
@@ -222,7 +310,7 @@ function checkWhole(value: unknown, field: string, what: string, min: number, ma
   } else {
     out.push({
       path,
-      message: `${field} must be between ${formatPlainNumber(min)} and ${formatPlainNumber(max)} ${what}; got ${formatPlainNumber(value)}.`,
+      message: `${field} must be between ${formatPlainNumber(min)} and ${formatPlainNumber(max)} ${what}; got ${typed ? typed.text : formatPlainNumber(value)}.`,
     })
   }
   return false
@@ -261,13 +349,17 @@ function checkExtras(fn: Record<string, unknown>, sheet: PriceSheetData | undefi
   }
   const s = fn.streamedMbPerRequest
   if (s !== undefined && !(typeof s === 'number' && s >= 0 && s <= MAX_STREAMED_MB)) {
+    const path = `${base}.streamedMbPerRequest`
     const allowed = `Allowed: 0 or more MB per request (at most ${formatPlainNumber(MAX_STREAMED_MB)}).`
-    if (typeof s !== 'number' || Number.isNaN(s))
-      out.push({ path: `${base}.streamedMbPerRequest`, message: notANumber('Streamed MB per request', 'a number of MB', s, allowed) })
+    const typed = beyondDoubles(s)
+    const value = typed ? typed.standIn : s
+    if (typed?.tiny) out.push({ path, message: tooClose('Streamed MB per request', typed, ' MB', allowed) })
+    else if (typeof value !== 'number' || Number.isNaN(value))
+      out.push({ path, message: notANumber('Streamed MB per request', 'a number of MB', value, allowed) })
     else
       out.push({
-        path: `${base}.streamedMbPerRequest`,
-        message: `Streamed MB per request must be between 0 and ${formatPlainNumber(MAX_STREAMED_MB)} MB; got ${describeValue(s)}${Number.isFinite(s) ? ' MB' : ''}.`,
+        path,
+        message: `Streamed MB per request must be between 0 and ${formatPlainNumber(MAX_STREAMED_MB)} MB; got ${typed ? `${typed.text} MB` : `${describeValue(value)}${Number.isFinite(value) ? ' MB' : ''}`}.`,
       })
   }
   // Combinations: only where the sheet bills these inputs (the classic sheet ignores them).
@@ -391,7 +483,7 @@ export function validateInput(input: unknown): InputProblem[] {
       out.push({ path: base, message: `Function ${i + 1} must be an object with memory, duration and requests; got ${describeValue(fn)}.` })
       continue
     }
-    if (fn.name !== undefined && (typeof fn.name !== 'string' || fn.name.length > MAX_NAME_LENGTH)) {
+    if (fn.name !== undefined && (typeof fn.name !== 'string' || characterCount(fn.name, MAX_NAME_LENGTH) > MAX_NAME_LENGTH)) {
       out.push({ path: `${base}.name`, message: `Name must be text of at most ${MAX_NAME_LENGTH} characters; got ${describeValue(fn.name)}.` })
     }
     if (fn.per !== undefined && !isRequestUnit(fn.per)) {
@@ -439,4 +531,122 @@ export class InvalidInputError extends Error {
     this.name = 'InvalidInputError'
     this.problems = problems
   }
+}
+
+/** A function input in one fixed shape (every field present), so the engine's reads of it stay monomorphic. */
+function functionCopy(fn: FunctionInput): FunctionInput {
+  return {
+    name: fn.name,
+    memoryMb: fn.memoryMb,
+    durationMs: fn.durationMs,
+    requests: fn.requests,
+    per: fn.per,
+    architecture: fn.architecture,
+    ephemeralStorageMb: fn.ephemeralStorageMb,
+    coldStartPercent: fn.coldStartPercent,
+    initDurationMs: fn.initDurationMs,
+    provisionedConcurrency: fn.provisionedConcurrency,
+    provisionedHours: fn.provisionedHours,
+    provisionedSharePercent: fn.provisionedSharePercent,
+    snapStart: fn.snapStart,
+    snapStartVersions: fn.snapStartVersions,
+    snapStartCacheHours: fn.snapStartCacheHours,
+    edge: fn.edge,
+    streamedMbPerRequest: fn.streamedMbPerRequest,
+  }
+}
+
+/**
+ * A copy of a valid input that later changes by the caller cannot reach, every
+ * function in one fixed shape (unset fields present as `undefined`).
+ *
+ * @example copyInput({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 1 }] }).functions[0].per // undefined
+ */
+export function copyInput(input: EstimateInput): EstimateInput {
+  const functions = input.functions
+  const copy = new Array<FunctionInput>(functions.length)
+  for (let i = 0; i < functions.length; i++) copy[i] = functionCopy(functions[i]!)
+  return { sheet: input.sheet, region: input.region, freeTier: input.freeTier, functions: copy }
+}
+
+const isNumber = (x: unknown): x is number => typeof x === 'number'
+const inRange = (x: unknown, min: number, max: number): boolean => x === undefined || (typeof x === 'number' && x >= min && x <= max)
+const wholeInRange = (x: unknown, min: number, max: number): boolean =>
+  x === undefined || (typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max)
+
+/** True when a fixed-shape function is plainly valid; false means "ask validateInput" (it may still be valid). */
+function plainFunction(fn: FunctionInput, sheet: PriceSheetData, region: string): boolean {
+  const { memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb: storage, name } = fn
+  const memory = sheet.memory
+  if (!(isNumber(memoryMb) && Number.isInteger(memoryMb) && memoryMb >= memory.minMb && memoryMb <= memory.maxMb)) return false
+  if (memory.stepMb !== 1 && (memoryMb - memory.minMb) % memory.stepMb !== 0) return false
+  if (!(isNumber(durationMs) && durationMs > 0 && durationMs <= sheet.maxDurationMs)) return false
+  if (per !== undefined && !isRequestUnit(per)) return false
+  if (!(isNumber(requests) && requests >= 0 && requests * PER_MONTH_APPROX[per ?? 'month'] < MAX_REQUESTS_PER_MONTH * 0.999999)) return false
+  if (architecture !== undefined && !sheet.architectures.includes(architecture)) return false
+  // UTF-16 units never undercount characters: 64 units or fewer is 64 characters or fewer.
+  if (name !== undefined && !(typeof name === 'string' && name.length <= MAX_NAME_LENGTH)) return false
+  const st = sheet.ephemeralStorage
+  if (storage !== undefined) {
+    if (!wholeInRange(storage, st.minMb, st.maxMb)) return false
+    if (storage > st.includedMb && sheet.regions[region]!.storageUsdPerGbSecond === null) return false
+  }
+  if (
+    fn.coldStartPercent === undefined &&
+    fn.initDurationMs === undefined &&
+    fn.provisionedConcurrency === undefined &&
+    fn.provisionedHours === undefined &&
+    fn.provisionedSharePercent === undefined &&
+    fn.snapStart === undefined &&
+    fn.snapStartVersions === undefined &&
+    fn.snapStartCacheHours === undefined &&
+    fn.edge === undefined &&
+    fn.streamedMbPerRequest === undefined
+  )
+    return true
+  if (!inRange(fn.coldStartPercent, 0, 100) || !inRange(fn.initDurationMs, 0, 10_000)) return false
+  if (!wholeInRange(fn.provisionedConcurrency, 0, MAX_PROVISIONED_CONCURRENCY)) return false
+  if (!inRange(fn.provisionedHours, 0, 744) || !inRange(fn.provisionedSharePercent, 0, 100)) return false
+  if (fn.snapStart !== undefined && fn.snapStart !== 'off' && fn.snapStart !== 'java' && fn.snapStart !== 'priced') return false
+  if (!wholeInRange(fn.snapStartVersions, 1, MAX_PROVISIONED_CONCURRENCY) || !inRange(fn.snapStartCacheHours, 0, 744)) return false
+  if (fn.edge !== undefined && typeof fn.edge !== 'boolean') return false
+  if (!inRange(fn.streamedMbPerRequest, 0, MAX_STREAMED_MB)) return false
+  if (!sheet.extraMeters) return true
+  const pc = fn.provisionedConcurrency ?? 0
+  if (fn.edge === true) return architecture !== 'arm64' && pc === 0 && (storage === undefined || storage <= st.includedMb)
+  if (pc === 0) return true
+  // Provisioned requests clearly fit the environments (the exact check decides near the limit).
+  const need = requests * (PER_MONTH_APPROX[per ?? 'month'] * ((fn.provisionedSharePercent ?? 100) / 100) * (durationMs / 1000))
+  return need < pc * (fn.provisionedHours ?? 730) * 3600 * 0.999999
+}
+
+/**
+ * The input as `copyInput` gives it when every value is plainly valid, checked
+ * in one quick pass; null when anything needs a closer look, and then
+ * `validateInput` decides (it may still accept the input). Never accepts what
+ * `validateInput` refuses.
+ *
+ * @example plainValidInput({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 1 }] }) !== null // true
+ */
+export function plainValidInput(input: unknown): EstimateInput | null {
+  if (!isObject(input)) return null
+  const sheetId = input.sheet
+  if (sheetId !== 'aws-current' && sheetId !== 'aws-2016') return null
+  const sheet = PRICE_SHEETS[sheetId]
+  const regionGiven = input.region
+  if (regionGiven !== undefined && !(typeof regionGiven === 'string' && Object.prototype.hasOwnProperty.call(sheet.regions, regionGiven))) return null
+  const freeTier = input.freeTier
+  if (freeTier !== undefined && typeof freeTier !== 'boolean') return null
+  const functions = input.functions
+  if (!Array.isArray(functions) || functions.length === 0 || functions.length > MAX_FUNCTIONS) return null
+  const region = (regionGiven as string | undefined) ?? sheet.defaultRegion
+  const copy = new Array<FunctionInput>(functions.length)
+  for (let i = 0; i < functions.length; i++) {
+    const fn: unknown = functions[i]
+    if (!isObject(fn)) return null
+    const own = functionCopy(fn as unknown as FunctionInput)
+    if (!plainFunction(own, sheet, region)) return null
+    copy[i] = own
+  }
+  return { sheet: sheetId, region: regionGiven as string | undefined, freeTier: freeTier as boolean | undefined, functions: copy }
 }

@@ -24,15 +24,17 @@ function significantDigits(numberText: string): number {
 
 /**
  * A typed number: "3e6", "3,000,000", "1 500" and "0.5" are numbers. Anything
- * else, including a decimal comma ("0,5") and more digits than a number keeps
- * exactly, is returned as the trimmed text, so the engine's message quotes it
+ * else, including a decimal comma ("0,5"), more digits than a number keeps
+ * exactly, and numbers no double holds ("1e309", "1e-400"), is returned as the trimmed text, so the engine's message quotes it
  * rather than the calculator silently using another number.
  */
 export function parseNumberText(text: string): number | string {
   const trimmed = text.trim()
   const plain = GROUPED.test(trimmed) ? trimmed.replace(/[, _]/g, '') : trimmed
   if (!NUMBER_TEXT.test(plain) || significantDigits(plain) > MAX_SIGNIFICANT_DIGITS) return trimmed
-  return Number(plain)
+  const value = Number(plain)
+  // 1e309 reads as Infinity and 1e-400 as 0: the engine quotes what was typed instead.
+  return Number.isFinite(value) && (value !== 0 || significantDigits(plain) === 0) ? value : trimmed
 }
 
 /** The fields of a function the form edits, by the engine's names. */

@@ -75,7 +75,7 @@ describe('the calculator in Chromium', () => {
     await typeInto(page, 'Requests', '1e400')
     await expect
       .poll(() => page.getByTestId('cannot-compute').innerText())
-      .toContain('Requests must be a finite number; got a number too large to work with')
+      .toContain('Requests must come to at most 1,000,000,000,000,000 (10^15) a month; got 1e400 per month.')
     await typeInto(page, 'Memory (MB)', '512')
     await typeInto(page, 'Duration (ms)', '1000')
     await typeInto(page, 'Requests', '3e6')

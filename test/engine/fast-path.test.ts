@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { fastBill } from '../../src/engine/fast'
+import { bigintBill, doubleBill, lineOfCode, type FastBill } from '../../src/engine/fast'
 import { estimate, exactEstimate, validateInput, type Estimate, type EstimateInput, type FunctionInput } from '../../src/engine/index'
 
 const shape = (e: Estimate) => ({ total: e.totalCents, lines: e.lines.map((l) => [l.kind, l.architecture, l.tier, l.cents]) })
+
+/** Lines with exact cents as text (bills past 2^53 cents too): from the full bill's dollars. */
+const exactShape = (e: Estimate) => ({
+  total: e.totalUsd.replace('.', '').replace(/^0+(?=\d)/, ''),
+  lines: e.lines.map((l) => [l.kind, l.architecture, l.tier, l.usd.replace('.', '').replace(/^0+(?=\d)/, '')]),
+})
+const fastShape = (b: FastBill) => ({
+  total: String(b.totalExact ?? b.totalCents),
+  lines: Array.from({ length: b.lines.length / 2 }, (_, i) => {
+    const { kind, architecture, tier } = lineOfCode(b.lines[2 * i]!)
+    return [kind, architecture, tier, String(b.centsExact?.[i] ?? b.lines[2 * i + 1])]
+  }),
+})
 
 /** A small seeded generator (mulberry32), so 100,000 inputs cost little to make and a failure can be replayed. */
 function rng(seed: number) {
@@ -64,7 +77,7 @@ function randomInput(r: ReturnType<typeof rng>): EstimateInput {
 }
 
 describe('the integer fast path', () => {
-  it('gives the same lines and cents as the bigint path on 100,000 random inputs', () => {
+  it('gives the same lines and cents as the bigint path on 100,000 random inputs, in doubles and in the bigint middle path', () => {
     const r = rng(20_260_801)
     let compared = 0
     let fast = 0
@@ -72,12 +85,22 @@ describe('the integer fast path', () => {
       const input = randomInput(r)
       if (validateInput(input).length > 0) continue
       compared++
-      if (fastBill(input)) fast++
+      const exactEstimateOf = exactEstimate(input)
+      const exact = JSON.stringify(exactShape(exactEstimateOf))
+      // The middle path prices every valid input; the doubles path those it can keep exact.
+      const middle = JSON.stringify(fastShape(bigintBill(input)))
+      if (middle !== exact) expect({ input, middle }).toEqual({ input, middle: exact })
+      const double = doubleBill(input)
+      if (double) {
+        fast++
+        const got = JSON.stringify(fastShape(double))
+        if (got !== exact) expect({ input, double: got }).toEqual({ input, double: exact })
+      }
       const got = shape(estimate(input))
-      const exact = shape(exactEstimate(input))
-      if (JSON.stringify(got) !== JSON.stringify(exact)) expect({ input, got }).toEqual({ input, got: exact })
+      const want = shape(exactEstimateOf)
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ input, got }).toEqual({ input, got: want })
     }
-    // The comparison means something only if the fast path handled most of them.
+    // The comparison means something only if the doubles path handled most of them.
     expect(fast / compared).toBeGreaterThan(0.3)
     // Provisioned concurrency that does not fit is invalid; most inputs are valid.
     expect(compared).toBeGreaterThan(90_000)
@@ -90,11 +113,22 @@ describe('the integer fast path', () => {
       { memoryMb: 128, durationMs: 0.001, requests: 13, per: 'day' as const },
       { memoryMb: 1769, durationMs: 27.55, requests: 123_457, coldStartPercent: 33.333, initDurationMs: 0.45 },
       { memoryMb: 3008, durationMs: 100.7, requests: 9_999_999, coldStartPercent: 0.5, initDurationMs: 0.3 },
+      // Past 2^53 cents on one line: the middle path keeps the cents exact.
+      { memoryMb: 10_240, durationMs: 900_000, requests: 1e15, coldStartPercent: 0.000001, initDurationMs: 9999.999 },
+      {
+        memoryMb: 7001,
+        durationMs: 0.001,
+        requests: 999_999.999999,
+        per: 'day' as const,
+        provisionedConcurrency: 1_000_000,
+        provisionedSharePercent: 0.5,
+      },
     ]
     for (const fn of cases) {
       for (const freeTier of [true, false]) {
         const input = { sheet: 'aws-current' as const, freeTier, functions: [fn] }
         expect(shape(estimate(input))).toEqual(shape(exactEstimate(input)))
+        expect(fastShape(bigintBill(input))).toEqual(exactShape(exactEstimate(input)))
       }
     }
   })

@@ -1,5 +1,15 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { costByMemory, costByRequests, estimate, InvalidInputError, type EstimateInput } from '../../src/engine/index'
+import {
+  costByMemory,
+  costByRequests,
+  estimate,
+  InvalidInputError,
+  validateInput,
+  type CostPoint,
+  type EstimateInput,
+  type FunctionInput,
+} from '../../src/engine/index'
 
 const example1: EstimateInput = { sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] }
 
@@ -31,6 +41,61 @@ describe('cost vs requests', () => {
       expect(p.totalCents).toBe(bill.totalCents)
       expect(p.requestsCents + p.computeCents + p.storageCents).toBe(p.totalCents)
     }
+  })
+
+  it('each point equals the estimate at that volume, with the 2026 lines too (200 random functions)', () => {
+    const fnArb: fc.Arbitrary<FunctionInput> = fc.record({
+      memoryMb: fc.integer({ min: 128, max: 10_240 }),
+      durationMs: fc.integer({ min: 1, max: 900_000_00 }).map((x) => x / 100),
+      requests: fc.integer({ min: 0, max: 1e10 }),
+      architecture: fc.constantFrom('x86_64' as const, 'arm64' as const),
+      ephemeralStorageMb: fc.constantFrom(512, 2048, 10_240),
+      coldStartPercent: fc.constantFrom(0, 0.25, 1, 33.333),
+      initDurationMs: fc.constantFrom(0, 250.5, 1000),
+      provisionedConcurrency: fc.constantFrom(0, 0, 10_000),
+      provisionedSharePercent: fc.constantFrom(100, 12.5),
+      snapStart: fc.constantFrom('off' as const, 'priced' as const),
+      streamedMbPerRequest: fc.constantFrom(0, 6.5, 50),
+    })
+    const group: Record<string, keyof CostPoint> = {
+      requests: 'requestsCents',
+      compute: 'computeCents',
+      'ephemeral-storage': 'storageCents',
+      'provisioned-concurrency': 'provisionedCents',
+      'provisioned-duration': 'provisionedCents',
+      'snapstart-cache': 'snapStartCents',
+      'snapstart-restore': 'snapStartCents',
+      'edge-requests': 'edgeCents',
+      'edge-duration': 'edgeCents',
+      'response-streaming': 'streamingCents',
+    }
+    fc.assert(
+      fc.property(fnArb, fc.boolean(), fc.constantFrom('us-east-1', 'eu-central-2', 'ap-east-1'), fc.boolean(), (fn, freeTier, region, edge) => {
+        const f: FunctionInput = edge ? { ...fn, edge: true, architecture: 'x86_64', provisionedConcurrency: 0, ephemeralStorageMb: 512 } : fn
+        const input: EstimateInput = { sheet: 'aws-current', region, freeTier, functions: [f] }
+        if (validateInput(input).length > 0) return
+        const s = costByRequests(input, { points: 30, minRequests: 1, maxRequests: 1e13 })
+        for (const p of s.points) {
+          const at = { ...input, functions: [{ ...f, requests: p.x }] }
+          if (validateInput(at).length > 0) continue // provisioned environments too few for this volume
+          const bill = estimate(at)
+          const want: CostPoint = {
+            x: p.x,
+            requestsCents: 0,
+            computeCents: 0,
+            storageCents: 0,
+            provisionedCents: 0,
+            snapStartCents: 0,
+            edgeCents: 0,
+            streamingCents: 0,
+            totalCents: bill.totalCents,
+          }
+          for (const l of bill.lines) want[group[l.kind]!] += l.cents
+          expect(p).toEqual(want)
+        }
+      }),
+      { numRuns: 200, seed: 2026 },
+    )
   })
 
   it('puts a point exactly on the free-tier knees: 1M requests and 400,000 GB-s', () => {

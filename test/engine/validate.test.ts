@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { estimate, InvalidInputError, validateInput } from '../../src/engine/index'
+import { formatPlainNumber } from '../../src/engine/validate'
 
 const ok = { memoryMb: 512, durationMs: 1000, requests: 3_000_000 }
 const classic = (fn: Record<string, unknown>) => ({ sheet: 'aws-2016', functions: [{ ...ok, ...fn }] })
@@ -285,6 +286,111 @@ const table: [string, unknown, string, string][] = [
     'Cold-start share must be between 0 and 100 %; got 101 %.',
   ],
   ['not an object at all', null, '', 'The estimate input must be an object with a price sheet and functions; got null.'],
+  // Numbers in plain scientific form, never 1e+21.
+  [
+    'memory of 10^21',
+    current({ memoryMb: 1e21 }),
+    'functions.0.memoryMb',
+    'Memory must be between 128 and 10,240 MB on the current sheet; got 1 \u00d7 10^21 MB.',
+  ],
+  [
+    'requests of 1.5 x 10^21',
+    current({ requests: 1.5e21 }),
+    'functions.0.requests',
+    'Requests must come to at most 1,000,000,000,000,000 (10^15) a month; got 1.5 \u00d7 10^21 per month.',
+  ],
+  [
+    'a tiny negative duration',
+    current({ durationMs: -2e-7 }),
+    'functions.0.durationMs',
+    'Duration must be above 0 ms; got -2 \u00d7 10^-7 ms. Allowed: above 0 and up to 900,000 ms (15 minutes).',
+  ],
+  // Text that reads as a number no double holds is described as typed.
+  [
+    'memory typed as 1e309',
+    current({ memoryMb: '1e309' }),
+    'functions.0.memoryMb',
+    'Memory must be between 128 and 10,240 MB on the current sheet; got 1e309 MB.',
+  ],
+  [
+    'duration typed as 1e-400',
+    current({ durationMs: ' 1e-400 ' }),
+    'functions.0.durationMs',
+    'Duration is too close to 0 to work with; got 1e-400 ms. Allowed: above 0 and up to 900,000 ms (15 minutes).',
+  ],
+  [
+    'duration typed as 1e309',
+    current({ durationMs: '1e309' }),
+    'functions.0.durationMs',
+    'Duration must be at most 900,000 ms (the 15-minute limit); got 1e309 ms.',
+  ],
+  [
+    'duration typed as -1e309',
+    current({ durationMs: '-1e309' }),
+    'functions.0.durationMs',
+    'Duration must be above 0 ms; got -1e309 ms. Allowed: above 0 and up to 900,000 ms (15 minutes).',
+  ],
+  [
+    'requests typed as 1e309 per second',
+    current({ requests: '1e309', per: 'second' }),
+    'functions.0.requests',
+    'Requests must come to at most 1,000,000,000,000,000 (10^15) a month; got 1e309 per second.',
+  ],
+  [
+    'requests typed as 1e-400',
+    current({ requests: '1e-400' }),
+    'functions.0.requests',
+    'Requests is too close to 0 to work with; got 1e-400 per month. Allowed: 0 up to 1,000,000,000,000,000 (10^15) a month.',
+  ],
+  [
+    'storage typed as 1e309',
+    current({ ephemeralStorageMb: '1e309' }),
+    'functions.0.ephemeralStorageMb',
+    'Ephemeral storage must be between 512 and 10,240 MB; got 1e309 MB.',
+  ],
+  [
+    'cold-start share typed as -1e400',
+    current({ coldStartPercent: '-1e400' }),
+    'functions.0.coldStartPercent',
+    'Cold-start share must be between 0 and 100 %; got -1e400 %.',
+  ],
+  [
+    'provisioned concurrency typed as 1e309',
+    current({ provisionedConcurrency: '1e309' }),
+    'functions.0.provisionedConcurrency',
+    'Provisioned concurrency must be between 0 and 1,000,000 environments; got 1e309.',
+  ],
+  [
+    'streamed MB typed as 2e308',
+    current({ streamedMbPerRequest: '2e308' }),
+    'functions.0.streamedMbPerRequest',
+    'Streamed MB per request must be between 0 and 200 MB; got 2e308 MB.',
+  ],
+  // Text quoted as typed: not JSON-escaped, without bidi or invisible characters, cut by character.
+  [
+    'markup quoted as typed',
+    current({ architecture: '"><img src=x>' }),
+    'functions.0.architecture',
+    'Architecture must be x86_64 or arm64; got ""><img src=x>".',
+  ],
+  [
+    'a right-to-left override is not quoted back',
+    current({ memoryMb: '\u202e215' }),
+    'functions.0.memoryMb',
+    'Memory must be a number of MB; got "215". Allowed on the current sheet: 128 to 10,240 MB.',
+  ],
+  [
+    'an emoji at the cut is kept whole',
+    current({}, { region: `${'x'.repeat(39)}\u{1F44D}\u{1F3FD}yz` }),
+    'region',
+    `Region "${'x'.repeat(39)}\u{1F44D}\u{1F3FD}\u2026" is not known. Allowed on the current sheet: us-east-1, us-east-2, us-west-1, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-southeast-4, ap-southeast-5, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-east-1, af-south-1, me-south-1.`,
+  ],
+  [
+    'a name of 65 emoji is over 64 characters',
+    current({ name: '\u{1F44D}'.repeat(65) }),
+    'functions.0.name',
+    `Name must be text of at most 64 characters; got "${'\u{1F44D}'.repeat(40)}\u2026".`,
+  ],
 ]
 
 describe('bad inputs', () => {
@@ -333,6 +439,21 @@ describe('bad inputs', () => {
     expect(
       validateInput(current({ memoryMb: 4096, durationMs: 280, requests: 2_160_001, provisionedConcurrency: 7, provisionedHours: 24 })),
     ).toHaveLength(1)
+  })
+
+  it('counts a name\u2019s characters as people do: 64 emoji with skin tones fit', () => {
+    expect(validateInput(current({ name: '\u{1F44D}'.repeat(33) }))).toEqual([])
+    expect(validateInput(current({ name: '\u{1F44D}\u{1F3FD}'.repeat(64) }))).toEqual([])
+    expect(validateInput(current({ name: 'e\u0301'.repeat(64) }))).toEqual([])
+  })
+
+  it('writes numbers grouped or as m \u00d7 10^e', () => {
+    expect(formatPlainNumber(4096)).toBe('4,096')
+    expect(formatPlainNumber(123_456_789.25)).toBe('123,456,789.25')
+    expect(formatPlainNumber(999_999_999_999_999_999_999)).toBe('1 \u00d7 10^21')
+    expect(formatPlainNumber(1.25e100)).toBe('1.25 \u00d7 10^100')
+    expect(formatPlainNumber(-3e-7)).toBe('-3 \u00d7 10^-7')
+    expect(formatPlainNumber(0.000001)).toBe('0.000001')
   })
 
   it('accepts the edges of every range', () => {

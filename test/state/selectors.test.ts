@@ -13,7 +13,9 @@ describe('reading typed numbers', () => {
     ['0.5', 0.5],
     ['.5', 0.5],
     ['-5', -5],
-    ['1e400', Infinity],
+    ['0e5', 0],
+    ['-0.000', -0],
+    ['1e-300', 1e-300],
   ])('%j is the number %d', (text, value) => {
     expect(parseNumberText(text)).toBe(value)
   })
@@ -28,6 +30,10 @@ describe('reading typed numbers', () => {
     ['abc', 'not a number'],
     ['', 'empty'],
     ['0x10', 'hex is not a decimal'],
+    ['1e400', 'too large for a number: the engine quotes it'],
+    [' -1e309 ', 'too large the other way'],
+    ['1e-400', 'so small a number reads it as 0: the engine quotes it, not 0'],
+    ['-2.5e-999', 'tiny and negative'],
   ])('%j stays text (%s)', (text) => {
     expect(parseNumberText(text)).toBe(text.trim())
   })

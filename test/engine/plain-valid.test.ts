@@ -1,0 +1,61 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { validateInput } from '../../src/engine/index'
+import { plainValidInput } from '../../src/engine/validate'
+
+/** Values at and around a field's edges: mostly valid ones (undefined included), now and then one that is not. */
+const edgy = (valid: unknown[], invalid: unknown[], optional = true) =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...(optional ? [undefined, ...valid] : valid)), weight: 15 },
+    { arbitrary: fc.constantFrom(...invalid), weight: 1 },
+  )
+const fnArb = fc.record({
+  name: edgy(['api', 'x'.repeat(64), '\u{1F44D}'.repeat(33)], ['x'.repeat(65), 42]),
+  memoryMb: edgy([128, 192, 3008, 10_240, 1769], [127, 129, 500, 3072, 10_241, 512.5, '512', Number.NaN], false),
+  durationMs: edgy([0.001, 1, 27.55, 900_000], [0, -0, 900_000.1, Infinity, '5'], false),
+  requests: edgy([0, 1, 3e6, 1e15, 380_517_503, 0.5], [-1, 1.000001e15, 380_517_504, Number.NaN, '1'], false),
+  per: edgy(['second', 'day', 'month'], ['week']),
+  architecture: edgy(['x86_64', 'arm64'], ['riscv']),
+  ephemeralStorageMb: edgy([512, 513, 10_240], [511, 10_241, 600.5]),
+  coldStartPercent: edgy([0, 0.25, 100], [100.5, -1]),
+  initDurationMs: edgy([0, 10_000], [10_001]),
+  provisionedConcurrency: edgy([0, 1, 7], [2.5, -1, 1_000_001]),
+  provisionedHours: edgy([0, 24, 744], [745]),
+  provisionedSharePercent: edgy([0, 50, 100], [101]),
+  snapStart: edgy(['off', 'java', 'priced'], ['python']),
+  snapStartVersions: edgy([1, 3], [0, 1.5]),
+  snapStartCacheHours: edgy([0, 2, 744], [745]),
+  edge: edgy([true, false], ['yes']),
+  streamedMbPerRequest: edgy([0, 6.5, 200], [201]),
+})
+const inputArb = fc.record({
+  sheet: edgy(['aws-2016', 'aws-current'], ['aws-2030'], false),
+  region: edgy(['us-east-1', 'af-south-1'], ['mars-1']),
+  freeTier: edgy([true, false], ['yes']),
+  functions: fc.array(fnArb, { minLength: 0, maxLength: 3 }),
+})
+
+describe('the quick acceptance of plainly valid input', () => {
+  it('never accepts an input validateInput refuses, and accepts most valid ones', () => {
+    let valid = 0
+    let quick = 0
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const accepted = plainValidInput(input) !== null
+        const problems = validateInput(input)
+        if (problems.length === 0) valid++
+        if (accepted) quick++
+        if (accepted) expect(problems).toEqual([])
+      }),
+      { numRuns: 20_000, seed: 9 },
+    )
+    expect(quick).toBeGreaterThan(valid / 2)
+  })
+
+  it('copies every function into a shape of its own: later changes by the caller do not reach it', () => {
+    const fn = { memoryMb: 512, durationMs: 100, requests: 5 }
+    const copy = plainValidInput({ sheet: 'aws-2016', functions: [fn] })!
+    fn.memoryMb = 1024
+    expect(copy.functions[0]!.memoryMb).toBe(512)
+  })
+})
