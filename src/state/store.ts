@@ -125,9 +125,12 @@ export function defaultFunction(overrides: Partial<FunctionDraft> = {}): Functio
   }
 }
 
-/** The inputs a new page starts with: the classic sheet, free tier on, one function. */
+/**
+ * The inputs a new page starts with: today's prices (the current sheet) in
+ * us-east-1, free tier on, one function. The classic 2016 sheet is one click away.
+ */
 export function defaultInputs(): CalculatorInputs {
-  return { sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions: [defaultFunction()] }
+  return { sheet: 'aws-current', region: 'us-east-1', freeTier: true, functions: [defaultFunction()] }
 }
 
 /**

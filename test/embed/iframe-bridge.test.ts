@@ -399,7 +399,7 @@ describe('describeLinkProblem', () => {
 describe('values the widget cannot pass on', () => {
   it('names the attribute and the limit for a value typed over 100 characters', () => {
     const link = encodeLink({ sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions: [defaultFunction({ requests: '1'.repeat(101) })] })
-    expect(link.query).toBe('')
+    expect(link.query).toBe('v=2&p=2016')
     expect(describeOmissions(link.omitted)).toEqual([
       { attribute: 'requests', message: 'requests: the value typed is 101 characters long; the widget passes on at most 100 to this page.' },
     ])
