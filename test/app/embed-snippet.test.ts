@@ -25,4 +25,21 @@ describe('embed snippets', () => {
     expect(s.note).toMatch(/first function only; the plain iframe carries all 2 functions/)
     expect(s.iframe).toContain('fns=2')
   })
+
+  it('carries the 2026 inputs as readable attributes, and in the iframe link', () => {
+    const inputs = defaultInputs()
+    const fn = {
+      ...inputs.functions[0]!,
+      coldStartPercent: '2',
+      initDurationMs: '350',
+      snapStart: 'java' as const,
+      edge: true,
+      streamedMbPerRequest: '9',
+    }
+    const s = embedSnippets({ ...inputs, functions: [fn] }, 'https://calc.example/')
+    expect(s.script).toContain(
+      '<lambda-cost-calculator sheet="current" cold-start-percent="2" init-duration="350" snapstart="java" edge="true" streamed-mb="9"></lambda-cost-calculator>',
+    )
+    expect(s.iframe).toContain('?embed=1&amp;v=2&amp;p=current&amp;cs=2&amp;it=350&amp;ss=java&amp;ed=1&amp;st=9"')
+  })
 })
