@@ -335,6 +335,20 @@ describe('version 1 links keep their meaning', () => {
     expect(plain(again.inputs)).toEqual(plain(result.inputs))
   })
 
+  it.each<[string, number | null]>([
+    // The README's version 2 examples: classic example 1 ($18.74) and the current page's mobile backend:
+    // 1,536 MB x 120 ms x 3M = 540,000 GB-s - 400,000 = 140,000 x 0.0000166667 = $2.33; requests $0.40.
+    ['/?v=2&p=2016&m=512&d=1000&r=3e6', 18_74],
+    ['/?v=2&p=current&m=1536&d=120', 2_73],
+    ['/?v=2&p=current&fns=3&n=api&m3=2048&u3=d&pc3=40', null],
+    ['/?embed=1&v=2&p=2016&m=512&d=1000&r=3e6', 18_74],
+  ])('the README’s version 2 link %s reads cleanly', (link, cents) => {
+    const result = decode(link.slice(link.indexOf('?')))
+    expect(result.problems).toEqual([])
+    expect(result.version).toBe(2)
+    if (cents !== null) expect(estimate(toEstimateInput(result.inputs)).totalCents).toBe(cents)
+  })
+
   it('no v, or v=1, and no p: the classic sheet; v=2 and no p: the current one', () => {
     expect(decode('m=1024').inputs.sheet).toBe('aws-2016')
     expect(decode('v=1&m=1024').inputs.sheet).toBe('aws-2016')
