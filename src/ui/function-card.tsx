@@ -152,6 +152,9 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
         aria-controls={`${base}-more`}
         onClick={() => setOpen(!shown)}
       >
+        <span className="more-toggle-arrow" aria-hidden="true">
+          {shown ? '▾' : '▸'}
+        </span>
         <span className="more-toggle-title">More options</span>
         <LabelSuffix text={suffix} />
         <span className="more-toggle-note">
