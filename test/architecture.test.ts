@@ -51,7 +51,16 @@ const rules: Rule[] = [
     allowed: (imp) =>
       isPackage(imp, 'react', 'react-dom', 'recharts') ||
       imp.startsWith('ui/') ||
-      ['state/react', 'state/selectors', 'state/presets', 'state/url-codec', 'state/store', 'state/export', 'engine/index'].includes(imp),
+      [
+        'state/react',
+        'state/selectors',
+        'state/presets',
+        'state/url-codec',
+        'state/store',
+        'state/export',
+        'state/cold-start',
+        'engine/index',
+      ].includes(imp),
   },
   {
     what: 'src/app may import ui, state, engine, embed/iframe-bridge and embed/protocol',

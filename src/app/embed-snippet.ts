@@ -8,6 +8,7 @@ const ATTRIBUTE_OF_KEY = new Map(Object.entries(ATTRIBUTES).map(([name, spec]) =
 /** Readable attribute values for the codec's short ones. */
 const READABLE: Record<string, Record<string, string>> = {
   ft: { '1': 'true', '0': 'false' },
+  ed: { '1': 'true', '0': 'false' },
 }
 
 function escapeAttribute(value: string): string {
@@ -24,8 +25,8 @@ export function embedSnippets(inputs: CalculatorInputs, appUrl: string): EmbedSn
   const base = appUrl.endsWith('/') ? appUrl : `${appUrl}/`
   const first: CalculatorInputs = { ...inputs, functions: inputs.functions.slice(0, 1) }
   const attributes: string[] = []
-  // The sheet is always written: a reader of the snippet should see which prices it shows.
-  if (!new URLSearchParams(encode(first)).has('p')) attributes.push('sheet="2016"')
+  // The link always names its sheet (p), and so does the element: without `sheet` it would show the
+  // classic sheet, as it always has. The link's `v` has no attribute.
   for (const [key, value] of new URLSearchParams(encode(first))) {
     const name = ATTRIBUTE_OF_KEY.get(key)
     if (!name) continue

@@ -197,6 +197,8 @@ export interface AttributeSpec {
   aliases?: Record<string, string>
   /** For an attribute with a fixed set of values: what to tell a page that gave another one. */
   allowed?: string
+  /** A boolean attribute: present with no value (`<... edge>`) means `true`. */
+  boolean?: boolean
 }
 
 /**
@@ -218,6 +220,21 @@ export const ATTRIBUTES: Record<string, AttributeSpec> = {
   },
   architecture: { key: 'a', aliases: { x86_64: 'x86', arm64: 'arm' }, allowed: 'x86_64 or arm64 (also x86, arm)' },
   storage: { key: 'e' },
+  'cold-start-percent': { key: 'cs' },
+  'init-duration': { key: 'it' },
+  'provisioned-concurrency': { key: 'pc' },
+  'provisioned-hours': { key: 'ph' },
+  'provisioned-share': { key: 'ps' },
+  snapstart: {
+    key: 'ss',
+    aliases: { off: 'off', java: 'java', priced: 'priced' },
+    allowed: 'off, java (free, for Java) or priced (Python and .NET)',
+  },
+  'snapstart-versions': { key: 'sv' },
+  'snapstart-cache-hours': { key: 'sh' },
+  // No `allowed`: besides a bad value, the app may refuse a good one in combination (Lambda@Edge on arm64).
+  edge: { key: 'ed', aliases: { true: '1', false: '0' }, boolean: true },
+  'streamed-mb': { key: 'st' },
   preset: { key: 'preset' },
   theme: { key: 'theme' },
 }
@@ -255,7 +272,11 @@ function wellFormed(value: string): string {
 
 /**
  * The URL query (without `?`) for an element's attributes, read through `get`
- * (e.g. `(name) => el.getAttribute(name)`). Empty and missing attributes are left out.
+ * (e.g. `(name) => el.getAttribute(name)`). Empty and missing attributes are
+ * left out, except that a boolean attribute (`edge`) present with no value means true.
+ * No `v` is written: the app reads the attributes with the link format
+ * version 1's defaults, so an element without `sheet` keeps the classic 2016
+ * sheet it always showed.
  * A value over MAX_VALUE_LENGTH characters is left out too, and so are the
  * longest values if together they would exceed MAX_QUERY: the query then ends
  * with `over=name.length,...` (OVER_KEY), so the widget can say so.
@@ -266,8 +287,9 @@ function wellFormed(value: string): string {
 export function attributesToQuery(get: (name: string) => string | null): string {
   const parts: { name: string; length: number; text: string }[] = []
   const over: string[] = []
-  for (const [name, { key, aliases }] of Object.entries(ATTRIBUTES)) {
-    const raw = get(name)
+  for (const [name, { key, aliases, boolean }] of Object.entries(ATTRIBUTES)) {
+    const given = get(name)
+    const raw = boolean && given !== null && given.trim() === '' ? 'true' : given
     if (raw === null || raw.trim() === '') continue
     if (raw.length > MAX_VALUE_LENGTH) {
       over.push(`${name}.${raw.length}`)

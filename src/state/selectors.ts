@@ -9,7 +9,7 @@ import {
   type InputProblem,
   type PriceSheetId,
 } from '../engine/index'
-import type { CalculatorInputs, FunctionDraft } from './store'
+import { EXTRA_NUMBER_FIELDS, type CalculatorInputs, type FunctionDraft } from './store'
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
 /** Thousands groups of exactly three digits: "3,000,000", "1 500.25", "10_000". */
@@ -38,7 +38,7 @@ export function parseNumberText(text: string): number | string {
 }
 
 /** The fields of a function the form edits, by the engine's names. */
-export type FunctionField = 'name' | 'memoryMb' | 'durationMs' | 'requests' | 'per' | 'architecture' | 'ephemeralStorageMb'
+export type FunctionField = Exclude<keyof FunctionDraft, 'id'>
 
 /** The visible label of each field, for messages that point at it. */
 export const FIELD_LABELS: Record<FunctionField | 'sheet' | 'region' | 'freeTier' | 'functions', string> = {
@@ -49,6 +49,16 @@ export const FIELD_LABELS: Record<FunctionField | 'sheet' | 'region' | 'freeTier
   per: 'Request unit',
   architecture: 'Architecture',
   ephemeralStorageMb: 'Ephemeral storage (MB)',
+  coldStartPercent: 'Cold starts (%)',
+  initDurationMs: 'INIT duration (ms)',
+  provisionedConcurrency: 'Provisioned concurrency (environments)',
+  provisionedHours: 'Provisioned hours a month',
+  provisionedSharePercent: 'Served by provisioned concurrency (%)',
+  snapStart: 'SnapStart',
+  snapStartVersions: 'SnapStart versions',
+  snapStartCacheHours: 'SnapStart cache hours a month',
+  edge: 'Lambda@Edge',
+  streamedMbPerRequest: 'Streamed per request (MB)',
   sheet: 'Price sheet',
   region: 'Region',
   freeTier: 'Include free tier',
@@ -84,12 +94,27 @@ function draftToFunction(f: FunctionDraft, sheet: PriceSheetId): FunctionInput {
     per: f.per,
   } as FunctionInput
   if (f.name.trim()) fn.name = f.name.trim()
-  // The classic sheet has neither arm64 nor sized storage: those fields are off there.
+  // The classic sheet has neither arm64 nor sized storage, nor any of the 2026
+  // inputs: those fields are off (or ignored) there.
   if (sheet !== 'aws-2016') {
     fn.architecture = f.architecture
     fn.ephemeralStorageMb = parseNumberText(f.ephemeralStorageMb) as number
+    addExtras(fn, f)
   }
   return fn
+}
+
+/**
+ * Adds the 2026 inputs a draft sets to an engine function: an empty field is
+ * left out (the engine's default), SnapStart only when on, Lambda@Edge only when on.
+ */
+export function addExtras(fn: FunctionInput, f: FunctionDraft): void {
+  const target = fn as unknown as Record<string, unknown>
+  for (const field of EXTRA_NUMBER_FIELDS) {
+    if (f[field].trim() !== '') target[field] = parseNumberText(f[field])
+  }
+  if (f.snapStart !== 'off') fn.snapStart = f.snapStart
+  if (f.edge) fn.edge = true
 }
 
 /** The engine input for what the user entered; it may be invalid. */
@@ -103,7 +128,8 @@ export function toEstimateInput(inputs: CalculatorInputs): EstimateInput {
   return input
 }
 
-function placeProblem(p: InputProblem, functions: FunctionDraft[]): FieldProblem {
+/** Places an engine problem on the form: a function's field (by the function's id), or an account field. */
+export function placeProblem(p: InputProblem, functions: FunctionDraft[]): FieldProblem {
   const m = /^functions\.(\d+)\.(\w+)$/.exec(p.path)
   if (m) {
     const index = Number(m[1])
@@ -159,7 +185,25 @@ export function createSelectors() {
     return compareWithSheet(result.input, other)
   })
 
-  return { selectForm, selectEstimate, selectComparison }
+  /** Each function's share of the bill, or null while the inputs are invalid; the same array until an input changes. */
+  const selectFunctionCosts = memoOnInputs((inputs): FunctionCost[] | null => {
+    const result = selectEstimate(inputs)
+    if (result.status !== 'ok') return null
+    const total = result.estimate.totalCents
+    return result.estimate.functions.map((f) => ({ cents: f.cents, usd: f.usd, totalCents: total }))
+  })
+
+  return { selectForm, selectEstimate, selectComparison, selectFunctionCosts }
+}
+
+/** One function's share of the monthly bill (the engine's per-function cost). */
+export interface FunctionCost {
+  /** Whole cents, a number like `Estimate.totalCents`. */
+  cents: number
+  /** Exact dollars with two places, e.g. `"18.73"`. */
+  usd: string
+  /** The whole bill, cents. */
+  totalCents: number
 }
 
 export type Selectors = ReturnType<typeof createSelectors>

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { Architecture, PriceSheetId, RequestUnit } from '../engine/index'
+import type { Architecture, PriceSheetId, RequestUnit, SnapStartMode } from '../engine/index'
 
 /**
  * One function as the user typed it. Numbers are kept as the text typed, so a
@@ -15,6 +15,57 @@ export interface FunctionDraft {
   per: RequestUnit
   architecture: Architecture
   ephemeralStorageMb: string
+  // The 2026 inputs (current sheet only). Empty text means the engine's default,
+  // shown beside each field; typed text is kept as typed, like the fields above.
+  /** Share of on-demand invocations that start cold, %; empty: 0. */
+  coldStartPercent: string
+  /** INIT (or SnapStart restore) duration of a cold start, ms; empty: 0. */
+  initDurationMs: string
+  /** Provisioned environments; empty: 0. */
+  provisionedConcurrency: string
+  /** Hours a month provisioned concurrency is enabled; empty: 730. */
+  provisionedHours: string
+  /** Share of requests served by provisioned environments, %; empty: 100. */
+  provisionedSharePercent: string
+  snapStart: SnapStartMode
+  /** SnapStart versions cached; empty: 1. */
+  snapStartVersions: string
+  /** Hours a month each cached version is active; empty: 730. */
+  snapStartCacheHours: string
+  edge: boolean
+  /** Average MB streamed per request; empty: 0. */
+  streamedMbPerRequest: string
+}
+
+/** The 2026 inputs of a function, which live in its "More" section. */
+export const EXTRA_FIELDS = [
+  'coldStartPercent',
+  'initDurationMs',
+  'provisionedConcurrency',
+  'provisionedHours',
+  'provisionedSharePercent',
+  'snapStart',
+  'snapStartVersions',
+  'snapStartCacheHours',
+  'edge',
+  'streamedMbPerRequest',
+] as const satisfies readonly (keyof FunctionDraft)[]
+
+/** The 2026 inputs typed as numbers (all but `snapStart` and `edge`). */
+export const EXTRA_NUMBER_FIELDS = [
+  'coldStartPercent',
+  'initDurationMs',
+  'provisionedConcurrency',
+  'provisionedHours',
+  'provisionedSharePercent',
+  'snapStartVersions',
+  'snapStartCacheHours',
+  'streamedMbPerRequest',
+] as const satisfies readonly (keyof FunctionDraft)[]
+
+/** Whether a function sets any of the 2026 inputs (a number typed, SnapStart or Lambda@Edge on). */
+export function usesExtras(f: FunctionDraft): boolean {
+  return f.snapStart !== 'off' || f.edge || EXTRA_NUMBER_FIELDS.some((field) => f[field].trim() !== '')
 }
 
 /** Everything the user entered, and nothing derived from it. */
@@ -49,7 +100,7 @@ export function newFunctionId(): string {
   return `fn-${nextId++}`
 }
 
-/** A new function's starting values: classic example 1 (512 MB, 1 s, 3M a month). */
+/** A new function's starting values: 512 MB, 1 s, 3M a month (the classic pricing page's first example), none of the 2026 options. */
 export function defaultFunction(overrides: Partial<FunctionDraft> = {}): FunctionDraft {
   return {
     id: newFunctionId(),
@@ -60,13 +111,26 @@ export function defaultFunction(overrides: Partial<FunctionDraft> = {}): Functio
     per: 'month',
     architecture: 'x86_64',
     ephemeralStorageMb: '512',
+    coldStartPercent: '',
+    initDurationMs: '',
+    provisionedConcurrency: '',
+    provisionedHours: '',
+    provisionedSharePercent: '',
+    snapStart: 'off',
+    snapStartVersions: '',
+    snapStartCacheHours: '',
+    edge: false,
+    streamedMbPerRequest: '',
     ...overrides,
   }
 }
 
-/** The inputs a new page starts with: the classic sheet, free tier on, one function. */
+/**
+ * The inputs a new page starts with: today's prices (the current sheet) in
+ * us-east-1, free tier on, one function. The classic 2016 sheet is one click away.
+ */
 export function defaultInputs(): CalculatorInputs {
-  return { sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions: [defaultFunction()] }
+  return { sheet: 'aws-current', region: 'us-east-1', freeTier: true, functions: [defaultFunction()] }
 }
 
 /**

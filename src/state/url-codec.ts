@@ -1,11 +1,13 @@
 /**
  * The shareable link: calculator inputs <-> a short, readable query string.
  *
- * Version 1. Only what differs from `defaultInputs()` is written. Keys:
+ * Version 2 is written; versions 1 and 2 are read. Only what differs from the
+ * version's defaults is written, except `v` and `p`, which a version 2 link
+ * always carries. Keys:
  *
  * | key      | meaning                                       | values                            |
  * |----------|-----------------------------------------------|-----------------------------------|
- * | `v`      | format version                                | `1` (missing means 1)             |
+ * | `v`      | format version                                | `2` (missing means 1)             |
  * | `preset` | a preset, applied first; other keys override it | a preset id                     |
  * | `p`      | price sheet                                   | `2016`, `current`                 |
  * | `rg`     | region                                        | e.g. `eu-west-1`                  |
@@ -18,11 +20,28 @@
  * | `u`      | request unit                                  | `s`, `min`, `h`, `d`, `mo`, `mpm` |
  * | `a`      | architecture                                  | `x86`, `arm`                      |
  * | `e`      | ephemeral storage, MB                         | number                            |
+ * | `cs`     | cold starts, % of on-demand invocations       | number, 0-100                     |
+ * | `it`     | INIT duration of a cold start, ms             | number, 0-10,000                  |
+ * | `pc`     | provisioned concurrency, environments         | whole number                      |
+ * | `ph`     | provisioned hours a month                     | number, 0-744                     |
+ * | `ps`     | share served by provisioned concurrency, %    | number, 0-100                     |
+ * | `ss`     | SnapStart                                     | `off`, `java`, `priced`           |
+ * | `sv`     | SnapStart versions                            | whole number, 1 or more           |
+ * | `sh`     | SnapStart cache hours a month                 | number, 0-744                     |
+ * | `ed`     | Lambda@Edge                                   | `1`, `0`                          |
+ * | `st`     | streamed MB per request                       | number, 0-200                     |
  *
- * `n` to `e` describe the first function; function N (N >= 2) uses the same
- * keys with N appended (`m2`, `n3`, ...). `fns=3` makes three functions even
+ * `n` to `st` describe the first function; function N (N >= 2) uses the same
+ * keys with N appended (`m2`, `cs3`, ...). `fns=3` makes three functions even
  * when some of them are all defaults; without `fns` the count is the highest N
  * used (or the preset's count, if larger).
+ *
+ * **Versions.** A link keeps the meaning it had when it was shared: one with no
+ * `v` (or `v=1`) and no `p` is on the classic 2016 sheet, the default of
+ * version 1; version 2 made the current sheet the default and always writes
+ * `p`. The function defaults are the same in both, and the 2026 keys (`cs` to
+ * `st`) are read in either. A page opened with no key of the estimate at all is
+ * a new page, on version 2's defaults (see `decodeAddress`).
  *
  * Pure: no DOM, no `window`; the caller reads and writes the address bar.
  */
@@ -36,10 +55,11 @@ import {
   type EstimateInput,
   type PriceSheetId,
   type RequestUnit,
+  type SnapStartMode,
 } from '../engine/index'
 import { PRESETS, presetInputs } from './presets'
-import { parseNumberText, toEstimateInput } from './selectors'
-import { defaultFunction, defaultInputs, MAX_FORM_FUNCTIONS, type CalculatorInputs, type FunctionDraft } from './store'
+import { addExtras, parseNumberText, toEstimateInput } from './selectors'
+import { defaultInputs, EXTRA_NUMBER_FIELDS, MAX_FORM_FUNCTIONS, newFunctionId, type CalculatorInputs, type FunctionDraft } from './store'
 
 /** A key of a link that could not be used: it fell back to its default. */
 export interface UrlProblem {
@@ -58,12 +78,58 @@ export interface DecodeResult {
   problems: UrlProblem[]
   /** The preset the link applied (`?preset=`), or null. */
   presetId: string | null
-  /** The link says it has a newer format (`v` above 1): what could be read was applied. */
+  /** The link says it has a newer format (`v` above 2): what could be read was applied. */
   futureVersion: boolean
+  /** The format version the link was read as: 1 for no `v` (or `v=1`), 2 for `v=2` and anything newer. */
+  version: LinkVersion
 }
 
-/** The link format version this codec writes and reads. */
-export const URL_FORMAT_VERSION = 1
+/** The link format versions this codec reads. */
+export type LinkVersion = 1 | 2
+
+/** The link format version this codec writes (and the newest it reads). */
+export const URL_FORMAT_VERSION = 2
+
+/**
+ * What a link leaves out means, per format version: the sheet and account
+ * defaults, and each function's. Written out here, not taken from the store, so
+ * that a link keeps its meaning whatever the app's starting values become.
+ */
+const LINK_DEFAULTS: Readonly<Record<LinkVersion, { sheet: PriceSheetId; region: string; freeTier: boolean }>> = {
+  1: { sheet: 'aws-2016', region: 'us-east-1', freeTier: true },
+  2: { sheet: 'aws-current', region: 'us-east-1', freeTier: true },
+}
+/** A function's defaults in a link, the same in versions 1 and 2 (the 2026 fields did not exist in version 1: left out, they are off). */
+const LINK_FUNCTION_DEFAULTS: Readonly<Omit<FunctionDraft, 'id'>> = Object.freeze({
+  name: '',
+  memoryMb: '512',
+  durationMs: '1000',
+  requests: '3000000',
+  per: 'month',
+  architecture: 'x86_64',
+  ephemeralStorageMb: '512',
+  coldStartPercent: '',
+  initDurationMs: '',
+  provisionedConcurrency: '',
+  provisionedHours: '',
+  provisionedSharePercent: '',
+  snapStart: 'off',
+  snapStartVersions: '',
+  snapStartCacheHours: '',
+  edge: false,
+  streamedMbPerRequest: '',
+})
+
+/**
+ * The inputs a link of `version` stands for when it says nothing else: version
+ * 1 on the classic 2016 sheet, version 2 on the current one; one function of
+ * 512 MB, 1 s, 3,000,000 requests a month, x86_64, 512 MB of storage.
+ *
+ * @example linkDefaults(1).sheet // 'aws-2016'
+ */
+export function linkDefaults(version: LinkVersion): CalculatorInputs {
+  return { ...LINK_DEFAULTS[version], functions: [{ ...LINK_FUNCTION_DEFAULTS, id: newFunctionId() }] }
+}
 
 /** The longest value read from a link, characters; longer values are a problem. */
 export const MAX_URL_VALUE_LENGTH = 100
@@ -78,12 +144,14 @@ const UNIT_CODES: Readonly<Record<RequestUnit, string>> = {
   'million-per-month': 'mpm',
 }
 const ARCHITECTURE_CODES: Readonly<Record<Architecture, string>> = { x86_64: 'x86', arm64: 'arm' }
+const SNAPSTART_CODES: Readonly<Record<SnapStartMode, string>> = { off: 'off', java: 'java', priced: 'priced' }
 
-type NumberField = 'memoryMb' | 'durationMs' | 'requests' | 'ephemeralStorageMb'
-export type Field = 'name' | NumberField | 'per' | 'architecture'
+type NumberField = 'memoryMb' | 'durationMs' | 'requests' | 'ephemeralStorageMb' | (typeof EXTRA_NUMBER_FIELDS)[number]
+/** A function field a link carries (every field of the form). */
+export type Field = Exclude<keyof FunctionDraft, 'id'>
 
-/** Each function field's key letter, in the order encode writes them. */
-const FIELD_LETTERS: readonly (readonly [Field, string])[] = [
+/** Each function field's key, in the order encode writes them. */
+const FIELD_KEYS: readonly (readonly [Field, string])[] = [
   ['name', 'n'],
   ['memoryMb', 'm'],
   ['durationMs', 'd'],
@@ -91,11 +159,23 @@ const FIELD_LETTERS: readonly (readonly [Field, string])[] = [
   ['per', 'u'],
   ['architecture', 'a'],
   ['ephemeralStorageMb', 'e'],
+  ['coldStartPercent', 'cs'],
+  ['initDurationMs', 'it'],
+  ['provisionedConcurrency', 'pc'],
+  ['provisionedHours', 'ph'],
+  ['provisionedSharePercent', 'ps'],
+  ['snapStart', 'ss'],
+  ['snapStartVersions', 'sv'],
+  ['snapStartCacheHours', 'sh'],
+  ['edge', 'ed'],
+  ['streamedMbPerRequest', 'st'],
 ]
-const NUMBER_FIELDS: readonly NumberField[] = ['memoryMb', 'durationMs', 'requests', 'ephemeralStorageMb']
+const NUMBER_FIELDS: readonly NumberField[] = ['memoryMb', 'durationMs', 'requests', 'ephemeralStorageMb', ...EXTRA_NUMBER_FIELDS]
 
-/** `m`, `m2`, `m10`...; `m1` and `m02` are not keys (and so are ignored). */
-const FUNCTION_KEY = /^([nmdruae])([2-9]|[1-9]\d+)?$/
+/** `m`, `m2`, `cs10`...; `m1` and `m02` are not keys (and so are ignored). */
+const FUNCTION_KEY = new RegExp(`^(${FIELD_KEYS.map(([, key]) => key).join('|')})([2-9]|[1-9]\\d+)?$`)
+/** The account keys of a link (with `preset`): a query holding none of these nor a function key is a new page. */
+const ACCOUNT_KEYS: readonly string[] = ['v', 'preset', 'p', 'rg', 'ft', 'fns']
 
 /** Every region any sheet knows: the region is kept on the classic sheet, for switching back. */
 const KNOWN_REGIONS: readonly string[] = [...new Set(Object.values(PRICE_SHEETS).flatMap((s) => Object.keys(s.regions)))]
@@ -124,14 +204,19 @@ function listCodes(table: Readonly<Record<string, string>>): string {
   return Object.values(table).join(', ')
 }
 
-let blank: Omit<FunctionDraft, 'id'> | undefined
-/** `defaultFunction()` without an id, made once so encode uses no ids. */
+/** A link's function defaults, without an id. */
 function blankFunction(): Omit<FunctionDraft, 'id'> {
-  if (!blank) {
-    const { id: _id, ...rest } = defaultFunction()
-    blank = rest
-  }
-  return blank
+  return LINK_FUNCTION_DEFAULTS
+}
+
+/** A field's value as a link writes it: a code for a fixed set of values, canonical text for a number. */
+function linkValue(fn: Omit<FunctionDraft, 'id'>, field: Field): string {
+  if (field === 'per') return UNIT_CODES[fn.per] ?? String(fn.per)
+  if (field === 'architecture') return ARCHITECTURE_CODES[fn.architecture] ?? String(fn.architecture)
+  if (field === 'snapStart') return SNAPSTART_CODES[fn.snapStart] ?? String(fn.snapStart)
+  if (field === 'edge') return fn.edge ? '1' : '0'
+  if (field === 'name') return fn.name
+  return canonicalNumber(fn[field])
 }
 
 /** A typed number as canonical text (`String(Number(...))`); other text as given. */
@@ -181,40 +266,38 @@ interface Pair {
 }
 
 /**
- * The query string for `inputs`, without a leading `?`; `''` for the defaults.
- * Keys come in a fixed order (`p rg ft fns`, then each function's `n m d r u a e`)
- * and only values that differ from the defaults are written. Numbers are written
- * canonically; text that is not a number is written as it is, so a link of a
- * half-typed form reports it. On the classic sheet `a` and `e` are not written:
- * they do not apply there.
+ * The query string for `inputs`, without a leading `?`: a version 2 link.
+ * Keys come in a fixed order (`v p rg ft fns`, then each function's
+ * `n m d r u a e cs it pc ph ps ss sv sh ed st`). `v=2` and the sheet are
+ * always written; other values only where they differ from the defaults.
+ * Numbers are written canonically; text that is not a number is written as it
+ * is, so a link of a half-typed form reports it. On the classic sheet `a` and
+ * `e` are not written: they do not apply there. The 2026 keys are written on
+ * either sheet, as the form keeps them (the classic sheet ignores them).
  *
  * The link is bounded: a value longer than `MAX_URL_VALUE_LENGTH` is left out
  * (decode would refuse it), and if the query would pass `MAX_QUERY_LENGTH` the
  * longest values are left out until it fits. `omitted` lists each, so the form
  * can say so beside the field.
  *
- * @example encodeLink(presetInputs('mobile-backend')!).query // 'p=current&m=1536&d=120'
+ * @example encodeLink(presetInputs('mobile-backend')!).query // 'v=2&p=current&m=1536&d=120'
  */
 export function encodeLink(inputs: CalculatorInputs): EncodedLink {
   const defaults = blankFunction()
+  const account = LINK_DEFAULTS[URL_FORMAT_VERSION]
   const pairs: Pair[] = []
-  const account = (key: string, value: string) => pairs.push({ key, value, functionIndex: null, field: null })
+  const put = (key: string, value: string) => pairs.push({ key, value, functionIndex: null, field: null })
   const classic = inputs.sheet === 'aws-2016'
-  if (inputs.sheet !== 'aws-2016') account('p', SHEET_CODES[inputs.sheet] ?? String(inputs.sheet))
-  if (inputs.region !== 'us-east-1') account('rg', inputs.region)
-  if (!inputs.freeTier) account('ft', '0')
-  if (inputs.functions.length !== 1) account('fns', String(inputs.functions.length))
+  put('v', String(URL_FORMAT_VERSION))
+  put('p', SHEET_CODES[inputs.sheet] ?? String(inputs.sheet))
+  if (inputs.region !== account.region) put('rg', inputs.region)
+  if (inputs.freeTier !== account.freeTier) put('ft', inputs.freeTier ? '1' : '0')
+  if (inputs.functions.length !== 1) put('fns', String(inputs.functions.length))
   inputs.functions.forEach((fn, index) => {
-    for (const [field, letter] of FIELD_LETTERS) {
+    for (const [field, letter] of FIELD_KEYS) {
       if (classic && (field === 'architecture' || field === 'ephemeralStorageMb')) continue
-      let value: string
-      if (field === 'per') value = UNIT_CODES[fn.per] ?? String(fn.per)
-      else if (field === 'architecture') value = ARCHITECTURE_CODES[fn.architecture] ?? String(fn.architecture)
-      else if (field === 'name') value = fn.name
-      else value = canonicalNumber(fn[field])
-      const defaultValue =
-        field === 'per' ? UNIT_CODES[defaults.per] : field === 'architecture' ? ARCHITECTURE_CODES[defaults.architecture] : defaults[field]
-      if (value === defaultValue) continue
+      const value = linkValue(fn, field)
+      if (value === linkValue(defaults, field)) continue
       pairs.push({ key: functionKey(letter, index), value: field === 'requests' ? shortRequests(value) : value, functionIndex: index, field })
     }
   })
@@ -251,7 +334,7 @@ export function encodeLink(inputs: CalculatorInputs): EncodedLink {
 /**
  * The query string for `inputs`: `encodeLink(inputs).query`.
  *
- * @example encode(presetInputs('mobile-backend')!) // 'p=current&m=1536&d=120'
+ * @example encode(presetInputs('mobile-backend')!) // 'v=2&p=current&m=1536&d=120'
  */
 export function encode(inputs: CalculatorInputs): string {
   return encodeLink(inputs).query
@@ -271,9 +354,10 @@ class Decoder {
   /** Fields set by a key, by engine path: `functions.1.memoryMb` -> `{ key: 'm2', raw }`. */
   readonly setBy = new Map<string, KeySource>()
   futureVersion = false
+  version: LinkVersion = 1
   presetId: string | null = null
-  base: CalculatorInputs = defaultInputs()
-  inputs: CalculatorInputs = defaultInputs()
+  base: CalculatorInputs = linkDefaults(1)
+  inputs: CalculatorInputs = linkDefaults(1)
 
   constructor(query: string) {
     const text = query.startsWith('?') ? query.slice(1) : query
@@ -303,11 +387,14 @@ class Decoder {
     if (raw === undefined) return
     if (/^\d+$/.test(raw) && Number(raw) >= 1) {
       this.futureVersion = Number(raw) > URL_FORMAT_VERSION
+      // A newer version is read with the newest defaults this calculator knows.
+      this.version = Number(raw) >= 2 ? 2 : 1
+      this.base = linkDefaults(this.version)
     } else {
       this.report(
         'v',
         raw,
-        `The link format version must be a whole number, 1 or more (this calculator reads version ${URL_FORMAT_VERSION}); got ${quote(raw)}.`,
+        `The link format version must be a whole number, 1 or more (this calculator reads versions 1 and ${URL_FORMAT_VERSION}); got ${quote(raw)}.`,
       )
     }
   }
@@ -369,8 +456,8 @@ class Decoder {
   }
 
   readFunction(index: number): FunctionDraft {
-    const draft = { ...(this.base.functions[index] ?? defaultFunction()) }
-    for (const [field, letter] of FIELD_LETTERS) {
+    const draft = { ...(this.base.functions[index] ?? { ...blankFunction(), id: newFunctionId() }) }
+    for (const [field, letter] of FIELD_KEYS) {
       const key = functionKey(letter, index)
       const raw = this.take(key)
       if (raw === undefined) continue
@@ -392,6 +479,19 @@ class Decoder {
           continue
         }
         draft.architecture = architecture
+      } else if (field === 'snapStart') {
+        const mode = fromCode(SNAPSTART_CODES, raw)
+        if (!mode) {
+          this.report(key, raw, `SnapStart must be off, java (free, for Java) or priced (Python and .NET); got ${quote(raw)}.`)
+          continue
+        }
+        draft.snapStart = mode
+      } else if (field === 'edge') {
+        if (raw !== '1' && raw !== '0') {
+          this.report(key, raw, `Lambda@Edge must be 1 (on) or 0 (off); got ${quote(raw)}.`)
+          continue
+        }
+        draft.edge = raw === '1'
       } else if (field === 'name') {
         draft.name = stripUnsafeCharacters(raw)
       } else {
@@ -402,7 +502,11 @@ class Decoder {
     return draft
   }
 
-  /** The engine input to check: what the app would estimate, plus `a`/`e` given on the classic sheet. */
+  /**
+   * The engine input to check: what the app would estimate, plus, on the classic
+   * sheet, `a`/`e` given by a key (the engine says they are not on that sheet)
+   * and the 2026 fields (the engine checks their values; the sheet ignores them).
+   */
   checkInput(): EstimateInput {
     const input = toEstimateInput(this.inputs)
     if (this.inputs.sheet === 'aws-2016') {
@@ -410,6 +514,7 @@ class Decoder {
         const draft = this.inputs.functions[i]!
         if (this.setBy.has(`functions.${i}.architecture`)) fn.architecture = draft.architecture
         if (this.setBy.has(`functions.${i}.ephemeralStorageMb`)) fn.ephemeralStorageMb = parseNumberText(draft.ephemeralStorageMb) as number
+        addExtras(fn, draft)
       })
     }
     return input
@@ -467,8 +572,8 @@ class Decoder {
   }
 }
 
-function setField(draft: FunctionDraft, field: Field, value: string): void {
-  ;(draft as unknown as Record<Field, string>)[field] = value
+function setField<F extends Field>(draft: FunctionDraft, field: F, value: FunctionDraft[F]): void {
+  draft[field] = value
 }
 
 /**
@@ -492,13 +597,47 @@ export function decode(query: string): DecodeResult {
     const inputs = decoder.finish()
     // Belt and braces: a link must never leave the page with inputs the engine rejects.
     if (validateInput(toEstimateInput(inputs)).length > 0) throw new Error('unsettled link')
-    return { inputs, problems: decoder.sortedProblems(), presetId: decoder.presetId, futureVersion: decoder.futureVersion }
+    return {
+      inputs,
+      problems: decoder.sortedProblems(),
+      presetId: decoder.presetId,
+      futureVersion: decoder.futureVersion,
+      version: decoder.version,
+    }
   } catch {
     return {
       inputs: defaultInputs(),
       problems: [{ key: '', value: '', message: 'This link could not be read; the calculator starts from its defaults.' }],
       presetId: null,
       futureVersion: false,
+      version: URL_FORMAT_VERSION,
     }
   }
+}
+
+/** Whether a query holds any key of the estimate: a version, a preset, an account key or a function key. */
+export function hasLinkKeys(query: string): boolean {
+  const text = typeof query === 'string' ? (query.startsWith('?') ? query.slice(1) : query) : ''
+  for (const key of new URLSearchParams(text).keys()) {
+    if (ACCOUNT_KEYS.includes(key) || FUNCTION_KEY.test(key)) return true
+  }
+  return false
+}
+
+/**
+ * Reads the page's own address (its query, with the page keys such as `embed`).
+ * A full page with no key of the estimate (`/`, or `/?utm_source=...`) is a new
+ * page: today's prices, `defaultInputs()`. Anything else is a link, read by
+ * `decode` (no `v` means version 1, the classic sheet). The docs widget's view
+ * (`embed=1`) is always read as a link: a widget or an iframe snippet keeps the
+ * classic sheet it showed before version 2 unless it names a sheet.
+ *
+ * @example decodeAddress('').inputs.sheet // 'aws-current'
+ * @example decodeAddress('?m=1024').inputs.sheet // 'aws-2016'
+ */
+export function decodeAddress(query: string): DecodeResult {
+  const text = typeof query === 'string' ? query : ''
+  const embed = new URLSearchParams(text.startsWith('?') ? text.slice(1) : text).get('embed') === '1'
+  if (embed || hasLinkKeys(text)) return decode(text)
+  return { inputs: defaultInputs(), problems: [], presetId: null, futureVersion: false, version: URL_FORMAT_VERSION }
 }

@@ -1,5 +1,5 @@
 // The only module that touches the address bar (location and history).
-import { decode, encode, type DecodeResult } from './url-codec'
+import { decodeAddress, encode, type DecodeResult } from './url-codec'
 import { inputsOf, type CalculatorInputs, type CalculatorStore } from './store'
 
 /** Query keys that belong to the page, not to the estimate; kept as they are. */
@@ -23,10 +23,13 @@ export function readDisplay(query: string): Pick<Startup, 'theme' | 'compact'> {
   return { theme: theme === 'light' || theme === 'dark' ? theme : 'auto', compact: params.get('compact') === '1' }
 }
 
-/** Reads the address bar once, at start-up. */
+/**
+ * Reads the address bar once, at start-up: a page with no key of the estimate
+ * starts on today's prices; a link keeps the meaning it was shared with.
+ */
 export function readStartup(): Startup {
   const query = window.location.search
-  return { link: decode(query), embed: new URLSearchParams(query).get('embed') === '1', ...readDisplay(query) }
+  return { link: decodeAddress(query), embed: new URLSearchParams(query).get('embed') === '1', ...readDisplay(query) }
 }
 
 /** The page's own keys of the current address, to carry into every rewrite. */
@@ -96,7 +99,7 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
 
   const onPopState = () => {
     clearTimeout(timer)
-    const link = decode(window.location.search)
+    const link = decodeAddress(window.location.search)
     restoring = true
     store.getState().replaceInputs(link.inputs)
     restoring = false

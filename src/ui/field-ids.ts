@@ -9,6 +9,16 @@ const SUFFIX: Record<FunctionField, string> = {
   per: 'unit',
   architecture: 'architecture',
   ephemeralStorageMb: 'storage',
+  coldStartPercent: 'cold-starts',
+  initDurationMs: 'init-duration',
+  provisionedConcurrency: 'provisioned-concurrency',
+  provisionedHours: 'provisioned-hours',
+  provisionedSharePercent: 'provisioned-share',
+  snapStart: 'snapstart',
+  snapStartVersions: 'snapstart-versions',
+  snapStartCacheHours: 'snapstart-cache-hours',
+  edge: 'edge',
+  streamedMbPerRequest: 'streamed-mb',
 }
 
 /**

@@ -57,6 +57,8 @@ interface NumberFieldProps {
   className?: string
   /** Said when the shareable link leaves this value out. */
   linkNote?: string
+  /** Shown in an empty field, e.g. the value empty stands for. */
+  placeholder?: string
 }
 
 /**
@@ -64,7 +66,20 @@ interface NumberFieldProps {
  * (an `<input type="number">` would drop invalid text), and the engine's
  * message appears beside it.
  */
-export function NumberField({ id, label, labelSuffix, value, onChange, error, hint, unit, after, className, linkNote }: NumberFieldProps) {
+export function NumberField({
+  id,
+  label,
+  labelSuffix,
+  value,
+  onChange,
+  error,
+  hint,
+  unit,
+  after,
+  className,
+  linkNote,
+  placeholder,
+}: NumberFieldProps) {
   return (
     <div className={`field ${className ?? ''}`} data-invalid={error ? 'true' : undefined}>
       <label htmlFor={id}>
@@ -80,6 +95,7 @@ export function NumberField({ id, label, labelSuffix, value, onChange, error, hi
             autoComplete="off"
             spellCheck={false}
             value={value}
+            placeholder={placeholder}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy(id, hint, error, linkNote)}
             onChange={(e) => onChange(e.target.value)}
@@ -143,6 +159,38 @@ export function SelectField<T extends string>({
         ))}
       </select>
       <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  )
+}
+
+interface CheckboxFieldProps {
+  id: string
+  label: string
+  labelSuffix?: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+  hint?: ReactNode
+  error?: string
+  linkNote?: string
+}
+
+/** A yes/no field with its hint and the engine's message beside it. */
+export function CheckboxField({ id, label, labelSuffix, checked, onChange, hint, error, linkNote }: CheckboxFieldProps) {
+  return (
+    <div className="field checkbox-field" data-invalid={error ? 'true' : undefined}>
+      <label className="checkbox" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error, linkNote)}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        {label}
+        <LabelSuffix text={labelSuffix} />
+      </label>
+      <FieldNotes id={id} hint={hint} error={error} linkNote={linkNote} />
     </div>
   )
 }

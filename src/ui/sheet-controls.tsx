@@ -3,8 +3,8 @@ import { useCalculator, useCalculatorStore } from '../state/react'
 import { SelectField } from './fields'
 
 const SHEET_NOTES: Record<PriceSheetId, string> = {
-  'aws-2016': '100 ms rounding, one flat rate, x86_64',
-  'aws-current': '1 ms rounding, arm64, tiers, regions, storage',
+  'aws-2016': 'Until December 2020: 100 ms rounding, one flat rate, x86_64',
+  'aws-current': 'Today’s prices: 1 ms rounding, arm64, tiers, regions, storage, cold starts',
 }
 
 const REGION_OPTIONS = Object.entries(PRICE_SHEETS['aws-current'].regions).map(([id, r]) => ({

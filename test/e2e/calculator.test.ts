@@ -6,6 +6,8 @@ const baseURL = inject('baseURL')
 const chromium = useChromium()
 
 const open = (options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) => openCalculator(chromium(), `${baseURL}/`, options)
+/** The classic 2016 sheet, one link away from the default page. */
+const openClassic = () => openCalculator(chromium(), `${baseURL}/?v=2&p=2016`)
 
 async function enter(page: Page, values: { memory: string; duration: string; requests: string }): Promise<void> {
   await typeInto(page, 'Memory (MB)', values.memory)
@@ -14,8 +16,43 @@ async function enter(page: Page, values: { memory: string; duration: string; req
 }
 
 describe('the calculator in Chromium', () => {
-  it('reads the classic pricing page examples: $18.74 and $11.63', async () => {
+  it('opens on today’s prices: the current sheet with its Region control, the classic sheet one click away', async () => {
     const { page, errors } = await open()
+    expect(await page.getByRole('radio', { name: /Current/ }).isChecked()).toBe(true)
+    expect(await page.getByLabel('Region', { exact: true }).inputValue()).toBe('us-east-1')
+    // 512 MB, 1 s, 3M: 1,100,000 billable GB-s x 0.0000166667 = $18.33, + $0.40
+    expect(await total(page)).toBe('$18.73')
+    await page.getByRole('radio', { name: /Classic/ }).check()
+    await expect.poll(() => total(page)).toBe('$18.74')
+    expect(await page.getByLabel('Region', { exact: true }).count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('More options: a disclosure with touch-sized controls, cold starts billed with their INIT', async () => {
+    const { page, errors } = await open({ width: 375 })
+    const toggle = page.getByRole('button', { name: /^More options/ })
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+    await toggle.focus()
+    await page.keyboard.press('Enter')
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    for (const target of [toggle, page.getByLabel('Lambda@Edge', { exact: true }), page.getByRole('button', { name: 'Use this estimate' })]) {
+      const box = (await target.boundingBox())!
+      expect(box.width).toBeGreaterThanOrEqual(24)
+      expect(box.height).toBeGreaterThanOrEqual(24)
+    }
+    await typeInto(page, 'Cold starts (%)', '10')
+    await typeInto(page, 'INIT duration (ms)', '500')
+    // 2,700,000 x 1 s + 300,000 x 1.5 s = 3,150,000 s x 0.5 GB = 1,575,000 GB-s - 400,000 = 1,175,000 x 0.0000166667 = $19.58, + $0.40
+    await expect.poll(() => total(page)).toBe('$19.98')
+    await expect.poll(() => page.url()).toBe(`${baseURL}/?v=2&p=current&cs=10&it=500`)
+    expect(await page.getByTestId('function-cost-1').innerText()).toContain('$19.98 a month')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('reads the classic pricing page examples: $18.74 and $11.63', async () => {
+    const { page, errors } = await openClassic()
     await enter(page, { memory: '512', duration: '1000', requests: '3000000' })
     await expect.poll(() => total(page)).toBe('$18.74')
     await enter(page, { memory: '128', duration: '200', requests: '30000000' })
@@ -27,7 +64,7 @@ describe('the calculator in Chromium', () => {
   })
 
   it('switches to the current sheet and reads the current example ($2.73), with the classic figure beside it', async () => {
-    const { page, errors } = await open()
+    const { page, errors } = await openClassic()
     await page.getByRole('radio', { name: /Current/ }).check()
     await enter(page, { memory: '1536', duration: '120', requests: '3000000' })
     await expect.poll(() => total(page)).toBe('$2.73')
@@ -41,7 +78,7 @@ describe('the calculator in Chromium', () => {
   })
 
   it('a second function shares the one free tier', async () => {
-    const { page } = await open()
+    const { page } = await openClassic()
     await page.getByRole('button', { name: '+ Add a function' }).click()
     await expect(page.getByLabel('Memory (MB) (function 2)', { exact: true }).inputValue()).resolves.toBe('512')
     // Two x (512 MB, 1 s, 3M): 3,000,000 GB-s - 400,000 = 2,600,000 x 0.00001667 = $43.342 -> $43.34;
@@ -54,7 +91,7 @@ describe('the calculator in Chromium', () => {
   })
 
   it('keeps invalid input as typed, says what is wrong beside the field, and shows no number', async () => {
-    const { page, errors } = await open()
+    const { page, errors } = await openClassic()
     await typeInto(page, 'Memory (MB)', '500')
     const memory = page.getByLabel('Memory (MB)', { exact: true })
     await expect.poll(() => memory.getAttribute('aria-invalid')).toBe('true')
@@ -85,7 +122,7 @@ describe('the calculator in Chromium', () => {
   })
 
   it('draws the three charts with data, after the total is already there', async () => {
-    const { page, errors } = await open()
+    const { page, errors } = await openClassic()
     const drawn = [
       // One line per part that costs something (requests, compute) and the total: lines, not a stack, on a log axis.
       ['chart-requests', '.recharts-area-curve', 3],
@@ -110,7 +147,7 @@ describe('the calculator in Chromium', () => {
   })
 
   it('shows the calculations and copies them as text', async () => {
-    const { page } = await open()
+    const { page } = await openClassic()
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL })
     await page.getByText('Show calculations').click()
     await expect.poll(() => page.getByText('1,100,000 GB-s x 0.00001667 USD = 18.337 USD, rounded to 18.34 USD', { exact: false }).count()).toBe(1)
@@ -126,8 +163,10 @@ describe('the calculator in Chromium', () => {
       const { page } = await open({ colorScheme })
       await page.getByTestId('chart-split').waitFor()
       await page.getByText('Show calculations').click()
+      await page.getByRole('button', { name: /^More options/ }).click()
       expect(await seriousA11yViolations(page)).toEqual([])
-      await typeInto(page, 'Memory (MB)', '5000')
+      // Over the current sheet's 10,240 MB.
+      await typeInto(page, 'Memory (MB)', '99999')
       await page.getByTestId('cannot-compute').waitFor()
       expect(await seriousA11yViolations(page)).toEqual([])
       await page.close()
@@ -135,7 +174,7 @@ describe('the calculator in Chromium', () => {
   })
 
   it('is usable by keyboard alone', async () => {
-    const { page } = await open()
+    const { page } = await openClassic()
     await page.getByRole('radio', { name: /Classic/ }).focus()
     await page.keyboard.press('ArrowRight')
     expect(await page.getByRole('radio', { name: /Current/ }).isChecked()).toBe(true)
@@ -160,10 +199,10 @@ describe('the calculator in Chromium', () => {
     await page.getByRole('button', { name: 'Embed' }).click()
     const panel = page.locator('#embed-panel')
     await expect.poll(() => panel.innerText()).toContain(`<script src="${baseURL}/embed.js" async></script>`)
-    await expect(panel.innerText()).resolves.toContain('<lambda-cost-calculator sheet="2016"></lambda-cost-calculator>')
+    await expect(panel.innerText()).resolves.toContain('<lambda-cost-calculator sheet="current"></lambda-cost-calculator>')
     await typeInto(page, 'Memory (MB)', '1024')
-    await expect.poll(() => panel.innerText()).toContain('<lambda-cost-calculator sheet="2016" memory="1024"></lambda-cost-calculator>')
-    await expect(panel.innerText()).resolves.toContain(`<iframe src="${baseURL}/?embed=1&amp;m=1024"`)
+    await expect.poll(() => panel.innerText()).toContain('<lambda-cost-calculator sheet="current" memory="1024"></lambda-cost-calculator>')
+    await expect(panel.innerText()).resolves.toContain(`<iframe src="${baseURL}/?embed=1&amp;v=2&amp;p=current&amp;m=1024"`)
     await page.close()
   })
 

@@ -27,7 +27,7 @@ describe('shareable links in Chromium', () => {
     await typeInto(page, 'Duration (ms)', '120')
     await page.getByLabel('Architecture', { exact: true }).selectOption('arm64')
     await expect.poll(() => total(page)).toBe('$2.27')
-    await expect.poll(() => page.url()).toBe(`${baseURL}/?p=current&m=1536&d=120&a=arm`)
+    await expect.poll(() => page.url()).toBe(`${baseURL}/?v=2&p=current&m=1536&d=120&a=arm`)
     expect(await page.evaluate(() => history.length)).toBe(historyBefore)
     await page.reload()
     await page.getByTestId('monthly-total').waitFor()
@@ -42,6 +42,52 @@ describe('shareable links in Chromium', () => {
     // requests: 5,000,000 - 1,000,000 = $0.80
     expect(await total(page)).toBe('$52.48')
     expect(await page.getByLabel(/^Name.*function 2/).inputValue()).toBe('worker')
+    await page.close()
+  })
+
+  it('version 1 links keep their bills: the README’s examples, with and without p', async () => {
+    const page = await chromium().newPage()
+    // Worked by hand in test/state/url-codec.test.ts ("version 1 links keep their meaning").
+    for (const [link, expected] of [
+      ['/?p=2016&m=512&d=1000&r=3e6', '$18.74'],
+      ['/?m=512&d=1000&r=3e6', '$18.74'],
+      ['/?v=1&m=128&d=200&r=3e7', '$11.63'],
+      ['/?p=current&fns=3&n=api&m3=2048&u3=d', '$3,104.26'],
+      ['/?v=2&p=current&m=1536&d=120', '$2.73'],
+    ] as const) {
+      await page.goto(`${baseURL}${link}`)
+      await page.getByTestId('monthly-total').waitFor()
+      expect(await total(page), link).toBe(expected)
+      expect(await notice(page).count(), link).toBe(0)
+      const classic = !link.includes('current')
+      expect(await page.getByRole('radio', { name: classic ? /Classic/ : /Current/ }).isChecked(), link).toBe(true)
+    }
+    await page.close()
+  })
+
+  it('every preset opens from its link, the same under version 1 and 2, with no notice', async () => {
+    const page = await chromium().newPage()
+    const published: Record<string, string> = { 'classic-example-1': '$18.74', 'classic-example-2': '$11.63', 'mobile-backend': '$2.73' }
+    for (const preset of PRESETS) {
+      const totals: string[] = []
+      for (const prefix of ['/?', '/?v=2&']) {
+        await page.goto(`${baseURL}${prefix}preset=${preset.id}`)
+        await page.getByTestId('monthly-total').waitFor()
+        expect(await notice(page).count(), preset.id).toBe(0)
+        totals.push(await total(page))
+      }
+      expect(totals[1], preset.id).toBe(totals[0])
+      if (published[preset.id]) expect(totals[0], preset.id).toBe(published[preset.id])
+    }
+    await page.close()
+  })
+
+  it('a link with the 2026 keys opens them in More options, and reproduces its bill', async () => {
+    const { page, errors } = await open('/?v=2&p=current&cs=10&it=500')
+    expect(await total(page)).toBe('$19.98')
+    expect(await page.getByRole('button', { name: /^More options/ }).getAttribute('aria-expanded')).toBe('true')
+    expect(await page.getByLabel('Cold starts (%)', { exact: true }).inputValue()).toBe('10')
+    expect(errors).toEqual([])
     await page.close()
   })
 
@@ -88,7 +134,7 @@ describe('shareable links in Chromium', () => {
   })
 
   it('a link from a future version says so and applies what it can', async () => {
-    const { page } = await open('/?v=2&m=1024&p=2016')
+    const { page } = await open('/?v=3&m=1024&p=2016')
     expect(await notice(page).innerText()).toContain('may not be read correctly')
     expect(await page.getByLabel('Memory (MB)', { exact: true }).inputValue()).toBe('1024')
     await page.close()
@@ -105,8 +151,9 @@ describe('shareable links in Chromium', () => {
     expect(await page.getByLabel('Memory (MB)', { exact: true }).inputValue()).toBe('1024')
     await page.goForward()
     await expect.poll(() => total(page)).toBe('$11.63')
+    // Reset is a new page: today's prices, $18.73 for 512 MB, 1 s, 3M.
     await page.getByRole('button', { name: 'Reset' }).click()
-    await expect.poll(() => total(page)).toBe('$18.74')
+    await expect.poll(() => total(page)).toBe('$18.73')
     await page.goBack()
     await expect.poll(() => total(page)).toBe('$11.63')
     await page.close()
@@ -122,7 +169,7 @@ describe('shareable links in Chromium', () => {
     await page.getByRole('button', { name: 'Copy link' }).click()
     await expect.poll(() => page.getByText('Link copied').count()).toBe(1)
     const link = await page.evaluate(() => navigator.clipboard.readText())
-    expect(link).toBe(`${baseURL}/?d=250&r=40&u=s`)
+    expect(link).toBe(`${baseURL}/?v=2&p=current&d=250&r=40&u=s`)
     const other = await chromium().newPage()
     await other.goto(link)
     await other.getByTestId('monthly-total').waitFor()

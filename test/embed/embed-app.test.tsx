@@ -105,6 +105,21 @@ describe('the docs widget', () => {
     expect(container.querySelector('.charts-card')).not.toBeNull()
   })
 
+  it('without a sheet attribute keeps the classic sheet, which says it ignores the 2026 attributes', () => {
+    renderWidget('?embed=1&cs=10&it=500&compact=1')
+    expect(screen.getByRole('radio', { name: /Classic/ })).toBeChecked()
+    expect(screen.getByRole('button', { name: /More options/ })).toHaveAttribute('aria-expanded', 'true')
+    expect(screen.getByLabelText('Cold starts (%)')).toHaveValue('10')
+    expect(screen.getByText(/The classic 2016 sheet ignores these/)).toBeInTheDocument()
+  })
+
+  it('with sheet="current", bills the cold starts its attributes give', () => {
+    // 3M requests, 10 % cold: 2,700,000 x 1,000 ms + 300,000 x 1,500 ms = 3,150,000 s x 0.5 GB = 1,575,000 GB-s;
+    // - 400,000 = 1,175,000 x 0.0000166667 = 19.58337 -> $19.58; 2M requests $0.40.
+    renderWidget('?embed=1&p=current&cs=10&it=500&compact=1')
+    expect(screen.getByTestId('monthly-total')).toHaveTextContent('$19.98')
+  })
+
   it('puts the total before the inputs', () => {
     renderWidget('?embed=1&compact=1')
     const total = screen.getByTestId('monthly-total')

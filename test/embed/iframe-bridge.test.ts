@@ -390,6 +390,14 @@ describe('describeLinkProblem', () => {
     expect(problemFor('p=aws-2099').message).toBe('sheet="aws-2099" is not allowed: use 2016 or current (also aws-2016, aws-current).')
   })
 
+  it('speaks of the 2026 attributes in their own terms', () => {
+    expect(problemFor('v=2&cs=150').message).toMatch(/^cold-start-percent="150": Cold-start share must be between 0 and 100 %/)
+    expect(problemFor('v=2&pc=1.5').attribute).toBe('provisioned-concurrency')
+    expect(problemFor('ss=lambda').message).toBe('snapstart="lambda" is not allowed: use off, java (free, for Java) or priced (Python and .NET).')
+    // A good value refused in combination is explained, not called a bad value.
+    expect(problemFor('p=current&a=arm&ed=1').message).toMatch(/^edge="1": Lambda@Edge runs on x86_64 only; this function is arm64/)
+  })
+
   it('keeps the link wording for keys no attribute sets', () => {
     const fns = decode('fns=99').problems[0]!
     expect(describeLinkProblem(fns)).toEqual({ attribute: 'fns', message: fns.message })
@@ -399,7 +407,7 @@ describe('describeLinkProblem', () => {
 describe('values the widget cannot pass on', () => {
   it('names the attribute and the limit for a value typed over 100 characters', () => {
     const link = encodeLink({ sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions: [defaultFunction({ requests: '1'.repeat(101) })] })
-    expect(link.query).toBe('')
+    expect(link.query).toBe('v=2&p=2016')
     expect(describeOmissions(link.omitted)).toEqual([
       { attribute: 'requests', message: 'requests: the value typed is 101 characters long; the widget passes on at most 100 to this page.' },
     ])

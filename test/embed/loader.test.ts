@@ -71,6 +71,19 @@ describe('<lambda-cost-calculator>', () => {
     expect(frame.style.borderWidth || frame.style.border).toMatch(/^0/)
   })
 
+  it('carries the 2026 attributes, edge as a boolean attribute, and follows their changes', async () => {
+    const { el, frame, url } = mount({ sheet: 'current', 'cold-start-percent': '2', 'init-duration': '300', edge: '' })
+    expect(url().searchParams.get('cs')).toBe('2')
+    expect(url().searchParams.get('it')).toBe('300')
+    expect(url().searchParams.get('ed')).toBe('1')
+    expect(url().searchParams.has('v')).toBe(false)
+    el.setAttribute('provisioned-concurrency', '4')
+    el.removeAttribute('edge')
+    await tick()
+    expect(new URL(frame.src).searchParams.get('pc')).toBe('4')
+    expect(new URL(frame.src).searchParams.has('ed')).toBe(false)
+  })
+
   it('passes unknown values through, URL-encoded', () => {
     const { url } = mount({ memory: 'a lot & more', sheet: 'aws-2099' })
     expect(url().searchParams.get('m')).toBe('a lot & more')

@@ -185,6 +185,43 @@ describe('attributesToQuery', () => {
     ).toBe('p=current&rg=eu-west-1&ft=1&m=512&d=1000&r=3e6&u=mpm&a=arm&e=1024&preset=api&theme=dark&compact=1')
   })
 
+  it('maps the 2026 attributes to their URL keys, after the function’s others', () => {
+    expect(
+      from({
+        'streamed-mb': '8',
+        edge: 'true',
+        'snapstart-cache-hours': '100',
+        'snapstart-versions': '2',
+        snapstart: 'priced',
+        'provisioned-share': '40',
+        'provisioned-hours': '200',
+        'provisioned-concurrency': '3',
+        'init-duration': '250',
+        'cold-start-percent': '0.5',
+        memory: '512',
+        sheet: 'current',
+      }),
+    ).toBe('p=current&m=512&cs=0.5&it=250&pc=3&ph=200&ps=40&ss=priced&sv=2&sh=100&ed=1&st=8')
+  })
+
+  it('edge is a boolean attribute: present, true or false', () => {
+    expect(from({ edge: '' })).toBe('ed=1')
+    expect(from({ edge: 'edge' })).toBe('ed=edge')
+    expect(from({ edge: ' TRUE ' })).toBe('ed=1')
+    expect(from({ edge: 'false' })).toBe('ed=0')
+    expect(from({})).toBe('')
+  })
+
+  it('snapstart takes off, java or priced, in any case', () => {
+    expect(from({ snapstart: 'Java' })).toBe('ss=java')
+    expect(from({ snapstart: ' PRICED' })).toBe('ss=priced')
+    expect(from({ snapstart: 'lambda' })).toBe('ss=lambda')
+  })
+
+  it('writes no version: an element without sheet is read with version 1’s defaults', () => {
+    expect(new URLSearchParams(from({ memory: '1024' })).has('v')).toBe(false)
+  })
+
   it('turns readable aliases into the app values, trimmed and case-insensitively', () => {
     expect(from({ sheet: 'aws-2016' })).toBe('p=2016')
     expect(from({ sheet: ' AWS-Current ' })).toBe('p=current')
@@ -264,6 +301,17 @@ describe('attributeForKey', () => {
     expect(attributeForKey('m')).toBe('memory')
     expect(attributeForKey('ft')).toBe('free-tier')
     expect(attributeForKey('a')).toBe('architecture')
+    expect(attributeForKey('cs')).toBe('cold-start-percent')
+    expect(attributeForKey('it')).toBe('init-duration')
+    expect(attributeForKey('pc')).toBe('provisioned-concurrency')
+    expect(attributeForKey('ph')).toBe('provisioned-hours')
+    expect(attributeForKey('ps')).toBe('provisioned-share')
+    expect(attributeForKey('ss')).toBe('snapstart')
+    expect(attributeForKey('sv')).toBe('snapstart-versions')
+    expect(attributeForKey('sh')).toBe('snapstart-cache-hours')
+    expect(attributeForKey('ed')).toBe('edge')
+    expect(attributeForKey('st')).toBe('streamed-mb')
+    expect(attributeForKey('cs2')).toBeNull()
     expect(attributeForKey('m2')).toBeNull()
     expect(attributeForKey('fns')).toBeNull()
     expect(attributeForKey('constructor')).toBeNull()

@@ -11,7 +11,7 @@ describe('the link is bounded', () => {
   it('leaves out a value longer than the decoder reads, and says which', () => {
     const typed = '9'.repeat(20_000)
     const { query, omitted } = encodeLink(inputs([{ durationMs: typed, memoryMb: '1024' }]))
-    expect(query).toBe('p=current&m=1024')
+    expect(query).toBe('v=2&p=current&m=1024')
     expect(omitted).toEqual([{ functionIndex: 0, field: 'durationMs', key: 'd', characters: 20_000, reason: 'too-long' }])
   })
 

@@ -40,8 +40,16 @@ describe('reading typed numbers', () => {
 })
 
 describe('selectors', () => {
-  it('derive the estimate and keep the same object while the inputs are the same', () => {
+  it('a new store starts on today’s prices: 512 MB, 1 s, 3M requests a month on the current sheet', () => {
     const store = createCalculatorStore()
+    expect(store.getState().sheet).toBe('aws-current')
+    const result = createSelectors().selectEstimate(store.getState())
+    // 1,500,000 GB-s - 400,000 = 1,100,000 x 0.0000166667 = 18.33337 -> $18.33; 2M requests x $0.20 per million = $0.40
+    expect(result.status === 'ok' && result.estimate.totalUsd).toBe('18.73')
+  })
+
+  it('derive the estimate and keep the same object while the inputs are the same', () => {
+    const store = createCalculatorStore({ sheet: 'aws-2016' })
     const { selectEstimate } = createSelectors()
     const first = selectEstimate(store.getState())
     expect(first.status === 'ok' && first.estimate.totalCents).toBe(1874)
@@ -63,7 +71,7 @@ describe('selectors', () => {
   })
 
   it('leave arm64 and storage out on the classic sheet, where those fields are off', () => {
-    const store = createCalculatorStore({ functions: [defaultFunction({ architecture: 'arm64', ephemeralStorageMb: '2048' })] })
+    const store = createCalculatorStore({ sheet: 'aws-2016', functions: [defaultFunction({ architecture: 'arm64', ephemeralStorageMb: '2048' })] })
     const { selectEstimate } = createSelectors()
     const result = selectEstimate(store.getState())
     expect(result.status).toBe('ok')

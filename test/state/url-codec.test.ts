@@ -2,8 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { characterCount, estimate, PRICE_SHEETS, validateInput, type RequestUnit } from '../../src/engine/index'
 import { toEstimateInput } from '../../src/state/selectors'
-import { MAX_FORM_FUNCTIONS, type CalculatorInputs, type FunctionDraft } from '../../src/state/store'
-import { decode, encode, type DecodeResult } from '../../src/state/url-codec'
+import { EXTRA_NUMBER_FIELDS, MAX_FORM_FUNCTIONS, type CalculatorInputs, type FunctionDraft } from '../../src/state/store'
+import { decode, decodeAddress, encode, hasLinkKeys, linkDefaults, type DecodeResult } from '../../src/state/url-codec'
 
 type Draft = Omit<FunctionDraft, 'id'>
 type Plain = Omit<CalculatorInputs, 'functions'> & { functions: Draft[] }
@@ -22,8 +22,21 @@ const FN: Draft = {
   per: 'month',
   architecture: 'x86_64',
   ephemeralStorageMb: '512',
+  coldStartPercent: '',
+  initDurationMs: '',
+  provisionedConcurrency: '',
+  provisionedHours: '',
+  provisionedSharePercent: '',
+  snapStart: 'off',
+  snapStartVersions: '',
+  snapStartCacheHours: '',
+  edge: false,
+  streamedMbPerRequest: '',
 }
+/** What a link without `v` (version 1) leaves out means: the classic sheet. */
 const DEFAULTS: Plain = { sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions: [FN] }
+/** What a version 2 link leaves out means: the current sheet. */
+const DEFAULTS_V2: Plain = { ...DEFAULTS, sheet: 'aws-current' }
 
 function state(top: Partial<Omit<Plain, 'functions'>>, ...functions: Partial<Draft>[]): Plain {
   return { ...DEFAULTS, ...top, functions: (functions.length ? functions : [{}]).map((f) => ({ ...FN, ...f })) }
@@ -51,13 +64,22 @@ describe('decode: the single-function form', () => {
       region: 'us-east-1',
       freeTier: true,
       functions: [
-        { name: '', memoryMb: '512', durationMs: '1000', requests: '3000000', per: 'month', architecture: 'x86_64', ephemeralStorageMb: '512' },
+        {
+          ...FN,
+          name: '',
+          memoryMb: '512',
+          durationMs: '1000',
+          requests: '3000000',
+          per: 'month',
+          architecture: 'x86_64',
+          ephemeralStorageMb: '512',
+        },
       ],
     })
     expect(estimate(toEstimateInput(result.inputs)).totalCents).toBe(1874)
   })
 
-  it('the empty query, with or without "?", is the defaults', () => {
+  it('the empty query, with or without "?", is version 1’s defaults (a new page is decodeAddress’s)', () => {
     expect(plain(decode('').inputs)).toEqual(DEFAULTS)
     expect(plain(decode('?').inputs)).toEqual(DEFAULTS)
     expect(decode('').problems).toEqual([])
@@ -100,6 +122,21 @@ describe('decode: the single-function form', () => {
     ['r=3%2C000%2C000', state({}, { requests: '3000000' })],
     ['d=%2B12.50', state({}, { durationMs: '12.5' })],
     ['r=-0', state({}, { requests: '0' })],
+    // The 2026 keys.
+    ['v=2&cs=0.5&it=120', state({ sheet: 'aws-current' }, { coldStartPercent: '0.5', initDurationMs: '120' })],
+    ['v=2&cs=1e-3', state({ sheet: 'aws-current' }, { coldStartPercent: '0.001' })],
+    [
+      'v=2&pc=2&ph=730&ps=50',
+      state({ sheet: 'aws-current' }, { provisionedConcurrency: '2', provisionedHours: '730', provisionedSharePercent: '50' }),
+    ],
+    ['v=2&ss=priced&sv=3&sh=2', state({ sheet: 'aws-current' }, { snapStart: 'priced', snapStartVersions: '3', snapStartCacheHours: '2' })],
+    ['v=2&ss=java', state({ sheet: 'aws-current' }, { snapStart: 'java' })],
+    ['v=2&ss=off', state({ sheet: 'aws-current' })],
+    ['v=2&ed=1', state({ sheet: 'aws-current' }, { edge: true })],
+    ['v=2&ed=0', state({ sheet: 'aws-current' })],
+    ['v=2&st=7.5', state({ sheet: 'aws-current' }, { streamedMbPerRequest: '7.5' })],
+    // The classic sheet keeps them (and ignores them): no combination is checked there.
+    ['ed=1&pc=2&a=x86', state({}, { edge: true, provisionedConcurrency: '2' })],
   ])('%s', (query, expected) => {
     const result = decode(query)
     expect(result.problems).toEqual([])
@@ -187,48 +224,179 @@ describe('decode: several functions', () => {
   })
 })
 
-describe('encode', () => {
-  it('writes nothing for the defaults', () => {
-    expect(encode(withIds(DEFAULTS))).toBe('')
+describe('encode: version 2', () => {
+  it('always writes the version and the sheet, even for the defaults', () => {
+    expect(encode(withIds(DEFAULTS_V2))).toBe('v=2&p=current')
+    expect(encode(withIds(DEFAULTS))).toBe('v=2&p=2016')
   })
 
   it.each<[string, Plain, string]>([
-    ['classic example 2', state({}, { memoryMb: '128', durationMs: '200', requests: '30000000' }), 'm=128&d=200&r=3e7'],
-    ['the mobile backend', state({ sheet: 'aws-current' }, { memoryMb: '1536', durationMs: '120' }), 'p=current&m=1536&d=120'],
+    ['classic example 2', state({}, { memoryMb: '128', durationMs: '200', requests: '30000000' }), 'v=2&p=2016&m=128&d=200&r=3e7'],
+    ['the mobile backend', state({ sheet: 'aws-current' }, { memoryMb: '1536', durationMs: '120' }), 'v=2&p=current&m=1536&d=120'],
     [
       'every account key, in order',
       state({ sheet: 'aws-current', region: 'eu-west-1', freeTier: false }, { ephemeralStorageMb: '1024', architecture: 'arm64' }),
-      'p=current&rg=eu-west-1&ft=0&a=arm&e=1024',
+      'v=2&p=current&rg=eu-west-1&ft=0&a=arm&e=1024',
     ],
     [
       'every function key, in order',
       state(
         { sheet: 'aws-current' },
-        { name: 'api', memoryMb: '128', durationMs: '1.5', requests: '7', per: 'second', architecture: 'arm64', ephemeralStorageMb: '600' },
+        {
+          name: 'api',
+          memoryMb: '128',
+          durationMs: '1.5',
+          requests: '7',
+          per: 'second',
+          architecture: 'arm64',
+          ephemeralStorageMb: '600',
+          coldStartPercent: '0.5',
+          initDurationMs: '250',
+          provisionedConcurrency: '3',
+          provisionedHours: '200',
+          provisionedSharePercent: '40',
+          snapStart: 'priced',
+          snapStartVersions: '2',
+          snapStartCacheHours: '100',
+          edge: true,
+          streamedMbPerRequest: '8',
+        },
       ),
-      'p=current&n=api&m=128&d=1.5&r=7&u=s&a=arm&e=600',
+      'v=2&p=current&n=api&m=128&d=1.5&r=7&u=s&a=arm&e=600&cs=0.5&it=250&pc=3&ph=200&ps=40&ss=priced&sv=2&sh=100&ed=1&st=8',
     ],
     [
       'several functions, an all-default one included',
       state({ sheet: 'aws-current' }, { name: 'api' }, {}, { memoryMb: '2048', per: 'day' }),
-      'p=current&fns=3&n=api&m3=2048&u3=d',
+      'v=2&p=current&fns=3&n=api&m3=2048&u3=d',
     ],
-    ['the classic sheet omits architecture and storage', state({}, { architecture: 'arm64', ephemeralStorageMb: '4096' }), ''],
-    ['names are escaped', state({}, { name: 'a&b=c d+%' }), 'n=a%26b%3Dc+d%2B%25'],
-    ['requests: 1000 as 1e3', state({}, { requests: '1000' }), 'r=1e3'],
-    ['requests: 1500000 as 15e5', state({}, { requests: '1500000' }), 'r=15e5'],
-    ['requests: 100 stays (1e2 is no shorter)', state({}, { requests: '100' }), 'r=100'],
-    ['requests: 1234567 stays', state({}, { requests: '1234567' }), 'r=1234567'],
-    ['requests: 0.5 stays', state({}, { requests: '0.5' }), 'r=0.5'],
-    ['typed numbers are written canonically', state({}, { memoryMb: ' 1,024 ', durationMs: '0100.50' }), 'm=1024&d=100.5'],
-    ['text that is no number is written as it is', state({}, { memoryMb: 'abc' }), 'm=abc'],
+    [
+      'the 2026 keys of later functions are numbered too',
+      state({ sheet: 'aws-current' }, {}, { coldStartPercent: '2', snapStart: 'java' }, { edge: true, streamedMbPerRequest: '10' }),
+      'v=2&p=current&fns=3&cs2=2&ss2=java&ed3=1&st3=10',
+    ],
+    [
+      'an explicit default value is kept as typed',
+      state({ sheet: 'aws-current' }, { provisionedHours: '730', coldStartPercent: '0' }),
+      'v=2&p=current&cs=0&ph=730',
+    ],
+    ['the free tier is written only when off', state({ sheet: 'aws-current', freeTier: true }), 'v=2&p=current'],
+    ['the classic sheet omits architecture and storage', state({}, { architecture: 'arm64', ephemeralStorageMb: '4096' }), 'v=2&p=2016'],
+    ['the classic sheet keeps the 2026 keys the form holds', state({}, { coldStartPercent: '5', edge: true }), 'v=2&p=2016&cs=5&ed=1'],
+    ['names are escaped', state({}, { name: 'a&b=c d+%' }), 'v=2&p=2016&n=a%26b%3Dc+d%2B%25'],
+    ['requests: 1000 as 1e3', state({}, { requests: '1000' }), 'v=2&p=2016&r=1e3'],
+    ['requests: 1500000 as 15e5', state({}, { requests: '1500000' }), 'v=2&p=2016&r=15e5'],
+    ['requests: 100 stays (1e2 is no shorter)', state({}, { requests: '100' }), 'v=2&p=2016&r=100'],
+    ['requests: 1234567 stays', state({}, { requests: '1234567' }), 'v=2&p=2016&r=1234567'],
+    ['requests: 0.5 stays', state({}, { requests: '0.5' }), 'v=2&p=2016&r=0.5'],
+    [
+      'typed numbers are written canonically',
+      state({}, { memoryMb: ' 1,024 ', durationMs: '0100.50', initDurationMs: ' 1,000 ' }),
+      'v=2&p=2016&m=1024&d=100.5&it=1000',
+    ],
+    ['text that is no number is written as it is', state({}, { memoryMb: 'abc', coldStartPercent: 'lots' }), 'v=2&p=2016&m=abc&cs=lots'],
+    ['a field cleared to spaces is its default', state({ sheet: 'aws-current' }, { coldStartPercent: '   ' }), 'v=2&p=current'],
   ])('%s', (_title, input, expected) => {
     expect(encode(withIds(input))).toBe(expected)
   })
 
   it('the classic example link reads back to what encode writes for it', () => {
     const first = decode('p=2016&m=512&d=1000&r=3e6')
-    expect(encode(first.inputs)).toBe('')
+    expect(encode(first.inputs)).toBe('v=2&p=2016')
+    expect(plain(decode(encode(first.inputs)).inputs)).toEqual(plain(first.inputs))
+  })
+})
+
+describe('version 1 links keep their meaning', () => {
+  // Each link as the README and earlier releases wrote it, with its bill worked by hand.
+  it.each<[string, string, number]>([
+    // README: the classic pricing page's first example. 1,500,000 GB-s - 400,000 = 1,100,000 x 0.00001667 = $18.337 -> $18.34; 2M requests $0.40.
+    ['/?p=2016&m=512&d=1000&r=3e6', 'aws-2016', 18_74],
+    // The same with no p: a version 1 link's default sheet is the classic one.
+    ['/?m=512&d=1000&r=3e6', 'aws-2016', 18_74],
+    ['/?v=1&m=512&d=1000&r=3e6', 'aws-2016', 18_74],
+    // Classic example 2: 128 MB, 200 ms, 30M: 750,000 GB-s - 400,000 = 350,000 x 0.00001667 = $5.8345 -> $5.83; 29M requests $5.80.
+    ['/?m=128&d=200&r=3e7', 'aws-2016', 11_63],
+    // The iframe snippet of earlier releases.
+    ['/?embed=1&p=2016&m=512&d=1000&r=3e6', 'aws-2016', 18_74],
+    // README: several functions on the current sheet. api: 1,500,000 GB-s; function 2: 1,500,000; function 3: 2 GB x 1 s x 3M/day x 365/12
+    // = 182,500,000 GB-s; 185,100,000 billable x 0.0000166667 = $3,085.00617 -> $3,085.01. Requests: 6M + 91,250,000 - 1M = 96,250,000 x 0.2/1M = $19.25.
+    ['/?p=current&fns=3&n=api&m3=2048&u3=d', 'aws-current', 3_104_26],
+  ])('%s', (link, sheet, cents) => {
+    const result = decode(link.slice(link.indexOf('?')))
+    expect(result.problems).toEqual([])
+    expect(result.futureVersion).toBe(false)
+    expect(result.version).toBe(1)
+    expect(result.inputs.sheet).toBe(sheet)
+    expect(estimate(toEstimateInput(result.inputs)).totalCents).toBe(cents)
+    // Written again as version 2, the link says its sheet and keeps the bill.
+    const again = decode(encode(result.inputs))
+    expect(again.version).toBe(2)
+    expect(new URLSearchParams(encode(result.inputs)).get('p')).toBe(sheet === 'aws-2016' ? '2016' : 'current')
+    expect(plain(again.inputs)).toEqual(plain(result.inputs))
+  })
+
+  it.each<[string, number | null]>([
+    // The README's version 2 examples: classic example 1 ($18.74) and the current page's mobile backend:
+    // 1,536 MB x 120 ms x 3M = 540,000 GB-s - 400,000 = 140,000 x 0.0000166667 = $2.33; requests $0.40.
+    ['/?v=2&p=2016&m=512&d=1000&r=3e6', 18_74],
+    ['/?v=2&p=current&m=1536&d=120', 2_73],
+    ['/?v=2&p=current&fns=3&n=api&m3=2048&u3=d&pc3=40', null],
+    ['/?embed=1&v=2&p=2016&m=512&d=1000&r=3e6', 18_74],
+  ])('the README’s version 2 link %s reads cleanly', (link, cents) => {
+    const result = decode(link.slice(link.indexOf('?')))
+    expect(result.problems).toEqual([])
+    expect(result.version).toBe(2)
+    if (cents !== null) expect(estimate(toEstimateInput(result.inputs)).totalCents).toBe(cents)
+  })
+
+  it('no v, or v=1, and no p: the classic sheet; v=2 and no p: the current one', () => {
+    expect(decode('m=1024').inputs.sheet).toBe('aws-2016')
+    expect(decode('v=1&m=1024').inputs.sheet).toBe('aws-2016')
+    expect(decode('v=1&p=current&m=1024').inputs.sheet).toBe('aws-current')
+    expect(decode('v=2&m=1024').inputs.sheet).toBe('aws-current')
+    expect(decode('v=2&p=2016&m=1024').inputs.sheet).toBe('aws-2016')
+  })
+
+  it('the defaults per version are written out, not taken from the store', () => {
+    expect(plain(linkDefaults(1))).toEqual(DEFAULTS)
+    expect(plain(linkDefaults(2))).toEqual(DEFAULTS_V2)
+  })
+
+  it('a version 1 link may carry the 2026 keys, read as in version 2', () => {
+    const result = decode('p=current&cs=1.5&it=300')
+    expect(result.problems).toEqual([])
+    expect(firstFunction(result)).toMatchObject({ coldStartPercent: '1.5', initDurationMs: '300' })
+  })
+})
+
+describe('decodeAddress: the page’s own address', () => {
+  it.each(['', '?', '?utm_source=news&fbclid=x', '?theme=dark', '?m1=5&zz=1'])(
+    '%j, with no key of the estimate, is a new page on the current sheet',
+    (query) => {
+      const result = decodeAddress(query)
+      expect(plain(result.inputs)).toEqual(DEFAULTS_V2)
+      expect(result.problems).toEqual([])
+      expect(result.version).toBe(2)
+      expect(hasLinkKeys(query)).toBe(false)
+    },
+  )
+
+  it.each([
+    ['?m=1024', 'aws-2016'],
+    ['?ft=0', 'aws-2016'],
+    ['?fns=2', 'aws-2016'],
+    ['?cs=5', 'aws-2016'],
+    ['?m2=256', 'aws-2016'],
+    ['?v=1', 'aws-2016'],
+    ['?v=2', 'aws-current'],
+    ['?preset=classic-example-2', 'aws-2016'],
+    ['?preset=rest-api', 'aws-current'],
+    // The docs widget's view is always a link: an element or iframe without a sheet keeps the classic one.
+    ['?embed=1', 'aws-2016'],
+    ['?embed=1&wid=w1&host=https%3A%2F%2Fdocs.example', 'aws-2016'],
+    ['?embed=1&v=2&p=current', 'aws-current'],
+  ])('%s is a link, on %s', (query, sheet) => {
+    expect(decodeAddress(query).inputs.sheet).toBe(sheet)
   })
 })
 
@@ -282,6 +450,24 @@ describe('decode: untrusted values fall back with a problem', () => {
     ['m=' + long, 'm', `${'x'.repeat(40)}\u2026`, /^m=x{40}\u2026: The value is 150 characters long; at most 100 are read\.$/],
     [`r=${'9'.repeat(101)}`, 'r', `${'9'.repeat(40)}\u2026`, /characters long/],
     ['m=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'm', '<script>alert(1)</script>', /^m=<script>alert\(1\)<\/script>: Memory must be a number/],
+    // The 2026 keys: each value checked on either sheet, combinations on the current one.
+    ['v=2&cs=150', 'cs', '150', /^cs=150: Cold-start share must be between 0 and 100 %; got 150 %\.$/],
+    ['cs=-1', 'cs', '-1', /^cs=-1: Cold-start share must be between 0 and 100/],
+    ['v=2&it=20000', 'it', '20000', /^it=20000: INIT duration must be between 0 and 10,000 ms/],
+    ['v=2&pc=1.5', 'pc', '1.5', /^pc=1\.5: Provisioned concurrency must be a whole number of environments/],
+    ['v=2&ph=800', 'ph', '800', /^ph=800: Provisioned hours must be between 0 and 744/],
+    ['v=2&ps=abc', 'ps', 'abc', /^ps=abc: Share served by provisioned concurrency must be a percentage; got "abc"/],
+    ['ss=lambda', 'ss', 'lambda', 'ss=lambda: SnapStart must be off, java (free, for Java) or priced (Python and .NET); got "lambda".'],
+    ['sv=0', 'sv', '0', /^sv=0: SnapStart versions must be between 1 and/],
+    ['v=2&sh=1e9', 'sh', '1e9', /^sh=1e9: SnapStart cache hours must be between 0 and 744/],
+    ['ed=yes', 'ed', 'yes', 'ed=yes: Lambda@Edge must be 1 (on) or 0 (off); got "yes".'],
+    ['ed=true', 'ed', 'true', /^ed=true: Lambda@Edge must be 1 \(on\) or 0 \(off\)/],
+    ['v=2&st=500', 'st', '500', /^st=500: Streamed MB per request must be between 0 and 200 MB; got 500 MB\.$/],
+    ['v=2&a=arm&ed=1', 'ed', '1', /^ed=1: Lambda@Edge runs on x86_64 only; this function is arm64/],
+    ['v=2&ed=1&pc=2', 'pc', '2', /^pc=2: Provisioned concurrency is not available on Lambda@Edge/],
+    // 100 a second x 1 s needs 100 environments all month; 1 gives 2,628,000 environment-seconds.
+    ['v=2&pc=1&r=100&u=s', 'pc', '1', /^pc=1: 1 provisioned environments .* needs at least 100 environments for 730 hours/],
+    [`v=2&st=${'1'.repeat(101)}`, 'st', `${'1'.repeat(40)}\u2026`, /^st=1{40}\u2026: The value is 101 characters long; at most 100 are read\.$/],
   ])('%s', (query, key, value, message) => {
     const result = decode(query)
     expect(result.problems).toHaveLength(1)
@@ -295,6 +481,12 @@ describe('decode: untrusted values fall back with a problem', () => {
     // The key fell back to its default.
     const expected = plain(decode(query.replace(new RegExp(`(^|&)${key}=[^&]*`), '')).inputs)
     expect(plain(result.inputs)).toEqual(expected)
+  })
+
+  it('a bad 2026 key of function 2 is reported on its numbered key', () => {
+    const result = decode('v=2&fns=2&cs2=101&it2=100&ed2=2')
+    expect(result.problems.map((p) => p.key)).toEqual(['cs2', 'ed2'])
+    expect(plain(result.inputs)).toEqual(state({ sheet: 'aws-current' }, {}, { initDurationMs: '100' }))
   })
 
   it('the rest of the link still applies around a bad key', () => {
@@ -349,14 +541,18 @@ describe('decode: keys that are not ours, repeats and versions', () => {
     expect(decode('p=bad&p=current').problems.map((p) => p.key)).toEqual(['p'])
   })
 
-  it('v=2 is a newer format: flagged, and what can be read is applied', () => {
-    const result = decode('v=2&m=1024&zz=new')
+  it('v=3 is a newer format: flagged, read with version 2’s defaults, and what can be read is applied', () => {
+    const result = decode('v=3&m=1024&zz=new')
     expect(result.futureVersion).toBe(true)
+    expect(result.version).toBe(2)
     expect(result.problems).toEqual([])
+    expect(result.inputs.sheet).toBe('aws-current')
     expect(firstFunction(result).memoryMb).toBe('1024')
+    expect(decode('v=2').futureVersion).toBe(false)
     expect(decode('v=1').futureVersion).toBe(false)
     expect(decode('m=1024').futureVersion).toBe(false)
     expect(decode('v=abc').futureVersion).toBe(false)
+    expect(decode('v=abc').inputs.sheet).toBe('aws-2016')
   })
 
   it('never throws, even when given something that is not a string', () => {
@@ -446,6 +642,22 @@ const names = fc
   )
   .filter((n) => n.trim().length <= 64 && !UNSAFE.test(n))
 
+/** A typed number field of the 2026 inputs: mostly empty (its default), else a valid value. */
+const optional = (values: fc.Arbitrary<number>) => fc.oneof({ arbitrary: fc.constant(''), weight: 2 }, values.map(String))
+
+const extras = fc.record({
+  coldStartPercent: optional(fc.integer({ min: 0, max: 10_000 }).map((x) => x / 100)),
+  initDurationMs: optional(fc.integer({ min: 0, max: 100_000 }).map((x) => x / 10)),
+  provisionedConcurrency: optional(fc.integer({ min: 0, max: 2_000 })),
+  provisionedHours: optional(fc.integer({ min: 0, max: 744 * 4 }).map((x) => x / 4)),
+  provisionedSharePercent: optional(fc.integer({ min: 0, max: 100 })),
+  snapStart: fc.constantFrom('off' as const, 'java' as const, 'priced' as const),
+  snapStartVersions: optional(fc.integer({ min: 1, max: 20 })),
+  snapStartCacheHours: optional(fc.integer({ min: 0, max: 744 })),
+  edge: fc.boolean(),
+  streamedMbPerRequest: optional(fc.integer({ min: 0, max: 2_000 }).map((x) => x / 10)),
+})
+
 function functionFor(sheet: 'aws-2016' | 'aws-current'): fc.Arbitrary<Draft> {
   const memory = sheet === 'aws-2016' ? fc.integer({ min: 0, max: 45 }).map((k) => 128 + 64 * k) : fc.integer({ min: 128, max: 10_240 })
   return fc
@@ -456,6 +668,7 @@ function functionFor(sheet: 'aws-2016' | 'aws-current'): fc.Arbitrary<Draft> {
       per: units,
       architecture: sheet === 'aws-2016' ? fc.constant('x86_64' as const) : fc.constantFrom('x86_64' as const, 'arm64' as const),
       storage: sheet === 'aws-2016' ? fc.constant(512) : fc.oneof(fc.constant(512), fc.integer({ min: 512, max: 10_240 })),
+      extras,
     })
     .chain((f) =>
       requestsFor(f.per).map((requests): Draft => ({
@@ -466,6 +679,7 @@ function functionFor(sheet: 'aws-2016' | 'aws-current'): fc.Arbitrary<Draft> {
         per: f.per,
         architecture: f.architecture,
         ephemeralStorageMb: String(f.storage),
+        ...f.extras,
       })),
     )
 }
@@ -483,12 +697,16 @@ const validStates: fc.Arbitrary<Plain> = fc
   .filter((s) => validateInput(toEstimateInput(withIds(s))).length === 0)
 
 describe('properties', () => {
-  it('every valid state round-trips through encode and decode', () => {
+  it('every valid state round-trips through a version 2 link, which names its sheet', () => {
     fc.assert(
       fc.property(validStates, (s) => {
         const query = encode(withIds(s))
+        const params = new URLSearchParams(query)
+        expect(params.get('v')).toBe('2')
+        expect(params.get('p')).toBe(s.sheet === 'aws-2016' ? '2016' : 'current')
         const result = decode(query)
         expect(result.problems).toEqual([])
+        expect(result.version).toBe(2)
         expect(result.futureVersion).toBe(false)
         expect(result.presetId).toBeNull()
         expect(plain(result.inputs)).toEqual(s)
@@ -520,6 +738,20 @@ describe('properties', () => {
     'u2',
     'a2',
     'e2',
+    'cs',
+    'it',
+    'pc',
+    'ph',
+    'ps',
+    'ss',
+    'sv',
+    'sh',
+    'ed',
+    'st',
+    'cs2',
+    'pc3',
+    'ed2',
+    'ss10',
     'm3',
     'r10',
     'm11',
@@ -625,6 +857,13 @@ describe('properties', () => {
     '0',
     'rest-api',
     'api',
+    'java',
+    'priced',
+    'off',
+    '1',
+    '730',
+    '100',
+    '12.5',
   ]
   const key = fc.oneof({ arbitrary: fc.constantFrom(...KEYS), weight: 4 }, { arbitrary: fc.string({ maxLength: 4 }), weight: 1 })
   const value = fc.oneof(
@@ -663,6 +902,9 @@ describe('properties', () => {
         }
         for (const fn of result.inputs.functions) {
           for (const text of [fn.memoryMb, fn.durationMs, fn.requests, fn.ephemeralStorageMb]) expect(String(Number(text))).toBe(text)
+          for (const field of EXTRA_NUMBER_FIELDS) if (fn[field] !== '') expect(String(Number(fn[field]))).toBe(fn[field])
+          expect(['off', 'java', 'priced']).toContain(fn.snapStart)
+          expect(typeof fn.edge).toBe('boolean')
           expect(UNSAFE.test(fn.name)).toBe(false)
           if (result.inputs.sheet === 'aws-2016') expect(fn).toMatchObject({ architecture: 'x86_64', ephemeralStorageMb: '512' })
         }

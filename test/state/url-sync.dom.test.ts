@@ -23,6 +23,27 @@ describe('URL sync', () => {
     expect(startup.link.problems).toEqual([])
   })
 
+  it('a new page starts on the current sheet; a link without v or p keeps the classic sheet', () => {
+    window.history.replaceState(null, '', '/')
+    expect(readStartup().link.inputs.sheet).toBe('aws-current')
+    window.history.replaceState(null, '', '/?utm_source=newsletter')
+    expect(readStartup().link.inputs.sheet).toBe('aws-current')
+    window.history.replaceState(null, '', '/?m=256')
+    expect(readStartup().link.inputs.sheet).toBe('aws-2016')
+    window.history.replaceState(null, '', '/?embed=1&wid=w1')
+    expect(readStartup().link.inputs.sheet).toBe('aws-2016')
+    window.history.replaceState(null, '', '/?v=2&m=256')
+    expect(readStartup().link.inputs.sheet).toBe('aws-current')
+  })
+
+  it('Back to the bare address restores a new page, on the current sheet', () => {
+    const store = createCalculatorStore({ sheet: 'aws-2016' })
+    sync = startUrlSync(store)
+    window.history.replaceState(null, '', '/')
+    window.dispatchEvent(new PopStateEvent('popstate'))
+    expect(store.getState().sheet).toBe('aws-current')
+  })
+
   it('writes edits with replaceState once typing pauses, not per keystroke', () => {
     const store = createCalculatorStore()
     sync = startUrlSync(store, { debounceMs: 300 })
@@ -33,7 +54,7 @@ describe('URL sync', () => {
     expect(replace).not.toHaveBeenCalled()
     vi.advanceTimersByTime(300)
     expect(replace).toHaveBeenCalledTimes(1)
-    expect(window.location.search).toBe('?m=1024')
+    expect(window.location.search).toBe('?v=2&p=current&m=1024')
     expect(push).not.toHaveBeenCalled()
   })
 
@@ -44,7 +65,7 @@ describe('URL sync', () => {
     store.getState().setFreeTier(false)
     vi.runAllTimers()
     const params = new URLSearchParams(window.location.search)
-    expect(Object.fromEntries(params)).toEqual({ ft: '0', m: '256', embed: '1', wid: 'w1', host: 'https://docs.example' })
+    expect(Object.fromEntries(params)).toEqual({ v: '2', p: '2016', ft: '0', m: '256', embed: '1', wid: 'w1', host: 'https://docs.example' })
   })
 
   it('navigate pushes an entry; Back restores the previous inputs and reports the link', () => {
@@ -55,7 +76,7 @@ describe('URL sync', () => {
     const push = vi.spyOn(window.history, 'pushState')
     sync.navigate(presetInputs('classic-example-2')!)
     expect(push).toHaveBeenCalledTimes(1)
-    expect(window.location.search).toBe('?m=128&d=200&r=3e7')
+    expect(window.location.search).toBe('?v=2&p=2016&m=128&d=200&r=3e7')
     window.history.replaceState(null, '', '/?m=1024&zz=9&d=0')
     window.dispatchEvent(new PopStateEvent('popstate'))
     expect(store.getState().functions[0]!.memoryMb).toBe('1024')
@@ -67,7 +88,7 @@ describe('URL sync', () => {
     window.history.replaceState(null, '', '/?embed=1&wid=w1&m=256')
     const store = createCalculatorStore(readStartup().link.inputs)
     sync = startUrlSync(store)
-    expect(sync.shareUrl()).toBe(`${window.location.origin}/?m=256`)
+    expect(sync.shareUrl()).toBe(`${window.location.origin}/?v=2&p=2016&m=256`)
     expect(sync.appUrl()).toBe(`${window.location.origin}/`)
   })
 })

@@ -27,8 +27,19 @@ async function replace(label: string, text: string) {
 const total = () => screen.getByTestId('monthly-total').textContent
 
 describe('the form and the result', () => {
-  it('opens on classic example 1: $18.74, with its bill lines and the current sheet beside it', () => {
+  it('opens on today’s prices: the current sheet with its Region, $18.73, and the classic sheet beside it', () => {
     renderWithStore(<Calculator />)
+    expect(screen.getByRole('radio', { name: /Current/ })).toBeChecked()
+    expect(screen.getByLabelText('Region')).toHaveValue('us-east-1')
+    expect(screen.getByLabelText('Architecture')).toBeEnabled()
+    // 1,500,000 GB-s - 400,000 = 1,100,000 x 0.0000166667 = 18.33337 -> $18.33; 2M requests $0.40
+    expect(total()).toBe('$18.73')
+    // 100 ms rounding bills the same 1,000 ms: 1,100,000 x 0.00001667 = 18.337 -> $18.34, + $0.40
+    expect(screen.getByTestId('comparison')).toHaveTextContent('$18.74')
+  })
+
+  it('on the classic sheet, classic example 1: $18.74, with its bill lines and the current sheet beside it', () => {
+    renderWithStore(<Calculator />, { sheet: 'aws-2016' })
     expect(total()).toBe('$18.74')
     const lines = screen.getByRole('table', { name: 'Bill lines' })
     expect(within(lines).getByRole('row', { name: /Requests/ })).toHaveTextContent('$0.40')
@@ -38,7 +49,7 @@ describe('the form and the result', () => {
   })
 
   it('recomputes on every keystroke: classic example 2 gives $11.63', async () => {
-    renderWithStore(<Calculator />)
+    renderWithStore(<Calculator />, { sheet: 'aws-2016' })
     await replace('Memory (MB)', '128')
     await replace('Duration (ms)', '200')
     await replace('Requests', '30000000')
@@ -81,7 +92,7 @@ describe('the form and the result', () => {
   })
 
   it('disables architecture on the classic sheet with the reason, and enables it on the current one', async () => {
-    renderWithStore(<Calculator />)
+    renderWithStore(<Calculator />, { sheet: 'aws-2016' })
     const arch = screen.getByLabelText('Architecture')
     expect(arch).toBeDisabled()
     expect(arch).toHaveAccessibleDescription('The classic 2016 sheet had x86_64 only; switch to the current sheet for arm64.')
@@ -114,7 +125,7 @@ describe('the form and the result', () => {
   })
 
   it('adds, duplicates and removes functions, with one shared free tier', async () => {
-    const { store } = renderWithStore(<Calculator />)
+    const { store } = renderWithStore(<Calculator />, { sheet: 'aws-2016' })
     await userEvent.click(screen.getByRole('button', { name: 'Duplicate function 1' }))
     expect(store.getState().functions).toHaveLength(2)
     // 2 x 1,500,000 GB-s - 400,000 = 2,600,000 x 0.00001667 = $43.34; 5M requests = $1.00
@@ -127,7 +138,7 @@ describe('the form and the result', () => {
   })
 
   it('turning the free tier off bills everything', async () => {
-    renderWithStore(<Calculator />)
+    renderWithStore(<Calculator />, { sheet: 'aws-2016' })
     await userEvent.click(screen.getByLabelText('Include free tier'))
     // 1,500,000 x 0.00001667 = 25.005 -> $25.01 (half-up); 3M requests $0.60
     expect(total()).toBe('$25.61')
