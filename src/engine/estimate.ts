@@ -438,3 +438,31 @@ export function exactEstimate(input: EstimateInput): Estimate {
   const own = snapshot(input)
   return new EstimateView(own, computeBill(own), null)
 }
+
+/** An estimate whose steps are edited once built (imported usage explains its own compute). */
+class EditedStepsView extends EstimateView {
+  readonly #edit: (steps: CalculationSteps) => CalculationSteps
+  #edited: CalculationSteps | undefined
+
+  constructor(input: EstimateInput, bill: Bill, edit: (steps: CalculationSteps) => CalculationSteps) {
+    super(input, bill, null)
+    this.#edit = edit
+  }
+
+  override get steps(): CalculationSteps {
+    return (this.#edited ??= this.#edit(super.steps))
+  }
+}
+
+/**
+ * An estimate over a bill whose usage was measured elsewhere (imported REPORT
+ * logs): the same lines, free tier, shares and steps as `estimate`, with
+ * `editSteps` applied to the steps when they are first read. The caller
+ * builds `bill` with `priceUsage`, so the prices are the engine's own.
+ *
+ * @example estimateOfBill({ sheet: 'aws-current', functions }, bill, (s) => s).totalCents === Number(bill.totalCents) // true
+ */
+export function estimateOfBill(input: EstimateInput, bill: Bill, editSteps?: (steps: CalculationSteps) => CalculationSteps): Estimate {
+  const own = snapshot(input)
+  return editSteps ? new EditedStepsView(own, bill, editSteps) : new EstimateView(own, bill, null)
+}
