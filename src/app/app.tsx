@@ -14,6 +14,7 @@ import { SheetControls } from '../ui/sheet-controls'
 import { StepsPanel } from '../ui/steps'
 import { ThemeToggle } from '../ui/theme'
 import { TotalBar } from '../ui/total-bar'
+import { UsagePanel } from '../ui/usage/usage-panel'
 import type { LinkReports } from './link-reports'
 
 interface Props {
@@ -67,6 +68,7 @@ export function App({ urlSync, linkReports }: Props) {
           <ErrorBoundary part="the charts">
             <ChartsPanel />
           </ErrorBoundary>
+          <UsagePanel />
           <PresetGallery
             onChoose={(id) => {
               const inputs = presetInputs(id)
