@@ -64,9 +64,9 @@ export function averageWorkloads(sample: ReportSample): AverageWorkload[] {
 export interface BillComparison {
   perInvocation: Estimate
   fromAverage: Estimate
-  /** fromAverage - perInvocation, cents: negative when the average bills less. */
+  /** perInvocation - fromAverage, cents: positive when the average bills too little. */
   differenceCents: number
-  /** differenceCents over the per-invocation bill, %; null when that bill is $0.00. */
+  /** differenceCents over the bill from the average, %; null when that bill is $0.00. */
   differencePercent: number | null
 }
 
@@ -88,12 +88,12 @@ export function compareBills(sample: ReportSample, choice: PricingChoice): BillC
     return fn
   })
   const fromAverage = estimate({ sheet: choice.sheet, region: choice.region, freeTier: choice.freeTier, functions })
-  const differenceCents = fromAverage.totalCents - perInvocation.totalCents
+  const differenceCents = perInvocation.totalCents - fromAverage.totalCents
   return {
     perInvocation,
     fromAverage,
     differenceCents,
-    differencePercent: perInvocation.totalCents === 0 ? null : (100 * differenceCents) / perInvocation.totalCents,
+    differencePercent: fromAverage.totalCents === 0 ? null : (100 * differenceCents) / fromAverage.totalCents,
   }
 }
 

@@ -194,9 +194,9 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
             <dd>
               {priced.comparison.differenceCents === 0
                 ? 'none: averaging loses nothing here'
-                : `the average is ${formatCents(Math.abs(priced.comparison.differenceCents))}${
+                : `per invocation is ${formatCents(Math.abs(priced.comparison.differenceCents))}${
                     priced.comparison.differencePercent === null ? '' : ` (${percentText(Math.abs(priced.comparison.differencePercent))})`
-                  } ${priced.comparison.differenceCents < 0 ? 'low' : 'high'}`}
+                  } ${priced.comparison.differenceCents > 0 ? 'more' : 'less'}: the average is ${priced.comparison.differenceCents > 0 ? 'low' : 'high'}`}
             </dd>
           </div>
         </dl>
@@ -276,7 +276,7 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
       <p className="field-hint">
         Sets its memory ({formatNumber(main.memoryMb)} MB), average duration ({formatNumber(main.meanDurationMs)} ms) and monthly requests. The
         calculator then prices the average; this panel shows the bill per invocation.
-        {main.coldPercent > 0
+        {main.coldPercent > 0 && g === 1
           ? ` The calculator has no cold-start fields yet, so its bill leaves out the ${percentText(main.coldPercent)} cold starts and their INIT (${formatNumber(main.meanInitMs)} ms on average) that this panel includes.`
           : ''}
       </p>
