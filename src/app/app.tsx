@@ -19,6 +19,7 @@ import type { LinkReports } from './link-reports'
 const loadSteps = () => import('../ui/steps')
 const loadPresets = () => import('../ui/preset-gallery')
 const loadExport = () => import('../ui/export/export-panel')
+const loadUsage = () => import('../ui/usage/usage-panel')
 
 interface Props {
   urlSync: UrlSync
@@ -45,6 +46,7 @@ export function App({ urlSync, linkReports }: Props) {
   const steps = useLoaded(loadSteps)
   const presets = useLoaded(loadPresets)
   const exporter = useLoaded(loadExport)
+  const usage = useLoaded(loadUsage)
   const shareUrl = () => urlSync.shareUrl()
   const [report, setReport] = useState<LinkReport>(linkReports.current())
   useEffect(() => linkReports.subscribe(setReport), [linkReports])
@@ -88,6 +90,11 @@ export function App({ urlSync, linkReports }: Props) {
           <ErrorBoundary part="the charts">
             <ChartsPanel />
           </ErrorBoundary>
+          {usage ? (
+            <ErrorBoundary part="the usage import">
+              <usage.UsagePanel />
+            </ErrorBoundary>
+          ) : null}
           {presets ? (
             <presets.PresetGallery
               onChoose={(id) => {

@@ -4,6 +4,7 @@ import { fastBill, lineOfCode, type FastBill } from './fast'
 import { PRICE_SHEETS } from './sheets/registry'
 import type {
   Architecture,
+  CalculationSteps,
   BillLine,
   Estimate,
   EstimateInput,
@@ -229,6 +230,8 @@ export interface StepsSource {
   labelOf: (line: LineBill) => string
   assumptions: string[]
   shares: bigint[][]
+  /** Rewrites the built steps (an estimate of imported usage explains its own compute). */
+  edit?: (steps: CalculationSteps) => CalculationSteps
 }
 
 /** The estimate's own steps source, when `estimate` came from this engine. */
@@ -444,4 +447,31 @@ export function exactEstimate(input: EstimateInput): Estimate {
   if (problems.length > 0) throw new InvalidInputError(problems)
   const own = copyInput(input)
   return new EstimateView(own, computeBill(own), null)
+}
+
+/** An estimate whose steps are edited once built (imported usage explains its own compute). */
+class EditedStepsView extends EstimateView {
+  readonly #edit: (steps: CalculationSteps) => CalculationSteps
+
+  constructor(input: EstimateInput, bill: Bill, edit: (steps: CalculationSteps) => CalculationSteps) {
+    super(input, bill, null)
+    this.#edit = edit
+  }
+
+  override stepsSource(): StepsSource {
+    return { ...super.stepsSource(), edit: this.#edit }
+  }
+}
+
+/**
+ * An estimate over a bill whose usage was measured elsewhere (imported REPORT
+ * logs): the same lines, free tier, shares and steps as `estimate`, with
+ * `editSteps` applied to the steps when they are first read. The caller
+ * builds `bill` with `priceUsage`, so the prices are the engine's own.
+ *
+ * @example estimateOfBill({ sheet: 'aws-current', functions }, bill, (s) => s).totalCents === Number(bill.totalCents) // true
+ */
+export function estimateOfBill(input: EstimateInput, bill: Bill, editSteps?: (steps: CalculationSteps) => CalculationSteps): Estimate {
+  const own = copyInput(input)
+  return editSteps ? new EditedStepsView(own, bill, editSteps) : new EstimateView(own, bill, null)
 }

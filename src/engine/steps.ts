@@ -373,6 +373,7 @@ export function calculationSteps(estimate: Estimate): CalculationSteps {
     const source = stepsSourceOf(estimate)
     if (!source) throw new TypeError('calculationSteps takes an estimate made by estimate().')
     steps = buildSteps(source.bill, source.labelOf, source.assumptions, source.shares)
+    if (source.edit) steps = source.edit(steps)
     built.set(estimate, steps)
   }
   return steps

@@ -1,0 +1,127 @@
+/**
+ * What a REPORT sample looks like, for showing beside its bill: a histogram
+ * of durations, percentiles, cold starts and memory. Plain numbers (ms, MB,
+ * shares): these describe the log; the bill is exact elsewhere.
+ */
+import type { ReportSample } from './types'
+
+/**
+ * Durations counted in equal bins from 0 ms.
+ *
+ * @example durationHistogram(sample).bins[0] // { fromMs: 0, toMs: 10, count: 431 }
+ */
+export interface DurationHistogram {
+  /** Bin width, ms: 1, 2 or 5 x a power of ten, so 100 ms billing boundaries fall on bin edges. */
+  binMs: number
+  bins: { fromMs: number; toMs: number; count: number }[]
+}
+
+/**
+ * A summary of a sample's invocations.
+ *
+ * @example usageStats(sample) // { invocations: 2, coldStarts: 2, durationMs: { mean: 132.9, p50: 15.74, ... }, ... }
+ */
+export interface UsageStats {
+  invocations: number
+  coldStarts: number
+  /** Duration, ms: mean, median, 90th and 99th percentile, largest (nearest-rank percentiles). */
+  durationMs: { mean: number; p50: number; p90: number; p99: number; max: number }
+  /** INIT (or SnapStart restore) duration of the cold invocations, ms; null when none was cold. */
+  initMs: { mean: number; p50: number; max: number } | null
+  /** Largest `Max Memory Used`, MB; 0 when the log did not say. */
+  maxMemoryUsedMb: number
+  memorySizesMb: number[]
+  histogram: DurationHistogram
+  /** Earliest and latest invocation, epoch ms; null without timestamps. */
+  timeSpan: { firstMs: number; lastMs: number } | null
+}
+
+const NICE = [1, 2, 5]
+
+/**
+ * The bin width for durations up to `maxMs` in at most `maxBins` bins: the
+ * smallest of 0.01, 0.02, 0.05, 0.1, ... ms that fits.
+ *
+ * @example histogramBinMs(1000, 40) // 50
+ * @example histogramBinMs(3, 40) // 0.1
+ */
+export function histogramBinMs(maxMs: number, maxBins: number): number {
+  const top = Number.isFinite(maxMs) && maxMs > 0 ? maxMs : 0
+  const bins = Math.max(1, Math.floor(maxBins))
+  for (let e = -2; e <= 7; e++) {
+    for (const m of NICE) {
+      const w = Number(`${m}e${e}`)
+      if (Math.floor(top / w) + 1 <= bins) return w
+    }
+  }
+  return 1e8
+}
+
+/**
+ * Counts the sample's durations in at most `maxBins` equal bins from 0 ms.
+ * Bin i holds durations d with i x binMs <= d < (i + 1) x binMs, computed on
+ * the logged microseconds, so a duration on an edge falls in the upper bin.
+ *
+ * @example durationHistogram(parseReports('REPORT RequestId: a Duration: 15.74 ms Billed Duration: 16 ms Memory Size: 128 MB Max Memory Used: 56 MB')).bins // [{ fromMs: 0, toMs: 20, count: 0 }, ...]
+ */
+export function durationHistogram(sample: ReportSample, maxBins = 40): DurationHistogram {
+  const n = sample.invocations
+  let maxUs = 0
+  for (let i = 0; i < n; i++) if (sample.durationUs[i]! > maxUs) maxUs = sample.durationUs[i]!
+  const binMs = histogramBinMs(maxUs / 1000, maxBins)
+  const binUs = Math.round(binMs * 1000)
+  const count = n === 0 ? 0 : Math.floor(maxUs / binUs) + 1
+  const counts = new Array<number>(count).fill(0)
+  for (let i = 0; i < n; i++) counts[Math.floor(sample.durationUs[i]! / binUs)]!++
+  const ms = (k: number) => (k * binUs) / 1000
+  return { binMs, bins: counts.map((c, i) => ({ fromMs: ms(i), toMs: ms(i + 1), count: c })) }
+}
+
+/** The nearest-rank percentile of sorted values. */
+function rank(sorted: Uint32Array, p: number): number {
+  if (sorted.length === 0) return 0
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!
+}
+
+/**
+ * Describes a sample: durations, cold starts, INIT, memory, its histogram
+ * and time span. Sorts a copy of the durations: O(n log n).
+ *
+ * @example usageStats(parseReports(log)).durationMs.p50 // 15.74
+ */
+export function usageStats(sample: ReportSample, maxBins = 40): UsageStats {
+  const n = sample.invocations
+  const sorted = sample.durationUs.slice(0, n).sort()
+  let sum = 0
+  for (let i = 0; i < n; i++) sum += sorted[i]!
+  const cold = new Uint32Array(sample.coldStarts)
+  let c = 0
+  let initSum = 0
+  for (let i = 0; i < n && c < cold.length; i++) {
+    if (sample.cold[i] === 1) {
+      const us = sample.initDurationUs[i]! || sample.restoreDurationUs[i]!
+      cold[c++] = us
+      initSum += us
+    }
+  }
+  const coldSorted = cold.subarray(0, c).sort()
+  let maxUsed = 0
+  for (const m of sample.maxMemoryUsedByMemoryMb) if (m > maxUsed) maxUsed = m
+  const ms = (us: number) => Math.round(us / 10) / 100
+  return {
+    invocations: n,
+    coldStarts: sample.coldStarts,
+    durationMs: {
+      mean: n === 0 ? 0 : ms(sum / n),
+      p50: ms(rank(sorted, 50)),
+      p90: ms(rank(sorted, 90)),
+      p99: ms(rank(sorted, 99)),
+      max: n === 0 ? 0 : ms(sorted[n - 1]!),
+    },
+    initMs: c === 0 ? null : { mean: ms(initSum / c), p50: ms(rank(coldSorted, 50)), max: ms(coldSorted[c - 1]!) },
+    maxMemoryUsedMb: maxUsed,
+    memorySizesMb: [...sample.memorySizesMb],
+    histogram: durationHistogram(sample, maxBins),
+    timeSpan: sample.timeSpan,
+  }
+}

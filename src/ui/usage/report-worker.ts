@@ -1,0 +1,29 @@
+/// <reference lib="webworker" />
+// Reads a log off the main thread: the page stays responsive while hundreds
+// of MB are parsed. Cancel terminates the worker.
+import { readLog, transferables, type LogSource } from './read-log'
+
+/** Messages from the worker. */
+export type WorkerReply =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; log: import('./usage-view').ImportedLog | null }
+  | { type: 'error'; message: string }
+
+const scope = self as unknown as DedicatedWorkerGlobalScope
+
+/** Progress at most every 50 ms: more only floods the page with messages. */
+let lastReport = 0
+
+scope.onmessage = async (event: MessageEvent<LogSource>) => {
+  try {
+    const log = await readLog(event.data, (p) => {
+      const now = performance.now()
+      if (now - lastReport < 50 && p.done < p.total) return
+      lastReport = now
+      scope.postMessage({ type: 'progress', done: p.done, total: p.total } satisfies WorkerReply)
+    })
+    scope.postMessage({ type: 'done', log } satisfies WorkerReply, log ? transferables(log.sample) : [])
+  } catch (e) {
+    scope.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies WorkerReply)
+  }
+}

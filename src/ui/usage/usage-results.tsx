@@ -1,0 +1,295 @@
+import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react'
+import { InvalidInputError, PRICE_SHEETS, priceSheetInfo, type Architecture } from '../../engine/index'
+import { useCalculator, useCalculatorStore } from '../../state/react'
+import { parseNumberText } from '../../state/selectors'
+import { formatCents, formatNumber } from '../format'
+import {
+  averageWorkloads,
+  compareBills,
+  defaultMonthlyRequests,
+  HEADROOM_PERCENT,
+  rightSize,
+  type BillComparison,
+  type PricingChoice,
+  type RightSizing,
+} from './compare-bills'
+import type { ImportedLog } from './usage-view'
+
+type Priced = { kind: 'ok'; comparison: BillComparison; sizing: RightSizing | null } | { kind: 'problems'; problems: string[] }
+
+const HistogramChart = lazy(() => import('../charts/histogram-chart'))
+
+const MAX_MONTHLY_REQUESTS = 1e15
+
+function spanText(ms: number): string {
+  const minutes = ms / 60_000
+  if (minutes < 1) return `${formatNumber(Math.round(ms / 100) / 10)} s`
+  if (minutes < 120) return `${formatNumber(Math.round(minutes))} min`
+  const hours = minutes / 60
+  if (hours < 72) return `${formatNumber(Math.round(hours * 10) / 10)} h`
+  return `${formatNumber(Math.round(hours / 2.4) / 10)} days`
+}
+
+function utc(ms: number, spanMs: number): string {
+  return `${new Date(ms)
+    .toISOString()
+    .slice(0, spanMs < 3_600_000 ? 19 : 16)
+    .replace('T', ' ')} UTC`
+}
+
+function percentText(x: number): string {
+  return `${formatNumber(Math.round(x * 10) / 10)} %`
+}
+
+/** The monthly volume typed, or why it cannot be used. */
+function readVolume(text: string): { value: number } | { error: string } {
+  const v = parseNumberText(text)
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_MONTHLY_REQUESTS)
+    return { error: `Requests per month must be a number from 0 to 1,000,000,000,000,000; got "${text.trim()}".` }
+  return { value: v }
+}
+
+/** What an imported log bills, and how it compares with the average. */
+export default function UsageResults({ log, onClear }: { log: ImportedLog; onClear: () => void }) {
+  const id = useId()
+  const store = useCalculatorStore()
+  const sheet = useCalculator((s) => s.sheet)
+  const region = useCalculator((s) => s.region)
+  const freeTier = useCalculator((s) => s.freeTier)
+  const functions = useCalculator((s) => s.functions)
+  const { sample, stats } = log
+  const [volumeText, setVolumeText] = useState(() => defaultMonthlyRequests(sample).toLocaleString('en-US'))
+  const [target, setTarget] = useState(0)
+  const [applied, setApplied] = useState<string | null>(null)
+  const volume = readVolume(volumeText)
+  const architecture: Architecture = functions[Math.min(target, functions.length - 1)]?.architecture ?? 'x86_64'
+
+  // The bills wait for typing to pause (useDeferredValue): a million invocations take a few ms each.
+  const choice = useDeferredValue<PricingChoice | null>(
+    useMemo(
+      () =>
+        'value' in volume
+          ? {
+              sheet,
+              region: sheet === 'aws-current' ? region : undefined,
+              freeTier,
+              architecture: sheet === 'aws-current' ? architecture : undefined,
+              monthlyRequests: volume.value,
+            }
+          : null,
+      [sheet, region, freeTier, architecture, 'value' in volume ? volume.value : null],
+    ),
+  )
+  const priced = useMemo((): Priced | null => {
+    if (!choice) return null
+    try {
+      return { kind: 'ok', comparison: compareBills(sample, choice), sizing: rightSize(sample, choice) }
+    } catch (e) {
+      if (e instanceof InvalidInputError) return { kind: 'problems', problems: e.problems.map((p) => p.message) }
+      throw e
+    }
+  }, [sample, choice])
+
+  const info = priceSheetInfo(sheet)
+  const g = info.granularityMs
+  const coldShare = (100 * stats.coldStarts) / stats.invocations
+  const workloads = useMemo(() => averageWorkloads(sample), [sample])
+  const main = workloads.reduce((a, b) => (b.invocations > a.invocations ? b : a))
+  const sheetLabel = sheet === 'aws-2016' ? 'the classic 2016 sheet' : `the current sheet (${region})`
+
+  const apply = () => {
+    const fn = functions[Math.min(target, functions.length - 1)]
+    if (!fn || !('value' in volume)) return
+    store.getState().updateFunction(fn.id, {
+      memoryMb: String(main.memoryMb),
+      durationMs: String(main.meanDurationMs),
+      requests: String(volume.value),
+      per: 'month',
+    })
+    setApplied(
+      `Function ${Math.min(target, functions.length - 1) + 1} now has ${formatNumber(main.memoryMb)} MB, ${formatNumber(main.meanDurationMs)} ms on average and ${formatNumber(volume.value)} requests a month.`,
+    )
+  }
+
+  return (
+    <div className="usage-results" data-testid="usage-results">
+      <div className="usage-head">
+        <h3>{log.source}</h3>
+        <button type="button" className="button-quiet" onClick={onClear}>
+          Clear
+        </button>
+      </div>
+      <p>
+        <strong>{formatNumber(stats.invocations)}</strong> invocations
+        {stats.timeSpan ? (
+          <>
+            {' '}
+            over {spanText(stats.timeSpan.lastMs - stats.timeSpan.firstMs)},{' '}
+            {utc(stats.timeSpan.firstMs, stats.timeSpan.lastMs - stats.timeSpan.firstMs)} to{' '}
+            {utc(stats.timeSpan.lastMs, stats.timeSpan.lastMs - stats.timeSpan.firstMs)}
+          </>
+        ) : (
+          ' (the lines had no timestamps)'
+        )}
+        , at {stats.memorySizesMb.map((m) => `${formatNumber(m)} MB`).join(', ')}.
+        {sample.problemCount > 0 ? ` ${formatNumber(sample.problemCount)} REPORT lines could not be read and are not counted.` : ''}
+      </p>
+      {sample.problems.length > 0 ? (
+        <details className="usage-problems">
+          <summary>Lines not read</summary>
+          <ul>
+            {sample.problems.slice(0, 20).map((p) => (
+              <li key={p.line}>
+                Line {formatNumber(p.line)}: {p.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+
+      <div className="field">
+        <label htmlFor={`${id}-volume`}>Requests per month</label>
+        <input
+          id={`${id}-volume`}
+          inputMode="decimal"
+          value={volumeText}
+          aria-invalid={'error' in volume}
+          aria-describedby={`${id}-volume-hint`}
+          onChange={(e) => setVolumeText(e.target.value)}
+        />
+        {'error' in volume ? (
+          <p className="field-error" role="alert">
+            {volume.error}
+          </p>
+        ) : null}
+        <p id={`${id}-volume-hint`} className="field-hint">
+          {stats.timeSpan && stats.timeSpan.lastMs > stats.timeSpan.firstMs
+            ? `Starts at the log's rate over a 730-hour month (${formatNumber(defaultMonthlyRequests(sample))}).`
+            : `Starts at the log's own count: without timestamps the log is taken as the month.`}{' '}
+          The log&rsquo;s mix of durations, memory sizes and cold starts is kept. Priced on {sheetLabel}
+          {freeTier ? ', free tier included' : ', without the free tier'} (set above).
+        </p>
+      </div>
+
+      {priced?.kind === 'problems' ? (
+        <div className="field-error" role="alert">
+          {priced.problems.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
+      ) : null}
+
+      {priced?.kind === 'ok' ? (
+        <dl className="usage-bill" data-testid="usage-bill">
+          <div>
+            <dt>Billed per invocation</dt>
+            <dd data-testid="usage-total">{formatCents(priced.comparison.perInvocation.totalCents)} / month</dd>
+          </div>
+          <div>
+            <dt>From the average duration ({formatNumber(main.meanDurationMs)} ms)</dt>
+            <dd>{formatCents(priced.comparison.fromAverage.totalCents)} / month</dd>
+          </div>
+          <div>
+            <dt>Difference</dt>
+            <dd>
+              {priced.comparison.differenceCents === 0
+                ? 'none: averaging loses nothing here'
+                : `per invocation is ${formatCents(Math.abs(priced.comparison.differenceCents))}${
+                    priced.comparison.differencePercent === null ? '' : ` (${percentText(Math.abs(priced.comparison.differencePercent))})`
+                  } ${priced.comparison.differenceCents > 0 ? 'more' : 'less'}: the average is ${priced.comparison.differenceCents > 0 ? 'low' : 'high'}`}
+            </dd>
+          </div>
+        </dl>
+      ) : null}
+      <p className="field-hint">
+        {g === 1
+          ? 'The current sheet rounds each invocation (duration + INIT) up to the next 1 ms.'
+          : 'The classic sheet rounds each invocation up to the next 100 ms, so short calls bill far more than they run; INIT is not billed.'}
+      </p>
+
+      <Suspense fallback={<p className="charts-loading">Loading the histogram&hellip;</p>}>
+        <HistogramChart histogram={stats.histogram} granularityMs={g} />
+      </Suspense>
+
+      <h4>Cold starts</h4>
+      <p>
+        {stats.coldStarts === 0 ? (
+          'No invocation started cold in this log.'
+        ) : (
+          <>
+            {percentText(coldShare)} of invocations started cold ({formatNumber(stats.coldStarts)}).
+            {stats.initMs
+              ? ` INIT took ${formatNumber(stats.initMs.mean)} ms on average (median ${formatNumber(stats.initMs.p50)} ms, longest ${formatNumber(stats.initMs.max)} ms)`
+              : ''}
+            {g === 1 ? ', billed with the invocation since August 2025.' : ', not billed on the classic sheet.'}
+          </>
+        )}
+      </p>
+      <p className="field-hint">
+        Duration: median {formatNumber(stats.durationMs.p50)} ms, 90th percentile {formatNumber(stats.durationMs.p90)} ms, 99th{' '}
+        {formatNumber(stats.durationMs.p99)} ms, longest {formatNumber(stats.durationMs.max)} ms.
+      </p>
+
+      <h4>Memory</h4>
+      <ul className="usage-memory">
+        {sample.memorySizesMb.map((m, i) => {
+          const used = sample.maxMemoryUsedByMemoryMb[i] ?? 0
+          return (
+            <li key={m}>
+              {used > 0
+                ? `Max memory used ${formatNumber(used)} MB of ${formatNumber(m)} MB (${percentText((100 * used) / m)}).`
+                : `${formatNumber(m)} MB: the log did not say how much was used.`}
+            </li>
+          )
+        })}
+      </ul>
+      {priced?.kind === 'ok' && priced.sizing ? (
+        <p data-testid="usage-right-size">
+          {priced.sizing.suggestedMb === null
+            ? `Even the largest memory on this sheet leaves less than ${HEADROOM_PERCENT} % headroom above ${formatNumber(priced.sizing.maxMemoryUsedMb)} MB.`
+            : `Right-sizing: ${formatNumber(priced.sizing.suggestedMb)} MB is the smallest size with ${HEADROOM_PERCENT} % headroom above the ${formatNumber(priced.sizing.maxMemoryUsedMb)} MB used.`}
+          {priced.sizing.ifDurationHeld
+            ? ` If every invocation ran as long there, this month would cost ${formatCents(priced.sizing.ifDurationHeld.totalCents)}.`
+            : ''}{' '}
+          <strong>Duration may change:</strong> memory also sets the CPU share, so less memory can run slower (and more, faster). Measure with power
+          tuning before relying on it.
+        </p>
+      ) : null}
+
+      <h4>Use in the calculator</h4>
+      <div className="usage-apply">
+        <div className="field">
+          <label htmlFor={`${id}-target`}>Function</label>
+          <select id={`${id}-target`} value={Math.min(target, functions.length - 1)} onChange={(e) => setTarget(Number(e.target.value))}>
+            {functions.map((f, i) => (
+              <option key={f.id} value={i}>
+                Function {i + 1}
+                {f.name ? `: ${f.name}` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="button-secondary" disabled={!('value' in volume)} onClick={apply}>
+          Apply to function {Math.min(target, functions.length - 1) + 1}
+        </button>
+      </div>
+      <p className="field-hint">
+        Sets its memory ({formatNumber(main.memoryMb)} MB), average duration ({formatNumber(main.meanDurationMs)} ms) and monthly requests. The
+        calculator then prices the average; this panel shows the bill per invocation.
+        {main.coldPercent > 0 && g === 1
+          ? ` The calculator has no cold-start fields yet, so its bill leaves out the ${percentText(main.coldPercent)} cold starts and their INIT (${formatNumber(main.meanInitMs)} ms on average) that this panel includes.`
+          : ''}
+      </p>
+      {applied ? (
+        <p className="usage-applied" role="status">
+          {applied}
+        </p>
+      ) : null}
+
+      <p className="field-hint">
+        Prices from {info.label}, checked {info.checkedDate}. Memory limits on this sheet: {formatNumber(PRICE_SHEETS[sheet].memory.minMb)} to{' '}
+        {formatNumber(PRICE_SHEETS[sheet].memory.maxMb)} MB.
+      </p>
+    </div>
+  )
+}
