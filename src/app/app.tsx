@@ -6,9 +6,8 @@ import type { UrlSync } from '../state/url-sync'
 import { ChartsPanel } from '../ui/charts-panel'
 import { ErrorBoundary } from '../ui/error-boundary'
 import { FunctionList } from '../ui/function-list'
-import { LinkNotice, type LinkReport } from '../ui/link-notice'
+import type { LinkReport } from '../ui/link-notice'
 import { ResultPanel } from '../ui/result'
-import { ShareBar } from '../ui/share-bar'
 import { SheetControls } from '../ui/sheet-controls'
 import { ThemeToggle } from '../ui/theme'
 import { TotalBar } from '../ui/total-bar'
@@ -20,6 +19,8 @@ const loadSteps = () => import('../ui/steps')
 const loadPresets = () => import('../ui/preset-gallery')
 const loadExport = () => import('../ui/export/export-panel')
 const loadUsage = () => import('../ui/usage/usage-panel')
+const loadShare = () => import('../ui/share-bar')
+const loadNotice = () => import('../ui/link-notice')
 
 interface Props {
   urlSync: UrlSync
@@ -47,8 +48,10 @@ export function App({ urlSync, linkReports }: Props) {
   const presets = useLoaded(loadPresets)
   const exporter = useLoaded(loadExport)
   const usage = useLoaded(loadUsage)
+  const share = useLoaded(loadShare)
   const shareUrl = () => urlSync.shareUrl()
   const [report, setReport] = useState<LinkReport>(linkReports.current())
+  const notices = useLoaded(loadNotice, report.problems.length > 0 || report.futureVersion)
   useEffect(() => linkReports.subscribe(setReport), [linkReports])
   // A preset or Reset replaces the estimate: what the old link held no longer applies.
   const choose = (inputs: CalculatorInputs) => {
@@ -65,7 +68,7 @@ export function App({ urlSync, linkReports }: Props) {
         </div>
         <ThemeToggle />
       </header>
-      <LinkNotice report={report} onDismiss={() => setReport({ problems: [], futureVersion: false })} />
+      {notices ? <notices.LinkNotice report={report} onDismiss={() => setReport({ problems: [], futureVersion: false })} /> : null}
       <main className="layout">
         {/* Its own box: the sticky result stays beside the inputs, never over the charts below. */}
         <div className="workspace">
@@ -77,11 +80,13 @@ export function App({ urlSync, linkReports }: Props) {
             <ErrorBoundary part="the result">
               <ResultPanel />
             </ErrorBoundary>
-            <ShareBar
-              shareUrl={shareUrl}
-              onReset={() => choose(defaultInputs())}
-              embedSnippets={() => import('./embed-snippet').then((m) => m.embedSnippets(inputsOf(store.getState()), urlSync.appUrl()))}
-            />
+            {share ? (
+              <share.ShareBar
+                shareUrl={shareUrl}
+                onReset={() => choose(defaultInputs())}
+                embedSnippets={() => import('./embed-snippet').then((m) => m.embedSnippets(inputsOf(store.getState()), urlSync.appUrl()))}
+              />
+            ) : null}
             {exporter ? <exporter.ExportPanel shareUrl={shareUrl} /> : null}
             <ErrorBoundary part="the calculation steps">{steps ? <steps.StepsPanel /> : null}</ErrorBoundary>
           </div>
