@@ -255,7 +255,7 @@ export interface PriceSheetInfo {
 export interface Estimate {
   sheet: PriceSheetInfo
   region: string
-  /** Sum of the lines' cents. */
+  /** Sum of the lines' cents: exact up to 2^53 cents (about $90 trillion); beyond, the nearest number, and `totalUsd` is the exact figure. */
   totalCents: number
   /** totalCents as dollars with two places; exact even where totalCents exceeds 2^53. */
   totalUsd: string

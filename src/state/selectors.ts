@@ -13,7 +13,9 @@ import { EXTRA_NUMBER_FIELDS, type CalculatorInputs, type FunctionDraft } from '
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
 /** Thousands groups of exactly three digits: "3,000,000", "1 500.25", "10_000". */
-const GROUPED = /^[+-]?\d{1,3}(?:([, _])\d{3})(?:\1\d{3})*(?:\.\d*)?$/
+// Spaces include the no-break spaces that French and other locales group with
+// (U+00A0, U+202F): "1 000 000" copied from a document reads as a million.
+const GROUPED = /^[+-]?\d{1,3}(?:([, _\u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d*)?$/
 /** A double keeps 15 significant decimal digits exactly, whatever the magnitude. */
 const MAX_SIGNIFICANT_DIGITS = 15
 
@@ -30,7 +32,7 @@ function significantDigits(numberText: string): number {
  */
 export function parseNumberText(text: string): number | string {
   const trimmed = text.trim()
-  const plain = GROUPED.test(trimmed) ? trimmed.replace(/[, _]/g, '') : trimmed
+  const plain = GROUPED.test(trimmed) ? trimmed.replace(/[, _\u00a0\u202f]/g, '') : trimmed
   if (!NUMBER_TEXT.test(plain) || significantDigits(plain) > MAX_SIGNIFICANT_DIGITS) return trimmed
   const value = Number(plain)
   // 1e309 reads as Infinity and 1e-400 as 0: the engine quotes what was typed instead.

@@ -24,7 +24,7 @@ const loadMoreFields = () => import('./function-more')
 const UNIT_OPTIONS = REQUEST_UNITS.map((u) => ({ value: u, label: REQUEST_UNIT_LABELS[u] }))
 const ARCH_OPTIONS: { value: Architecture; label: string }[] = [
   { value: 'x86_64', label: 'x86_64' },
-  { value: 'arm64', label: 'arm64 (Graviton, ~20% cheaper)' },
+  { value: 'arm64', label: 'arm64 (Graviton: duration priced 20% lower)' },
 ]
 
 interface Props {

@@ -16,6 +16,9 @@ describe('reading typed numbers', () => {
     ['0e5', 0],
     ['-0.000', -0],
     ['1e-300', 1e-300],
+    // No-break spaces group digits in many locales: accepted, not refused with a message that looks like the input.
+    ['1\u00a0000\u00a0000', 1_000_000],
+    ['2\u202f500', 2500],
   ])('%j is the number %d', (text, value) => {
     expect(parseNumberText(text)).toBe(value)
   })
@@ -25,6 +28,8 @@ describe('reading typed numbers', () => {
     ['2,5', 'nor is this 25'],
     ['12,34,567', 'groups must be three digits'],
     ['1 5', 'nor is a stray space'],
+    ['1\u00a05', 'nor a stray no-break space'],
+    ['1\u00a0000 000', 'nor mixed separators'],
     ['27.0000000000000001', 'more digits than a number keeps: it would bill 27 ms, not 28'],
     ['12345678901234567', '17 significant digits'],
     ['abc', 'not a number'],
