@@ -100,14 +100,20 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
   const apply = () => {
     const fn = functions[Math.min(target, functions.length - 1)]
     if (!fn || !('value' in volume)) return
+    // The log's cold-start share and mean INIT, rounded for the form (the exact figures bill above).
+    const coldPercent = main.coldPercent > 0 ? String(Number(main.coldPercent.toPrecision(4))) : ''
+    const initMs = main.coldPercent > 0 ? String(main.meanInitMs) : ''
     store.getState().updateFunction(fn.id, {
       memoryMb: String(main.memoryMb),
       durationMs: String(main.meanDurationMs),
       requests: String(volume.value),
       per: 'month',
+      coldStartPercent: coldPercent,
+      initDurationMs: initMs,
     })
     setApplied(
-      `Function ${Math.min(target, functions.length - 1) + 1} now has ${formatNumber(main.memoryMb)} MB, ${formatNumber(main.meanDurationMs)} ms on average and ${formatNumber(volume.value)} requests a month.`,
+      `Function ${Math.min(target, functions.length - 1) + 1} now has ${formatNumber(main.memoryMb)} MB, ${formatNumber(main.meanDurationMs)} ms on average and ${formatNumber(volume.value)} requests a month` +
+        (coldPercent ? `, with ${formatNumber(coldPercent)} % cold starts of ${formatNumber(initMs)} ms INIT.` : '.'),
     )
   }
 
@@ -274,11 +280,9 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
         </button>
       </div>
       <p className="field-hint">
-        Sets its memory ({formatNumber(main.memoryMb)} MB), average duration ({formatNumber(main.meanDurationMs)} ms) and monthly requests. The
-        calculator then prices the average; this panel shows the bill per invocation.
-        {main.coldPercent > 0 && g === 1
-          ? ` The calculator has no cold-start fields yet, so its bill leaves out the ${percentText(main.coldPercent)} cold starts and their INIT (${formatNumber(main.meanInitMs)} ms on average) that this panel includes.`
-          : ''}
+        Sets its memory ({formatNumber(main.memoryMb)} MB), average duration ({formatNumber(main.meanDurationMs)} ms), monthly requests
+        {main.coldPercent > 0 ? `, cold-start share (${percentText(main.coldPercent)}) and average INIT (${formatNumber(main.meanInitMs)} ms)` : ''}.
+        The calculator then prices the average; this panel shows the bill per invocation.
       </p>
       {applied ? (
         <p className="usage-applied" role="status">
