@@ -21,7 +21,7 @@ describe('bundle sizes', () => {
   // (24 regions with their caveats, cold starts, provisioned concurrency,
   // SnapStart, Edge, streaming, per-function shares, and the exact integer
   // fast path beside the bigint one) has to run before the first total; what
-  // does not (the steps, the comparisons, the More options fields, the share
+  // does not (the steps, the comparisons, the share
   // bar, the link notice, the exports, the usage import, the presets gallery,
   // the charts) loads after it. React DOM alone is about 64 KB of this.
   it('the initial JavaScript is at most 105 KB gzipped', () => {

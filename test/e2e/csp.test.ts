@@ -138,7 +138,10 @@ describe('the built app under the deployment headers in the README', () => {
     const response = await page.goto(`${appOrigin}/`)
     expect(response?.headers()['content-security-policy']).toBe(`${CSP}; frame-ancestors 'self'`)
     await page.getByTestId('monthly-total').waitFor()
-    // The defaults are the classic pricing page's first example.
+    // The defaults on today's sheet: 512 MB, 1 s, 3 million requests: 1,100,000 GB-s x $0.0000166667 = $18.33, plus $0.40.
+    await expect.poll(() => total(page)).toBe('$18.73')
+    await page.getByRole('radio', { name: /Classic/ }).check()
+    // The classic pricing page's first example.
     await expect.poll(() => total(page)).toBe('$18.74')
     // Its second example: 128 MB, 200 ms, 30 million requests.
     await typeInto(page, 'Memory (MB)', '128')

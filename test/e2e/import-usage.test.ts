@@ -89,7 +89,7 @@ async function readTotal(page: Page): Promise<string> {
 
 describe('Import usage in Chromium', () => {
   it('reads a 100,000-line log through the file input, in a worker, with a progress bar, and bills it as the engine does', async () => {
-    const { page, errors } = await openCalculator(chromium(), `${baseURL}/`)
+    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?v=2&p=2016`)
     await page.getByRole('button', { name: 'Choose a log file…' }).waitFor()
     const sawProgress = await watchProgress(page)
     const requests = await requestsDuring(page, async () => {
@@ -108,7 +108,7 @@ describe('Import usage in Chromium', () => {
   })
 
   it('reads the same log pasted, and cancels a read', async () => {
-    const { page, errors } = await openCalculator(chromium(), `${baseURL}/`)
+    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?v=2&p=2016`)
     const sawProgress = await watchProgress(page)
     // A paste this big (19 MB) is read at once, without filling the field.
     const requests = await requestsDuring(page, async () => {
@@ -142,7 +142,7 @@ describe('Import usage in Chromium', () => {
       [375, 'light'],
       [375, 'dark'],
     ] as const) {
-      const { page, errors } = await openCalculator(chromium(), `${baseURL}/`, { width, colorScheme })
+      const { page, errors } = await openCalculator(chromium(), `${baseURL}/?v=2&p=2016`, { width, colorScheme })
       // A small paste lands in the field, to be read with the button.
       await pasteInto(page, 'Paste log lines', small)
       await page.getByRole('button', { name: 'Read pasted lines' }).click()

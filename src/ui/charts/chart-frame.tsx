@@ -3,6 +3,15 @@ import type { ReactElement, ReactNode } from 'react'
 import type { CostPoint } from '../../engine/index'
 import { formatCents } from '../format'
 
+/**
+ * A curve's cents as money. A curve's points carry whole cents as numbers,
+ * exact to 2^53 cents (about $90 trillion); past that a figure is marked "≈"
+ * (the bill itself, above, stays exact at any size).
+ */
+function curveCents(cents: number): string {
+  return Number.isSafeInteger(cents) ? formatCents(cents) : `\u2248 ${formatCents(cents)}`
+}
+
 /** A part of the bill a cost curve shows separately, with its colour. */
 export interface Part {
   id: 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapstart' | 'edge' | 'streaming'
@@ -101,10 +110,10 @@ export function CostTooltip({
         .filter((part) => part.cents(point) > 0)
         .map((part) => (
           <p key={part.id}>
-            {part.label}: {formatCents(part.cents(point))}
+            {part.label}: {curveCents(part.cents(point))}
           </p>
         ))}
-      <p className="tooltip-total">Total: {formatCents(point.totalCents)} / month</p>
+      <p className="tooltip-total">Total: {curveCents(point.totalCents)} / month</p>
     </div>
   )
 }
@@ -152,10 +161,10 @@ export function DataTable({
               </th>
               {parts.map((part) => (
                 <td key={part.id} className="num">
-                  {formatCents(part.cents(p))}
+                  {curveCents(part.cents(p))}
                 </td>
               ))}
-              <td className="num">{formatCents(p.totalCents)}</td>
+              <td className="num">{curveCents(p.totalCents)}</td>
             </tr>
           ))}
         </tbody>
