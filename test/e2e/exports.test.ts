@@ -20,7 +20,8 @@ describe('exports hold what is on screen', () => {
     const csv = await readFile((await csvDownload.path())!, 'utf8')
     expect(csv).toContain('Total,Monthly total,,,,,87.85,')
     for (const [label, amount] of shownLines) {
-      const row = csv.split('\r\n').find((r) => r.startsWith(`Bill line,${label},`))
+      // A label with a comma in it is quoted, as CSV does.
+      const row = csv.split('\r\n').find((r) => r.startsWith(`Bill line,${label},`) || r.startsWith(`Bill line,"${label}",`))
       expect(row, `CSV row for ${label}`).toBeDefined()
       expect(row).toContain(`,${amount!.replace('$', '')},`)
     }
