@@ -65,7 +65,7 @@ export default function Charts() {
   return (
     <div className="charts" data-pending={pending ? 'true' : undefined}>
       <RequestsChart points={byRequests.points} current={byRequests.current} freeTier={result.input.freeTier !== false} />
-      <MemoryChart points={bySize.points} current={bySize.current} durationMs={result.input.functions[0]!.durationMs} />
+      <MemoryChart points={bySize.points} current={bySize.current} durationMs={result.input.functions[0]!.durationMs} input={result.input} />
       <SplitChart estimate={result.estimate} />
     </div>
   )

@@ -1,7 +1,6 @@
-import { memo, useDeferredValue, useId, useMemo } from 'react'
+import { memo, useId, useMemo } from 'react'
 import { Area, AreaChart, CartesianGrid, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
-import { ONE_VCPU_MEMORY_MB, type CostPoint } from '../../engine/index'
-import { useCalculator } from '../../state/react'
+import { ONE_VCPU_MEMORY_MB, type CostPoint, type EstimateInput } from '../../engine/index'
 import { formatCents, formatCompactUsd, formatNumber, formatSmallUsd } from '../format'
 import { cheapestAndFastest, measuredCurve, modelledCurve, NEAR_CHEAPEST_PERCENT, type MemoryPoint } from '../usage/memory-curve'
 import { usageView, useUsageView, type MemoryModel } from '../usage/usage-view'
@@ -68,15 +67,16 @@ export const MemoryChart = memo(function MemoryChart({
   points,
   current,
   durationMs,
+  input,
 }: {
   points: readonly CostPoint[]
   current: CostPoint
   durationMs: number
+  /** The settled input the other charts draw: never the live one, which changes on every keystroke. */
+  input: EstimateInput
 }) {
   const powerTuning = useUsageView((s) => s.powerTuning)
   const model = useUsageView((s) => s.model)
-  const result = useDeferredValue(useCalculator((s, sel) => sel.selectEstimate(s)))
-  const input = result.status === 'ok' ? result.input : null
   const curve = useMemo((): Curve => {
     if (powerTuning && input) {
       const m = measuredCurve(input, powerTuning)

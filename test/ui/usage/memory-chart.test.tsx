@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
-import { costByMemory } from '../../../src/engine/index'
+import { costByMemory, type EstimateInput } from '../../../src/engine/index'
 import { MemoryChart } from '../../../src/ui/charts/memory-chart'
 import { INITIAL_VIEW, usageView } from '../../../src/ui/usage/usage-view'
 import { renderWithStore } from '../render'
@@ -9,8 +9,9 @@ import { renderWithStore } from '../render'
 afterEach(() => usageView.set(INITIAL_VIEW))
 
 // The default function: 512 MB, 1 s, 3M requests a month, classic sheet.
-const series = costByMemory({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] })
-const chart = () => <MemoryChart points={series.points} current={series.current} durationMs={1000} />
+const input: EstimateInput = { sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] }
+const series = costByMemory(input)
+const chart = () => <MemoryChart points={series.points} current={series.current} durationMs={1000} input={input} />
 
 describe('the memory chart', () => {
   it('says the duration-fixed curve is a model at 0 % CPU-bound, and lets the user raise the share', async () => {
@@ -28,8 +29,7 @@ describe('the memory chart', () => {
   })
 
   it('draws measured sizes when there are measurements, marking the cheapest and the fastest within 10 %', () => {
-    // The classic sheet's flat $0.00001667 keeps the sums below short.
-    renderWithStore(chart(), { sheet: 'aws-2016' })
+    renderWithStore(chart())
     act(() =>
       usageView.set({
         powerTuning: {
