@@ -3,8 +3,8 @@
  *
  * 1. 200 scripted edits to the inputs: the median and 95th percentile time
  *    from the input event to the updated total being painted, and to the
- *    charts being updated. Goals: total p95 < 16 ms; charts p95 < 250 ms
- *    (they wait for input to pause, 200 ms).
+ *    charts being updated. Goals: total p95 < 16 ms; charts p95 < 300 ms
+ *    (they wait for input to pause, 150-220 ms).
  * 2. Continuous input: the memory slider moved every animation frame for 2 s
  *    with the three charts on screen, and a key held in Requests (a digit
  *    every other frame) for 2 s; the same in the docs widget's view. Reports
@@ -89,7 +89,7 @@ try {
   console.log(`Chromium ${browser.version()}, ${EDITS} edits of memory, duration and requests`)
   show('input event handled (React render + commit)', timings.syncMs, 16)
   show('input -> total painted', timings.totalMs, 16)
-  show('input -> charts painted', timings.chartsMs, 250)
+  show('input -> charts painted', timings.chartsMs, 300)
 
   await continuousInput(browser, url)
 } finally {
@@ -164,7 +164,8 @@ async function continuousInput(browser: import('playwright-core').Browser, base:
                   setValue.call(slider, String(256 + ((frame * 37) % 9000)))
                   slider.dispatchEvent(new Event('input', { bubbles: true }))
                 } else {
-                  const digits = requests.value.length > 9 ? '3' : requests.value + String(frame % 10)
+                  // Digits 1-9 appended to a volume above the free tier: every key changes the total.
+                  const digits = requests.value.length >= 12 ? '3000000' : requests.value + String(1 + (frame % 9))
                   setValue.call(requests, digits)
                   requests.dispatchEvent(new Event('input', { bubbles: true }))
                 }

@@ -12,13 +12,17 @@ import { SplitChart } from './split-chart'
  */
 const CURVE_POINTS = 80
 
-/** How long input must pause before the charts redraw, ms. */
-export const SETTLE_MS = 200
+/**
+ * How long input must pause before each chart redraws, ms. Each chart waits a
+ * little longer than the one before it, so their redraws (20-40 ms of recharts
+ * work each) fall in separate tasks and no frame waits for all three.
+ */
+export const SETTLE_MS = [150, 185, 220] as const
 
 /**
  * `value` once it has stopped changing for `delayMs`: while a slider is dragged
- * or a key held, the total follows every event and the charts (20-50 ms of
- * recharts work each) wait for the pause, so no frame is ever blocked by them.
+ * or a key held, the total follows every event and the charts wait for the
+ * pause, so no frame is ever blocked by them.
  */
 function useSettled<T>(value: T, delayMs: number): { value: T; pending: boolean } {
   const [shown, setShown] = useState(value)
@@ -31,15 +35,37 @@ function useSettled<T>(value: T, delayMs: number): { value: T; pending: boolean 
 }
 
 /**
- * The estimate the charts draw: the store's, once input pauses. Settling the
+ * The estimate a chart draws: the store's, once input pauses. Settling the
  * derived result (not the state) keeps the store's single-entry selector cache
  * warm, so an urgent render never recomputes anything for the charts.
  */
-function useChartEstimate() {
+function useChartEstimate(delayMs: number = SETTLE_MS[0]) {
   return useSettled(
     useCalculator((s, sel) => sel.selectEstimate(s)),
-    SETTLE_MS,
+    delayMs,
   )
+}
+
+const INVALID = <p className="charts-empty">The charts appear when the inputs are valid.</p>
+
+function RequestsPart() {
+  const { value: result } = useChartEstimate(SETTLE_MS[0])
+  // The series live here, not in the store's selectors, so their code loads with the charts.
+  const series = useMemo(() => (result.status === 'ok' ? costByRequests(result.input, { points: CURVE_POINTS }) : null), [result])
+  if (result.status !== 'ok' || !series) return null
+  return <RequestsChart points={series.points} current={series.current} freeTier={result.input.freeTier !== false} />
+}
+
+function MemoryPart() {
+  const { value: result } = useChartEstimate(SETTLE_MS[1])
+  const series = useMemo(() => (result.status === 'ok' ? costByMemory(result.input) : null), [result])
+  if (result.status !== 'ok' || !series) return null
+  return <MemoryChart points={series.points} current={series.current} durationMs={result.input.functions[0]!.durationMs} input={result.input} />
+}
+
+function SplitPart() {
+  const { value: result } = useChartEstimate(SETTLE_MS[2])
+  return result.status === 'ok' ? <SplitChart estimate={result.estimate} /> : null
 }
 
 /** One small chart for the docs widget: where the money goes. */
@@ -51,22 +77,13 @@ export function CompactChart() {
 
 /** The three charts; loaded lazily with recharts. */
 export default function Charts() {
-  const { value: result, pending } = useChartEstimate()
-  // The series live here, not in the store's selectors, so their code loads with the charts.
-  const series = useMemo(
-    () =>
-      result.status === 'ok' ? { bySize: costByMemory(result.input), byRequests: costByRequests(result.input, { points: CURVE_POINTS }) } : null,
-    [result],
-  )
-  if (result.status !== 'ok' || !series) {
-    return <p className="charts-empty">The charts appear when the inputs are valid.</p>
-  }
-  const { bySize, byRequests } = series
+  const { value: result, pending } = useChartEstimate(SETTLE_MS[2])
+  if (result.status !== 'ok') return INVALID
   return (
     <div className="charts" data-pending={pending ? 'true' : undefined}>
-      <RequestsChart points={byRequests.points} current={byRequests.current} freeTier={result.input.freeTier !== false} />
-      <MemoryChart points={bySize.points} current={bySize.current} durationMs={result.input.functions[0]!.durationMs} input={result.input} />
-      <SplitChart estimate={result.estimate} />
+      <RequestsPart />
+      <MemoryPart />
+      <SplitPart />
     </div>
   )
 }
