@@ -32,7 +32,7 @@ export {
   MAX_REQUESTS_PER_MONTH,
   MAX_STREAMED_MB,
 } from './validate'
-export { costByMemory, costByRequests } from './series'
+export { costByMemory, costByRequests, costPoint } from './series'
 export type { CostPoint, CostSeries, MemorySeriesOptions, RequestSeriesOptions } from './series'
 export { compareWithSheet } from './compare'
 export type { Comparison } from './compare'

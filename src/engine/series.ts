@@ -1,7 +1,7 @@
 import { architecturesInUse, computeBill, FREE_TIER_ORDER, type Bill } from './bill'
 import type { CompiledRegion, CompiledSheet } from './billing'
 import { lcm, toDecimalString, type Ratio } from './decimal'
-import type { Architecture, EstimateInput } from './types'
+import type { Architecture, Estimate, EstimateInput } from './types'
 import { measureFunction, addUsage, emptyUsage, reduceUsage, type MeterId, type MeterUsage } from './usage'
 import { InvalidInputError, MAX_REQUESTS_PER_MONTH, validateInput } from './validate'
 
@@ -51,7 +51,13 @@ const GROUP: Record<Bill['lines'][number]['kind'], keyof CostPoint> = {
   'response-streaming': 'streamingCents',
 }
 
-function toPoint(x: number, bill: Pick<Bill, 'lines' | 'totalCents'>): CostPoint {
+/** What a point is made from: a bill's lines (cents as bigint or number) and its total. */
+interface PricedLines {
+  lines: readonly { kind: Bill['lines'][number]['kind']; cents: bigint | number }[]
+  totalCents: bigint | number
+}
+
+function toPoint(x: number, bill: PricedLines): CostPoint {
   const point: CostPoint = {
     x,
     requestsCents: 0,
@@ -344,4 +350,14 @@ export function costByMemory(input: EstimateInput, options: MemorySeriesOptions 
       return point
     })
   return { points, current: current! }
+}
+
+/**
+ * One point of a cost curve from an estimate: its bill at `x`, split into the
+ * parts the charts draw, in whole cents.
+ *
+ * @example costPoint(512, estimate({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3e6 }] })).computeCents // 1834
+ */
+export function costPoint(x: number, estimate: Estimate): CostPoint {
+  return toPoint(x, estimate)
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   costByMemory,
   costByRequests,
+  costPoint,
   estimate,
   InvalidInputError,
   validateInput,
@@ -148,5 +149,12 @@ describe('cost vs memory', () => {
     expect(s.points.at(-1)!.x).toBe(10_240)
     expect(s.current.x).toBe(1000)
     expect(s.current.totalCents).toBe(estimate({ sheet: 'aws-current', functions: [{ memoryMb: 1000, durationMs: 100, requests: 1e7 }] }).totalCents)
+  })
+})
+
+describe('costPoint', () => {
+  it('splits an estimate into the parts the charts draw: the classic example 1, $0.40 + $18.34', () => {
+    const p = costPoint(512, estimate({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] }))
+    expect(p).toMatchObject({ x: 512, requestsCents: 40, computeCents: 1834, storageCents: 0, provisionedCents: 0, totalCents: 1874 })
   })
 })

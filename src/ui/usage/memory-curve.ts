@@ -1,4 +1,5 @@
 import {
+  costPoint,
   estimate,
   InvalidInputError,
   modelDurationMs,
@@ -21,35 +22,8 @@ export interface MemoryPoint extends CostPoint {
   reportedUsd?: number
 }
 
-const KIND_PART: Record<string, keyof CostPoint> = {
-  requests: 'requestsCents',
-  compute: 'computeCents',
-  'ephemeral-storage': 'storageCents',
-  'provisioned-concurrency': 'provisionedCents',
-  'provisioned-duration': 'provisionedCents',
-  'snapstart-cache': 'snapStartCents',
-  'snapstart-restore': 'snapStartCents',
-  'edge-requests': 'edgeCents',
-  'edge-duration': 'edgeCents',
-  'response-streaming': 'streamingCents',
-}
-
 function pointOf(memoryMb: number, durationMs: number, e: Estimate): MemoryPoint {
-  const p: MemoryPoint = {
-    x: memoryMb,
-    durationMs,
-    requestsCents: 0,
-    computeCents: 0,
-    storageCents: 0,
-    provisionedCents: 0,
-    snapStartCents: 0,
-    edgeCents: 0,
-    streamingCents: 0,
-    totalCents: e.totalCents,
-    usdPerRequest: e.costPerRequestUsd === null ? null : Number(e.costPerRequestUsd),
-  }
-  for (const l of e.lines) (p[KIND_PART[l.kind]!] as number) += l.cents
-  return p
+  return { ...costPoint(memoryMb, e), durationMs, usdPerRequest: e.costPerRequestUsd === null ? null : Number(e.costPerRequestUsd) }
 }
 
 /** The input with its first function at another memory size and duration. */
