@@ -1,4 +1,5 @@
 import {
+  stripUnsafeCharacters,
   compareWithSheet,
   estimate,
   validateInput,
@@ -95,7 +96,9 @@ function draftToFunction(f: FunctionDraft, sheet: PriceSheetId): FunctionInput {
     requests: parseNumberText(f.requests),
     per: f.per,
   } as FunctionInput
-  if (f.name.trim()) fn.name = f.name.trim()
+  // Bidi controls and invisible characters would reorder the steps and labels around a name.
+  const name = stripUnsafeCharacters(f.name).trim()
+  if (name) fn.name = name
   // The classic sheet has neither arm64 nor sized storage, nor any of the 2026
   // inputs: those fields are off (or ignored) there.
   if (sheet !== 'aws-2016') {

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react'
 import {
+  stripUnsafeCharacters,
   monthlyRequestsText,
   ONE_VCPU_MEMORY_MB,
   PRICE_SHEETS,
@@ -340,7 +341,8 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
     ephemeralStorageMb: useLinkNote(index, 'ephemeralStorageMb'),
   }
   const sliderValue = memoryNumber === null ? sheet.memory.minMb : Math.min(sheet.memory.maxMb, Math.max(sheet.memory.minMb, memoryNumber))
-  const name = fn.name.trim()
+  // Shown as text: without the bidi controls and invisible characters that would reorder the card around it.
+  const name = stripUnsafeCharacters(fn.name).trim()
   const title = name || `Function ${index + 1}`
   const actionTarget = name || `function ${index + 1}`
 

@@ -250,7 +250,8 @@ function withoutEchoes(text: string, given: readonly UserText[]): string {
   for (const { value, name } of given) {
     const v = value.trim()
     if (v === '' || !(BROKEN.test(v) || RAW_EXPONENT.test(v))) continue
-    out = name ? out.split(v).join('') : out.replace(new RegExp(`(["=\u201c\u2018'])${escapeRegExp(v)}`, 'g'), '$1')
+    // A typed value may sit inside a quote after what the field already held ("128" + typed text).
+    out = name ? out.split(v).join('') : out.replace(new RegExp(`(["=\u201c\u2018'][^"\u201d\u2019'\n]*?)${escapeRegExp(v)}`, 'g'), '$1')
   }
   return out
 }

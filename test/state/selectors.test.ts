@@ -86,3 +86,15 @@ describe('selectors', () => {
     expect(current.status === 'ok' && current.estimate.totalUsd).toBe('15.21')
   })
 })
+
+describe('names reach the engine without bidi controls or invisible characters', () => {
+  it('strips them, keeping the name', () => {
+    const store = createCalculatorStore()
+    const id = store.getState().functions[0]!.id
+    store.getState().updateFunction(id, { name: '\u202aabc\u202c\u200b' })
+    const result = createSelectors().selectForm(store.getState())
+    expect(result.input.functions[0]!.name).toBe('abc')
+    // What was typed stays in the field, untouched.
+    expect(store.getState().functions[0]!.name).toBe('\u202aabc\u202c\u200b')
+  })
+})

@@ -13,6 +13,13 @@ import { SplitChart } from './split-chart'
 const CURVE_POINTS = 80
 
 /**
+ * Memory sizes on the cost-vs-memory curve, MB apart (the current size is
+ * always one of them): 81 points to 10,240 MB draw the line at half the chart
+ * work of 64 MB steps; a free-tier knee between two sizes shows as a chord.
+ */
+const MEMORY_STEP_MB = 128
+
+/**
  * How long input must pause before each chart redraws, ms. Each chart waits a
  * little longer than the one before it, so their redraws (20-40 ms of recharts
  * work each) fall in separate tasks and no frame waits for all three.
@@ -58,7 +65,7 @@ function RequestsPart() {
 
 function MemoryPart() {
   const { value: result } = useChartEstimate(SETTLE_MS[1])
-  const series = useMemo(() => (result.status === 'ok' ? costByMemory(result.input) : null), [result])
+  const series = useMemo(() => (result.status === 'ok' ? costByMemory(result.input, { stepMb: MEMORY_STEP_MB }) : null), [result])
   if (result.status !== 'ok' || !series) return null
   return <MemoryChart points={series.points} current={series.current} durationMs={result.input.functions[0]!.durationMs} input={result.input} />
 }

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react'
-import { InvalidInputError, PRICE_SHEETS, priceSheetInfo, type Architecture } from '../../engine/index'
+import { InvalidInputError, PRICE_SHEETS, priceSheetInfo, stripUnsafeCharacters, type Architecture } from '../../engine/index'
 import { useCalculator, useCalculatorStore } from '../../state/react'
 import { parseNumberText } from '../../state/selectors'
 import { formatCents, formatNumber } from '../format'
@@ -120,7 +120,7 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
   return (
     <div className="usage-results" data-testid="usage-results">
       <div className="usage-head">
-        <h3>{log.source}</h3>
+        <h3>{stripUnsafeCharacters(log.source)}</h3>
         <button type="button" className="button-quiet" onClick={onClear}>
           Clear
         </button>
@@ -270,7 +270,7 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
             {functions.map((f, i) => (
               <option key={f.id} value={i}>
                 Function {i + 1}
-                {f.name ? `: ${f.name}` : ''}
+                {stripUnsafeCharacters(f.name).trim() ? `: ${stripUnsafeCharacters(f.name).trim()}` : ''}
               </option>
             ))}
           </select>
