@@ -25,6 +25,52 @@ export interface CostPoint {
   edgeCents: number
   streamingCents: number
   totalCents: number
+  /**
+   * The same figures as exact whole cents, present only where the total
+   * reaches 2^53 cents (about $90 trillion), past which the numbers above are
+   * the nearest doubles.
+   */
+  exactCents?: Readonly<Record<CostPart, bigint>>
+}
+
+/**
+ * The parts of a cost point, by the name of their cents field without `Cents`, and the total.
+ *
+ * @example const part: CostPart = 'compute'
+ */
+export type CostPart = 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming' | 'total'
+
+const SAFE_CENTS = BigInt(Number.MAX_SAFE_INTEGER)
+
+/** The cents fields of a cost point. */
+type CentsField = Exclude<keyof CostPoint, 'x' | 'exactCents'>
+
+/** Fills `point.exactCents` from exact part sums when the total is past 2^53 cents. */
+function keepExact(point: CostPoint, parts: Record<CentsField, bigint>, total: bigint): void {
+  if (total <= SAFE_CENTS) return
+  point.exactCents = {
+    requests: parts.requestsCents,
+    compute: parts.computeCents,
+    storage: parts.storageCents,
+    provisioned: parts.provisionedCents,
+    snapStart: parts.snapStartCents,
+    edge: parts.edgeCents,
+    streaming: parts.streamingCents,
+    total,
+  }
+}
+
+function zeroParts(): Record<CentsField, bigint> {
+  return {
+    requestsCents: 0n,
+    computeCents: 0n,
+    storageCents: 0n,
+    provisionedCents: 0n,
+    snapStartCents: 0n,
+    edgeCents: 0n,
+    streamingCents: 0n,
+    totalCents: 0n,
+  }
 }
 
 /**
@@ -38,7 +84,7 @@ export interface CostSeries {
   current: CostPoint
 }
 
-const GROUP: Record<Bill['lines'][number]['kind'], keyof CostPoint> = {
+const GROUP: Record<Bill['lines'][number]['kind'], CentsField> = {
   requests: 'requestsCents',
   compute: 'computeCents',
   'ephemeral-storage': 'storageCents',
@@ -51,10 +97,16 @@ const GROUP: Record<Bill['lines'][number]['kind'], keyof CostPoint> = {
   'response-streaming': 'streamingCents',
 }
 
-/** What a point is made from: a bill's lines (cents as bigint or number) and its total. */
+/** What a point is made from: a bill's lines (exact cents, or an estimate's lines with their exact dollars) and its total. */
 interface PricedLines {
-  lines: readonly { kind: Bill['lines'][number]['kind']; cents: bigint | number }[]
+  lines: readonly { kind: Bill['lines'][number]['kind']; cents: bigint | number; usd?: string }[]
   totalCents: bigint | number
+  totalUsd?: string
+}
+
+/** Exact cents of a line: its bigint cents, or its dollars string ("18.34") when its cents are a number. */
+function exactOf(cents: bigint | number, usd: string | undefined): bigint {
+  return typeof cents === 'bigint' ? cents : usd !== undefined ? BigInt(usd.replace('.', '')) : BigInt(cents)
 }
 
 function toPoint(x: number, bill: PricedLines): CostPoint {
@@ -70,6 +122,12 @@ function toPoint(x: number, bill: PricedLines): CostPoint {
     totalCents: Number(bill.totalCents),
   }
   for (const l of bill.lines) point[GROUP[l.kind]] += Number(l.cents)
+  const total = exactOf(bill.totalCents, bill.totalUsd)
+  if (total > SAFE_CENTS) {
+    const parts = zeroParts()
+    for (const l of bill.lines) parts[GROUP[l.kind]] += exactOf(l.cents, l.usd)
+    keepExact(point, parts, total)
+  }
   return point
 }
 
@@ -90,7 +148,7 @@ interface OtherLine {
   base: bigint
   slope: bigint
   price: SharedPrice
-  group: keyof CostPoint
+  group: CentsField
   /** The free allowance over L (response streaming); 0n for none. */
   free: bigint
 }
@@ -132,7 +190,7 @@ function pricePoints(
     }
   })
   const others: OtherLine[] = []
-  const other = (meter: MeterId, usd: Ratio | null | undefined, group: keyof CostPoint, free = 0n) => {
+  const other = (meter: MeterId, usd: Ratio | null | undefined, group: CentsField, free = 0n) => {
     if (usd && (B[meter] !== 0n || S[meter] !== 0n)) others.push({ base: B[meter], slope: S[meter], price: shared(usd), group, free })
   }
   other('storageGbs', region.storageUsdPerGbSecond, 'storageCents')
@@ -152,6 +210,7 @@ function pricePoints(
   const freeGbs = freeTier ? sheet.freeGbSeconds * L : 0n
 
   const points: CostPoint[] = []
+  const exactParts = zeroParts()
   for (const x of xs) {
     const X = BigInt(x)
     const point: CostPoint = {
@@ -166,10 +225,18 @@ function pricePoints(
       totalCents: 0,
     }
     let total = 0n
+    const parts = exactParts
+    parts.computeCents = 0n
+    parts.storageCents = 0n
+    parts.provisionedCents = 0n
+    parts.snapStartCents = 0n
+    parts.edgeCents = 0n
+    parts.streamingCents = 0n
     let q = B.requests + S.requests * X
     q -= q < freeRequests ? q : freeRequests
     let c = (2n * q * requestPrice.num + requestPrice.den) / requestPrice.den2
     point.requestsCents = Number(c)
+    parts.requestsCents = c
     total += c
     let left = freeGbs
     for (const arch of compute) {
@@ -186,6 +253,7 @@ function pricePoints(
         const quantity = billable <= from ? 0n : exceeds ? to - from : billable - from
         c = (2n * quantity * tier.price.num + tier.price.den) / tier.price.den2
         point.computeCents += Number(c)
+        parts.computeCents += c
         total += c
         if (to === null || !exceeds) break
         from = to
@@ -198,9 +266,11 @@ function pricePoints(
       q -= q < line.free ? q : line.free
       c = (2n * q * line.price.num + line.price.den) / line.price.den2
       point[line.group] += Number(c)
+      parts[line.group] += c
       total += c
     }
     point.totalCents = Number(total)
+    keepExact(point, parts, total)
     points.push(point)
   }
   return points

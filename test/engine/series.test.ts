@@ -58,7 +58,7 @@ describe('cost vs requests', () => {
       snapStart: fc.constantFrom('off' as const, 'priced' as const),
       streamedMbPerRequest: fc.constantFrom(0, 6.5, 50),
     })
-    const group: Record<string, keyof CostPoint> = {
+    const group: Record<string, Exclude<keyof CostPoint, 'x' | 'exactCents'>> = {
       requests: 'requestsCents',
       compute: 'computeCents',
       'ephemeral-storage': 'storageCents',
@@ -156,5 +156,27 @@ describe('costPoint', () => {
   it('splits an estimate into the parts the charts draw: the classic example 1, $0.40 + $18.34', () => {
     const p = costPoint(512, estimate({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] }))
     expect(p).toMatchObject({ x: 512, requestsCents: 40, computeCents: 1834, storageCents: 0, provisionedCents: 0, totalCents: 1874 })
+  })
+})
+
+describe('points past 2^53 cents', () => {
+  // 10^15 requests of 900 s at 10,240 MB: about $1.2 x 10^14 a month, past 2^53 cents.
+  const huge: EstimateInput = { sheet: 'aws-current', functions: [{ memoryMb: 10_240, durationMs: 900_000, requests: 1e15 }] }
+  const cents = (usd: string) => BigInt(usd.replace('.', ''))
+
+  it('carry their figures exactly, matching the bill to the cent', () => {
+    const bill = estimate(huge)
+    expect(cents(bill.totalUsd) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true)
+    for (const series of [costByRequests(huge, { points: 20 }), costByMemory(huge)]) {
+      const exact = series.current.exactCents
+      expect(exact?.total).toBe(cents(bill.totalUsd))
+      const parts = exact!.requests + exact!.compute + exact!.storage + exact!.provisioned + exact!.snapStart + exact!.edge + exact!.streaming
+      expect(parts).toBe(exact!.total)
+    }
+    expect(costPoint(1e15, bill).exactCents?.total).toBe(cents(bill.totalUsd))
+  })
+
+  it('leave ordinary points as they are', () => {
+    expect(costByRequests(example1).current.exactCents).toBeUndefined()
   })
 })

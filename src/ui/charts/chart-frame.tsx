@@ -2,14 +2,19 @@ import { ResponsiveContainer } from 'recharts'
 import type { ReactElement, ReactNode } from 'react'
 import type { CostPoint } from '../../engine/index'
 import { formatCents } from '../format'
+import { formatCentsExact } from '../money'
 
 /**
- * A curve's cents as money. A curve's points carry whole cents as numbers,
- * exact to 2^53 cents (about $90 trillion); past that a figure is marked "≈"
- * (the bill itself, above, stays exact at any size).
+ * A curve's cents as money, exact at any size: past 2^53 cents a point also
+ * carries its figures as bigint, and those are shown.
  */
-function curveCents(cents: number): string {
-  return Number.isSafeInteger(cents) ? formatCents(cents) : `\u2248 ${formatCents(cents)}`
+function curveCents(cents: number, exact: bigint | undefined): string {
+  return exact !== undefined ? formatCentsExact(exact) : formatCents(cents)
+}
+
+/** A point's monthly total as money, exact at any size. */
+export function pointTotal(p: CostPoint): string {
+  return curveCents(p.totalCents, p.exactCents?.total)
 }
 
 /** A part of the bill a cost curve shows separately, with its colour. */
@@ -18,17 +23,31 @@ export interface Part {
   label: string
   color: string
   cents: (p: CostPoint) => number
+  /** The point's exact cents for this part, when it carries them (past 2^53 cents). */
+  exact: (p: CostPoint) => bigint | undefined
 }
 
 /** The parts of a bill, bottom to top. */
 export const PARTS: readonly Part[] = [
-  { id: 'requests', label: 'Requests', color: 'var(--c-requests)', cents: (p) => p.requestsCents },
-  { id: 'compute', label: 'Compute', color: 'var(--c-compute)', cents: (p) => p.computeCents },
-  { id: 'storage', label: 'Ephemeral storage', color: 'var(--c-storage)', cents: (p) => p.storageCents },
-  { id: 'provisioned', label: 'Provisioned concurrency', color: 'var(--c-provisioned)', cents: (p) => p.provisionedCents },
-  { id: 'snapstart', label: 'SnapStart', color: 'var(--c-snapstart)', cents: (p) => p.snapStartCents },
-  { id: 'edge', label: 'Lambda@Edge', color: 'var(--c-edge)', cents: (p) => p.edgeCents },
-  { id: 'streaming', label: 'Response streaming', color: 'var(--c-streaming)', cents: (p) => p.streamingCents },
+  { id: 'requests', label: 'Requests', color: 'var(--c-requests)', cents: (p) => p.requestsCents, exact: (p) => p.exactCents?.requests },
+  { id: 'compute', label: 'Compute', color: 'var(--c-compute)', cents: (p) => p.computeCents, exact: (p) => p.exactCents?.compute },
+  { id: 'storage', label: 'Ephemeral storage', color: 'var(--c-storage)', cents: (p) => p.storageCents, exact: (p) => p.exactCents?.storage },
+  {
+    id: 'provisioned',
+    label: 'Provisioned concurrency',
+    color: 'var(--c-provisioned)',
+    cents: (p) => p.provisionedCents,
+    exact: (p) => p.exactCents?.provisioned,
+  },
+  { id: 'snapstart', label: 'SnapStart', color: 'var(--c-snapstart)', cents: (p) => p.snapStartCents, exact: (p) => p.exactCents?.snapStart },
+  { id: 'edge', label: 'Lambda@Edge', color: 'var(--c-edge)', cents: (p) => p.edgeCents, exact: (p) => p.exactCents?.edge },
+  {
+    id: 'streaming',
+    label: 'Response streaming',
+    color: 'var(--c-streaming)',
+    cents: (p) => p.streamingCents,
+    exact: (p) => p.exactCents?.streaming,
+  },
 ]
 
 /** The parts that cost something somewhere on the curve: a $0 part is not drawn, listed or tabled. */
@@ -110,10 +129,10 @@ export function CostTooltip({
         .filter((part) => part.cents(point) > 0)
         .map((part) => (
           <p key={part.id}>
-            {part.label}: {curveCents(part.cents(point))}
+            {part.label}: {curveCents(part.cents(point), part.exact(point))}
           </p>
         ))}
-      <p className="tooltip-total">Total: {curveCents(point.totalCents)} / month</p>
+      <p className="tooltip-total">Total: {pointTotal(point)} / month</p>
     </div>
   )
 }
@@ -161,10 +180,10 @@ export function DataTable({
               </th>
               {parts.map((part) => (
                 <td key={part.id} className="num">
-                  {curveCents(part.cents(p))}
+                  {curveCents(part.cents(p), part.exact(p))}
                 </td>
               ))}
-              <td className="num">{curveCents(p.totalCents)}</td>
+              <td className="num">{pointTotal(p)}</td>
             </tr>
           ))}
         </tbody>

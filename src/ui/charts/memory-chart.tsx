@@ -4,7 +4,7 @@ import { ONE_VCPU_MEMORY_MB, type CostPoint, type EstimateInput } from '../../en
 import { formatCents, formatCompactUsd, formatNumber, formatSmallUsd } from '../format'
 import { cheapestAndFastest, measuredCurve, modelledCurve, NEAR_CHEAPEST_PERCENT, type MemoryPoint } from '../usage/memory-curve'
 import { usageView, useUsageView, type MemoryModel } from '../usage/usage-view'
-import { ChartBox, ChartEmpty, ChartFigure, CostTooltip, DataTable, partsIn, PLOT_MARGIN } from './chart-frame'
+import { pointTotal, ChartBox, ChartEmpty, ChartFigure, CostTooltip, DataTable, partsIn, PLOT_MARGIN } from './chart-frame'
 import { everyNth, fitTop, memoryTicks } from './chart-helpers'
 import '../usage/usage.css'
 
@@ -127,10 +127,10 @@ export const MemoryChart = memo(function MemoryChart({
   const note = measured ? (
     <>
       Measured by power tuning: each size priced for a whole month of function 1 at its measured duration, with requests, tiers, the free tier and
-      cold starts. Cheapest: {formatNumber(marks!.cheapest.x)} MB ({formatCents(marks!.cheapest.totalCents)}).{' '}
+      cold starts. Cheapest: {formatNumber(marks!.cheapest.x)} MB ({pointTotal(marks!.cheapest)}).{' '}
       {sameMark
         ? `It is also the fastest within ${NEAR_CHEAPEST_PERCENT} % of that cost.`
-        : `Fastest within ${NEAR_CHEAPEST_PERCENT} % of that cost: ${formatNumber(marks!.fastest.x)} MB (${formatNumber(marks!.fastest.durationMs)} ms, ${formatCents(marks!.fastest.totalCents)}).`}
+        : `Fastest within ${NEAR_CHEAPEST_PERCENT} % of that cost: ${formatNumber(marks!.fastest.x)} MB (${formatNumber(marks!.fastest.durationMs)} ms, ${pointTotal(marks!.fastest)}).`}
       {clipped ? ` The axis stops at ${formatCents(topUsd * 100)}: larger sizes run off the top (the table lists them).` : ''}
       {curve.skipped.length > 0 ? ` Not drawn: ${curve.skipped.map((s) => `${formatNumber(s.memoryMb)} MB (${s.reason})`).join('; ')}` : ''}
     </>
@@ -269,7 +269,7 @@ function MeasuredTable({ points, marks }: { points: MemoryPoint[]; marks: { chea
                   {formatNumber(p.x)} MB{p === marks.cheapest ? ' (cheapest)' : p === marks.fastest ? ' (fastest near cheapest)' : ''}
                 </th>
                 <td className="num">{formatNumber(p.durationMs)} ms</td>
-                <td className="num">{formatCents(p.totalCents)}</td>
+                <td className="num">{pointTotal(p)}</td>
                 <td className="num">{p.usdPerRequest === null ? '\u2014' : formatSmallUsd(String(p.usdPerRequest))}</td>
                 <td className="num">{p.reportedUsd === undefined ? '\u2014' : formatSmallUsd(String(p.reportedUsd))}</td>
               </tr>

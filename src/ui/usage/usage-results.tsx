@@ -2,7 +2,10 @@ import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'reac
 import { InvalidInputError, PRICE_SHEETS, priceSheetInfo, stripUnsafeCharacters, type Architecture } from '../../engine/index'
 import { useCalculator, useCalculatorStore } from '../../state/react'
 import { parseNumberText } from '../../state/selectors'
-import { formatCents, formatNumber } from '../format'
+import { formatNumber, formatUsd } from '../format'
+import { centsOf, formatCentsExact } from '../money'
+
+const absCents = (c: bigint) => (c < 0n ? -c : c)
 import {
   averageWorkloads,
   compareBills,
@@ -189,18 +192,18 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
         <dl className="usage-bill" data-testid="usage-bill">
           <div>
             <dt>Billed per invocation</dt>
-            <dd data-testid="usage-total">{formatCents(priced.comparison.perInvocation.totalCents)} / month</dd>
+            <dd data-testid="usage-total">{formatUsd(priced.comparison.perInvocation.totalUsd)} / month</dd>
           </div>
           <div>
             <dt>From the average duration ({formatNumber(main.meanDurationMs)} ms)</dt>
-            <dd>{formatCents(priced.comparison.fromAverage.totalCents)} / month</dd>
+            <dd>{formatUsd(priced.comparison.fromAverage.totalUsd)} / month</dd>
           </div>
           <div>
             <dt>Difference</dt>
             <dd>
               {priced.comparison.differenceCents === 0
                 ? 'none: averaging loses nothing here'
-                : `per invocation is ${formatCents(Math.abs(priced.comparison.differenceCents))}${
+                : `per invocation is ${formatCentsExact(absCents(centsOf(priced.comparison.perInvocation.totalUsd) - centsOf(priced.comparison.fromAverage.totalUsd)))}${
                     priced.comparison.differencePercent === null ? '' : ` (${percentText(Math.abs(priced.comparison.differencePercent))})`
                   } ${priced.comparison.differenceCents > 0 ? 'more' : 'less'}: the average is ${priced.comparison.differenceCents > 0 ? 'low' : 'high'}`}
             </dd>
@@ -255,7 +258,7 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
             ? `Even the largest memory on this sheet leaves less than ${HEADROOM_PERCENT} % headroom above ${formatNumber(priced.sizing.maxMemoryUsedMb)} MB.`
             : `Right-sizing: ${formatNumber(priced.sizing.suggestedMb)} MB is the smallest size with ${HEADROOM_PERCENT} % headroom above the ${formatNumber(priced.sizing.maxMemoryUsedMb)} MB used.`}
           {priced.sizing.ifDurationHeld
-            ? ` If every invocation ran as long there, this month would cost ${formatCents(priced.sizing.ifDurationHeld.totalCents)}.`
+            ? ` If every invocation ran as long there, this month would cost ${formatUsd(priced.sizing.ifDurationHeld.totalUsd)}.`
             : ''}{' '}
           <strong>Duration may change:</strong> memory also sets the CPU share, so less memory can run slower (and more, faster). Measure with power
           tuning before relying on it.
