@@ -1,7 +1,7 @@
 import { computeBill, lineShares, type Bill, type LineBill } from './bill'
 import { centsToUsdString, groupThousands, toDecimalString, type Ratio } from './decimal'
 import { fastBill, lineOfCode, type FastBill } from './fast'
-import { PRICE_SHEETS } from './sheets/registry'
+import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type {
   Architecture,
   CalculationSteps,
@@ -126,7 +126,20 @@ class LineView implements BillLine {
   }
 }
 
-const sheetInfos = new Map<PriceSheetId, PriceSheetInfo>()
+const SHEET_INFOS = new Map<PriceSheetId, PriceSheetInfo>(
+  PRICE_SHEET_IDS.map((id) => {
+    const s = PRICE_SHEETS[id]
+    const info: PriceSheetInfo = {
+      id: s.id,
+      label: s.label,
+      effectiveDate: s.effectiveDate,
+      checkedDate: s.checkedDate,
+      sources: s.sources,
+      granularityMs: s.granularityMs,
+    }
+    return [id, Object.freeze(info)]
+  }),
+)
 
 /**
  * Where a sheet's prices come from, for showing beside any figure computed with it.
@@ -134,20 +147,7 @@ const sheetInfos = new Map<PriceSheetId, PriceSheetInfo>()
  * @example priceSheetInfo('aws-2016').granularityMs // 100 (ms)
  */
 export function priceSheetInfo(id: PriceSheetId): PriceSheetInfo {
-  let info = sheetInfos.get(id)
-  if (!info) {
-    const s = PRICE_SHEETS[id]
-    info = Object.freeze({
-      id: s.id,
-      label: s.label,
-      effectiveDate: s.effectiveDate,
-      checkedDate: s.checkedDate,
-      sources: s.sources,
-      granularityMs: s.granularityMs,
-    })
-    sheetInfos.set(id, info)
-  }
-  return info
+  return SHEET_INFOS.get(id)!
 }
 
 function fnName(bill: Bill, i: number): string {

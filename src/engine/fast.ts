@@ -7,7 +7,7 @@ import { billedColdDurationMs } from './usage'
 /**
  * The bill's lines (kind, architecture, tier) and cents, without the exact
  * rationals of the full bill. Computed in doubles holding whole numbers where
- * every intermediate provably stays below 2^53 (`doubleBill`), otherwise by the
+ * every intermediate provably stays below 2^52 (`doubleBill`), otherwise by the
  * same integer algorithm in bigint (`bigintBill`): no fractions, no gcd. Tests
  * check both give the same lines as the full bigint path on random inputs.
  */
@@ -48,7 +48,12 @@ export function lineOfCode(code: number): { kind: LineKind; architecture: Archit
 
 const SAFE = Number.MAX_SAFE_INTEGER
 const SAFE_BIG = BigInt(SAFE)
-const HALF_SAFE = 2 ** 52
+
+/**
+ * Every whole number the doubles path keeps is below this, so the sum of two is
+ * exact, and so is `Math.floor(a / b)` for any two of them (a + b <= 2^53).
+ */
+const LIMIT = 2 ** 52
 
 /** A price in cents per unit as a reduced fraction of whole numbers: p / v cents. */
 interface CentsPrice {
@@ -56,6 +61,8 @@ interface CentsPrice {
   v: number
   pBig: bigint
   vBig: bigint
+  /** p x v < 2^52: the doubles path can price lines at it (every price on the sheets can). */
+  fits: boolean
 }
 
 function centsPrice(usd: Ratio): CentsPrice {
@@ -64,7 +71,7 @@ function centsPrice(usd: Ratio): CentsPrice {
   const g = gcd(p, v)
   p /= g
   v /= g
-  return { p: Number(p), v: Number(v), pBig: p, vBig: v }
+  return { p: Number(p), v: Number(v), pBig: p, vBig: v, fits: p * v < BigInt(LIMIT) }
 }
 
 interface FastRegion {
@@ -75,7 +82,7 @@ interface FastRegion {
 }
 
 interface FastSheet {
-  sheet: CompiledSheet & { freeGbSecondsNumber: number; freeStreamingGibNumber: number }
+  sheet: CompiledSheet & { freeRequestsNumber: number; freeGbSecondsNumber: number; freeStreamingGibNumber: number }
   regions: Map<string, FastRegion>
   cache: CentsPrice | null
   restore: CentsPrice | null
@@ -112,7 +119,12 @@ function fastSheet(id: EstimateInput['sheet']): FastSheet {
     const compiled = compiledSheet(id)
     const e = compiled.extra
     s = {
-      sheet: { ...compiled, freeGbSecondsNumber: Number(compiled.freeGbSeconds), freeStreamingGibNumber: e ? Number(e.freeStreamingGib) : 0 },
+      sheet: {
+        ...compiled,
+        freeRequestsNumber: Number(compiled.freeRequests),
+        freeGbSecondsNumber: Number(compiled.freeGbSeconds),
+        freeStreamingGibNumber: e ? Number(e.freeStreamingGib) : 0,
+      },
       regions: new Map([...compiled.regions].map(([rid, r]) => [rid, compileRegion(r)])),
       cache: e ? centsPrice(e.cache.usd) : null,
       restore: e ? centsPrice(e.restore.usd) : null,
@@ -125,89 +137,149 @@ function fastSheet(id: EstimateInput['sheet']): FastSheet {
   return s
 }
 
-/** floor(a / b + 1/2) for whole 0 <= a, 0 < b, both below 2^52. */
-function roundDiv(a: number, b: number): number {
-  let q = Math.floor(a / b)
-  let r = a - q * b
-  if (r < 0) {
-    q -= 1
-    r += b
-  } else if (r >= b) {
-    q += 1
-    r -= b
+/** Set where a figure would reach 2^52: the bigint path takes over (cheaper than throwing). */
+let overflow = false
+
+/** n when it is a whole number below 2^52; else 0, with the overflow flag set (NaN included). */
+function whole(n: number): number {
+  if (n < LIMIT) return n
+  overflow = true
+  return 0
+}
+
+// A quotient and remainder, returned through these to spare an allocation.
+let quotient = 0
+let remainder = 0
+
+/**
+ * quotient = floor(a b / u), remainder = a b mod u, for whole a, b < 2^52 and
+ * 1 <= u < 2^52, exactly, even where a b passes 2^53: a = qa u + ra gives
+ * a b / u = qa b + ra b / u. Sets the overflow flag where that would not be exact.
+ */
+function mulDivMod(a: number, b: number, u: number): void {
+  const n = a * b
+  if (n < LIMIT) {
+    // A product below 2^52 is exact (a rounded one would be at least 2^52).
+    const q = Math.floor(n / u)
+    quotient = q
+    remainder = n - q * u
+    return
   }
-  return 2 * r >= b ? q + 1 : q
+  const qa = Math.floor(a / u)
+  const ra = a - qa * u
+  const hi = qa * b
+  const rb = ra * b
+  if (!(hi < LIMIT && rb < LIMIT)) {
+    overflow = true
+    quotient = remainder = 0
+    return
+  }
+  const q = Math.floor(rb / u)
+  quotient = whole(hi + q)
+  remainder = rb - q * u
+}
+
+/** Greatest common divisor of two whole doubles (exact: `%` is exact on them). */
+function gcdNumber(a: number, b: number): number {
+  while (b !== 0) {
+    const t = a % b
+    a = b
+    b = t
+  }
+  return a
+}
+
+/** Least common multiple of two whole numbers below 2^52, or 0 with the overflow flag set. */
+function lcm(a: number, b: number): number {
+  return whole((a / gcdNumber(a, b)) * b)
 }
 
 /**
- * Cents of a line: x / u units at p / v cents each, rounded half-up, exactly.
- * In doubles where every step stays below 2^52, else in bigint (a few operations).
+ * Cents of a line of w + f / u units at p / v cents each, rounded half-up,
+ * exactly, for whole w, 0 <= f < u, all below 2^52. With w = c v + d,
+ * d p = e v + r and f p = g u + h, the amount is c p + e + (r + g + h / u) / v.
  */
-function lineCents(x: number, u: number, price: CentsPrice): number {
+function lineCents(w: number, f: number, u: number, price: CentsPrice): number {
   const { p, v } = price
-  const q = u * v
-  if (q < HALF_SAFE) {
-    const n = x * p
-    if (n < HALF_SAFE) return roundDiv(n, q)
-    // x = k u + m: k x p / v + m x p / (u v)
-    let k = Math.floor(x / u)
-    let m = x - k * u
-    if (m < 0) {
-      k -= 1
-      m += u
-    } else if (m >= u) {
-      k += 1
-      m -= u
-    }
-    const kp = k * p
-    const mp = m * p
-    if (kp < HALF_SAFE && mp < HALF_SAFE / 2) {
-      let a = Math.floor(kp / v)
-      let b = kp - a * v
-      if (b < 0) {
-        a -= 1
-        b += v
-      } else if (b >= v) {
-        a += 1
-        b -= v
-      }
-      const bu = b * u
-      if (bu < HALF_SAFE / 2) return a + roundDiv(bu + mp, q)
-    }
+  const c = Math.floor(w / v)
+  const cp = c * p
+  const fp = f * p
+  if (!(price.fits && cp < LIMIT && fp < LIMIT)) {
+    overflow = true
+    return 0
   }
-  const num = BigInt(x) * price.pBig
-  const den = BigInt(u) * price.vBig
-  return Number((2n * num + den) / (2n * den))
+  const dp = (w - c * v) * p // below v p < 2^52
+  const e = Math.floor(dp / v)
+  const g = Math.floor(fp / u)
+  const s = dp - e * v + g // below v + p <= v p + 1
+  const k = Math.floor(s / v)
+  const m = s - k * v
+  const h = fp - g * u
+  // Up when (m + h / u) / v >= 1/2, i.e. 2m + 2h / u >= v, where 0 <= 2h / u < 2.
+  const up = 2 * m >= v || (2 * m + 1 === v && 2 * h >= u)
+  return whole(cp + e + k + (up ? 1 : 0))
 }
 
-/** A decimal input as x / 10^k with whole x (k <= 6), or null. */
-function decimalParts(value: number): [number, number] | null {
+/**
+ * `lineCents` on its own, for tests: cents of w + f / u units at `usd` dollars
+ * each, or null where the doubles path would hand over to bigint.
+ *
+ * @example lineCentsInDoubles(3, 1, 2, { n: 1n, d: 3n }) // 117: 3.5 units at $1/3 is 116.67 cents
+ */
+export function lineCentsInDoubles(w: number, f: number, u: number, usd: Ratio): number | null {
+  overflow = false
+  const c = lineCents(w, f, u, centsPrice(usd))
+  return overflow ? null : c
+}
+
+/**
+ * `mulDivMod` on its own, for tests: [floor(a b / u), a b mod u], or null where
+ * the doubles path would hand over to bigint.
+ *
+ * @example mulDivModInDoubles(2 ** 40, 2 ** 20, 3) // [floor(2^60 / 3), 1]
+ */
+export function mulDivModInDoubles(a: number, b: number, u: number): [number, number] | null {
+  overflow = false
+  mulDivMod(a, b, u)
+  return overflow ? null : [quotient, remainder]
+}
+
+/** 10^k for the fewest places k <= 6 that write `value` exactly (the numerator is Math.round(value x 10^k)), or 0. */
+function decimalScale(value: number): number {
   let scale = 1
   for (let k = 0; k <= 6; k++, scale *= 10) {
     const x = Math.round(value * scale)
-    if (x / scale === value && x <= SAFE) return [x, scale]
+    if (x / scale === value && x <= SAFE) return scale
   }
-  return null
+  return 0
 }
 
-/** ceil(a + b) for decimal inputs, where the double sum cannot mislead; else null. */
+/**
+ * ceil(a + b) for decimal inputs below 2^31: from the double sum where it cannot
+ * mislead, else from both as decimals of at most 6 places; null otherwise.
+ */
 function ceilSum(a: number, b: number): number | null {
   const s = a + b
   const f = s - Math.floor(s)
   if (f > 1e-6 && f < 1 - 1e-6) return Math.ceil(s)
   if (Number.isInteger(a) && Number.isInteger(b)) return s
-  return null
+  const sa = decimalScale(a)
+  const sb = decimalScale(b)
+  if (sa === 0 || sb === 0) return null
+  const scale = Math.max(sa, sb)
+  const n = Math.round(a * scale) + Math.round(b * scale)
+  return Math.floor((n + scale - 1) / scale)
 }
 
-/** Whole numbers a x b, or NaN when the product may not be exact (NaN then fails every check). */
-function mul(a: number, b: number): number {
-  const r = a * b
-  return r <= SAFE ? r : NaN
+/** Requests a month for one request per unit (per day is handled apart: 365 / 12). */
+function requestFactor(per: string): number {
+  return per === 'month' ? 1 : per === 'second' ? 2_628_000 : per === 'hour' ? 730 : per === 'minute' ? 43_800 : 1_000_000
 }
 
-const REQUEST_FACTOR: Record<string, number> = { second: 2_628_000, minute: 43_800, hour: 730, month: 1, 'million-per-month': 1_000_000 }
+/** MB x ms in a GB-s. */
+const MB_MS = 1_024_000
 
-// Meters, summed over functions, as numerator X[i] over denominator U[i].
+// Meters, summed over functions, as mixed numbers W[i] + F[i] / U[i] with 0 <= F[i] < U[i].
 const REQ = 0
 const GBS_X86 = 1
 const GBS_ARM = 2
@@ -221,8 +293,12 @@ const RESTORE = 9
 const EDGE_REQ = 10
 const EDGE_GBS = 11
 const STREAM = 12
-const X = new Float64Array(13)
+const W = new Float64Array(13)
+const F = new Float64Array(13)
 const U = new Float64Array(13)
+
+/** Bit i set when meter i holds a figure in this call; meters left unset read as 0 without being cleared. */
+let used = 0
 
 /** The line code of each meter past compute. */
 const METER_CODE: number[] = []
@@ -263,55 +339,55 @@ function meterPrice(i: number, fs: FastSheet, region: FastRegion): CentsPrice | 
   }
 }
 
-/** Greatest common divisor of two whole doubles (exact: `%` is exact on them). */
-function gcdNumber(a: number, b: number): number {
-  while (b !== 0) {
-    const t = a % b
-    a = b
-    b = t
-  }
-  return a
-}
-
-/** Adds x / u to meter i over their least common denominator; flags an overflow past 2^53. */
-function add(i: number, x: number, u: number): void {
-  if (x === 0) return
-  const cu = U[i]!
-  let nx: number
-  if (u === cu) nx = X[i]! + x
-  else if (u % cu === 0) {
-    nx = X[i]! * (u / cu) + x
+/** Adds w + f / u (0 <= f < u) to meter i, over the least common denominator. */
+function addMixed(i: number, w: number, f: number, u: number): void {
+  if (w === 0 && f === 0) return
+  const bit = 1 << i
+  if ((used & bit) === 0) {
+    used |= bit
+    W[i] = w
+    F[i] = f
     U[i] = u
-  } else if (cu % u === 0) nx = X[i]! + x * (cu / u)
-  else {
-    const l = (cu / gcdNumber(cu, u)) * u
-    if (!(l <= SAFE)) {
-      overflow = true
-      return
-    }
-    nx = X[i]! * (l / cu) + x * (l / u)
-    U[i] = l
-  }
-  if (!(nx <= SAFE)) {
-    overflow = true
     return
   }
-  X[i] = nx
+  const cu = U[i]!
+  let nf = F[i]! + f
+  if (u !== cu) {
+    // Both fractions over l: each numerator stays below l.
+    const l = u % cu === 0 ? u : cu % u === 0 ? cu : lcm(cu, u)
+    nf = F[i]! * (l / cu) + f * (l / u)
+    U[i] = l
+  }
+  let nw = W[i]! + w
+  if (nf >= U[i]!) {
+    nf -= U[i]!
+    nw += 1
+  }
+  W[i] = whole(nw)
+  F[i] = nf
 }
 
-/** Set where a figure would pass 2^53: the bigint path takes over (cheaper than throwing). */
-let overflow = false
-
-/** x, or 0 with the overflow flag set when x is not a whole number below 2^53 (NaN included). */
-function check(x: number): number {
-  if (x <= SAFE) return x
-  overflow = true
-  return 0
+/** Adds a x b / u to meter i. */
+function addProduct(i: number, a: number, b: number, u: number): void {
+  mulDivMod(a, b, u)
+  addMixed(i, quotient, remainder, u)
 }
+
+/** Meter i as read after the functions: 0 where nothing was added. */
+function clearUnused(i: number): void {
+  if ((used & (1 << i)) === 0) {
+    W[i] = 0
+    F[i] = 0
+    U[i] = 1
+  }
+}
+
+/** Mixed-number order: (w1 + f1/u) <= (w2 + f2/u) over one denominator. */
+const atMost = (w1: number, f1: number, w2: number, f2: number) => w1 < w2 || (w1 === w2 && f1 <= f2)
 
 /**
  * The lines and cents of a valid input in integer-valued doubles, or null
- * where some figure would not stay exact below 2^53.
+ * where some figure would not stay exact below 2^52.
  */
 export function doubleBill(input: EstimateInput): FastBill | null {
   overflow = false
@@ -334,8 +410,7 @@ function compute(input: EstimateInput): FastBill | null {
   const includedMb = data.ephemeralStorage.includedMb
   const freeTier = input.freeTier ?? true
 
-  X.fill(0)
-  U.fill(1)
+  used = 0
   let x86InUse = false
   let armInUse = false
 
@@ -345,91 +420,94 @@ function compute(input: EstimateInput): FastBill | null {
     if (!Number.isInteger(fn.requests)) return null
     if (per === 'day') {
       if (fn.requests % 12 !== 0) return null
-      R = check((fn.requests / 12) * 365)
-    } else R = check(fn.requests * REQUEST_FACTOR[per]!)
+      R = whole((fn.requests / 12) * 365)
+    } else R = whole(fn.requests * requestFactor(per))
     const mb = fn.memoryMb
     const d = fn.durationMs
     let bw = Math.ceil(d)
     if (granularity !== 1) bw = Math.ceil(bw / granularity) * granularity
     const architecture = fn.architecture ?? 'x86_64'
-    const storageExtra = (fn.ephemeralStorageMb ?? includedMb) - includedMb
 
     if (!extra) {
       // The classic sheet: requests and compute only.
-      add(REQ, R, 1)
-      add(GBS_X86, check(mul(mul(R, bw), mb)), 1_024_000)
+      addMixed(REQ, R, 0, 1)
+      addProduct(GBS_X86, whole(R * bw), mb, MB_MS)
       x86InUse = true
       continue
     }
 
     const edge = fn.edge === true
     const concurrency = edge ? 0 : (fn.provisionedConcurrency ?? 0)
-    let served = 0
+    // On-demand invocations (those provisioned environments do not serve): spillNum / spillDen.
+    let spillNum = R
+    let spillDen = 1
     if (concurrency > 0) {
       const share = fn.provisionedSharePercent ?? 100
       if (!Number.isInteger(share)) return null
-      const rs = check(R * share)
-      if (rs % 100 !== 0) return null
-      served = rs / 100
-      const hours12 = (fn.provisionedHours ?? 730) * (60 / extra.provisionedRoundingMinutes)
-      const periods = ceilSum(hours12, 0)
+      // Served: R x share / 100 in lowest terms (80 % of 7 is 28 / 5).
+      const g = gcdNumber(share, 100)
+      spillDen = 100 / g
+      const servedNum = whole(R * (share / g))
+      spillNum = whole(R * spillDen) - servedNum
+      const periods = ceilSum((fn.provisionedHours ?? 730) * (60 / extra.provisionedRoundingMinutes), 0)
       if (periods === null) return null
       const seconds = periods * extra.provisionedRoundingMinutes * 60
       const arm = architecture === 'arm64'
-      add(arm ? PC_ARM : PC_X86, check(mul(mul(concurrency, mb), seconds)), 1024)
-      add(arm ? PCD_ARM : PCD_X86, check(mul(mul(served, bw), mb)), 1_024_000)
+      addProduct(arm ? PC_ARM : PC_X86, whole(concurrency * mb), seconds, 1024)
+      addProduct(arm ? PCD_ARM : PCD_X86, whole(servedNum * bw), mb, whole(spillDen * MB_MS))
     }
-    const spill = R - served
 
-    // Cold invocations: spill x p / 100, over den D = 100 x 10^k (1 without cold starts).
-    const coldPct = fn.coldStartPercent ?? 0
-    let D = 1
+    // Cold starts: on-demand x n / D of them (D over spillDen too) bill `extraMs` more than a warm one.
+    let D = spillDen
     let coldNum = 0
-    let bc = bw
+    let extraMs = 0
+    const coldPct = fn.coldStartPercent ?? 0
     if (coldPct !== 0) {
-      const parts = decimalParts(coldPct)
-      if (!parts) return null
+      const scale = decimalScale(coldPct)
+      if (scale === 0) return null
+      const n = Math.round(coldPct * scale)
       // The share in lowest terms keeps the denominator small: 0.25 % is 1/400.
-      const g = gcdNumber(parts[0], 100 * parts[1])
-      D = (100 * parts[1]) / g
-      coldNum = check(mul(spill, parts[0] / g))
+      const g = gcdNumber(n, 100 * scale)
+      D = whole(((100 * scale) / g) * spillDen)
+      coldNum = whole(spillNum * (n / g))
       const init = fn.initDurationMs ?? 0
       if (init !== 0) {
         const c = ceilSum(d, init)
         if (c === null) return null
-        bc = c
+        extraMs = c - bw
       }
     }
-    const warmNum = check(mul(spill, D) - coldNum)
-    const ms = check(mul(warmNum, bw) + mul(coldNum, bc))
-    const computeX = check(mul(ms, mb))
-    if (edge) {
-      add(EDGE_REQ, R, 1)
-      add(EDGE_GBS, computeX, D * 1_024_000)
-    } else {
-      add(REQ, R, 1)
-      if (architecture === 'arm64') {
-        add(GBS_ARM, computeX, D * 1_024_000)
-        armInUse = true
-      } else {
-        add(GBS_X86, computeX, D * 1_024_000)
-        x86InUse = true
+    // GB-s (and storage GB-s) as a warm part plus the cold starts' extra over D x MB_MS.
+    const coldExtra = coldNum > 0 && extraMs > 0 ? whole(coldNum * extraMs) : 0
+    const coldDen = whole(D * MB_MS)
+    const meter = edge ? EDGE_GBS : architecture === 'arm64' ? GBS_ARM : GBS_X86
+    addProduct(meter, whole(spillNum * bw), mb, spillDen === 1 ? MB_MS : whole(spillDen * MB_MS))
+    if (coldExtra > 0) addProduct(meter, coldExtra, mb, coldDen)
+    if (edge) addMixed(EDGE_REQ, R, 0, 1)
+    else {
+      addMixed(REQ, R, 0, 1)
+      if (architecture === 'arm64') armInUse = true
+      else x86InUse = true
+      const storageExtra = (fn.ephemeralStorageMb ?? includedMb) - includedMb
+      if (storageExtra > 0) {
+        addProduct(STORAGE, whole(R * bw), storageExtra, MB_MS)
+        if (coldExtra > 0) addProduct(STORAGE, coldExtra, storageExtra, coldDen)
       }
-      if (storageExtra > 0) add(STORAGE, check(mul(check(ms + mul(mul(served, D), bw)), storageExtra)), D * 1_024_000)
     }
 
     if ((fn.snapStart ?? 'off') === 'priced') {
-      const hoursParts = decimalParts(Math.max(fn.snapStartCacheHours ?? 730, extra.snapStart.minCacheHours))
-      if (!hoursParts) return null
-      add(CACHE, check(mul(mul(mul(fn.snapStartVersions ?? 1, mb), hoursParts[0]), 3600)), 1024 * hoursParts[1])
-      if (coldNum > 0) add(RESTORE, check(mul(coldNum, mb)), D * 1024)
+      const hours = Math.max(fn.snapStartCacheHours ?? 730, extra.snapStart.minCacheHours)
+      const scale = decimalScale(hours)
+      if (scale === 0) return null
+      addProduct(CACHE, whole((fn.snapStartVersions ?? 1) * mb), whole(Math.round(hours * scale) * 3600), 1024 * scale)
+      if (coldNum > 0) addProduct(RESTORE, coldNum, mb, whole(D * 1024))
     }
 
     const streamed = fn.streamedMbPerRequest ?? 0
     if (streamed > extra.streaming.freeMbPerRequest) {
-      const parts = decimalParts(streamed)
-      if (!parts) return null
-      add(STREAM, check(mul(R, parts[0] - extra.streaming.freeMbPerRequest * parts[1])), 1024 * parts[1])
+      const scale = decimalScale(streamed)
+      if (scale === 0) return null
+      addProduct(STREAM, R, Math.round(streamed * scale) - extra.streaming.freeMbPerRequest * scale, 1024 * scale)
     }
   }
 
@@ -437,41 +515,61 @@ function compute(input: EstimateInput): FastBill | null {
   const lines: number[] = []
   let total = 0
 
-  // Requests: the free tier's million once per account.
-  const freeReq = freeTier ? Math.min(X[REQ]!, 1_000_000 * U[REQ]!) : 0
-  let c = lineCents(X[REQ]! - freeReq, U[REQ]!, region.request)
+  // Requests (whole numbers here): the free tier's million once per account.
+  clearUnused(REQ)
+  const requests = W[REQ]!
+  let c = lineCents(freeTier ? Math.max(0, requests - sheet.freeRequestsNumber) : requests, 0, 1, region.request)
   lines.push(0, c)
   total += c
 
   // Both architectures over one denominator, so the shared allowance can pass from one to the other.
+  clearUnused(GBS_X86)
+  clearUnused(GBS_ARM)
   if (x86InUse && armInUse && U[GBS_X86] !== U[GBS_ARM]) {
-    const u = check((U[GBS_X86]! / gcdNumber(U[GBS_X86]!, U[GBS_ARM]!)) * U[GBS_ARM]!)
-    X[GBS_X86] = check(X[GBS_X86]! * (u / U[GBS_X86]!))
-    X[GBS_ARM] = check(X[GBS_ARM]! * (u / U[GBS_ARM]!))
-    U[GBS_X86] = u
-    U[GBS_ARM] = u
+    const l = lcm(U[GBS_X86]!, U[GBS_ARM]!)
+    F[GBS_X86] = F[GBS_X86]! * (l / U[GBS_X86]!)
+    F[GBS_ARM] = F[GBS_ARM]! * (l / U[GBS_ARM]!)
+    U[GBS_X86] = l
+    U[GBS_ARM] = l
   }
-  let allowance = -1
+  // The allowance left, as a mixed number over the compute meters' denominator.
+  let allowW = freeTier ? sheet.freeGbSecondsNumber : 0
+  let allowF = 0
   for (let a = 0; a < 2; a++) {
     if (a === 0 ? !x86InUse : !armInUse) continue
     const arch: Architecture = a === 0 ? 'x86_64' : 'arm64'
     const m = a === 0 ? GBS_X86 : GBS_ARM
-    const x = X[m]!
     const u = U[m]!
-    if (allowance < 0) allowance = freeTier ? check(mul(sheet.freeGbSecondsNumber, u)) : 0
-    const freeUsed = Math.min(x, allowance)
-    allowance -= freeUsed
-    const billable = x - freeUsed
+    let w = W[m]!
+    let f = F[m]!
+    // Billable = usage - allowance, at least 0; the allowance shrinks by what it covers.
+    if (atMost(w, f, allowW, allowF)) {
+      allowW -= w
+      allowF -= f
+      if (allowF < 0) {
+        allowF += u
+        allowW -= 1
+      }
+      w = 0
+      f = 0
+    } else {
+      w -= allowW
+      f -= allowF
+      if (f < 0) {
+        f += u
+        w -= 1
+      }
+      allowW = 0
+      allowF = 0
+    }
     const list = region.tiers[arch]
     let from = 0
     for (let t = 0; t < list.length; t++) {
       const tier = list[t]!
-      const to = tier.upTo === null ? Infinity : tier.upTo * u
-      if (t > 0 && billable <= from) break
-      // A bound past 2^53 is above any billable figure here (all are below it).
-      const exceeds = to !== Infinity && to <= SAFE && billable > to
-      const quantity = billable <= from ? 0 : exceeds ? to - from : billable - from
-      c = lineCents(quantity, u, tier.price)
+      if (t > 0 && atMost(w, f, from, 0)) break
+      const to = tier.upTo
+      const exceeds = to !== null && !atMost(w, f, to, 0)
+      c = exceeds ? lineCents(to - from, 0, 1, tier.price) : atMost(w, f, from, 0) ? 0 : lineCents(w - from, f, u, tier.price)
       lines.push(1 + (a + 1) * 16 + (t + 1) * 64, c)
       total += c
       if (!exceeds) break
@@ -480,17 +578,24 @@ function compute(input: EstimateInput): FastBill | null {
   }
 
   for (let i = STORAGE; i <= STREAM; i++) {
-    const x = X[i]!
-    if (x === 0) continue
-    const u = U[i]!
+    if ((used & (1 << i)) === 0) continue
     const price = meterPrice(i, fs, region)
     if (!price) continue
-    const free = i === STREAM && freeTier ? Math.min(x, check(mul(sheet.freeStreamingGibNumber, u))) : 0
-    c = lineCents(x - free, u, price)
+    let w = W[i]!
+    const f = F[i]!
+    if (i === STREAM && freeTier) {
+      const free = sheet.freeStreamingGibNumber
+      if (atMost(w, f, free, 0)) {
+        lines.push(METER_CODE[i]!, 0)
+        continue
+      }
+      w -= free
+    }
+    c = lineCents(w, f, U[i]!, price)
     lines.push(METER_CODE[i]!, c)
     total += c
   }
-  if (!(total <= SAFE)) return null
+  if (!(total < LIMIT)) return null
   return { lines, totalCents: total, centsExact: null, totalExact: null }
 }
 
@@ -523,8 +628,8 @@ function addBig(i: number, x: bigint, u: bigint): void {
 function exactParts(value: number): [bigint, bigint] {
   if (Number.isSafeInteger(value)) return [BigInt(value), 1n]
   if (value < 2 ** 31) {
-    const parts = decimalParts(value)
-    if (parts) return [BigInt(parts[0]), BigInt(parts[1])]
+    const scale = decimalScale(value)
+    if (scale !== 0) return [BigInt(Math.round(value * scale)), BigInt(scale)]
   }
   const r = parseNumber(value)
   return [r.n, r.d]

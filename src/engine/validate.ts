@@ -171,15 +171,10 @@ function checkDuration(given: unknown, sheet: PriceSheetData, path: string, out:
   }
 }
 
-/** Requests per month for one per unit, as doubles: only for the quick accept far inside the limit. */
-const PER_MONTH_APPROX: Record<RequestUnit, number> = Object.fromEntries(
-  Object.entries(REQUESTS_PER_MONTH_PER_UNIT).map(([k, r]) => [k, Number(r.n) / Number(r.d)]),
-) as Record<RequestUnit, number>
-
 function checkRequests(given: unknown, per: unknown, path: string, out: InputProblem[]): void {
   if (typeof given === 'number' && given >= 0 && (per === undefined || isRequestUnit(per))) {
     // Clearly inside the limit: no need for the exact comparison below.
-    if (given * PER_MONTH_APPROX[per ?? 'month'] < MAX_REQUESTS_PER_MONTH * 0.999999) return
+    if (given * approxPerMonth(per) < MAX_REQUESTS_PER_MONTH * 0.999999) return
   }
   const allowed = `Allowed: 0 up to ${formatPlainNumber(MAX_REQUESTS_PER_MONTH)} (10^15) a month.`
   const typed = beyondDoubles(given)
@@ -574,22 +569,48 @@ const inRange = (x: unknown, min: number, max: number): boolean => x === undefin
 const wholeInRange = (x: unknown, min: number, max: number): boolean =>
   x === undefined || (typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max)
 
+/** Requests a month for one request per unit, as a double: only for quick accepts far inside the limit. NaN for anything not a unit (NaN fails every check). */
+function approxPerMonth(per: unknown): number {
+  if (per === undefined || per === 'month') return 1
+  if (per === 'second') return 2_628_000
+  if (per === 'hour') return 730
+  if (per === 'minute') return 43_800
+  if (per === 'day') return 365 / 12
+  return per === 'million-per-month' ? 1_000_000 : NaN
+}
+
+/** What the quick check needs of a sheet, looked up once: a region's id maps to whether it prices extra storage. */
+interface QuickSheet {
+  data: PriceSheetData
+  storagePriced: Map<string, boolean>
+  arm64: boolean
+}
+
+const QUICK_SHEETS = new Map<string, QuickSheet>(
+  PRICE_SHEET_IDS.map((id) => {
+    const data = PRICE_SHEETS[id]
+    const storagePriced = new Map(Object.entries(data.regions).map(([rid, r]) => [rid, r.storageUsdPerGbSecond !== null]))
+    return [id, { data, storagePriced, arm64: data.architectures.includes('arm64') }]
+  }),
+)
+
 /** True when a fixed-shape function is plainly valid; false means "ask validateInput" (it may still be valid). */
-function plainFunction(fn: FunctionInput, sheet: PriceSheetData, region: string): boolean {
+function plainFunction(fn: FunctionInput, quick: QuickSheet, storagePriced: boolean): boolean {
   const { memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb: storage, name } = fn
+  const sheet = quick.data
   const memory = sheet.memory
   if (!(isNumber(memoryMb) && Number.isInteger(memoryMb) && memoryMb >= memory.minMb && memoryMb <= memory.maxMb)) return false
   if (memory.stepMb !== 1 && (memoryMb - memory.minMb) % memory.stepMb !== 0) return false
   if (!(isNumber(durationMs) && durationMs > 0 && durationMs <= sheet.maxDurationMs)) return false
-  if (per !== undefined && !isRequestUnit(per)) return false
-  if (!(isNumber(requests) && requests >= 0 && requests * PER_MONTH_APPROX[per ?? 'month'] < MAX_REQUESTS_PER_MONTH * 0.999999)) return false
-  if (architecture !== undefined && !sheet.architectures.includes(architecture)) return false
+  const perMonth = approxPerMonth(per)
+  if (!(isNumber(requests) && requests >= 0 && requests * perMonth < MAX_REQUESTS_PER_MONTH * 0.999999)) return false
+  if (architecture !== undefined && architecture !== 'x86_64' && !(architecture === 'arm64' && quick.arm64)) return false
   // UTF-16 units never undercount characters: 64 units or fewer is 64 characters or fewer.
   if (name !== undefined && !(typeof name === 'string' && name.length <= MAX_NAME_LENGTH)) return false
   const st = sheet.ephemeralStorage
   if (storage !== undefined) {
     if (!wholeInRange(storage, st.minMb, st.maxMb)) return false
-    if (storage > st.includedMb && sheet.regions[region]!.storageUsdPerGbSecond === null) return false
+    if (storage > st.includedMb && !storagePriced) return false
   }
   if (
     fn.coldStartPercent === undefined &&
@@ -616,7 +637,7 @@ function plainFunction(fn: FunctionInput, sheet: PriceSheetData, region: string)
   if (fn.edge === true) return architecture !== 'arm64' && pc === 0 && (storage === undefined || storage <= st.includedMb)
   if (pc === 0) return true
   // Provisioned requests clearly fit the environments (the exact check decides near the limit).
-  const need = requests * (PER_MONTH_APPROX[per ?? 'month'] * ((fn.provisionedSharePercent ?? 100) / 100) * (durationMs / 1000))
+  const need = requests * (perMonth * ((fn.provisionedSharePercent ?? 100) / 100) * (durationMs / 1000))
   return need < pc * (fn.provisionedHours ?? 730) * 3600 * 0.999999
 }
 
@@ -631,22 +652,23 @@ function plainFunction(fn: FunctionInput, sheet: PriceSheetData, region: string)
 export function plainValidInput(input: unknown): EstimateInput | null {
   if (!isObject(input)) return null
   const sheetId = input.sheet
-  if (sheetId !== 'aws-current' && sheetId !== 'aws-2016') return null
-  const sheet = PRICE_SHEETS[sheetId]
+  const quick = typeof sheetId === 'string' ? QUICK_SHEETS.get(sheetId) : undefined
+  if (!quick) return null
   const regionGiven = input.region
-  if (regionGiven !== undefined && !(typeof regionGiven === 'string' && Object.prototype.hasOwnProperty.call(sheet.regions, regionGiven))) return null
+  if (regionGiven !== undefined && typeof regionGiven !== 'string') return null
+  const storagePriced = quick.storagePriced.get(regionGiven ?? quick.data.defaultRegion)
+  if (storagePriced === undefined) return null
   const freeTier = input.freeTier
   if (freeTier !== undefined && typeof freeTier !== 'boolean') return null
   const functions = input.functions
   if (!Array.isArray(functions) || functions.length === 0 || functions.length > MAX_FUNCTIONS) return null
-  const region = (regionGiven as string | undefined) ?? sheet.defaultRegion
   const copy = new Array<FunctionInput>(functions.length)
   for (let i = 0; i < functions.length; i++) {
     const fn: unknown = functions[i]
     if (!isObject(fn)) return null
     const own = functionCopy(fn as unknown as FunctionInput)
-    if (!plainFunction(own, sheet, region)) return null
+    if (!plainFunction(own, quick, storagePriced)) return null
     copy[i] = own
   }
-  return { sheet: sheetId, region: regionGiven as string | undefined, freeTier: freeTier as boolean | undefined, functions: copy }
+  return { sheet: sheetId as EstimateInput['sheet'], region: regionGiven, freeTier: freeTier as boolean | undefined, functions: copy }
 }
