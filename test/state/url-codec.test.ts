@@ -51,7 +51,8 @@ function firstFunction(result: DecodeResult): Draft {
   return plain(result.inputs).functions[0]!
 }
 
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
+/** Characters a name loses on the way in: controls, bidi controls and invisible ones (zero-width, U+061C, U+FEFF, line and paragraph separators). */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/
 
 describe('decode: the single-function form', () => {
   it('the classic pricing page’s first example link decodes to it ($18.74)', () => {
