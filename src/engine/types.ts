@@ -20,7 +20,8 @@ export type Architecture = 'x86_64' | 'arm64'
 export type RequestUnit = 'second' | 'minute' | 'hour' | 'day' | 'month' | 'million-per-month'
 
 /**
- * One Lambda function's workload.
+ * One Lambda function's workload: a plain object. The engine reads its
+ * enumerable properties (those `for...in` visits), once, and ignores the rest.
  *
  * @example { name: 'api', memoryMb: 512, durationMs: 120.5, requests: 3e6, per: 'month', architecture: 'arm64', ephemeralStorageMb: 512 }
  */

@@ -472,12 +472,13 @@ export function validateInput(input: unknown): InputProblem[] {
   }
   // By index, not forEach: a sparse list's holes are functions too, and invalid ones.
   for (let i = 0; i < functions.length; i++) {
-    const fn: unknown = functions[i]
+    const given: unknown = functions[i]
     const base = `functions.${i}`
-    if (!isObject(fn)) {
-      out.push({ path: base, message: `Function ${i + 1} must be an object with memory, duration and requests; got ${describeValue(fn)}.` })
+    if (!isObject(given)) {
+      out.push({ path: base, message: `Function ${i + 1} must be an object with memory, duration and requests; got ${describeValue(given)}.` })
       continue
     }
+    const fn = readFunction(given) as unknown as Record<string, unknown>
     if (fn.name !== undefined && (typeof fn.name !== 'string' || characterCount(fn.name, MAX_NAME_LENGTH) > MAX_NAME_LENGTH)) {
       out.push({ path: `${base}.name`, message: `Name must be text of at most ${MAX_NAME_LENGTH} characters; got ${describeValue(fn.name)}.` })
     }
@@ -528,27 +529,91 @@ export class InvalidInputError extends Error {
   }
 }
 
-/** A function input in one fixed shape (every field present), so the engine's reads of it stay monomorphic. */
-function functionCopy(fn: FunctionInput): FunctionInput {
-  return {
-    name: fn.name,
-    memoryMb: fn.memoryMb,
-    durationMs: fn.durationMs,
-    requests: fn.requests,
-    per: fn.per,
-    architecture: fn.architecture,
-    ephemeralStorageMb: fn.ephemeralStorageMb,
-    coldStartPercent: fn.coldStartPercent,
-    initDurationMs: fn.initDurationMs,
-    provisionedConcurrency: fn.provisionedConcurrency,
-    provisionedHours: fn.provisionedHours,
-    provisionedSharePercent: fn.provisionedSharePercent,
-    snapStart: fn.snapStart,
-    snapStartVersions: fn.snapStartVersions,
-    snapStartCacheHours: fn.snapStartCacheHours,
-    edge: fn.edge,
-    streamedMbPerRequest: fn.streamedMbPerRequest,
+/**
+ * A function input read once into one fixed shape (every field present), so
+ * the engine's later reads of it stay monomorphic. Only its enumerable
+ * properties are read, by `for...in`: on inputs of many shapes that is several
+ * times cheaper than reading all 17 fields by name. Validation reads this copy
+ * too, so what is checked is what is priced.
+ */
+export function readFunction(fn: object): FunctionInput {
+  const from = fn as Record<string, unknown>
+  const o: Record<keyof FunctionInput, unknown> = {
+    name: undefined,
+    memoryMb: undefined,
+    durationMs: undefined,
+    requests: undefined,
+    per: undefined,
+    architecture: undefined,
+    ephemeralStorageMb: undefined,
+    coldStartPercent: undefined,
+    initDurationMs: undefined,
+    provisionedConcurrency: undefined,
+    provisionedHours: undefined,
+    provisionedSharePercent: undefined,
+    snapStart: undefined,
+    snapStartVersions: undefined,
+    snapStartCacheHours: undefined,
+    edge: undefined,
+    streamedMbPerRequest: undefined,
   }
+  // One case per field: a named store each, and `from[key]` reads through for...in's own fast path.
+  for (const key in from) {
+    switch (key) {
+      case 'name':
+        o.name = from[key]
+        break
+      case 'memoryMb':
+        o.memoryMb = from[key]
+        break
+      case 'durationMs':
+        o.durationMs = from[key]
+        break
+      case 'requests':
+        o.requests = from[key]
+        break
+      case 'per':
+        o.per = from[key]
+        break
+      case 'architecture':
+        o.architecture = from[key]
+        break
+      case 'ephemeralStorageMb':
+        o.ephemeralStorageMb = from[key]
+        break
+      case 'coldStartPercent':
+        o.coldStartPercent = from[key]
+        break
+      case 'initDurationMs':
+        o.initDurationMs = from[key]
+        break
+      case 'provisionedConcurrency':
+        o.provisionedConcurrency = from[key]
+        break
+      case 'provisionedHours':
+        o.provisionedHours = from[key]
+        break
+      case 'provisionedSharePercent':
+        o.provisionedSharePercent = from[key]
+        break
+      case 'snapStart':
+        o.snapStart = from[key]
+        break
+      case 'snapStartVersions':
+        o.snapStartVersions = from[key]
+        break
+      case 'snapStartCacheHours':
+        o.snapStartCacheHours = from[key]
+        break
+      case 'edge':
+        o.edge = from[key]
+        break
+      case 'streamedMbPerRequest':
+        o.streamedMbPerRequest = from[key]
+        break
+    }
+  }
+  return o as unknown as FunctionInput
 }
 
 /**
@@ -560,7 +625,7 @@ function functionCopy(fn: FunctionInput): FunctionInput {
 export function copyInput(input: EstimateInput): EstimateInput {
   const functions = input.functions
   const copy = new Array<FunctionInput>(functions.length)
-  for (let i = 0; i < functions.length; i++) copy[i] = functionCopy(functions[i]!)
+  for (let i = 0; i < functions.length; i++) copy[i] = readFunction(functions[i]!)
   return { sheet: input.sheet, region: input.region, freeTier: input.freeTier, functions: copy }
 }
 
@@ -666,7 +731,7 @@ export function plainValidInput(input: unknown): EstimateInput | null {
   for (let i = 0; i < functions.length; i++) {
     const fn: unknown = functions[i]
     if (!isObject(fn)) return null
-    const own = functionCopy(fn as unknown as FunctionInput)
+    const own = readFunction(fn)
     if (!plainFunction(own, quick, storagePriced)) return null
     copy[i] = own
   }

@@ -58,4 +58,19 @@ describe('the quick acceptance of plainly valid input', () => {
     fn.memoryMb = 1024
     expect(copy.functions[0]!.memoryMb).toBe(512)
   })
+
+  it('reads what for...in visits, the same way when validating and when pricing', () => {
+    // Hidden (non-enumerable) fields are not part of the input: neither checked nor priced.
+    const fn = { memoryMb: 512, durationMs: 100, requests: 5 }
+    Object.defineProperty(fn, 'coldStartPercent', { value: 500, enumerable: false })
+    const input = { sheet: 'aws-current' as const, functions: [fn] }
+    expect(validateInput(input)).toEqual([])
+    expect(plainValidInput(input)!.functions[0]!.coldStartPercent).toBeUndefined()
+    // Inherited enumerable fields are read, and checked, like own ones.
+    const inherited = Object.create({ coldStartPercent: 500 }) as Record<string, unknown>
+    Object.assign(inherited, { memoryMb: 512, durationMs: 100, requests: 5 })
+    const withInherited = { sheet: 'aws-current' as const, functions: [inherited] }
+    expect(plainValidInput(withInherited)).toBeNull()
+    expect(validateInput(withInherited).map((p) => p.path)).toEqual(['functions.0.coldStartPercent'])
+  })
 })
