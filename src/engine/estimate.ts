@@ -141,14 +141,24 @@ const SHEET_INFOS = new Map<PriceSheetId, PriceSheetInfo>(
   }),
 )
 
+// The last sheet looked up: consecutive estimates mostly share it.
+let lastInfoId = ''
+let lastInfo: PriceSheetInfo | undefined
+
 /**
  * Where a sheet's prices come from, for showing beside any figure computed with it.
  *
  * @example priceSheetInfo('aws-2016').granularityMs // 100 (ms)
  */
 export function priceSheetInfo(id: PriceSheetId): PriceSheetInfo {
-  return SHEET_INFOS.get(id)!
+  if (id !== lastInfoId) {
+    lastInfo = SHEET_INFOS.get(id)!
+    lastInfoId = id
+  }
+  return lastInfo!
 }
+
+const DEFAULT_REGIONS = Object.fromEntries(PRICE_SHEET_IDS.map((id) => [id, PRICE_SHEETS[id].defaultRegion])) as Record<PriceSheetId, string>
 
 function fnName(bill: Bill, i: number): string {
   const f = bill.functions[i]!
@@ -253,9 +263,9 @@ class EstimateView implements Estimate {
   constructor(input: EstimateInput, bill: Bill | undefined, fast: FastBill | null) {
     this.#input = input
     this.#bill = bill
-    const sheetData = PRICE_SHEETS[input.sheet]
-    this.sheet = priceSheetInfo(input.sheet)
-    this.region = input.region ?? sheetData.defaultRegion
+    const info = priceSheetInfo(input.sheet)
+    this.sheet = info
+    this.region = input.region ?? DEFAULT_REGIONS[input.sheet]
     this.#fast = fast
     this.totalCents = fast ? fast.totalCents : Number(bill!.totalCents)
     this.#totalExact = fast ? fast.totalExact : bill!.totalCents

@@ -89,6 +89,8 @@ interface FastSheet {
   edgeRequest: CentsPrice | null
   edgeGbs: CentsPrice | null
   streaming: CentsPrice | null
+  lastRegionId: string
+  lastRegion: FastRegion | undefined
 }
 
 function compileRegion(r: CompiledRegion): FastRegion {
@@ -112,8 +114,12 @@ function compileRegion(r: CompiledRegion): FastRegion {
 }
 
 const fastSheets = new Map<string, FastSheet>()
+// The last sheet and region looked up: consecutive estimates mostly share them.
+let lastSheetId = ''
+let lastSheet: FastSheet | undefined
 
 function fastSheet(id: EstimateInput['sheet']): FastSheet {
+  if (id === lastSheetId) return lastSheet!
   let s = fastSheets.get(id)
   if (!s) {
     const compiled = compiledSheet(id)
@@ -131,10 +137,23 @@ function fastSheet(id: EstimateInput['sheet']): FastSheet {
       edgeRequest: e ? centsPrice(e.edgeRequest.usd) : null,
       edgeGbs: e ? centsPrice(e.edgeGbs.usd) : null,
       streaming: e ? centsPrice(e.streaming.usd) : null,
+      lastRegionId: '',
+      lastRegion: undefined,
     }
     fastSheets.set(id, s)
   }
+  lastSheetId = id
+  lastSheet = s
   return s
+}
+
+/** A valid region of the sheet, with the last one looked up remembered. */
+function fastRegion(fs: FastSheet, id: string): FastRegion {
+  if (id !== fs.lastRegionId) {
+    fs.lastRegion = fs.regions.get(id)!
+    fs.lastRegionId = id
+  }
+  return fs.lastRegion!
 }
 
 /** Set where a figure would reach 2^52: the bigint path takes over (cheaper than throwing). */
@@ -404,7 +423,7 @@ function compute(input: EstimateInput): FastBill | null {
   const fs = fastSheet(input.sheet)
   const sheet = fs.sheet
   const data = sheet.data
-  const region = fs.regions.get(input.region ?? data.defaultRegion)!
+  const region = fastRegion(fs, input.region ?? data.defaultRegion)
   const extra = data.extraMeters
   const granularity = data.granularityMs
   const includedMb = data.ephemeralStorage.includedMb
@@ -649,7 +668,7 @@ export function bigintBill(input: EstimateInput): FastBill {
   const fs = fastSheet(input.sheet)
   const sheet = fs.sheet
   const data = sheet.data
-  const region = fs.regions.get(input.region ?? data.defaultRegion)!
+  const region = fastRegion(fs, input.region ?? data.defaultRegion)
   const extra = data.extraMeters
   const granularity = data.granularityMs
   const includedMb = data.ephemeralStorage.includedMb

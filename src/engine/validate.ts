@@ -649,15 +649,38 @@ interface QuickSheet {
   data: PriceSheetData
   storagePriced: Map<string, boolean>
   arm64: boolean
+  lastRegionId: string
+  lastStoragePriced: boolean | undefined
 }
 
 const QUICK_SHEETS = new Map<string, QuickSheet>(
   PRICE_SHEET_IDS.map((id) => {
     const data = PRICE_SHEETS[id]
     const storagePriced = new Map(Object.entries(data.regions).map(([rid, r]) => [rid, r.storageUsdPerGbSecond !== null]))
-    return [id, { data, storagePriced, arm64: data.architectures.includes('arm64') }]
+    return [id, { data, storagePriced, arm64: data.architectures.includes('arm64'), lastRegionId: '', lastStoragePriced: undefined }]
   }),
 )
+
+// The last sheet and region looked up: consecutive estimates mostly share them.
+let lastSheetId = ''
+let lastSheet: QuickSheet | undefined
+
+function quickSheet(id: string): QuickSheet | undefined {
+  if (id !== lastSheetId) {
+    lastSheet = QUICK_SHEETS.get(id)
+    lastSheetId = id
+  }
+  return lastSheet
+}
+
+/** Whether the region prices storage above the included 512 MB; undefined for a region the sheet does not have. */
+function quickRegion(quick: QuickSheet, id: string): boolean | undefined {
+  if (id !== quick.lastRegionId) {
+    quick.lastStoragePriced = quick.storagePriced.get(id)
+    quick.lastRegionId = id
+  }
+  return quick.lastStoragePriced
+}
 
 /** True when a fixed-shape function is plainly valid; false means "ask validateInput" (it may still be valid). */
 function plainFunction(fn: FunctionInput, quick: QuickSheet, storagePriced: boolean): boolean {
@@ -717,11 +740,11 @@ function plainFunction(fn: FunctionInput, quick: QuickSheet, storagePriced: bool
 export function plainValidInput(input: unknown): EstimateInput | null {
   if (!isObject(input)) return null
   const sheetId = input.sheet
-  const quick = typeof sheetId === 'string' ? QUICK_SHEETS.get(sheetId) : undefined
+  const quick = typeof sheetId === 'string' ? quickSheet(sheetId) : undefined
   if (!quick) return null
   const regionGiven = input.region
   if (regionGiven !== undefined && typeof regionGiven !== 'string') return null
-  const storagePriced = quick.storagePriced.get(regionGiven ?? quick.data.defaultRegion)
+  const storagePriced = quickRegion(quick, regionGiven ?? quick.data.defaultRegion)
   if (storagePriced === undefined) return null
   const freeTier = input.freeTier
   if (freeTier !== undefined && typeof freeTier !== 'boolean') return null
