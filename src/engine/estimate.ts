@@ -1,6 +1,6 @@
 import { computeBill, lineShares, type Bill, type LineBill } from './bill'
 import { centsToUsdString, groupThousands, toDecimalString, type Ratio } from './decimal'
-import { fastBill, lineOfCode, type FastBill } from './fast'
+import { doubleBill, lineOfCode, type FastBill } from './fast'
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type {
   Architecture,
@@ -268,7 +268,7 @@ class EstimateView implements Estimate {
     this.region = input.region ?? DEFAULT_REGIONS[input.sheet]
     this.#fast = fast
     this.totalCents = fast ? fast.totalCents : Number(bill!.totalCents)
-    this.#totalExact = fast ? fast.totalExact : bill!.totalCents
+    this.#totalExact = fast ? null : bill!.totalCents
   }
 
   /** The lines, as objects on first read (their cents are already computed, exactly). */
@@ -279,7 +279,7 @@ class EstimateView implements Estimate {
     if (fast) {
       for (let i = 0; i < fast.lines.length / 2; i++) {
         const { kind, architecture, tier } = lineOfCode(fast.lines[2 * i]!)
-        lines.push(new LineView(this, i, kind, architecture, tier, fast.lines[2 * i + 1]!, fast.centsExact?.[i] ?? null))
+        lines.push(new LineView(this, i, kind, architecture, tier, fast.lines[2 * i + 1]!, null))
       }
     } else {
       const b = this.#bill!
@@ -443,7 +443,9 @@ export function estimate(input: EstimateInput): Estimate {
     if (problems.length > 0) throw new InvalidInputError(problems)
     own = copyInput(input)
   }
-  return new EstimateView(own, undefined, fastBill(own))
+  // In doubles where provably exact (nearly every input); otherwise the full bill in bigint.
+  const fast = doubleBill(own)
+  return new EstimateView(own, fast ? undefined : computeBill(own), fast)
 }
 
 /**

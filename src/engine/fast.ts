@@ -1,23 +1,19 @@
-import { billedDurationMs, compiledSheet, type CompiledRegion, type CompiledSheet } from './billing'
-import { gcd, parseNumber, type Ratio } from './decimal'
-import { requestsPerMonth } from './requests'
+import { compiledSheet, type CompiledRegion, type CompiledSheet } from './billing'
+import { gcd, type Ratio } from './decimal'
 import type { Architecture, EstimateInput, LineKind } from './types'
-import { billedColdDurationMs } from './usage'
 
 /**
  * The bill's lines (kind, architecture, tier) and cents, without the exact
- * rationals of the full bill. Computed in doubles holding whole numbers where
- * every intermediate provably stays below 2^52 (`doubleBill`), otherwise by the
- * same integer algorithm in bigint (`bigintBill`): no fractions, no gcd. Tests
- * check both give the same lines as the full bigint path on random inputs.
+ * rationals of the full bill: computed in doubles holding whole numbers where
+ * every intermediate provably stays below 2^52 (`doubleBill`). Where one would
+ * not, the full bigint bill (`computeBill`) prices the input instead. Tests
+ * check both give the same lines on random inputs.
  */
 export interface FastBill {
   /** Each line as two numbers: its code (see `lineOfCode`) and its cents. */
   lines: number[]
+  /** Below 2^52. */
   totalCents: number
-  /** The lines' cents as bigints where some line or the total passes 2^53; else null. */
-  centsExact: bigint[] | null
-  totalExact: bigint | null
 }
 
 const KINDS: LineKind[] = [
@@ -45,9 +41,6 @@ export function lineOfCode(code: number): { kind: LineKind; architecture: Archit
   const tier = code >> 6
   return { kind: KINDS[code & 15]!, architecture: arch === 0 ? undefined : arch === 1 ? 'x86_64' : 'arm64', tier: tier === 0 ? undefined : tier }
 }
-
-const SAFE = Number.MAX_SAFE_INTEGER
-const SAFE_BIG = BigInt(SAFE)
 
 /**
  * Every whole number the doubles path keeps is below this, so the sum of two is
@@ -268,7 +261,7 @@ function decimalScale(value: number): number {
   let scale = 1
   for (let k = 0; k <= 6; k++, scale *= 10) {
     const x = Math.round(value * scale)
-    if (x / scale === value && x <= SAFE) return scale
+    if (x / scale === value && x < LIMIT) return scale
   }
   return 0
 }
@@ -414,11 +407,6 @@ export function doubleBill(input: EstimateInput): FastBill | null {
   return overflow ? null : bill
 }
 
-/** The lines and cents of a valid input: in doubles where exact, else in bigint. */
-export function fastBill(input: EstimateInput): FastBill {
-  return doubleBill(input) ?? bigintBill(input)
-}
-
 function compute(input: EstimateInput): FastBill | null {
   const fs = fastSheet(input.sheet)
   const sheet = fs.sheet
@@ -434,13 +422,27 @@ function compute(input: EstimateInput): FastBill | null {
   let armInUse = false
 
   for (const fn of input.functions) {
+    // Requests a month: RN / RD in lowest terms (a day is 365 / 12 of a month; decimals bring their places).
     const per = fn.per ?? 'month'
-    let R: number
-    if (!Number.isInteger(fn.requests)) return null
+    const requests = fn.requests
+    let RN = requests
+    let RD = 1
+    if (!Number.isInteger(requests)) {
+      // Below 2^31 a decimal of at most 6 places is the one typed (see `ceilSum`).
+      const scale = requests < 2 ** 31 ? decimalScale(requests) : 0
+      if (scale === 0) return null
+      RN = Math.round(requests * scale)
+      RD = scale
+    }
     if (per === 'day') {
-      if (fn.requests % 12 !== 0) return null
-      R = whole((fn.requests / 12) * 365)
-    } else R = whole(fn.requests * requestFactor(per))
+      RN = whole(RN * 365)
+      RD *= 12
+    } else RN = whole(RN * requestFactor(per))
+    if (RD !== 1) {
+      const g = gcdNumber(RN, RD)
+      RN /= g
+      RD /= g
+    }
     const mb = fn.memoryMb
     const d = fn.durationMs
     let bw = Math.ceil(d)
@@ -449,8 +451,8 @@ function compute(input: EstimateInput): FastBill | null {
 
     if (!extra) {
       // The classic sheet: requests and compute only.
-      addMixed(REQ, R, 0, 1)
-      addProduct(GBS_X86, whole(R * bw), mb, MB_MS)
+      addProduct(REQ, RN, 1, RD)
+      addProduct(GBS_X86, whole(RN * bw), mb, whole(RD * MB_MS))
       x86InUse = true
       continue
     }
@@ -458,16 +460,16 @@ function compute(input: EstimateInput): FastBill | null {
     const edge = fn.edge === true
     const concurrency = edge ? 0 : (fn.provisionedConcurrency ?? 0)
     // On-demand invocations (those provisioned environments do not serve): spillNum / spillDen.
-    let spillNum = R
-    let spillDen = 1
+    let spillNum = RN
+    let spillDen = RD
     if (concurrency > 0) {
       const share = fn.provisionedSharePercent ?? 100
       if (!Number.isInteger(share)) return null
-      // Served: R x share / 100 in lowest terms (80 % of 7 is 28 / 5).
+      // Served: R x share / 100, over RD x 100 / gcd(share, 100) (80 % of 7 is 28 / 5).
       const g = gcdNumber(share, 100)
-      spillDen = 100 / g
-      const servedNum = whole(R * (share / g))
-      spillNum = whole(R * spillDen) - servedNum
+      spillDen = whole(RD * (100 / g))
+      const servedNum = whole(RN * (share / g))
+      spillNum = whole(RN * (100 / g)) - servedNum
       const periods = ceilSum((fn.provisionedHours ?? 730) * (60 / extra.provisionedRoundingMinutes), 0)
       if (periods === null) return null
       const seconds = periods * extra.provisionedRoundingMinutes * 60
@@ -500,16 +502,16 @@ function compute(input: EstimateInput): FastBill | null {
     const coldExtra = coldNum > 0 && extraMs > 0 ? whole(coldNum * extraMs) : 0
     const coldDen = whole(D * MB_MS)
     const meter = edge ? EDGE_GBS : architecture === 'arm64' ? GBS_ARM : GBS_X86
-    addProduct(meter, whole(spillNum * bw), mb, spillDen === 1 ? MB_MS : whole(spillDen * MB_MS))
+    addProduct(meter, whole(spillNum * bw), mb, whole(spillDen * MB_MS))
     if (coldExtra > 0) addProduct(meter, coldExtra, mb, coldDen)
-    if (edge) addMixed(EDGE_REQ, R, 0, 1)
+    if (edge) addProduct(EDGE_REQ, RN, 1, RD)
     else {
-      addMixed(REQ, R, 0, 1)
+      addProduct(REQ, RN, 1, RD)
       if (architecture === 'arm64') armInUse = true
       else x86InUse = true
       const storageExtra = (fn.ephemeralStorageMb ?? includedMb) - includedMb
       if (storageExtra > 0) {
-        addProduct(STORAGE, whole(R * bw), storageExtra, MB_MS)
+        addProduct(STORAGE, whole(RN * bw), storageExtra, whole(RD * MB_MS))
         if (coldExtra > 0) addProduct(STORAGE, coldExtra, storageExtra, coldDen)
       }
     }
@@ -526,7 +528,7 @@ function compute(input: EstimateInput): FastBill | null {
     if (streamed > extra.streaming.freeMbPerRequest) {
       const scale = decimalScale(streamed)
       if (scale === 0) return null
-      addProduct(STREAM, R, Math.round(streamed * scale) - extra.streaming.freeMbPerRequest * scale, 1024 * scale)
+      addProduct(STREAM, RN, Math.round(streamed * scale) - extra.streaming.freeMbPerRequest * scale, whole(RD * 1024 * scale))
     }
   }
 
@@ -534,10 +536,15 @@ function compute(input: EstimateInput): FastBill | null {
   const lines: number[] = []
   let total = 0
 
-  // Requests (whole numbers here): the free tier's million once per account.
+  // Requests: the free tier's million once per account.
   clearUnused(REQ)
-  const requests = W[REQ]!
-  let c = lineCents(freeTier ? Math.max(0, requests - sheet.freeRequestsNumber) : requests, 0, 1, region.request)
+  let requestsW = W[REQ]!
+  let requestsF = F[REQ]!
+  if (freeTier) {
+    if (atMost(requestsW, requestsF, sheet.freeRequestsNumber, 0)) requestsW = requestsF = 0
+    else requestsW -= sheet.freeRequestsNumber
+  }
+  let c = lineCents(requestsW, requestsF, U[REQ]!, region.request)
   lines.push(0, c)
   total += c
 
@@ -615,219 +622,5 @@ function compute(input: EstimateInput): FastBill | null {
     total += c
   }
   if (!(total < LIMIT)) return null
-  return { lines, totalCents: total, centsExact: null, totalExact: null }
-}
-
-// The middle path: the same algorithm with bigint meters, for inputs whose
-// figures pass 2^53 or whose volumes are fractions (per day, fractional shares).
-
-const XB: bigint[] = new Array<bigint>(13).fill(0n)
-const UB: bigint[] = new Array<bigint>(13).fill(1n)
-
-/** Adds x / u to meter i (no reduction: the line's rounding is exact over any denominator). */
-function addBig(i: number, x: bigint, u: bigint): void {
-  if (x === 0n) return
-  const cu = UB[i]!
-  if (u === cu) XB[i] = XB[i]! + x
-  else if (u % cu === 0n) {
-    XB[i] = XB[i]! * (u / cu) + x
-    UB[i] = u
-  } else if (cu % u === 0n) XB[i] = XB[i]! + x * (cu / u)
-  else {
-    XB[i] = XB[i]! * u + x * cu
-    UB[i] = cu * u
-  }
-}
-
-/**
- * A decimal input as exact [numerator, denominator]. Below 2^31 a value with at
- * most 6 places is found in doubles (grid points 10^-6 apart are more than an
- * ulp apart there, so the one found is the decimal the number was typed as).
- */
-function exactParts(value: number): [bigint, bigint] {
-  if (Number.isSafeInteger(value)) return [BigInt(value), 1n]
-  if (value < 2 ** 31) {
-    const scale = decimalScale(value)
-    if (scale !== 0) return [BigInt(Math.round(value * scale)), BigInt(scale)]
-  }
-  const r = parseNumber(value)
-  return [r.n, r.d]
-}
-
-/** Cents of x / u units at p / v cents each, half-up. */
-function lineCentsBig(x: bigint, u: bigint, price: CentsPrice): bigint {
-  const den = u * price.vBig
-  return (2n * x * price.pBig + den) / (2n * den)
-}
-
-/**
- * The lines and cents of any valid input by the fast path's integer algorithm
- * in bigint: exact at every size, with no fractions reduced along the way.
- */
-export function bigintBill(input: EstimateInput): FastBill {
-  const fs = fastSheet(input.sheet)
-  const sheet = fs.sheet
-  const data = sheet.data
-  const region = fastRegion(fs, input.region ?? data.defaultRegion)
-  const extra = data.extraMeters
-  const granularity = data.granularityMs
-  const includedMb = data.ephemeralStorage.includedMb
-  const freeTier = input.freeTier ?? true
-
-  XB.fill(0n)
-  UB.fill(1n)
-  let x86InUse = false
-  let armInUse = false
-
-  for (const fn of input.functions) {
-    const R = requestsPerMonth(fn.requests, fn.per ?? 'month')
-    const Rn = R.n
-    const Rd = R.d
-    const mb = BigInt(fn.memoryMb)
-    const bw = BigInt(billedDurationMs(fn.durationMs, granularity))
-    const architecture = fn.architecture ?? 'x86_64'
-
-    if (!extra) {
-      addBig(REQ, Rn, Rd)
-      addBig(GBS_X86, Rn * bw * mb, Rd * 1_024_000n)
-      x86InUse = true
-      continue
-    }
-
-    const edge = fn.edge === true
-    const concurrency = edge ? 0 : (fn.provisionedConcurrency ?? 0)
-    // Requests, served and spill over F (R's denominator, x the share's when provisioned).
-    let F = Rd
-    let RF = Rn
-    let servedF = 0n
-    if (concurrency > 0) {
-      const [sn, sd] = exactParts(fn.provisionedSharePercent ?? 100)
-      F = Rd * sd * 100n
-      RF = Rn * sd * 100n
-      servedF = Rn * sn
-      const [hn, hd] = exactParts(fn.provisionedHours ?? 730)
-      const minutes = BigInt(extra.provisionedRoundingMinutes)
-      const den = hd * minutes
-      const periods = (hn * 60n + den - 1n) / den
-      const seconds = periods * minutes * 60n
-      const arm = architecture === 'arm64'
-      addBig(arm ? PC_ARM : PC_X86, BigInt(concurrency) * mb * seconds, 1024n)
-      addBig(arm ? PCD_ARM : PCD_X86, servedF * bw * mb, F * 1_024_000n)
-    }
-    const spillF = RF - servedF
-
-    // Cold and warm invocations over G = F x 100 x the share's denominator.
-    let G = F
-    let coldG = 0n
-    let warmG = spillF
-    let bc = bw
-    const coldPct = fn.coldStartPercent ?? 0
-    if (coldPct !== 0) {
-      const [cn, cd] = exactParts(coldPct)
-      G = F * cd * 100n
-      coldG = spillF * cn
-      warmG = spillF * cd * 100n - coldG
-      bc = BigInt(billedColdDurationMs(fn.durationMs, fn.initDurationMs ?? 0, granularity))
-    }
-    const msG = warmG * bw + coldG * bc
-    const computeX = msG * mb
-    if (edge) {
-      addBig(EDGE_REQ, Rn, Rd)
-      addBig(EDGE_GBS, computeX, G * 1_024_000n)
-    } else {
-      addBig(REQ, Rn, Rd)
-      if (architecture === 'arm64') {
-        addBig(GBS_ARM, computeX, G * 1_024_000n)
-        armInUse = true
-      } else {
-        addBig(GBS_X86, computeX, G * 1_024_000n)
-        x86InUse = true
-      }
-      const storageExtra = (fn.ephemeralStorageMb ?? includedMb) - includedMb
-      if (storageExtra > 0) addBig(STORAGE, (msG + servedF * (G / F) * bw) * BigInt(storageExtra), G * 1_024_000n)
-    }
-
-    if ((fn.snapStart ?? 'off') === 'priced') {
-      const [hn, hd] = exactParts(Math.max(fn.snapStartCacheHours ?? 730, extra.snapStart.minCacheHours))
-      addBig(CACHE, BigInt(fn.snapStartVersions ?? 1) * mb * hn * 3600n, 1024n * hd)
-      if (coldG > 0n) addBig(RESTORE, coldG * mb, G * 1024n)
-    }
-
-    const streamed = fn.streamedMbPerRequest ?? 0
-    if (streamed > extra.streaming.freeMbPerRequest) {
-      const [sn, sd] = exactParts(streamed)
-      addBig(STREAM, Rn * (sn - BigInt(extra.streaming.freeMbPerRequest) * sd), Rd * sd * 1024n)
-    }
-  }
-
-  const codes: number[] = []
-  const centsExact: bigint[] = []
-
-  const reqU = UB[REQ]!
-  const reqX = XB[REQ]!
-  const freeReqCap = sheet.freeRequests * reqU
-  const freeReq = freeTier ? (reqX < freeReqCap ? reqX : freeReqCap) : 0n
-  codes.push(0)
-  centsExact.push(lineCentsBig(reqX - freeReq, reqU, region.request))
-
-  if (x86InUse && armInUse && UB[GBS_X86] !== UB[GBS_ARM]) {
-    const ux = UB[GBS_X86]!
-    const ua = UB[GBS_ARM]!
-    XB[GBS_X86] = XB[GBS_X86]! * ua
-    XB[GBS_ARM] = XB[GBS_ARM]! * ux
-    UB[GBS_X86] = ux * ua
-    UB[GBS_ARM] = ux * ua
-  }
-  let allowance = -1n
-  for (let a = 0; a < 2; a++) {
-    if (a === 0 ? !x86InUse : !armInUse) continue
-    const arch: Architecture = a === 0 ? 'x86_64' : 'arm64'
-    const m = a === 0 ? GBS_X86 : GBS_ARM
-    const x = XB[m]!
-    const u = UB[m]!
-    if (allowance < 0n) allowance = freeTier ? sheet.freeGbSeconds * u : 0n
-    const freeUsed = x < allowance ? x : allowance
-    allowance -= freeUsed
-    const billable = x - freeUsed
-    const list = region.tiers[arch]
-    let from = 0n
-    for (let t = 0; t < list.length; t++) {
-      const tier = list[t]!
-      const to = tier.upTo === null ? null : BigInt(tier.upTo) * u
-      if (t > 0 && billable <= from) break
-      const exceeds = to !== null && billable > to
-      const quantity = billable <= from ? 0n : exceeds ? to - from : billable - from
-      codes.push(1 + (a + 1) * 16 + (t + 1) * 64)
-      centsExact.push(lineCentsBig(quantity, u, tier.price))
-      if (!exceeds) break
-      from = to
-    }
-  }
-
-  for (let i = STORAGE; i <= STREAM; i++) {
-    const x = XB[i]!
-    if (x === 0n) continue
-    const u = UB[i]!
-    const price = meterPrice(i, fs, region)
-    if (!price) continue
-    let free = 0n
-    if (i === STREAM && freeTier) {
-      const cap = sheet.extra!.freeStreamingGib * u
-      free = x < cap ? x : cap
-    }
-    codes.push(METER_CODE[i]!)
-    centsExact.push(lineCentsBig(x - free, u, price))
-  }
-
-  const lines: number[] = []
-  let total = 0n
-  let big = false
-  for (let i = 0; i < codes.length; i++) {
-    const c = centsExact[i]!
-    total += c
-    if (c > SAFE_BIG) big = true
-    lines.push(codes[i]!, Number(c))
-  }
-  if (total > SAFE_BIG) big = true
-  return { lines, totalCents: Number(total), centsExact: big ? centsExact : null, totalExact: big ? total : null }
+  return { lines, totalCents: total }
 }

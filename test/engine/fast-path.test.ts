@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { bigintBill, doubleBill, lineOfCode, type FastBill } from '../../src/engine/fast'
+import { doubleBill, lineOfCode, type FastBill } from '../../src/engine/fast'
 import { estimate, exactEstimate, validateInput, type Estimate, type EstimateInput, type FunctionInput } from '../../src/engine/index'
-
-const shape = (e: Estimate) => ({ total: e.totalCents, lines: e.lines.map((l) => [l.kind, l.architecture, l.tier, l.cents]) })
 
 /** Lines with exact cents as text (bills past 2^53 cents too): from the full bill's dollars. */
 const exactShape = (e: Estimate) => ({
@@ -10,10 +8,10 @@ const exactShape = (e: Estimate) => ({
   lines: e.lines.map((l) => [l.kind, l.architecture, l.tier, l.usd.replace('.', '').replace(/^0+(?=\d)/, '')]),
 })
 const fastShape = (b: FastBill) => ({
-  total: String(b.totalExact ?? b.totalCents),
+  total: String(b.totalCents),
   lines: Array.from({ length: b.lines.length / 2 }, (_, i) => {
     const { kind, architecture, tier } = lineOfCode(b.lines[2 * i]!)
-    return [kind, architecture, tier, String(b.centsExact?.[i] ?? b.lines[2 * i + 1])]
+    return [kind, architecture, tier, String(b.lines[2 * i + 1])]
   }),
 })
 
@@ -77,7 +75,7 @@ function randomInput(r: ReturnType<typeof rng>): EstimateInput {
 }
 
 describe('the integer fast path', () => {
-  it('gives the same lines and cents as the bigint path on 100,000 random inputs, in doubles and in the bigint middle path', () => {
+  it('gives the same lines and cents as the bigint path on 100,000 random inputs', () => {
     const r = rng(20_260_801)
     let compared = 0
     let fast = 0
@@ -87,21 +85,18 @@ describe('the integer fast path', () => {
       compared++
       const exactEstimateOf = exactEstimate(input)
       const exact = JSON.stringify(exactShape(exactEstimateOf))
-      // The middle path prices every valid input; the doubles path those it can keep exact.
-      const middle = JSON.stringify(fastShape(bigintBill(input)))
-      if (middle !== exact) expect({ input, middle }).toEqual({ input, middle: exact })
+      // The doubles path prices the inputs it can keep exact; estimate() hands the rest to the bigint bill.
       const double = doubleBill(input)
       if (double) {
         fast++
         const got = JSON.stringify(fastShape(double))
         if (got !== exact) expect({ input, double: got }).toEqual({ input, double: exact })
       }
-      const got = shape(estimate(input))
-      const want = shape(exactEstimateOf)
-      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ input, got }).toEqual({ input, got: want })
+      const got = JSON.stringify(exactShape(estimate(input)))
+      if (got !== exact) expect({ input, got }).toEqual({ input, got: exact })
     }
-    // The comparison means something only if the doubles path handled most of them.
-    expect(fast / compared).toBeGreaterThan(0.45)
+    // The comparison means something only if the doubles path handled most of them (8 in 9 here, against 4 in 10 before mixed numbers).
+    expect(fast / compared).toBeGreaterThan(0.8)
     // Provisioned concurrency that does not fit is invalid; most inputs are valid.
     expect(compared).toBeGreaterThan(90_000)
   }, 120_000)
@@ -113,7 +108,7 @@ describe('the integer fast path', () => {
       { memoryMb: 128, durationMs: 0.001, requests: 13, per: 'day' as const },
       { memoryMb: 1769, durationMs: 27.55, requests: 123_457, coldStartPercent: 33.333, initDurationMs: 0.45 },
       { memoryMb: 3008, durationMs: 100.7, requests: 9_999_999, coldStartPercent: 0.5, initDurationMs: 0.3 },
-      // Past 2^53 cents on one line: the middle path keeps the cents exact.
+      // Past 2^53 cents on one line: the bigint bill keeps the cents exact.
       { memoryMb: 10_240, durationMs: 900_000, requests: 1e15, coldStartPercent: 0.000001, initDurationMs: 9999.999 },
       {
         memoryMb: 7001,
@@ -127,14 +122,28 @@ describe('the integer fast path', () => {
     for (const fn of cases) {
       for (const freeTier of [true, false]) {
         const input = { sheet: 'aws-current' as const, freeTier, functions: [fn] }
-        expect(shape(estimate(input))).toEqual(shape(exactEstimate(input)))
-        expect(fastShape(bigintBill(input))).toEqual(exactShape(exactEstimate(input)))
+        const want = exactShape(exactEstimate(input))
+        expect(exactShape(estimate(input))).toEqual(want)
+        const double = doubleBill(input)
+        if (double) expect(fastShape(double)).toEqual(want)
       }
     }
   })
 
-  it('keeps exact in doubles what used to need bigint: products past 2^53, served shares that are fractions, decimal cold-start sums', () => {
+  it('keeps exact in doubles what used to need bigint: products past 2^53, fractional volumes and served shares, decimal cold-start sums', () => {
     const cases: FunctionInput[] = [
+      // 13 a day is 395.41666... a month; 2.5 an hour is 1,825.
+      { memoryMb: 128, durationMs: 0.001, requests: 13, per: 'day' },
+      { memoryMb: 1769, durationMs: 27.55, requests: 2.5, per: 'hour', coldStartPercent: 1, initDurationMs: 250 },
+      {
+        memoryMb: 512,
+        durationMs: 80,
+        requests: 1_000_001,
+        per: 'day',
+        provisionedConcurrency: 40,
+        provisionedSharePercent: 30,
+        streamedMbPerRequest: 7.5,
+      },
       // 2,628,000 requests x 400 (a 0.25 % cold share) x 2,693 ms x 8,149 MB passes 2^53.
       { memoryMb: 8149, durationMs: 2693, requests: 1, per: 'second', coldStartPercent: 0.25, initDurationMs: 1950.77 },
       { memoryMb: 10_240, durationMs: 8402.61, requests: 896_424_644, ephemeralStorageMb: 10_240 },
