@@ -52,8 +52,6 @@ const LIMIT = 2 ** 52
 interface CentsPrice {
   p: number
   v: number
-  pBig: bigint
-  vBig: bigint
   /** p x v < 2^52: the doubles path can price lines at it (every price on the sheets can). */
   fits: boolean
 }
@@ -64,7 +62,7 @@ function centsPrice(usd: Ratio): CentsPrice {
   const g = gcd(p, v)
   p /= g
   v /= g
-  return { p: Number(p), v: Number(v), pBig: p, vBig: v, fits: p * v < BigInt(LIMIT) }
+  return { p: Number(p), v: Number(v), fits: p * v < BigInt(LIMIT) }
 }
 
 interface FastRegion {
@@ -248,7 +246,7 @@ export function lineCentsInDoubles(w: number, f: number, u: number, usd: Ratio):
  * `mulDivMod` on its own, for tests: [floor(a b / u), a b mod u], or null where
  * the doubles path would hand over to bigint.
  *
- * @example mulDivModInDoubles(2 ** 40, 2 ** 20, 3) // [floor(2^60 / 3), 1]
+ * @example mulDivModInDoubles(2 ** 45, 1000, 2 ** 20) // [33_554_432_000, 0], though 2^45 x 1000 passes 2^53
  */
 export function mulDivModInDoubles(a: number, b: number, u: number): [number, number] | null {
   overflow = false
