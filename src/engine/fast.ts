@@ -392,6 +392,13 @@ function clearUnused(i: number): void {
   }
 }
 
+/** (w1 + f1 / u) - (w2 + f2 / u), the first at least the second, as quotient (whole) + remainder / u. */
+function subtractMixed(w1: number, f1: number, w2: number, f2: number, u: number): void {
+  const f = f1 - f2
+  quotient = f < 0 ? w1 - w2 - 1 : w1 - w2
+  remainder = f < 0 ? f + u : f
+}
+
 /** Mixed-number order: (w1 + f1/u) <= (w2 + f2/u) over one denominator. */
 const atMost = (w1: number, f1: number, w2: number, f2: number) => w1 < w2 || (w1 === w2 && f1 <= f2)
 
@@ -568,23 +575,15 @@ function compute(input: EstimateInput): FastBill | null {
     let f = F[m]!
     // Billable = usage - allowance, at least 0; the allowance shrinks by what it covers.
     if (atMost(w, f, allowW, allowF)) {
-      allowW -= w
-      allowF -= f
-      if (allowF < 0) {
-        allowF += u
-        allowW -= 1
-      }
-      w = 0
-      f = 0
+      subtractMixed(allowW, allowF, w, f, u)
+      allowW = quotient
+      allowF = remainder
+      w = f = 0
     } else {
-      w -= allowW
-      f -= allowF
-      if (f < 0) {
-        f += u
-        w -= 1
-      }
-      allowW = 0
-      allowF = 0
+      subtractMixed(w, f, allowW, allowF, u)
+      w = quotient
+      f = remainder
+      allowW = allowF = 0
     }
     const list = region.tiers[arch]
     let from = 0
