@@ -150,7 +150,7 @@ function fastRegion(fs: FastSheet, id: string): FastRegion {
 /** Set where a figure would reach 2^52: the bigint path takes over (cheaper than throwing). */
 let overflow = false
 
-/** n when it is a whole number below 2^52; else 0, with the overflow flag set (NaN included). */
+/** n (a whole number, from the callers) when it is below 2^52; else 0, with the overflow flag set (NaN included). */
 function whole(n: number): number {
   if (n < LIMIT) return n
   overflow = true
@@ -265,7 +265,8 @@ function decimalScale(value: number): number {
 }
 
 /**
- * ceil(a + b) for decimal inputs below 2^31: from the double sum where it cannot
+ * ceil(a + b) for two values as typed (never a computed product: its rounding
+ * would be taken for the value), below 2^31: from the double sum where it cannot
  * mislead, else from both as decimals of at most 6 places; null otherwise.
  */
 function ceilSum(a: number, b: number): number | null {
@@ -468,15 +469,23 @@ function compute(input: EstimateInput): FastBill | null {
     let spillNum = RN
     let spillDen = RD
     if (concurrency > 0) {
+      // Served: R x share / 100, the share n / scale in lowest terms with 100 (80 % of 7 is 28 / 5).
       const share = fn.provisionedSharePercent ?? 100
-      if (!Number.isInteger(share)) return null
-      // Served: R x share / 100, over RD x 100 / gcd(share, 100) (80 % of 7 is 28 / 5).
-      const g = gcdNumber(share, 100)
-      spillDen = whole(RD * (100 / g))
-      const servedNum = whole(RN * (share / g))
-      spillNum = whole(RN * (100 / g)) - servedNum
-      const periods = ceilSum((fn.provisionedHours ?? 730) * (60 / extra.provisionedRoundingMinutes), 0)
-      if (periods === null) return null
+      const shareScale = decimalScale(share)
+      if (shareScale === 0) return null
+      const shareNum = Math.round(share * shareScale)
+      const g = gcdNumber(shareNum, 100 * shareScale)
+      const shareDen = (100 * shareScale) / g
+      spillDen = whole(RD * shareDen)
+      const servedNum = whole(RN * (shareNum / g))
+      spillNum = whole(RN * shareDen) - servedNum
+      // Billed periods: ceil(hours x periods an hour), from the hours as typed (50 minutes is
+      // 0.8333333333333334 h, whose product with 12 rounds to 10 in doubles, though it is above 10).
+      const hours = fn.provisionedHours ?? 730
+      const hoursScale = decimalScale(hours)
+      const perHour = 60 / extra.provisionedRoundingMinutes
+      if (hoursScale === 0 || !Number.isInteger(perHour)) return null
+      const periods = Math.floor((Math.round(hours * hoursScale) * perHour + hoursScale - 1) / hoursScale)
       const seconds = periods * extra.provisionedRoundingMinutes * 60
       const arm = architecture === 'arm64'
       addProduct(arm ? PC_ARM : PC_X86, whole(concurrency * mb), seconds, 1024)
@@ -505,7 +514,7 @@ function compute(input: EstimateInput): FastBill | null {
     }
     // GB-s (and storage GB-s) as a warm part plus the cold starts' extra over D x MB_MS.
     const coldExtra = coldNum > 0 && extraMs > 0 ? whole(coldNum * extraMs) : 0
-    const coldDen = whole(D * MB_MS)
+    const coldDen = coldExtra > 0 ? whole(D * MB_MS) : 1
     const meter = edge ? EDGE_GBS : architecture === 'arm64' ? GBS_ARM : GBS_X86
     addProduct(meter, whole(spillNum * bw), mb, whole(spillDen * MB_MS))
     if (coldExtra > 0) addProduct(meter, coldExtra, mb, coldDen)

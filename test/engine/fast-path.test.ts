@@ -55,7 +55,8 @@ function randomInput(r: ReturnType<typeof rng>): EstimateInput {
     if (r.next() < 0.5) fn.initDurationMs = r.pick([0, 100.77, r.int(0, 10_000), r.int(0, 10_000_000) / 1000])
     if (r.next() < 0.3) {
       fn.provisionedConcurrency = r.int(0, 5000)
-      fn.provisionedHours = r.pick([730, 8, 24, 0.1, r.int(0, 744), r.int(0, 7440) / 10])
+      // Hours as typed, and as minutes / 60 (50 minutes is 0.8333333333333334 h).
+      fn.provisionedHours = r.pick([730, 8, 24, 0.1, r.int(0, 744), r.int(0, 7440) / 10, r.int(0, 44_640) / 60])
       if (r.next() < 0.5) fn.provisionedSharePercent = r.pick([100, 50, 12.5, r.int(0, 100)])
     }
     if (r.next() < 0.3) {
@@ -184,6 +185,35 @@ describe('the integer fast path', () => {
         const double = doubleBill(input)
         expect(double, JSON.stringify(fn)).not.toBeNull()
         expect(fastShape(double!)).toEqual(exactShape(exactEstimate(input)))
+      }
+    }
+  })
+
+  it('bills provisioned time from the hours as typed: 50 minutes (0.8333333333333334 h) is 11 five-minute periods', () => {
+    // 0.8333333333333334 x 12 rounds to exactly 10 in doubles; the typed decimal is just above 10.
+    const fiftyMinutes: EstimateInput = {
+      sheet: 'aws-current',
+      functions: [{ memoryMb: 1024, durationMs: 100, requests: 0, provisionedConcurrency: 100, provisionedHours: 50 / 60 }],
+    }
+    // 100 environments x 1 GB x 11 x 300 s = 330,000 GB-s at $0.0000041667: $1.375011, 138 cents.
+    expect(estimate(fiftyMinutes).lines.find((l) => l.kind === 'provisioned-concurrency')!.cents).toBe(138)
+    for (let minutes = 1; minutes <= 44_640; minutes += 7) {
+      for (const share of [100, 12.5]) {
+        const input: EstimateInput = {
+          sheet: 'aws-current',
+          functions: [
+            {
+              memoryMb: 3000,
+              durationMs: 0.5,
+              requests: 3,
+              provisionedConcurrency: 7,
+              provisionedHours: minutes / 60,
+              provisionedSharePercent: share,
+            },
+          ],
+        }
+        const want = exactShape(exactEstimate(input))
+        expect(exactShape(estimate(input)), `${minutes} minutes, ${share} %`).toEqual(want)
       }
     }
   })
