@@ -1,6 +1,7 @@
 import { computeBill, lineShares, type Bill, type LineBill } from './bill'
 import { centsToUsdString, groupThousands, toDecimalString, type Ratio } from './decimal'
-import { doubleBill, lineOfCode, type FastBill } from './fast'
+import type { FastBill } from './fast'
+import { lineOfCode } from './line-code'
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type {
   Architecture,
@@ -15,7 +16,7 @@ import type {
   PriceSheetInfo,
   QuantityUnit,
 } from './types'
-import { copyInput, InvalidInputError, plainValidInput, validateInput } from './validate'
+import { copyInput, InvalidInputError, validateInput } from './validate'
 
 /** Billion-scale tier bounds in words: 6000000000n -> "6 billion". */
 function billions(gbs: bigint): string {
@@ -249,7 +250,8 @@ export function stepsSourceOf(estimate: Estimate): StepsSource | null {
   return estimate instanceof EstimateView ? estimate.stepsSource() : null
 }
 
-class EstimateView implements Estimate {
+/** The estimate as the engine returns it; internal (for `estimate()` in fast.ts). */
+export class EstimateView implements Estimate {
   readonly sheet: PriceSheetInfo
   readonly region: string
   readonly totalCents: number
@@ -427,32 +429,13 @@ class EstimateView implements Estimate {
 }
 
 /**
- * The monthly bill for one account's functions under a price sheet, exact to
- * the cent: each line at full precision, rounded half-up to the cent; the total
- * is the sum of the rounded lines. Throws `InvalidInputError` carrying every
- * problem rather than return a wrong number.
+ * The bill through the exact `bigint` path only, skipping the fast path. Same
+ * result as `estimate` for every valid input. For tests that compare the two,
+ * and for callers that read every line's details anyway (the calculator shows
+ * each line's quantity and price): there the fast path is only extra work, and
+ * extra code to load before the first total.
  *
- * @example
- * const bill = estimate({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] })
- * bill.totalCents // 1874, i.e. $18.74: requests $0.40 + compute $18.34
- */
-export function estimate(input: EstimateInput): Estimate {
-  let own = plainValidInput(input)
-  if (own === null) {
-    const problems = validateInput(input)
-    if (problems.length > 0) throw new InvalidInputError(problems)
-    own = copyInput(input)
-  }
-  // In doubles where provably exact (nearly every input); otherwise the full bill in bigint.
-  const fast = doubleBill(own)
-  return new EstimateView(own, fast ? undefined : computeBill(own), fast)
-}
-
-/**
- * The bill through the exact `bigint` path only, skipping the fast path: for
- * tests that compare the two. Same result as `estimate` for every valid input.
- *
- * @example exactEstimate(input).totalCents === estimate(input).totalCents // true
+ * @example exactEstimate({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] }).totalCents // 1874
  */
 export function exactEstimate(input: EstimateInput): Estimate {
   const problems = validateInput(input)

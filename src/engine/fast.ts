@@ -1,6 +1,15 @@
+import { computeBill } from './bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from './billing'
 import { gcd, type Ratio } from './decimal'
-import type { Architecture, EstimateInput, LineKind } from './types'
+import { EstimateView } from './estimate'
+import { lineCode } from './line-code'
+import type { Architecture, Estimate, EstimateInput } from './types'
+import { plainValidInput } from './quick-check'
+import { copyInput, InvalidInputError, validateInput } from './validate'
+
+// The fast path: the public `estimate()`, and the bill in doubles it runs. It is
+// a module of its own so that code needing the exact bill anyway (the UI's
+// result, which shows every line's details) does not load it.
 
 /**
  * The bill's lines (kind, architecture, tier) and cents, without the exact
@@ -14,32 +23,6 @@ export interface FastBill {
   lines: number[]
   /** Below 2^52. */
   totalCents: number
-}
-
-const KINDS: LineKind[] = [
-  'requests',
-  'compute',
-  'ephemeral-storage',
-  'provisioned-concurrency',
-  'provisioned-duration',
-  'snapstart-cache',
-  'snapstart-restore',
-  'edge-requests',
-  'edge-duration',
-  'response-streaming',
-]
-const KIND_INDEX = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<LineKind, number>
-
-/** A line's kind, architecture and tier packed in one number: kind + 16 x architecture (1 x86_64, 2 arm64) + 64 x tier. */
-function lineCode(kind: LineKind, arch: Architecture | undefined, tier: number): number {
-  return KIND_INDEX[kind] + (arch === undefined ? 0 : arch === 'x86_64' ? 16 : 32) + 64 * tier
-}
-
-/** The kind, architecture and tier (undefined outside compute) a line code stands for. */
-export function lineOfCode(code: number): { kind: LineKind; architecture: Architecture | undefined; tier: number | undefined } {
-  const arch = (code >> 4) & 3
-  const tier = code >> 6
-  return { kind: KINDS[code & 15]!, architecture: arch === 0 ? undefined : arch === 1 ? 'x86_64' : 'arm64', tier: tier === 0 ? undefined : tier }
 }
 
 /**
@@ -629,4 +612,26 @@ function compute(input: EstimateInput): FastBill | null {
   }
   if (!(total < LIMIT)) return null
   return { lines, totalCents: total }
+}
+
+/**
+ * The monthly bill for one account's functions under a price sheet, exact to
+ * the cent: each line at full precision, rounded half-up to the cent; the total
+ * is the sum of the rounded lines. Throws `InvalidInputError` carrying every
+ * problem rather than return a wrong number.
+ *
+ * @example
+ * const bill = estimate({ sheet: 'aws-2016', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] })
+ * bill.totalCents // 1874, i.e. $18.74: requests $0.40 + compute $18.34
+ */
+export function estimate(input: EstimateInput): Estimate {
+  let own = plainValidInput(input)
+  if (own === null) {
+    const problems = validateInput(input)
+    if (problems.length > 0) throw new InvalidInputError(problems)
+    own = copyInput(input)
+  }
+  // In doubles where provably exact (nearly every input); otherwise the full bill in bigint.
+  const fast = doubleBill(own)
+  return new EstimateView(own, fast ? undefined : computeBill(own), fast)
 }

@@ -21,7 +21,8 @@ export type {
   StepLine,
   StepSection,
 } from './types'
-export { estimate, exactEstimate, priceSheetInfo } from './estimate'
+export { estimate } from './fast'
+export { exactEstimate, priceSheetInfo } from './estimate'
 export { calculationSteps } from './steps'
 export {
   validateInput,

@@ -1,7 +1,7 @@
 import {
   stripUnsafeCharacters,
   compareWithSheet,
-  estimate,
+  exactEstimate,
   validateInput,
   type Comparison,
   type Estimate,
@@ -180,7 +180,8 @@ export function createSelectors() {
   const selectEstimate = memoOnInputs((inputs): EstimateResult => {
     const form = selectForm(inputs)
     if (form.problems.length > 0) return { status: 'invalid', problems: form.problems }
-    return { status: 'ok', estimate: estimate(form.input), input: form.input }
+    // The exact path directly: the result shows every line's quantity and price, which need the exact bill anyway.
+    return { status: 'ok', estimate: exactEstimate(form.input), input: form.input }
   })
 
   const selectComparison = memoOnInputs((inputs): Comparison | null => {

@@ -1,13 +1,5 @@
 import { useState } from 'react'
-import {
-  estimate as estimateBill,
-  PRICE_SHEETS,
-  type Architecture,
-  type BillLine,
-  type Comparison,
-  type Estimate,
-  type EstimateInput,
-} from '../engine/index'
+import { PRICE_SHEETS, type Architecture, type BillLine, type Comparison, type Estimate, type EstimateInput } from '../engine/index'
 import { useCalculator } from '../state/react'
 import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'

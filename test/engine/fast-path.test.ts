@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { doubleBill, lineOfCode, type FastBill } from '../../src/engine/fast'
+import { doubleBill, type FastBill } from '../../src/engine/fast'
+import { lineOfCode } from '../../src/engine/line-code'
 import { estimate, exactEstimate, validateInput, type Estimate, type EstimateInput, type FunctionInput } from '../../src/engine/index'
 
 /** Lines with exact cents as text (bills past 2^53 cents too): from the full bill's dollars. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { validateInput } from '../../src/engine/index'
-import { plainValidInput } from '../../src/engine/validate'
+import { plainValidInput } from '../../src/engine/quick-check'
 
 /** Values at and around a field's edges: mostly valid ones (undefined included), now and then one that is not. */
 const edgy = (valid: unknown[], invalid: unknown[], optional = true) =>
