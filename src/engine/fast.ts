@@ -560,7 +560,6 @@ function compute(input: EstimateInput): FastBill | null {
   let allowF = 0
   for (let a = 0; a < 2; a++) {
     if (a === 0 ? !x86InUse : !armInUse) continue
-    const arch: Architecture = a === 0 ? 'x86_64' : 'arm64'
     const m = a === 0 ? GBS_X86 : GBS_ARM
     const u = U[m]!
     let w = W[m]!
@@ -577,7 +576,7 @@ function compute(input: EstimateInput): FastBill | null {
       f = remainder
       allowW = allowF = 0
     }
-    const list = region.tiers[arch]
+    const list = a === 0 ? region.tiers.x86_64 : region.tiers.arm64
     let from = 0
     for (let t = 0; t < list.length; t++) {
       const tier = list[t]!
@@ -592,8 +591,9 @@ function compute(input: EstimateInput): FastBill | null {
     }
   }
 
-  for (let i = STORAGE; i <= STREAM; i++) {
-    if ((used & (1 << i)) === 0) continue
+  // The meters in use past compute, lowest first (the lines' order).
+  for (let bits = used >>> STORAGE; bits !== 0; bits &= bits - 1) {
+    const i = STORAGE + 31 - Math.clz32(bits & -bits)
     const price = meterPrice(i, fs, region)
     if (!price) continue
     let w = W[i]!
