@@ -2,6 +2,7 @@ import { computeBill, lineShares, type Bill, type LineBill } from './bill'
 import { centsToUsdString, groupThousands, toDecimalString, type Ratio } from './decimal'
 import type { FastBill } from './fast'
 import { lineOfCode } from './line-code'
+import { rememberLast } from './remember-last'
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type {
   Architecture,
@@ -142,9 +143,8 @@ const SHEET_INFOS = new Map<PriceSheetId, PriceSheetInfo>(
   }),
 )
 
-// The last sheet looked up: consecutive estimates mostly share it.
-let lastInfoId = ''
-let lastInfo: PriceSheetInfo | undefined
+/** The last sheet asked for remembered: consecutive estimates mostly share it. */
+const sheetInfoOf = rememberLast((id: PriceSheetId) => SHEET_INFOS.get(id)!)
 
 /**
  * Where a sheet's prices come from, for showing beside any figure computed with it.
@@ -152,11 +152,7 @@ let lastInfo: PriceSheetInfo | undefined
  * @example priceSheetInfo('aws-2016').granularityMs // 100 (ms)
  */
 export function priceSheetInfo(id: PriceSheetId): PriceSheetInfo {
-  if (id !== lastInfoId) {
-    lastInfo = SHEET_INFOS.get(id)!
-    lastInfoId = id
-  }
-  return lastInfo!
+  return sheetInfoOf(id)
 }
 
 const DEFAULT_REGIONS = Object.fromEntries(PRICE_SHEET_IDS.map((id) => [id, PRICE_SHEETS[id].defaultRegion])) as Record<PriceSheetId, string>

@@ -3,6 +3,8 @@ import { compiledSheet, type CompiledRegion, type CompiledSheet } from './billin
 import { gcd, type Ratio } from './decimal'
 import { EstimateView } from './estimate'
 import { lineCode } from './line-code'
+import { REQUEST_UNIT_FACTORS } from './requests'
+import { rememberLast } from './remember-last'
 import type { Architecture, Estimate, EstimateInput } from './types'
 import { plainValidInput } from './quick-check'
 import { copyInput, InvalidInputError, validateInput } from './validate'
@@ -57,14 +59,13 @@ interface FastRegion {
 
 interface FastSheet {
   sheet: CompiledSheet & { freeRequestsNumber: number; freeGbSecondsNumber: number; freeStreamingGibNumber: number }
-  regions: Map<string, FastRegion>
+  /** A valid region of the sheet, the last one asked for remembered. */
+  region: (id: string) => FastRegion
   cache: CentsPrice | null
   restore: CentsPrice | null
   edgeRequest: CentsPrice | null
   edgeGbs: CentsPrice | null
   streaming: CentsPrice | null
-  lastRegionId: string
-  lastRegion: FastRegion | undefined
 }
 
 function compileRegion(r: CompiledRegion): FastRegion {
@@ -88,16 +89,14 @@ function compileRegion(r: CompiledRegion): FastRegion {
 }
 
 const fastSheets = new Map<string, FastSheet>()
-// The last sheet and region looked up: consecutive estimates mostly share them.
-let lastSheetId = ''
-let lastSheet: FastSheet | undefined
 
-function fastSheet(id: EstimateInput['sheet']): FastSheet {
-  if (id === lastSheetId) return lastSheet!
+/** A sheet compiled for the doubles path (once), the last one asked for remembered. */
+const fastSheet = rememberLast((id: EstimateInput['sheet']): FastSheet => {
   let s = fastSheets.get(id)
   if (!s) {
     const compiled = compiledSheet(id)
     const e = compiled.extra
+    const regions = new Map([...compiled.regions].map(([rid, r]) => [rid, compileRegion(r)]))
     s = {
       sheet: {
         ...compiled,
@@ -105,30 +104,17 @@ function fastSheet(id: EstimateInput['sheet']): FastSheet {
         freeGbSecondsNumber: Number(compiled.freeGbSeconds),
         freeStreamingGibNumber: e ? Number(e.freeStreamingGib) : 0,
       },
-      regions: new Map([...compiled.regions].map(([rid, r]) => [rid, compileRegion(r)])),
+      region: rememberLast((rid: string) => regions.get(rid)!),
       cache: e ? centsPrice(e.cache.usd) : null,
       restore: e ? centsPrice(e.restore.usd) : null,
       edgeRequest: e ? centsPrice(e.edgeRequest.usd) : null,
       edgeGbs: e ? centsPrice(e.edgeGbs.usd) : null,
       streaming: e ? centsPrice(e.streaming.usd) : null,
-      lastRegionId: '',
-      lastRegion: undefined,
     }
     fastSheets.set(id, s)
   }
-  lastSheetId = id
-  lastSheet = s
   return s
-}
-
-/** A valid region of the sheet, with the last one looked up remembered. */
-function fastRegion(fs: FastSheet, id: string): FastRegion {
-  if (id !== fs.lastRegionId) {
-    fs.lastRegion = fs.regions.get(id)!
-    fs.lastRegionId = id
-  }
-  return fs.lastRegion!
-}
+})
 
 /** Set where a figure would reach 2^52: the bigint path takes over (cheaper than throwing). */
 let overflow = false
@@ -265,11 +251,6 @@ function ceilSum(a: number, b: number): number | null {
   return Math.floor((n + scale - 1) / scale)
 }
 
-/** Requests a month for one request per unit (per day is handled apart: 365 / 12). */
-function requestFactor(per: string): number {
-  return per === 'month' ? 1 : per === 'second' ? 2_628_000 : per === 'hour' ? 730 : per === 'minute' ? 43_800 : 1_000_000
-}
-
 /** MB x ms in a GB-s. */
 const MB_MS = 1_024_000
 
@@ -400,7 +381,7 @@ function compute(input: EstimateInput): FastBill | null {
   const fs = fastSheet(input.sheet)
   const sheet = fs.sheet
   const data = sheet.data
-  const region = fastRegion(fs, input.region ?? data.defaultRegion)
+  const region = fs.region(input.region ?? data.defaultRegion)
   const extra = data.extraMeters
   const granularity = data.granularityMs
   const includedMb = data.ephemeralStorage.includedMb
@@ -423,10 +404,9 @@ function compute(input: EstimateInput): FastBill | null {
       RN = Math.round(requests * scale)
       RD = scale
     }
-    if (per === 'day') {
-      RN = whole(RN * 365)
-      RD *= 12
-    } else RN = whole(RN * requestFactor(per))
+    const factor = REQUEST_UNIT_FACTORS.get(per)!
+    RN = whole(RN * factor[0])
+    RD *= factor[1]
     if (RD !== 1) {
       const g = gcdNumber(RN, RD)
       RN /= g

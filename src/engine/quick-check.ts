@@ -1,5 +1,6 @@
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
+import { rememberLast } from './remember-last'
 import type { EstimateInput, FunctionInput } from './types'
 import {
   approxPerMonth,
@@ -23,40 +24,21 @@ const wholeInRange = (x: unknown, min: number, max: number): boolean =>
 /** What the quick check needs of a sheet, looked up once: a region's id maps to whether it prices extra storage. */
 interface QuickSheet {
   data: PriceSheetData
-  storagePriced: Map<string, boolean>
+  /** Whether a region prices storage above the included 512 MB; undefined for a region the sheet does not have. */
+  storagePriced: (region: string) => boolean | undefined
   arm64: boolean
-  lastRegionId: string
-  lastStoragePriced: boolean | undefined
 }
 
 const QUICK_SHEETS = new Map<string, QuickSheet>(
   PRICE_SHEET_IDS.map((id) => {
     const data = PRICE_SHEETS[id]
-    const storagePriced = new Map(Object.entries(data.regions).map(([rid, r]) => [rid, r.storageUsdPerGbSecond !== null]))
-    return [id, { data, storagePriced, arm64: data.architectures.includes('arm64'), lastRegionId: '', lastStoragePriced: undefined }]
+    const priced = new Map(Object.entries(data.regions).map(([rid, r]) => [rid, r.storageUsdPerGbSecond !== null]))
+    return [id, { data, storagePriced: rememberLast((rid: string) => priced.get(rid)), arm64: data.architectures.includes('arm64') }]
   }),
 )
 
-// The last sheet and region looked up: consecutive estimates mostly share them.
-let lastSheetId = ''
-let lastSheet: QuickSheet | undefined
-
-function quickSheet(id: string): QuickSheet | undefined {
-  if (id !== lastSheetId) {
-    lastSheet = QUICK_SHEETS.get(id)
-    lastSheetId = id
-  }
-  return lastSheet
-}
-
-/** Whether the region prices storage above the included 512 MB; undefined for a region the sheet does not have. */
-function quickRegion(quick: QuickSheet, id: string): boolean | undefined {
-  if (id !== quick.lastRegionId) {
-    quick.lastStoragePriced = quick.storagePriced.get(id)
-    quick.lastRegionId = id
-  }
-  return quick.lastStoragePriced
-}
+/** The quick check's view of a sheet, the last one asked for remembered. */
+const quickSheet = rememberLast((id: string) => QUICK_SHEETS.get(id))
 
 /** True when a fixed-shape function is plainly valid; false means "ask validateInput" (it may still be valid). */
 function plainFunction(fn: FunctionInput, quick: QuickSheet, storagePriced: boolean): boolean {
@@ -120,7 +102,7 @@ export function plainValidInput(input: unknown): EstimateInput | null {
   if (!quick) return null
   const regionGiven = input.region
   if (regionGiven !== undefined && typeof regionGiven !== 'string') return null
-  const storagePriced = quickRegion(quick, regionGiven ?? quick.data.defaultRegion)
+  const storagePriced = quick.storagePriced(regionGiven ?? quick.data.defaultRegion)
   if (storagePriced === undefined) return null
   const freeTier = input.freeTier
   if (freeTier !== undefined && typeof freeTier !== 'boolean') return null

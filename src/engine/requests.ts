@@ -22,6 +22,17 @@ export const REQUESTS_PER_MONTH_PER_UNIT: Readonly<Record<RequestUnit, Ratio>> =
 }
 
 /**
+ * `REQUESTS_PER_MONTH_PER_UNIT` as whole numbers `[n, d]` (n / d requests a
+ * month for one per unit), keyed by unit: for arithmetic in doubles. Unknown
+ * units are absent (a Map, so no inherited key ever matches).
+ *
+ * @example REQUEST_UNIT_FACTORS.get('day') // [365, 12]
+ */
+export const REQUEST_UNIT_FACTORS: ReadonlyMap<string, readonly [number, number]> = new Map(
+  Object.entries(REQUESTS_PER_MONTH_PER_UNIT).map(([unit, r]) => [unit, [Number(r.n), Number(r.d)] as const]),
+)
+
+/**
  * How each unit is worded after a number: "3 per second", "2 million per month".
  *
  * @example REQUEST_UNIT_LABELS.day // 'per day'

@@ -109,8 +109,9 @@ function exactOf(cents: bigint | number, usd: string | undefined): bigint {
   return typeof cents === 'bigint' ? cents : usd !== undefined ? BigInt(usd.replace('.', '')) : BigInt(cents)
 }
 
-function toPoint(x: number, bill: PricedLines): CostPoint {
-  const point: CostPoint = {
+/** A point at x with every part at 0 cents and the given total. */
+function emptyPoint(x: number, totalCents: number): CostPoint {
+  return {
     x,
     requestsCents: 0,
     computeCents: 0,
@@ -119,8 +120,12 @@ function toPoint(x: number, bill: PricedLines): CostPoint {
     snapStartCents: 0,
     edgeCents: 0,
     streamingCents: 0,
-    totalCents: Number(bill.totalCents),
+    totalCents,
   }
+}
+
+function toPoint(x: number, bill: PricedLines): CostPoint {
+  const point = emptyPoint(x, Number(bill.totalCents))
   for (const l of bill.lines) point[GROUP[l.kind]] += Number(l.cents)
   const total = exactOf(bill.totalCents, bill.totalUsd)
   if (total > SAFE_CENTS) {
@@ -213,17 +218,7 @@ function pricePoints(
   const exactParts = zeroParts()
   for (const x of xs) {
     const X = BigInt(x)
-    const point: CostPoint = {
-      x,
-      requestsCents: 0,
-      computeCents: 0,
-      storageCents: 0,
-      provisionedCents: 0,
-      snapStartCents: 0,
-      edgeCents: 0,
-      streamingCents: 0,
-      totalCents: 0,
-    }
+    const point = emptyPoint(x, 0)
     let total = 0n
     const parts = exactParts
     parts.computeCents = 0n

@@ -1,5 +1,5 @@
 import { groupThousands, parseNumber, toDecimalString } from './decimal'
-import { isRequestUnit, REQUEST_UNIT_LABELS, REQUESTS_PER_MONTH_PER_UNIT, REQUEST_UNITS, requestsPerMonth } from './requests'
+import { isRequestUnit, REQUEST_UNIT_FACTORS, REQUEST_UNIT_LABELS, REQUEST_UNITS, requestsPerMonth } from './requests'
 import { isPriceSheetId, PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
 import { characterCount, quoteText } from './text'
@@ -632,10 +632,6 @@ export function copyInput(input: EstimateInput): EstimateInput {
 
 /** Requests a month for one request per unit, as a double: only for quick accepts far inside the limit. NaN for anything not a unit (NaN fails every check). */
 export function approxPerMonth(per: unknown): number {
-  if (per === undefined || per === 'month') return 1
-  if (per === 'second') return 2_628_000
-  if (per === 'hour') return 730
-  if (per === 'minute') return 43_800
-  if (per === 'day') return 365 / 12
-  return per === 'million-per-month' ? 1_000_000 : NaN
+  const factor = REQUEST_UNIT_FACTORS.get(per === undefined ? 'month' : (per as string))
+  return factor ? factor[0] / factor[1] : NaN
 }
