@@ -47,62 +47,65 @@ function BillLines({ estimate, baseline }: { estimate: Estimate; baseline: Basel
   const keys = new Set(estimate.lines.map(lineKey))
   const gone = baseline ? [...baseline.lines].filter(([key]) => !keys.has(key)) : []
   return (
-    <table className="bill-lines">
-      <caption className="visually-hidden">Bill lines</caption>
-      <thead>
-        <tr>
-          <th scope="col">Line</th>
-          <th scope="col" className="num">
-            Billable
-          </th>
-          <th scope="col" className="num col-unit">
-            Unit price
-          </th>
-          <th scope="col" className="num">
-            Amount
-          </th>
-          {baseline ? (
-            <th scope="col" className="num col-change">
-              vs baseline
+    // Its own horizontal scroll: amounts in the trillions must not widen the page.
+    <div className="table-scroll">
+      <table className="bill-lines">
+        <caption className="visually-hidden">Bill lines</caption>
+        <thead>
+          <tr>
+            <th scope="col">Line</th>
+            <th scope="col" className="num">
+              Billable
             </th>
-          ) : null}
-        </tr>
-      </thead>
-      <tbody>
-        {estimate.lines.map((l) => (
-          <tr key={lineKey(l)} data-kind={l.kind}>
-            <th scope="row">{l.label}</th>
-            <td className="num" title={`Exact: ${l.quantity} ${l.quantityUnit}`}>
-              {formatQuantity(l.quantity, l.quantityUnit)} {l.quantityUnit}
-            </td>
-            <td className="num col-unit">${l.unitPriceUsd}</td>
-            <td className="num" title={`Exact: $${l.exactUsd}`}>
-              {formatLineAmount(l.usd, l.exactUsd)}
-            </td>
-            {baseline ? <ChangeCell cents={centsOf(l.usd)} base={baseline.lines.get(lineKey(l))?.cents ?? 0n} /> : null}
+            <th scope="col" className="num col-unit">
+              Unit price
+            </th>
+            <th scope="col" className="num">
+              Amount
+            </th>
+            {baseline ? (
+              <th scope="col" className="num col-change">
+                vs baseline
+              </th>
+            ) : null}
           </tr>
-        ))}
-        {gone.map(([key, line]) => (
-          <tr key={key} className="line-gone">
-            <th scope="row">{line.label} (not in this estimate)</th>
-            <td className="num">—</td>
-            <td className="num col-unit" />
-            <td className="num">$0.00</td>
-            <ChangeCell cents={0n} base={line.cents} />
+        </thead>
+        <tbody>
+          {estimate.lines.map((l) => (
+            <tr key={lineKey(l)} data-kind={l.kind}>
+              <th scope="row">{l.label}</th>
+              <td className="num" title={`Exact: ${l.quantity} ${l.quantityUnit}`}>
+                {formatQuantity(l.quantity, l.quantityUnit)} {l.quantityUnit}
+              </td>
+              <td className="num col-unit">${l.unitPriceUsd}</td>
+              <td className="num" title={`Exact: $${l.exactUsd}`}>
+                {formatLineAmount(l.usd, l.exactUsd)}
+              </td>
+              {baseline ? <ChangeCell cents={centsOf(l.usd)} base={baseline.lines.get(lineKey(l))?.cents ?? 0n} /> : null}
+            </tr>
+          ))}
+          {gone.map(([key, line]) => (
+            <tr key={key} className="line-gone">
+              <th scope="row">{line.label} (not in this estimate)</th>
+              <td className="num">—</td>
+              <td className="num col-unit" />
+              <td className="num">$0.00</td>
+              <ChangeCell cents={0n} base={line.cents} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              Total (sum of the rounded lines)
+            </th>
+            <td className="col-unit" />
+            <td className="num">{formatUsd(estimate.totalUsd)}</td>
+            {baseline ? <ChangeCell cents={centsOf(estimate.totalUsd)} base={baseline.totalCents} /> : null}
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colSpan={2}>
-            Total (sum of the rounded lines)
-          </th>
-          <td className="col-unit" />
-          <td className="num">{formatUsd(estimate.totalUsd)}</td>
-          {baseline ? <ChangeCell cents={centsOf(estimate.totalUsd)} base={baseline.totalCents} /> : null}
-        </tr>
-      </tfoot>
-    </table>
+        </tfoot>
+      </table>
+    </div>
   )
 }
 

@@ -83,6 +83,17 @@ describe('on a 375 px phone', () => {
     await page.close()
   })
 
+  it('does not scroll sideways for a bill in the trillions: the bill table scrolls in its own box', async () => {
+    // Every figure at its largest: about $135 trillion, with 19-digit quantities.
+    const query = 'v=2&p=current&rg=eu-central-2&m=10240&d=900000&r=1e15&a=arm&e=10240&cs=100&it=10000&st=200'
+    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?${query}`, { width: 375, colorScheme: 'dark' })
+    expect(await total(page)).toMatch(/^\$\d{3},\d{3},\d{3},\d{3},\d{3}\.\d\d$/)
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth }))
+    expect(widths.page).toBe(widths.viewport)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('has no touch target smaller than 24 x 24 px', async () => {
     const page = await chromium().newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })
     await page.goto(`${baseURL}/?p=current&fns=2`)
