@@ -1,0 +1,502 @@
+import type { FunctionInput } from './types'
+
+/**
+ * The input fields as data: one entry per field of a function and of the
+ * account. Validation, the quick check, the link codec, the widget's
+ * attributes, the form and the exports read this table; a new input is one
+ * entry here (and its property in `FunctionInput`), and every limit is written
+ * once, here.
+ */
+
+/**
+ * How a field's value is typed: a number (fractions allowed), a whole number,
+ * true or false, one of a few words, or free text.
+ *
+ * @example const t: FieldType = 'whole'
+ */
+export type FieldType = 'number' | 'whole' | 'boolean' | 'choice' | 'text'
+
+/**
+ * One allowed value of a choice field: the engine's value, its short code in
+ * links, and the words a person reads.
+ *
+ * @example { value: 'arm64', code: 'arm', label: 'arm64 (Graviton)' }
+ */
+export interface FieldChoice {
+  value: string
+  /** The value in a link (`a=arm`). */
+  code: string
+  /** In the form's select. */
+  label: string
+}
+
+/**
+ * One input field, everything known about it in one place.
+ *
+ * @example FUNCTION_FIELDS.find((f) => f.key === 'coldStartPercent')?.max // 100
+ */
+export interface FieldSpec<K extends string = string> {
+  /** The engine's name (`EstimateInput` and `FunctionInput`). */
+  key: K
+  type: FieldType
+  /** The form's label, unit included: "Cold starts (%)". */
+  label: string
+  /** The field in a sentence: "Cold-start share must be between ...". */
+  name: string
+  /** The unit a value is given in, as written after it ("ms", "%", "hours a month"); none for a count. */
+  unit?: string
+  /** What a whole-number field counts, in messages ("environments"). */
+  counts?: string
+  /** Smallest and largest values allowed (numbers). */
+  min?: number
+  max?: number
+  /** Said after the range in a message, e.g. " (INIT is capped at 10 seconds)". */
+  rangeNote?: string
+  /** The value when the field is left out. */
+  default: number | boolean | string | undefined
+  /** The values a choice field allows. */
+  choices?: readonly FieldChoice[]
+  /** The key in a shareable link (function fields: `cs`, then `cs2`, `cs3`...). */
+  urlKey: string
+  /** The `<lambda-cost-calculator>` attribute (first function only). */
+  attribute: string
+  /** The suffix of the form control's id: `fn-2-cold-starts`. */
+  idSuffix: string
+  /** Under the field in the form. */
+  hint?: string
+  /** The sheets that bill the field: `'current'` fields are ignored on the classic sheet. */
+  sheets: 'all' | 'current'
+  /** Where the form shows it: with memory and duration, or in "More options". */
+  group: 'basic' | 'more'
+  /** How the classic sheet's "ignores ..." sentence names the field when it is set. */
+  ignoredAs?: string
+}
+
+/** Every function field's engine name. */
+export type FunctionFieldKey = keyof FunctionInput
+
+/**
+ * The most functions one estimate may hold.
+ *
+ * @example MAX_FUNCTIONS // 50
+ */
+export const MAX_FUNCTIONS = 50
+/**
+ * The longest function name, characters.
+ *
+ * @example MAX_NAME_LENGTH // 64
+ */
+export const MAX_NAME_LENGTH = 64
+/**
+ * The most requests a month the engine accepts for one function: 10^15.
+ *
+ * @example MAX_REQUESTS_PER_MONTH // 1_000_000_000_000_000
+ */
+export const MAX_REQUESTS_PER_MONTH = 1_000_000_000_000_000
+/**
+ * The most provisioned environments, or SnapStart versions, one function may have: far above any account's quota.
+ *
+ * @example MAX_PROVISIONED_CONCURRENCY // 1,000,000
+ */
+export const MAX_PROVISIONED_CONCURRENCY = 1_000_000
+/**
+ * The most MB a request may stream on average: responses stream up to 200 MB.
+ *
+ * @example MAX_STREAMED_MB // 200
+ */
+export const MAX_STREAMED_MB = 200
+/**
+ * Hours in the longest month (31 days): the most a monthly number of hours may be.
+ *
+ * @example HOURS_IN_LONGEST_MONTH // 744
+ */
+export const HOURS_IN_LONGEST_MONTH = 744
+/**
+ * Hours in the average month, the default of every "hours a month" field (AWS's calculators use it too).
+ *
+ * @example HOURS_PER_MONTH // 730
+ */
+export const HOURS_PER_MONTH = 730
+/**
+ * The longest INIT (or billed SnapStart restore) a cold start may have, ms: Lambda caps INIT at 10 seconds.
+ *
+ * @example MAX_INIT_MS // 10_000
+ */
+export const MAX_INIT_MS = 10_000
+
+/**
+ * The fields of one function, in the order the form, the link and the widget list them.
+ * `memoryMb`, `durationMs`, `requests`, `per`, `architecture`, `ephemeralStorageMb`
+ * and `name` have limits that depend on the sheet and region: their ranges here
+ * are the widest any sheet allows, and validation checks them against the sheet.
+ */
+export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
+  {
+    key: 'name',
+    type: 'text',
+    label: 'Name',
+    name: 'Name',
+    max: MAX_NAME_LENGTH,
+    default: undefined,
+    urlKey: 'n',
+    attribute: 'name',
+    idSuffix: 'name',
+    sheets: 'all',
+    group: 'basic',
+  },
+  {
+    key: 'memoryMb',
+    type: 'whole',
+    label: 'Memory (MB)',
+    name: 'Memory',
+    unit: 'MB',
+    min: 128,
+    max: 10_240,
+    default: undefined,
+    urlKey: 'm',
+    attribute: 'memory',
+    idSuffix: 'memory',
+    sheets: 'all',
+    group: 'basic',
+  },
+  {
+    key: 'durationMs',
+    type: 'number',
+    label: 'Duration (ms)',
+    name: 'Duration',
+    unit: 'ms',
+    max: 900_000,
+    default: undefined,
+    urlKey: 'd',
+    attribute: 'duration',
+    idSuffix: 'duration',
+    sheets: 'all',
+    group: 'basic',
+  },
+  {
+    key: 'requests',
+    type: 'number',
+    label: 'Requests',
+    name: 'Requests',
+    min: 0,
+    default: undefined,
+    urlKey: 'r',
+    attribute: 'requests',
+    idSuffix: 'requests',
+    sheets: 'all',
+    group: 'basic',
+  },
+  {
+    key: 'per',
+    type: 'choice',
+    label: 'Request unit',
+    name: 'Request unit',
+    default: 'month',
+    choices: [
+      { value: 'second', code: 's', label: 'per second' },
+      { value: 'minute', code: 'min', label: 'per minute' },
+      { value: 'hour', code: 'h', label: 'per hour' },
+      { value: 'day', code: 'd', label: 'per day' },
+      { value: 'month', code: 'mo', label: 'per month' },
+      { value: 'million-per-month', code: 'mpm', label: 'million per month' },
+    ],
+    urlKey: 'u',
+    attribute: 'unit',
+    idSuffix: 'unit',
+    sheets: 'all',
+    group: 'basic',
+  },
+  {
+    key: 'architecture',
+    type: 'choice',
+    label: 'Architecture',
+    name: 'Architecture',
+    default: 'x86_64',
+    choices: [
+      { value: 'x86_64', code: 'x86', label: 'x86_64' },
+      { value: 'arm64', code: 'arm', label: 'arm64 (Graviton)' },
+    ],
+    urlKey: 'a',
+    attribute: 'architecture',
+    idSuffix: 'architecture',
+    sheets: 'all',
+    group: 'basic',
+  },
+  {
+    key: 'ephemeralStorageMb',
+    type: 'whole',
+    label: 'Ephemeral storage (MB)',
+    name: 'Ephemeral storage',
+    unit: 'MB',
+    min: 512,
+    max: 10_240,
+    default: 512,
+    urlKey: 'e',
+    attribute: 'storage',
+    idSuffix: 'storage',
+    sheets: 'all',
+    group: 'basic',
+  },
+  {
+    key: 'coldStartPercent',
+    type: 'number',
+    label: 'Cold starts (%)',
+    name: 'Cold-start share',
+    unit: '%',
+    min: 0,
+    max: 100,
+    default: 0,
+    urlKey: 'cs',
+    attribute: 'cold-start-percent',
+    idSuffix: 'cold-starts',
+    hint: '0–100, fractions allowed; empty is 0. The share of on-demand invocations that start cold and bill their INIT.',
+    sheets: 'current',
+    group: 'more',
+    ignoredAs: 'cold starts',
+  },
+  {
+    key: 'initDurationMs',
+    type: 'number',
+    label: 'INIT duration (ms)',
+    name: 'INIT duration',
+    unit: 'ms',
+    min: 0,
+    max: MAX_INIT_MS,
+    rangeNote: ' (INIT is capped at 10 seconds)',
+    default: 0,
+    urlKey: 'it',
+    attribute: 'init-duration',
+    idSuffix: 'init-duration',
+    hint: '0–10,000 ms; empty is 0. The REPORT line’s Init Duration (with SnapStart, its Billed Restore Duration), added to each cold invocation.',
+    sheets: 'current',
+    group: 'more',
+    ignoredAs: 'INIT duration',
+  },
+  {
+    key: 'provisionedConcurrency',
+    type: 'whole',
+    label: 'Provisioned concurrency (environments)',
+    name: 'Provisioned concurrency',
+    counts: 'environments',
+    min: 0,
+    max: MAX_PROVISIONED_CONCURRENCY,
+    default: 0,
+    urlKey: 'pc',
+    attribute: 'provisioned-concurrency',
+    idSuffix: 'provisioned-concurrency',
+    hint: 'A whole number; empty is 0. Environments kept initialised, billed for every hour they are enabled, busy or not.',
+    sheets: 'current',
+    group: 'more',
+    ignoredAs: 'provisioned concurrency',
+  },
+  {
+    key: 'provisionedHours',
+    type: 'number',
+    label: 'Provisioned hours a month',
+    name: 'Provisioned hours',
+    unit: 'hours a month',
+    min: 0,
+    max: HOURS_IN_LONGEST_MONTH,
+    default: HOURS_PER_MONTH,
+    urlKey: 'ph',
+    attribute: 'provisioned-hours',
+    idSuffix: 'provisioned-hours',
+    hint: '0–744 hours; empty is 730, the whole month. Billed in 5-minute steps.',
+    sheets: 'current',
+    group: 'more',
+  },
+  {
+    key: 'provisionedSharePercent',
+    type: 'number',
+    label: 'Served by provisioned concurrency (%)',
+    name: 'Share served by provisioned concurrency',
+    unit: '%',
+    min: 0,
+    max: 100,
+    default: 100,
+    urlKey: 'ps',
+    attribute: 'provisioned-share',
+    idSuffix: 'provisioned-share',
+    hint: '0–100; empty is 100. The share of requests the provisioned environments serve; the rest spills over to on demand.',
+    sheets: 'current',
+    group: 'more',
+  },
+  {
+    key: 'snapStart',
+    type: 'choice',
+    label: 'SnapStart',
+    name: 'SnapStart',
+    default: 'off',
+    choices: [
+      { value: 'off', code: 'off', label: 'Off' },
+      { value: 'java', code: 'java', label: 'Java (no cache or restore charge)' },
+      { value: 'priced', code: 'priced', label: 'Python or .NET (cache and restores billed)' },
+    ],
+    urlKey: 'ss',
+    attribute: 'snapstart',
+    idSuffix: 'snapstart',
+    hint: 'Cold starts restore a snapshot instead of running INIT; Python and .NET pay for the cache and each restore.',
+    sheets: 'current',
+    group: 'more',
+    ignoredAs: 'SnapStart',
+  },
+  {
+    key: 'snapStartVersions',
+    type: 'whole',
+    label: 'SnapStart versions',
+    name: 'SnapStart versions',
+    counts: 'versions',
+    min: 1,
+    max: MAX_PROVISIONED_CONCURRENCY,
+    default: 1,
+    urlKey: 'sv',
+    attribute: 'snapstart-versions',
+    idSuffix: 'snapstart-versions',
+    hint: 'A whole number, 1 or more; empty is 1. Published versions kept cached.',
+    sheets: 'current',
+    group: 'more',
+  },
+  {
+    key: 'snapStartCacheHours',
+    type: 'number',
+    label: 'SnapStart cache hours a month',
+    name: 'SnapStart cache hours',
+    unit: 'hours a month',
+    min: 0,
+    max: HOURS_IN_LONGEST_MONTH,
+    rangeNote: ' (at least 3 are billed)',
+    default: HOURS_PER_MONTH,
+    urlKey: 'sh',
+    attribute: 'snapstart-cache-hours',
+    idSuffix: 'snapstart-cache-hours',
+    hint: '0–744 hours; empty is 730. Hours each version is cached; at least 3 are billed.',
+    sheets: 'current',
+    group: 'more',
+  },
+  {
+    key: 'edge',
+    type: 'boolean',
+    label: 'Lambda@Edge',
+    name: 'Lambda@Edge',
+    default: false,
+    urlKey: 'ed',
+    attribute: 'edge',
+    idSuffix: 'edge',
+    hint: 'Runs at CloudFront edge locations: x86_64 only, its own prices, no free tier, no provisioned concurrency.',
+    sheets: 'current',
+    group: 'more',
+    ignoredAs: 'Lambda@Edge',
+  },
+  {
+    key: 'streamedMbPerRequest',
+    type: 'number',
+    label: 'Streamed per request (MB)',
+    name: 'Streamed MB per request',
+    unit: 'MB',
+    min: 0,
+    max: MAX_STREAMED_MB,
+    default: 0,
+    urlKey: 'st',
+    attribute: 'streamed-mb',
+    idSuffix: 'streamed-mb',
+    hint: '0–200 MB; empty is 0. Response streaming: what each response streams beyond 6 MB is billed, after 100 GiB a month free.',
+    sheets: 'current',
+    group: 'more',
+    ignoredAs: 'response streaming',
+  },
+]
+
+/** Each function field by its engine name. */
+export const FUNCTION_FIELD_BY_KEY: ReadonlyMap<string, FieldSpec<FunctionFieldKey>> = new Map(FUNCTION_FIELDS.map((f) => [f.key, f]))
+
+/**
+ * The function fields priced on the current sheet only (the "More options" of
+ * the form): the classic sheet ignores them.
+ *
+ * @example CURRENT_ONLY_FIELDS.map((f) => f.key).includes('edge') // true
+ */
+export const CURRENT_ONLY_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = FUNCTION_FIELDS.filter((f) => f.sheets === 'current')
+
+/**
+ * The function field `key` names, or the nearest known one for a misspelt key
+ * (by edit distance, case ignored), or null when nothing is near.
+ *
+ * @example nearestFieldKey('durableExecution') // the closest field name
+ * @example nearestFieldKey('memoryMB') // 'memoryMb'
+ */
+export function nearestFieldKey(key: string): FunctionFieldKey | null {
+  const given = key.toLowerCase()
+  let best: FunctionFieldKey | null = null
+  let bestDistance = Infinity
+  for (const f of FUNCTION_FIELDS) {
+    const d = editDistance(given, f.key.toLowerCase())
+    if (d < bestDistance) {
+      bestDistance = d
+      best = f.key
+    }
+  }
+  // A guess further than a third of the name away is no help.
+  return best !== null && bestDistance <= Math.max(2, Math.ceil(key.length / 3)) ? best : null
+}
+
+/** Levenshtein distance, for names of a few dozen characters. */
+function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Infinity
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    prev = row
+  }
+  return prev[b.length]!
+}
+
+/**
+ * The account's fields (shared by every function): the sheet, the region and the free tier.
+ *
+ * @example ACCOUNT_FIELDS.find((f) => f.key === 'freeTier')?.urlKey // 'ft'
+ */
+export const ACCOUNT_FIELDS: readonly FieldSpec<'sheet' | 'region' | 'freeTier'>[] = [
+  {
+    key: 'sheet',
+    type: 'choice',
+    label: 'Price sheet',
+    name: 'Price sheet',
+    default: 'aws-current',
+    choices: [
+      { value: 'aws-2016', code: '2016', label: 'Classic (2016): 100 ms billing' },
+      { value: 'aws-current', code: 'current', label: 'Current: 1 ms billing' },
+    ],
+    urlKey: 'p',
+    attribute: 'sheet',
+    idSuffix: 'sheet',
+    sheets: 'all',
+    group: 'basic',
+  },
+  {
+    key: 'region',
+    type: 'text',
+    label: 'Region',
+    name: 'Region',
+    default: 'us-east-1',
+    urlKey: 'rg',
+    attribute: 'region',
+    idSuffix: 'region',
+    sheets: 'all',
+    group: 'basic',
+  },
+  {
+    key: 'freeTier',
+    type: 'boolean',
+    label: 'Include free tier',
+    name: 'Include free tier',
+    default: true,
+    urlKey: 'ft',
+    attribute: 'free-tier',
+    idSuffix: 'free-tier',
+    sheets: 'all',
+    group: 'basic',
+  },
+]
