@@ -1,8 +1,11 @@
-import { compiledSheet, type CompiledPrice, type CompiledRegion, type CompiledSheet } from './billing'
-import { compareRatio, lcm, minRatio, reduceRatio, roundHalfUp, subRatio, ZERO, type Ratio } from './decimal'
+import { BIGINT } from './arithmetic'
+import { compiledSheet, type CompiledPrice, type CompiledRegion, type CompiledSheet, type CompiledTier } from './billing'
+import { lcm, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
+import { METER_INDEX, METERS, type MeterId } from './meters'
+import { meterPrices, MeterTotals, priceMeters, type MeterPrice } from './price-meters'
 import { requestsPerMonth } from './requests'
 import type { Architecture, EstimateInput, LineKind, QuantityUnit } from './types'
-import { addUsage, emptyUsage, measureFunction, reduceUsage, type FunctionMeasure, type MeterId, type MeterUsage } from './usage'
+import { addUsage, emptyUsage, measureFunction, reduceUsage, type FunctionMeasure, type MeterUsage } from './usage'
 
 /**
  * The bill in exact numbers, before anything is turned into text: the
@@ -50,12 +53,8 @@ export interface LineBill {
   cents: bigint
 }
 
-/** Architectures in the order the shared free tier covers them: the dearer one first. */
+/** Architectures in the order the shared free tier covers them: the dearer one first (the meter table's order). */
 export const FREE_TIER_ORDER: readonly Architecture[] = ['x86_64', 'arm64']
-
-function lineCents(q: Ratio, price: Ratio): bigint {
-  return roundHalfUp(q.n * price.n * 100n, q.d * price.d)
-}
 
 /** Monthly requests of every function, over one shared denominator. */
 function monthlyRequests(input: EstimateInput): Ratio[] {
@@ -99,18 +98,17 @@ export type PricedUsage = Pick<
   'totalRequests' | 'freeRequestsUsed' | 'billableRequests' | 'architectures' | 'freeStreamUsed' | 'billableStream' | 'lines' | 'totalCents'
 >
 
-const PC_METERS: Record<Architecture, { pc: MeterId; duration: MeterId }> = {
-  x86_64: { pc: 'pcX86Gbs', duration: 'pcDurationX86Gbs' },
-  arm64: { pc: 'pcArmGbs', duration: 'pcDurationArmGbs' },
-}
+const exactPrices = new WeakMap<CompiledRegion, MeterPrice<bigint>[]>()
+
+const mixed = (w: bigint, f: bigint, u: bigint): Ratio => reduceRatio({ n: w * u + f, d: u })
 
 /**
- * Prices one account's monthly usage. The free tier applies once for the
- * account: its requests cover every regional request, its GB-s on-demand
- * compute (x86_64 first, then arm64), never provisioned concurrency, its
- * duration, SnapStart or Lambda@Edge; streaming has its own 100 GiB. Then each
- * architecture's graduated brackets, storage and the other meters. Each line is
- * rounded half-up to the cent and the total is the sum of the rounded lines.
+ * Prices one account's monthly usage by the rules every path shares
+ * (`priceMeters`, in BIGINT): the free tier once for the account (its requests
+ * cover every regional request, its GB-s on-demand compute, x86_64 first, then
+ * arm64; streaming has its own 100 GiB), each architecture's graduated
+ * brackets, then every other meter. Each line is rounded half-up to the cent
+ * and the total is the sum of the rounded lines.
  *
  * A line appears when its meter is used (requests always; compute for every
  * architecture a function runs on demand).
@@ -122,112 +120,67 @@ export function priceUsage(
   usage: MeterUsage,
   inUse: Record<Architecture, boolean>,
 ): PricedUsage {
-  const lines: LineBill[] = []
-  let totalCents = 0n
-  const push = (line: Omit<LineBill, 'cents' | 'estimatedPrice'> & { estimatedPrice?: boolean }): void => {
-    const cents = lineCents(line.quantity, line.unitPrice)
-    totalCents += cents
-    const full = line as LineBill
-    if (full.estimatedPrice === undefined) full.estimatedPrice = false
-    full.cents = cents
-    lines.push(full)
-  }
-  const pushPrice = (kind: LineKind, meter: MeterId, quantity: Ratio, unit: QuantityUnit, p: CompiledPrice, architecture?: Architecture): void => {
-    const line: Omit<LineBill, 'cents'> = {
-      kind,
-      meter,
-      quantity,
-      quantityUnit: unit,
-      unitPrice: p.usd,
-      unitPriceText: p.text,
-      estimatedPrice: p.estimated,
-    }
-    if (architecture) line.architecture = architecture
-    push(line)
-  }
-
-  const totalRequests = usage.requests
-  const freeRequestsUsed = freeTier ? minRatio(totalRequests, { n: sheet.freeRequests, d: 1n }) : ZERO
-  const billableRequests = subRatio(totalRequests, freeRequestsUsed)
-  push({
-    kind: 'requests',
-    meter: 'requests',
-    quantity: billableRequests,
-    quantityUnit: 'requests',
-    unitPrice: region.usdPerRequest,
-    unitPriceText: region.data.usdPerRequest,
+  const totals = new MeterTotals(BIGINT)
+  METERS.forEach((m, i) => {
+    const q = usage[m.id]
+    if (q.n !== 0n) totals.addMixed(i, q.n / q.d, q.n % q.d, q.d)
+    if (m.kind === 'compute' && inUse[m.architecture!]) totals.use(i)
   })
-
-  let freeGbsLeft: Ratio = freeTier ? { n: sheet.freeGbSeconds, d: 1n } : ZERO
+  let prices = exactPrices.get(region)
+  if (!prices) exactPrices.set(region, (prices = meterPrices(BIGINT, sheet, region, null)))
+  const freeAllowance = freeTier
+    ? { requests: sheet.freeRequests, gbSeconds: sheet.freeGbSeconds, streaming: sheet.extra?.freeStreamingGib ?? 0n }
+    : null
+  const lines: LineBill[] = []
+  const freeUsed = new Map<number, Ratio>()
+  const totalCents = priceMeters(BIGINT, totals, prices, freeAllowance, {
+    line(i, tier, from, to, w, f, u, cents) {
+      const spec = METERS[i]!
+      const p = spec.price(sheet, region)!
+      const unitPrice = Array.isArray(p) ? (p as CompiledTier[])[tier - 1]! : (p as CompiledPrice)
+      const line: LineBill = {
+        kind: spec.kind,
+        meter: spec.id,
+        quantity: mixed(w, f, u),
+        quantityUnit: spec.unit,
+        unitPrice: 'usd' in unitPrice ? unitPrice.usd : unitPrice.usdPerGbSecond,
+        unitPriceText: 'usd' in unitPrice ? unitPrice.text : unitPrice.usdPerGbSecondText,
+        estimatedPrice: 'estimated' in unitPrice ? unitPrice.estimated : false,
+        cents,
+      }
+      if (spec.architecture) line.architecture = spec.architecture
+      if (tier > 0) {
+        line.tier = tier
+        line.tierFrom = from
+        line.tierTo = to
+      }
+      lines.push(line)
+    },
+    free(i, w, f, u) {
+      freeUsed.set(i, mixed(w, f, u))
+    },
+  })
+  const usedOf = (id: MeterId) => freeUsed.get(METER_INDEX.get(id)!) ?? ZERO
   const architectures: ArchitectureBill[] = []
-  for (const architecture of FREE_TIER_ORDER) {
-    if (!inUse[architecture]) continue
-    const meter: MeterId = architecture === 'x86_64' ? 'x86Gbs' : 'armGbs'
-    const gbs = usage[meter]
-    const freeUsed = minRatio(gbs, freeGbsLeft)
-    freeGbsLeft = subRatio(freeGbsLeft, freeUsed)
-    const billable = reduceRatio(subRatio(gbs, freeUsed))
-    architectures.push({ architecture, gbs, freeUsed, billable })
-    const tiers = region.compute[architecture]!
-    let from = 0n
-    for (let t = 0; t < tiers.length; t++) {
-      const tier = tiers[t]!
-      const to = tier.upToGbSeconds
-      const above = subRatio(billable, { n: from, d: 1n })
-      if (t > 0 && above.n <= 0n) break
-      const quantity = above.n <= 0n ? ZERO : to === null || compareRatio(billable, { n: to, d: 1n }) <= 0 ? above : { n: to - from, d: 1n }
-      push({
-        kind: 'compute',
-        meter,
-        architecture,
-        tier: t + 1,
-        tierFrom: from,
-        tierTo: to,
-        quantity,
-        quantityUnit: 'GB-s',
-        unitPrice: tier.usdPerGbSecond,
-        unitPriceText: tier.usdPerGbSecondText,
-      })
-      if (to === null) break
-      from = to
-    }
+  for (const m of METERS) {
+    if (m.kind !== 'compute' || !inUse[m.architecture!]) continue
+    const gbs = usage[m.id]
+    const used = usedOf(m.id)
+    architectures.push({ architecture: m.architecture!, gbs, freeUsed: used, billable: reduceRatio(subRatio(gbs, used)) })
   }
-
-  if (usage.storageGbs.n > 0n && region.storageUsdPerGbSecond) {
-    push({
-      kind: 'ephemeral-storage',
-      meter: 'storageGbs',
-      quantity: usage.storageGbs,
-      quantityUnit: 'GB-s',
-      unitPrice: region.storageUsdPerGbSecond,
-      unitPriceText: region.data.storageUsdPerGbSecond!,
-    })
+  const totalRequests = usage.requests
+  const freeRequestsUsed = usedOf('requests')
+  const freeStreamUsed = usedOf('streamGib')
+  return {
+    totalRequests,
+    freeRequestsUsed,
+    billableRequests: subRatio(totalRequests, freeRequestsUsed),
+    architectures,
+    freeStreamUsed,
+    billableStream: subRatio(usage.streamGib, freeStreamUsed),
+    lines,
+    totalCents,
   }
-
-  for (const architecture of FREE_TIER_ORDER) {
-    const { pc, duration } = PC_METERS[architecture]
-    const prices = region.provisioned[architecture]
-    if (!prices) continue
-    if (usage[pc].n > 0n) pushPrice('provisioned-concurrency', pc, usage[pc], 'GB-s', prices.concurrency, architecture)
-    if (usage[duration].n > 0n) pushPrice('provisioned-duration', duration, usage[duration], 'GB-s', prices.duration, architecture)
-  }
-
-  const extra = sheet.extra
-  let freeStreamUsed = ZERO
-  let billableStream = ZERO
-  if (extra) {
-    if (usage.cacheGbs.n > 0n) pushPrice('snapstart-cache', 'cacheGbs', usage.cacheGbs, 'GB-s', extra.cache)
-    if (usage.restoreGb.n > 0n) pushPrice('snapstart-restore', 'restoreGb', usage.restoreGb, 'GB', extra.restore)
-    if (usage.edgeRequests.n > 0n) pushPrice('edge-requests', 'edgeRequests', usage.edgeRequests, 'requests', extra.edgeRequest)
-    if (usage.edgeGbs.n > 0n) pushPrice('edge-duration', 'edgeGbs', usage.edgeGbs, 'GB-s', extra.edgeGbs)
-    if (usage.streamGib.n > 0n) {
-      freeStreamUsed = freeTier ? minRatio(usage.streamGib, { n: extra.freeStreamingGib, d: 1n }) : ZERO
-      billableStream = subRatio(usage.streamGib, freeStreamUsed)
-      pushPrice('response-streaming', 'streamGib', billableStream, 'GiB', extra.streaming)
-    }
-  }
-
-  return { totalRequests, freeRequestsUsed, billableRequests, architectures, freeStreamUsed, billableStream, lines, totalCents }
 }
 
 /**

@@ -44,6 +44,9 @@ export interface CompiledRegion {
   data: RegionPrices
   usdPerRequest: Ratio
   storageUsdPerGbSecond: Ratio | null
+  /** The same two as priced meters. */
+  requestPrice: CompiledPrice
+  storagePrice: CompiledPrice | null
   compute: Partial<Record<Architecture, CompiledTier[]>>
   /** Provisioned concurrency and its duration, per architecture. */
   provisioned: Partial<Record<Architecture, { concurrency: CompiledPrice; duration: CompiledPrice }>>
@@ -88,6 +91,8 @@ function compileRegion(id: string, data: RegionPrices): CompiledRegion {
     data,
     usdPerRequest: parseDecimalString(data.usdPerRequest),
     storageUsdPerGbSecond: data.storageUsdPerGbSecond === null ? null : parseDecimalString(data.storageUsdPerGbSecond),
+    requestPrice: price(data.usdPerRequest),
+    storagePrice: data.storageUsdPerGbSecond === null ? null : price(data.storageUsdPerGbSecond),
     compute,
     provisioned: Object.fromEntries(
       Object.entries(data.provisioned ?? {}).map(([arch, p]) => [

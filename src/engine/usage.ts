@@ -1,60 +1,25 @@
+import { BIGINT } from './arithmetic'
 import { billedDurationMs, type CompiledSheet } from './billing'
-import { addRatio, ceilRatio, compareRatio, parseNumber, reduceRatio, scaleRatio, subRatio, ZERO, type Ratio } from './decimal'
+import { addRatio, compareRatio, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
+import { measureFunction as measureMeters, METER_IDS, METERS, type MeterId } from './meters'
+import { MeterTotals } from './price-meters'
 import type { Architecture, FunctionInput, RequestUnit, SnapStartMode } from './types'
+
+export type { MeterId } from './meters'
 
 /**
  * What one function uses of each meter in a month, before the free tier, as
- * exact ratios. The bill prices the account's sums; a function's share of a
- * line is in proportion to its own figure here.
+ * exact ratios, by meter name (see `METERS`). The bill prices the account's
+ * sums; a function's share of a line is in proportion to its own figure here.
  */
-export interface MeterUsage {
-  /** Regional requests (every request but Lambda@Edge's). */
-  requests: Ratio
-  /** On-demand compute GB-s (warm, cold with INIT, provisioned spill-over), per architecture. */
-  x86Gbs: Ratio
-  armGbs: Ratio
-  /** Ephemeral storage above the included 512 MB, GB-s. */
-  storageGbs: Ratio
-  /** Provisioned concurrency GB-s, per architecture. */
-  pcX86Gbs: Ratio
-  pcArmGbs: Ratio
-  /** Duration of invocations served by provisioned environments, GB-s, per architecture. */
-  pcDurationX86Gbs: Ratio
-  pcDurationArmGbs: Ratio
-  /** SnapStart cache, GB-s. */
-  cacheGbs: Ratio
-  /** SnapStart restores, GB restored. */
-  restoreGb: Ratio
-  /** Lambda@Edge requests and GB-s. */
-  edgeRequests: Ratio
-  edgeGbs: Ratio
-  /** Response streaming past the first 6 MB of each request, GiB. */
-  streamGib: Ratio
-}
-
-/** The names of the meters, in the order the bill lists them. */
-export type MeterId = keyof MeterUsage
+export type MeterUsage = Record<MeterId, Ratio>
 
 /** Every meter at zero. */
 export function emptyUsage(): MeterUsage {
-  return {
-    requests: ZERO,
-    x86Gbs: ZERO,
-    armGbs: ZERO,
-    storageGbs: ZERO,
-    pcX86Gbs: ZERO,
-    pcArmGbs: ZERO,
-    pcDurationX86Gbs: ZERO,
-    pcDurationArmGbs: ZERO,
-    cacheGbs: ZERO,
-    restoreGb: ZERO,
-    edgeRequests: ZERO,
-    edgeGbs: ZERO,
-    streamGib: ZERO,
-  }
+  const out = {} as MeterUsage
+  for (const k of METER_IDS) out[k] = ZERO
+  return out
 }
-
-const METER_IDS = Object.keys(emptyUsage()) as MeterId[]
 
 /** a + b, meter by meter. */
 export function addUsage(a: MeterUsage, b: MeterUsage): MeterUsage {
@@ -67,16 +32,6 @@ export function addUsage(a: MeterUsage, b: MeterUsage): MeterUsage {
 export function reduceUsage(a: MeterUsage): MeterUsage {
   const out = {} as MeterUsage
   for (const k of METER_IDS) out[k] = reduceRatio(a[k])
-  return out
-}
-
-/** base + slope x t for whole t: usage is affine in the request volume. */
-export function affineUsage(base: MeterUsage, slope: MeterUsage, t: bigint): MeterUsage {
-  const out = {} as MeterUsage
-  for (const k of METER_IDS) {
-    const s = slope[k]
-    out[k] = s.n === 0n ? base[k] : addRatio(base[k], { n: s.n * t, d: s.d })
-  }
   return out
 }
 
@@ -119,22 +74,13 @@ export interface FunctionMeasure {
   ignored: string[]
 }
 
-const HUNDRED = 100n
-const MB_MS_PER_GB_S = 1_024_000n
-
 /**
  * ceil(durationMs + initMs) rounded up to the granularity, exact on the
- * decimals the user typed. The sum of two doubles can land a hair off a whole
- * number; only then is the exact sum needed.
+ * decimals the user typed.
  */
 export function billedColdDurationMs(durationMs: number, initMs: number, granularityMs: number): number {
   if (initMs === 0) return billedDurationMs(durationMs, granularityMs)
-  const sum = durationMs + initMs
-  const frac = sum - Math.floor(sum)
-  if (frac > 1e-6 && frac < 1 - 1e-6) return billedDurationMs(sum, granularityMs)
-  if (Number.isInteger(durationMs) && Number.isInteger(initMs)) return billedDurationMs(sum, granularityMs)
-  const exact = addRatio(parseNumber(durationMs), parseNumber(initMs))
-  return billedDurationMs(Number(ceilRatio(exact)), granularityMs)
+  return billedDurationMs(BIGINT.ceilSum(durationMs, initMs), granularityMs)
 }
 
 /** Names of the inputs a sheet without the 2026 meters ignores, when set to anything but their defaults. */
@@ -149,116 +95,62 @@ function ignoredInputs(fn: FunctionInput): string[] {
   return out
 }
 
+const ratio = (n: bigint, d: bigint): Ratio => reduceRatio({ n, d })
+
 /**
  * Turns one valid function input into usage under `sheet`, with its monthly
- * requests given (so a chart can scale them). Exact throughout.
+ * requests given (so a chart can scale them). Exact throughout: the meters'
+ * own rules (meters.ts) run in BIGINT.
  */
 export function measureFunction(fn: FunctionInput, index: number, sheet: CompiledSheet, monthlyRequests: Ratio): FunctionMeasure {
   const data = sheet.data
   const extra = data.extraMeters
-  const granularity = data.granularityMs
-  const includedMb = data.ephemeralStorage.includedMb
-  const architecture = fn.architecture ?? 'x86_64'
-  const memoryMb = fn.memoryMb
-  const mb = BigInt(memoryMb)
-  const billedMs = billedDurationMs(fn.durationMs, granularity)
-  const initDurationMs = extra ? (fn.initDurationMs ?? 0) : 0
-  const billedColdMs = billedColdDurationMs(fn.durationMs, initDurationMs, granularity)
-  const edge = extra !== undefined && fn.edge === true
-  const concurrency = extra && !edge ? (fn.provisionedConcurrency ?? 0) : 0
-  const storageMb = fn.ephemeralStorageMb ?? includedMb
-  const coldPercent = extra ? parseNumber(fn.coldStartPercent ?? 0) : ZERO
-  const provisionedHours = parseNumber(fn.provisionedHours ?? 730)
-  const sharePercent = parseNumber(fn.provisionedSharePercent ?? 100)
-  const snapStart: SnapStartMode = extra ? (fn.snapStart ?? 'off') : 'off'
-  const streamedMb = extra ? parseNumber(fn.streamedMbPerRequest ?? 0) : ZERO
-  const R = monthlyRequests
-
+  const totals = new MeterTotals(BIGINT)
+  const c = measureMeters(BIGINT, fn, sheet, monthlyRequests.n, monthlyRequests.d, totals)!
   const meters = emptyUsage()
-  let provisionedSeconds = 0n
-  let served = ZERO
-  if (concurrency > 0) {
-    // Enabled time rounded up to whole 5-minute periods.
-    const minutes = BigInt(extra!.provisionedRoundingMinutes)
-    const periods = ceilRatio(scaleRatio(provisionedHours, 60n, minutes))
-    provisionedSeconds = periods * minutes * 60n
-    served = scaleRatio(R, sharePercent.n, sharePercent.d * HUNDRED)
-    const pcGbs = { n: BigInt(concurrency) * mb * provisionedSeconds, d: 1024n }
-    const servedGbs = scaleRatio(served, BigInt(billedMs) * mb, MB_MS_PER_GB_S)
-    if (architecture === 'arm64') {
-      meters.pcArmGbs = pcGbs
-      meters.pcDurationArmGbs = servedGbs
-    } else {
-      meters.pcX86Gbs = pcGbs
-      meters.pcDurationX86Gbs = servedGbs
-    }
+  for (let i = 0; i < METERS.length; i++) {
+    if ((totals.used & (1 << i)) === 0) continue
+    const u = totals.U[i]!
+    meters[METER_IDS[i]!] = ratio(totals.W[i]! * u + totals.F[i]!, u)
   }
-  const spill = subRatio(R, served)
-  const cold = coldPercent.n === 0n ? ZERO : scaleRatio(spill, coldPercent.n, coldPercent.d * HUNDRED)
-  const warm = subRatio(spill, cold)
-  // Billed ms of the on-demand invocations, and of all (for storage).
-  const onDemandMs = addRatio(scaleRatio(warm, BigInt(billedMs)), scaleRatio(cold, BigInt(billedColdMs)))
-  const gbs = scaleRatio(onDemandMs, mb, MB_MS_PER_GB_S)
-  if (edge) {
-    meters.edgeRequests = R
-    meters.edgeGbs = gbs
-  } else {
-    meters.requests = R
-    if (architecture === 'arm64') meters.armGbs = gbs
-    else meters.x86Gbs = gbs
-    if (storageMb > includedMb) {
-      const allMs = addRatio(onDemandMs, scaleRatio(served, BigInt(billedMs)))
-      meters.storageGbs = scaleRatio(allMs, BigInt(storageMb - includedMb), MB_MS_PER_GB_S)
-    }
-  }
-
+  const spill = ratio(c.onDemandN, c.onDemandD)
+  const cold = ratio(c.coldN, c.coldD)
+  const billedMs = Number(c.billedMs)
+  const snapStart: SnapStartMode = extra ? (fn.snapStart ?? 'off') : 'off'
   let cacheHoursBilled = ZERO
-  const snapStartVersions = fn.snapStartVersions ?? 1
   if (snapStart === 'priced') {
     const hours = parseNumber(fn.snapStartCacheHours ?? 730)
     const min = { n: sheet.extra!.minCacheHours, d: 1n }
     cacheHoursBilled = compareRatio(hours, min) < 0 ? min : hours
-    meters.cacheGbs = scaleRatio(cacheHoursBilled, BigInt(snapStartVersions) * mb * 3600n, 1024n)
-    meters.restoreGb = scaleRatio(cold, mb, 1024n)
   }
-
-  if (extra && streamedMb.n > 0n) {
-    const beyond = subRatio(streamedMb, { n: BigInt(extra.streaming.freeMbPerRequest), d: 1n })
-    if (beyond.n > 0n) meters.streamGib = scaleRatio(mulR(R, beyond), 1n, 1024n)
-  }
-
   return {
     index,
     name: fn.name ?? '',
-    architecture,
-    memoryMb,
+    architecture: c.architecture,
+    memoryMb: fn.memoryMb,
     durationMs: fn.durationMs,
     billedMs,
-    billedColdMs,
-    initDurationMs,
-    storageMb,
+    billedColdMs: billedMs + Number(c.coldExtraMs),
+    initDurationMs: extra ? (fn.initDurationMs ?? 0) : 0,
+    storageMb: fn.ephemeralStorageMb ?? data.ephemeralStorage.includedMb,
     requestsGiven: fn.requests,
     per: fn.per ?? 'month',
-    edge,
+    edge: c.edge,
     snapStart,
-    monthlyRequests: R,
-    served,
+    monthlyRequests: ratio(c.requestsN, c.requestsD),
+    served: ratio(c.servedN, c.onDemandD),
     spill,
     cold,
-    warm,
-    coldPercent,
-    concurrency,
-    provisionedHours,
-    provisionedSeconds,
-    sharePercent,
-    snapStartVersions,
+    warm: subRatio(spill, cold),
+    coldPercent: extra ? parseNumber(fn.coldStartPercent ?? 0) : ZERO,
+    concurrency: Number(c.concurrency),
+    provisionedHours: parseNumber(fn.provisionedHours ?? 730),
+    provisionedSeconds: c.provisionedSeconds,
+    sharePercent: parseNumber(fn.provisionedSharePercent ?? 100),
+    snapStartVersions: fn.snapStartVersions ?? 1,
     cacheHoursBilled,
-    streamedMb,
+    streamedMb: extra ? parseNumber(fn.streamedMbPerRequest ?? 0) : ZERO,
     meters,
     ignored: extra ? [] : ignoredInputs(fn),
   }
-}
-
-function mulR(a: Ratio, b: Ratio): Ratio {
-  return { n: a.n * b.n, d: a.d * b.d }
 }

@@ -1,0 +1,412 @@
+import type { Arithmetic } from './arithmetic'
+import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './billing'
+import { REQUEST_UNIT_FACTORS } from './requests'
+import type { ExtraMeters } from './sheets/sheet-data'
+import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './types'
+
+// The meters as data: one entry per thing a Lambda bill charges for. The bill,
+// the fast path, the per-function shares, the chart series and the steps loop
+// over METERS; a new price dimension is one entry here (with its price in the
+// sheet and its input in fields.ts).
+
+/**
+ * The parts the charts split a bill into.
+ *
+ * @example const part: CostPart = 'compute'
+ */
+export type CostPart = 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming' | 'total'
+
+/**
+ * The allowances of the monthly free tier, each shared by the account: the
+ * meters that draw on one take from it in the table's order.
+ */
+export type FreePool = 'requests' | 'gbSeconds' | 'streaming'
+
+/**
+ * The meters' names, as `MeterUsage` and the bill's lines know them.
+ *
+ * @example const id: MeterId = 'x86Gbs'
+ */
+export type MeterId =
+  | 'requests'
+  | 'x86Gbs'
+  | 'armGbs'
+  | 'storageGbs'
+  | 'pcX86Gbs'
+  | 'pcDurationX86Gbs'
+  | 'pcArmGbs'
+  | 'pcDurationArmGbs'
+  | 'cacheGbs'
+  | 'restoreGb'
+  | 'edgeRequests'
+  | 'edgeGbs'
+  | 'streamGib'
+
+/** One function's workload as the meters read it, in the arithmetic T: counts as fractions n / d. */
+export interface MeterContext<T> {
+  fn: FunctionInput
+  /** The sheet's 2026 meters; undefined on a sheet that bills none of them (the inputs for them are then ignored). */
+  extra: ExtraMeters | undefined
+  architecture: Architecture
+  edge: boolean
+  /** Memory, MB. */
+  mb: T
+  /** Billed ms of a warm invocation, and how many more a cold one bills (INIT or restore included). */
+  billedMs: T
+  coldExtraMs: T
+  /** Requests a month: requestsN / requestsD. */
+  requestsN: T
+  requestsD: T
+  /** On-demand invocations (not served by provisioned environments): onDemandN / onDemandD; served: servedN / onDemandD. */
+  onDemandN: T
+  onDemandD: T
+  servedN: T
+  /** Cold invocations: coldN / coldD. */
+  coldN: T
+  coldD: T
+  /** Provisioned environments, and the seconds they are billed for (enabled time rounded up). */
+  concurrency: T
+  provisionedSeconds: T
+  /** Ephemeral storage above the included amount, MB. */
+  storageExtraMb: T
+}
+
+/** Where a meter's usage is added: a x b / u to meter i. */
+export interface MeterSink<T> {
+  add(i: number, a: T, b: T, u: T): void
+  /** Marks meter i in use, with or without usage (a compute line is shown for every architecture in use). */
+  use(i: number): void
+}
+
+/**
+ * One meter: what it counts, how a function's use of it is measured, where its
+ * price is, what allowance of the free tier it draws on, and how its line and
+ * chart part are named.
+ */
+export interface MeterSpec {
+  /** The meter's name in `MeterUsage`. */
+  id: MeterId
+  kind: LineKind
+  architecture?: Architecture
+  unit: QuantityUnit
+  part: Exclude<CostPart, 'total'>
+  /** The bill line's label; tiered lines add their bracket. */
+  label: string
+  /** The free-tier allowance it draws on, if any. */
+  free?: FreePool
+  /** Discounted by a Compute Savings Plan. */
+  savingsPlan: boolean
+  /** Its line is on every bill (requests), even at 0. */
+  always?: boolean
+  /** Its price where `sheet` bills it in `region`: graduated brackets, one price, or none. */
+  price(sheet: CompiledSheet, region: CompiledRegion): CompiledTier[] | CompiledPrice | null | undefined
+  /** Adds one function's usage of the meter (the meter's index is `i`). */
+  measure<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, i: number): void
+}
+
+/** MB x ms in a GB-s. */
+const MB_MS = 1_024_000
+
+/** On-demand compute of one function, GB-s: every on-demand invocation's billed ms, and the cold ones' extra. */
+function onDemandGbs<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, i: number): void {
+  sink.add(i, A.mul(c.onDemandN, c.billedMs), c.mb, A.mul(c.onDemandD, A.of(MB_MS)))
+  if (!A.isZero(c.coldExtraMs) && !A.isZero(c.coldN)) sink.add(i, A.mul(c.coldN, c.coldExtraMs), c.mb, A.mul(c.coldD, A.of(MB_MS)))
+}
+
+function computeMeter(architecture: Architecture): MeterSpec {
+  return {
+    id: architecture === 'x86_64' ? 'x86Gbs' : 'armGbs',
+    kind: 'compute',
+    architecture,
+    unit: 'GB-s',
+    part: 'compute',
+    label: `Compute (${architecture})`,
+    free: 'gbSeconds',
+    savingsPlan: true,
+    price: (_sheet, region) => region.compute[architecture],
+    measure(A, c, sink, i) {
+      if (c.edge || c.architecture !== architecture) return
+      sink.use(i)
+      onDemandGbs(A, c, sink, i)
+    },
+  }
+}
+
+function provisionedMeters(architecture: Architecture): MeterSpec[] {
+  const x86 = architecture === 'x86_64'
+  return [
+    {
+      id: x86 ? 'pcX86Gbs' : 'pcArmGbs',
+      kind: 'provisioned-concurrency',
+      architecture,
+      unit: 'GB-s',
+      part: 'provisioned',
+      label: `Provisioned Concurrency (${architecture})`,
+      savingsPlan: true,
+      price: (_sheet, region) => region.provisioned[architecture]?.concurrency,
+      measure(A, c, sink, i) {
+        if (c.architecture !== architecture || A.isZero(c.concurrency)) return
+        sink.add(i, A.mul(c.concurrency, c.mb), c.provisionedSeconds, A.of(1024))
+      },
+    },
+    {
+      id: x86 ? 'pcDurationX86Gbs' : 'pcDurationArmGbs',
+      kind: 'provisioned-duration',
+      architecture,
+      unit: 'GB-s',
+      part: 'provisioned',
+      label: `Provisioned Duration (${architecture})`,
+      savingsPlan: true,
+      price: (_sheet, region) => region.provisioned[architecture]?.duration,
+      measure(A, c, sink, i) {
+        if (c.architecture !== architecture || A.isZero(c.concurrency)) return
+        sink.add(i, A.mul(c.servedN, c.billedMs), c.mb, A.mul(c.onDemandD, A.of(MB_MS)))
+      },
+    },
+  ]
+}
+
+/**
+ * Every meter, in the order the bill lists its lines.
+ *
+ * @example METERS.map((m) => m.id) // ['requests', 'x86Gbs', 'armGbs', 'storageGbs', ...]
+ */
+export const METERS: readonly MeterSpec[] = [
+  {
+    id: 'requests',
+    kind: 'requests',
+    unit: 'requests',
+    part: 'requests',
+    label: 'Requests',
+    free: 'requests',
+    savingsPlan: false,
+    always: true,
+    price: (_sheet, region) => region.requestPrice,
+    measure(_A, c, sink, i) {
+      if (!c.edge) sink.add(i, c.requestsN, _A.one, c.requestsD)
+    },
+  },
+  computeMeter('x86_64'),
+  computeMeter('arm64'),
+  {
+    id: 'storageGbs',
+    kind: 'ephemeral-storage',
+    unit: 'GB-s',
+    part: 'storage',
+    label: 'Ephemeral storage above 512 MB',
+    savingsPlan: false,
+    price: (_sheet, region) => region.storagePrice,
+    measure(A, c, sink, i) {
+      if (c.edge || A.isZero(c.storageExtraMb)) return
+      // Every invocation's billed time, provisioned ones included, and the cold ones' extra.
+      sink.add(i, A.mul(c.requestsN, c.billedMs), c.storageExtraMb, A.mul(c.requestsD, A.of(MB_MS)))
+      if (!A.isZero(c.coldExtraMs) && !A.isZero(c.coldN)) sink.add(i, A.mul(c.coldN, c.coldExtraMs), c.storageExtraMb, A.mul(c.coldD, A.of(MB_MS)))
+    },
+  },
+  ...provisionedMeters('x86_64'),
+  ...provisionedMeters('arm64'),
+  {
+    id: 'cacheGbs',
+    kind: 'snapstart-cache',
+    unit: 'GB-s',
+    part: 'snapStart',
+    label: 'SnapStart cache',
+    savingsPlan: false,
+    price: (sheet) => sheet.extra?.cache,
+    measure(A, c, sink, i) {
+      if (!c.extra || c.fn.snapStart !== 'priced') return
+      const min = c.extra.snapStart.minCacheHours
+      if (!A.decimal(Math.max(c.fn.snapStartCacheHours ?? 730, min))) return fail(A)
+      const hoursN = A.q
+      const hoursD = A.r
+      sink.add(i, A.mul(A.of(c.fn.snapStartVersions ?? 1), c.mb), A.mul(hoursN, A.of(3600)), A.mul(hoursD, A.of(1024)))
+    },
+  },
+  {
+    id: 'restoreGb',
+    kind: 'snapstart-restore',
+    unit: 'GB',
+    part: 'snapStart',
+    label: 'SnapStart restore',
+    savingsPlan: false,
+    price: (sheet) => sheet.extra?.restore,
+    measure(A, c, sink, i) {
+      if (c.extra && c.fn.snapStart === 'priced' && !A.isZero(c.coldN)) sink.add(i, c.coldN, c.mb, A.mul(c.coldD, A.of(1024)))
+    },
+  },
+  {
+    id: 'edgeRequests',
+    kind: 'edge-requests',
+    unit: 'requests',
+    part: 'edge',
+    label: 'Lambda@Edge requests',
+    savingsPlan: false,
+    price: (sheet) => sheet.extra?.edgeRequest,
+    measure(A, c, sink, i) {
+      if (c.edge) sink.add(i, c.requestsN, A.one, c.requestsD)
+    },
+  },
+  {
+    id: 'edgeGbs',
+    kind: 'edge-duration',
+    unit: 'GB-s',
+    part: 'edge',
+    label: 'Lambda@Edge duration',
+    savingsPlan: false,
+    price: (sheet) => sheet.extra?.edgeGbs,
+    measure(A, c, sink, i) {
+      if (c.edge) onDemandGbs(A, c, sink, i)
+    },
+  },
+  {
+    id: 'streamGib',
+    kind: 'response-streaming',
+    unit: 'GiB',
+    part: 'streaming',
+    label: 'Response streaming',
+    free: 'streaming',
+    savingsPlan: false,
+    price: (sheet) => sheet.extra?.streaming,
+    measure(A, c, sink, i) {
+      if (!c.extra) return
+      const streamed = c.fn.streamedMbPerRequest ?? 0
+      const freeMb = c.extra.streaming.freeMbPerRequest
+      if (!(streamed > freeMb)) return
+      if (!A.decimal(streamed)) return fail(A)
+      const mbN = A.q
+      const mbD = A.r
+      // Requests x (MB - the free MB) / 1,024 MiB in a GiB.
+      sink.add(i, c.requestsN, A.sub(mbN, A.mul(A.of(freeMb), mbD)), A.mul(c.requestsD, A.mul(A.of(1024), mbD)))
+    },
+  },
+]
+
+function fail<T>(A: Arithmetic<T>): void {
+  A.failed = true
+}
+
+/**
+ * The meters' names, in table order.
+ *
+ * @example METER_IDS[0] // 'requests'
+ */
+export const METER_IDS: readonly MeterId[] = METERS.map((m) => m.id)
+
+/** Each meter's index by name. */
+export const METER_INDEX: ReadonlyMap<MeterId, number> = new Map(METERS.map((m, i) => [m.id, i]))
+
+/**
+ * Builds one valid function's context under `sheet` in arithmetic A (requests a
+ * month given as requestsN / requestsD), then adds each meter's usage to
+ * `sink`. Returns the context, or null where A could not keep a figure exact
+ * (DOUBLES: the caller hands over to BIGINT).
+ */
+export function measureFunction<T>(
+  A: Arithmetic<T>,
+  fn: FunctionInput,
+  compiled: CompiledSheet,
+  requestsN: T,
+  requestsD: T,
+  sink: MeterSink<T>,
+): MeterContext<T> | null {
+  const data = compiled.data
+  const extra = data.extraMeters
+  const granularity = data.granularityMs
+  const architecture = fn.architecture ?? 'x86_64'
+  const edge = extra !== undefined && fn.edge === true
+  const mb = A.of(fn.memoryMb)
+  let bw = Math.ceil(fn.durationMs)
+  if (granularity !== 1) bw = Math.ceil(bw / granularity) * granularity
+  const billedMs = A.of(bw)
+
+  // Provisioned environments serve a share of the requests; the rest spill over to on demand.
+  const concurrencyNumber = extra && !edge ? (fn.provisionedConcurrency ?? 0) : 0
+  const concurrency = A.of(concurrencyNumber)
+  let onDemandN = requestsN
+  let onDemandD = requestsD
+  let servedN = A.zero
+  let provisionedSeconds = A.zero
+  if (concurrencyNumber > 0) {
+    // The share in lowest terms with 100 keeps the denominator small: 80 % of 7 is 28 / 5.
+    if (!A.decimal(fn.provisionedSharePercent ?? 100)) return null
+    let shareN = A.q
+    let shareD = A.mul(A.r, A.of(100))
+    const g = A.gcd(shareN, shareD)
+    shareN = A.div(shareN, g)
+    shareD = A.div(shareD, g)
+    onDemandD = A.mul(requestsD, shareD)
+    servedN = A.mul(requestsN, shareN)
+    onDemandN = A.sub(A.mul(requestsN, shareD), servedN)
+    // Enabled time in whole periods: ceil(hours x periods an hour), from the hours as typed
+    // (50 minutes is 0.8333333333333334 h, whose product with 12 rounds to 10 in doubles).
+    const minutes = extra!.provisionedRoundingMinutes
+    if (!A.decimal(fn.provisionedHours ?? 730)) return null
+    const hoursN = A.q
+    const hoursD = A.r
+    const d = A.mul(hoursD, A.of(minutes))
+    const periods = A.div(A.sub(A.add(A.mul(hoursN, A.of(60)), d), A.one), d)
+    provisionedSeconds = A.mul(periods, A.of(minutes * 60))
+  }
+
+  // Cold starts: on-demand x share of them bill the INIT (or restore) too.
+  let coldN = A.zero
+  let coldD = A.one
+  let coldExtraMs = A.zero
+  const coldPercent = extra ? (fn.coldStartPercent ?? 0) : 0
+  if (coldPercent !== 0) {
+    if (!A.decimal(coldPercent)) return null
+    let pN = A.q
+    let pD = A.mul(A.r, A.of(100))
+    const g = A.gcd(pN, pD)
+    pN = A.div(pN, g)
+    pD = A.div(pD, g)
+    coldN = A.mul(onDemandN, pN)
+    coldD = A.mul(onDemandD, pD)
+    const init = fn.initDurationMs ?? 0
+    if (init !== 0) {
+      let cold = A.ceilSum(fn.durationMs, init)
+      if (cold < 0) return null
+      if (granularity !== 1) cold = Math.ceil(cold / granularity) * granularity
+      coldExtraMs = A.of(cold - bw)
+    }
+  }
+
+  const includedMb = data.ephemeralStorage.includedMb
+  const storageExtraMb = A.of(Math.max(0, (fn.ephemeralStorageMb ?? includedMb) - includedMb))
+  const c: MeterContext<T> = {
+    fn,
+    extra,
+    architecture,
+    edge,
+    mb,
+    billedMs,
+    coldExtraMs,
+    requestsN,
+    requestsD,
+    onDemandN,
+    onDemandD,
+    servedN,
+    coldN,
+    coldD,
+    concurrency,
+    provisionedSeconds,
+    storageExtraMb,
+  }
+  for (let i = 0; i < METERS.length; i++) METERS[i]!.measure(A, c, sink, i)
+  return A.failed ? null : c
+}
+
+/**
+ * Requests a month of a valid function in A, left in A.q / A.r in lowest
+ * terms; false where A cannot hold them exactly.
+ */
+export function monthlyRequestsIn<T>(A: Arithmetic<T>, fn: FunctionInput): boolean {
+  if (!A.decimal(fn.requests)) return false
+  const factor = REQUEST_UNIT_FACTORS.get(fn.per ?? 'month')!
+  const n = A.mul(A.q, A.of(factor[0]))
+  const d = A.mul(A.r, A.of(factor[1]))
+  const g = A.gcd(n, d)
+  A.q = A.div(n, g)
+  A.r = A.div(d, g)
+  return !A.failed
+}

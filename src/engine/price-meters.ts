@@ -1,0 +1,241 @@
+import type { Arithmetic, CentsPrice } from './arithmetic'
+import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './billing'
+import { METERS, type FreePool, type MeterSink } from './meters'
+
+// The pricing rules, written once over an arithmetic: each meter's usage, the
+// free tier's allowances taken in table order, graduated brackets, a Compute
+// Savings Plan's discount, and each line rounded half-up to the cent.
+
+/**
+ * The account's usage of every meter, as mixed numbers W[i] + F[i] / U[i]
+ * (0 <= F[i] < U[i]), summed as functions are measured.
+ */
+export class MeterTotals<T> implements MeterSink<T> {
+  readonly W: T[] = []
+  readonly F: T[] = []
+  readonly U: T[] = []
+  /** Bit i set when meter i is in use; meters left unset read as 0 without being cleared. */
+  used = 0
+  readonly #A: Arithmetic<T>
+
+  constructor(A: Arithmetic<T>) {
+    this.#A = A
+    for (let i = 0; i < METERS.length; i++) {
+      this.W.push(A.zero)
+      this.F.push(A.zero)
+      this.U.push(A.one)
+    }
+  }
+
+  /** Every meter back to 0. */
+  clear(): void {
+    this.used = 0
+  }
+
+  use(i: number): void {
+    const bit = 1 << i
+    if ((this.used & bit) !== 0) return
+    this.used |= bit
+    const A = this.#A
+    this.W[i] = A.zero
+    this.F[i] = A.zero
+    this.U[i] = A.one
+  }
+
+  add(i: number, a: T, b: T, u: T): void {
+    const A = this.#A
+    A.mulDivMod(a, b, u)
+    this.addMixed(i, A.q, A.r, u)
+  }
+
+  /** Adds w + f / u (0 <= f < u) to meter i, over the least common denominator. */
+  addMixed(i: number, w: T, f: T, u: T): void {
+    const A = this.#A
+    if (A.isZero(w) && A.isZero(f)) return
+    const bit = 1 << i
+    if ((this.used & bit) === 0) {
+      this.used |= bit
+      this.W[i] = w
+      this.F[i] = f
+      this.U[i] = u
+      return
+    }
+    const cu = this.U[i]!
+    let nf = A.add(this.F[i]!, f)
+    if (u !== cu) {
+      // Both fractions over l: each numerator stays below l.
+      const l = A.lcm(cu, u)
+      nf = A.add(A.mul(this.F[i]!, A.div(l, cu)), A.mul(f, A.div(l, u)))
+      this.U[i] = l
+    }
+    let nw = A.add(this.W[i]!, w)
+    if (!A.le(nf, A.sub(this.U[i]!, A.one))) {
+      nf = A.sub(nf, this.U[i]!)
+      nw = A.add(nw, A.one)
+    }
+    this.W[i] = nw
+    this.F[i] = nf
+  }
+}
+
+/** A meter's price in an arithmetic: graduated brackets (bounds in units), one price, or none. */
+export type MeterPrice<T> = { tiers: { upTo: T | null; price: CentsPrice<T> }[] } | { one: CentsPrice<T> } | null
+
+/** Every meter's price where `sheet` bills it in `region`, in A. */
+export function meterPrices<T>(A: Arithmetic<T>, sheet: CompiledSheet, region: CompiledRegion, discount: Discount | null): MeterPrice<T>[] {
+  return METERS.map((m) => {
+    const p = m.price(sheet, region)
+    if (!p) return null
+    const usd = (r: CompiledPrice['usd']) =>
+      discount && m.savingsPlan ? A.centsPrice({ n: r.n * discount.n, d: r.d * discount.d }) : A.centsPrice(r)
+    if (Array.isArray(p))
+      return {
+        tiers: (p as CompiledTier[]).map((t) => ({
+          upTo: t.upToGbSeconds === null ? null : A.of(Number(t.upToGbSeconds)),
+          price: usd(t.usdPerGbSecond),
+        })),
+      }
+    return { one: usd((p as CompiledPrice).usd) }
+  })
+}
+
+/**
+ * The share of an eligible line's amount a Compute Savings Plan leaves to pay,
+ * (100 - percent) / 100, as a fraction.
+ */
+export interface Discount {
+  n: bigint
+  d: bigint
+}
+
+/** Where the priced lines go. */
+export interface PricedLineSink<T> {
+  /**
+   * One bill line: meter i, bracket `tier` (1, 2, ...; 0 for an unbracketed
+   * meter) between `from` and `to` units, its billable quantity w + f / u and its cents.
+   */
+  line(i: number, tier: number, from: T, to: T | null, w: T, f: T, u: T, cents: T): void
+  /** What meter i took from its free-tier allowance: w + f / u. */
+  free(i: number, w: T, f: T, u: T): void
+}
+
+/** (w1 + f1 / u) <= (w2 + f2 / u). */
+function mixedLe<T>(A: Arithmetic<T>, w1: T, f1: T, w2: T, f2: T): boolean {
+  if (!A.le(w1, w2)) return false
+  if (!A.le(w2, w1)) return true
+  return A.le(f1, f2)
+}
+
+/**
+ * Prices the account's usage: each meter in use (and every `always` meter)
+ * gets its line or its brackets' lines, after its share of the free tier;
+ * lines are rounded half-up to the cent and sent to `sink`. Returns the total
+ * of the rounded lines. `free` is each allowance (nothing where the free tier
+ * is off).
+ */
+export function priceMeters<T>(
+  A: Arithmetic<T>,
+  usage: MeterTotals<T>,
+  prices: MeterPrice<T>[],
+  free: Readonly<Record<FreePool, T>> | null,
+  sink: PricedLineSink<T>,
+): T {
+  let total = A.zero
+  // Each allowance left, as a mixed number.
+  let reqW = free ? free.requests : A.zero
+  let gbsW = free ? free.gbSeconds : A.zero
+  let streamW = free ? free.streaming : A.zero
+  let reqF = A.zero
+  let gbsF = A.zero
+  let streamF = A.zero
+  let reqU = A.one
+  let gbsU = A.one
+  let streamU = A.one
+  const { W, F, U } = usage
+  for (let i = 0; i < METERS.length; i++) {
+    const spec = METERS[i]!
+    const inUse = (usage.used & (1 << i)) !== 0
+    if (!inUse && !spec.always) continue
+    const price = prices[i]
+    if (!price) continue
+    let w = inUse ? W[i]! : A.zero
+    let f = inUse ? F[i]! : A.zero
+    let u = inUse ? U[i]! : A.one
+    const pool = spec.free
+    if (free && pool) {
+      let aw = pool === 'requests' ? reqW : pool === 'gbSeconds' ? gbsW : streamW
+      let af = pool === 'requests' ? reqF : pool === 'gbSeconds' ? gbsF : streamF
+      const au = pool === 'requests' ? reqU : pool === 'gbSeconds' ? gbsU : streamU
+      if (au !== u) {
+        const l = A.lcm(au, u)
+        af = A.mul(af, A.div(l, au))
+        f = A.mul(f, A.div(l, u))
+        u = l
+      }
+      // Billable = usage - allowance, at least 0; the allowance shrinks by what it covers.
+      if (mixedLe(A, w, f, aw, af)) {
+        sink.free(i, w, f, u)
+        if (A.le(f, af)) {
+          aw = A.sub(aw, w)
+          af = A.sub(af, f)
+        } else {
+          aw = A.sub(A.sub(aw, w), A.one)
+          af = A.sub(A.add(af, u), f)
+        }
+        w = f = A.zero
+      } else {
+        sink.free(i, aw, af, u)
+        if (A.le(af, f)) {
+          w = A.sub(w, aw)
+          f = A.sub(f, af)
+        } else {
+          w = A.sub(A.sub(w, aw), A.one)
+          f = A.sub(A.add(f, u), af)
+        }
+        aw = af = A.zero
+      }
+      if (pool === 'requests') {
+        reqW = aw
+        reqF = af
+        reqU = u
+      } else if (pool === 'gbSeconds') {
+        gbsW = aw
+        gbsF = af
+        gbsU = u
+      } else {
+        streamW = aw
+        streamF = af
+        streamU = u
+      }
+    }
+    if ('one' in price) {
+      const c = A.lineCents(w, f, u, price.one)
+      sink.line(i, 0, A.zero, null, w, f, u, c)
+      total = A.add(total, c)
+      continue
+    }
+    const tiers = price.tiers
+    let from = A.zero
+    for (let t = 0; t < tiers.length; t++) {
+      const tier = tiers[t]!
+      if (t > 0 && mixedLe(A, w, f, from, A.zero)) break
+      const to = tier.upTo
+      const exceeds = to !== null && !mixedLe(A, w, f, to, A.zero)
+      let c: T
+      if (exceeds) {
+        c = A.lineCents(A.sub(to, from), A.zero, A.one, tier.price)
+        sink.line(i, t + 1, from, to, A.sub(to, from), A.zero, A.one, c)
+      } else if (mixedLe(A, w, f, from, A.zero)) {
+        c = A.zero
+        sink.line(i, t + 1, from, to, A.zero, A.zero, A.one, c)
+      } else {
+        c = A.lineCents(A.sub(w, from), f, u, tier.price)
+        sink.line(i, t + 1, from, to, A.sub(w, from), f, u, c)
+      }
+      total = A.add(total, c)
+      if (!exceeds) break
+      from = to
+    }
+  }
+  return total
+}
