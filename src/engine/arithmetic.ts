@@ -112,7 +112,7 @@ class DoublesArithmetic implements Arithmetic<number> {
     return this.of(a * b)
   }
   div(a: number, b: number): number {
-    return Math.floor(a / b)
+    return this.of(Math.floor(a / b))
   }
   le(a: number, b: number): boolean {
     return a <= b
@@ -121,9 +121,11 @@ class DoublesArithmetic implements Arithmetic<number> {
     return a === 0
   }
   gcd(a: number, b: number): number {
-    return gcdNumber(a, b)
+    // After a failure a figure may be 0 or NaN: never loop on one.
+    return this.failed ? 1 : gcdNumber(a, b)
   }
   lcm(a: number, b: number): number {
+    if (this.failed) return 1
     if (a === b || a % b === 0) return a
     if (b % a === 0) return b
     return this.of((a / gcdNumber(a, b)) * b)
@@ -133,6 +135,11 @@ class DoublesArithmetic implements Arithmetic<number> {
    */
   mulDivMod(a: number, b: number, u: number): void {
     const n = a * b
+    if (!(u > 0)) {
+      this.failed = true
+      this.q = this.r = 0
+      return
+    }
     if (n < LIMIT) {
       // A product below 2^52 is exact (a rounded one would be at least 2^52).
       const q = Math.floor(n / u)
@@ -305,3 +312,27 @@ export const DOUBLES: Arithmetic<number> = new DoublesArithmetic()
  * @example BIGINT.lineCents(3n, 1n, 2n, BIGINT.centsPrice({ n: 1n, d: 3n })) // 117n: 3.5 units at $1/3
  */
 export const BIGINT: Arithmetic<bigint> = new BigintArithmetic()
+
+/**
+ * DOUBLES' `mulDivMod` on its own, for tests: [floor(a b / u), a b mod u], or
+ * null where it fails (the fast path would hand over to BIGINT).
+ *
+ * @example mulDivModInDoubles(2 ** 45, 1000, 2 ** 20) // [33_554_432_000, 0], though 2^45 x 1000 passes 2^53
+ */
+export function mulDivModInDoubles(a: number, b: number, u: number): [number, number] | null {
+  DOUBLES.reset()
+  DOUBLES.mulDivMod(a, b, u)
+  return DOUBLES.failed ? null : [DOUBLES.q, DOUBLES.r]
+}
+
+/**
+ * DOUBLES' `lineCents` on its own, for tests: cents of w + f / u units at `usd`
+ * dollars each, or null where it fails.
+ *
+ * @example lineCentsInDoubles(3, 1, 2, { n: 1n, d: 3n }) // 117: 3.5 units at $1/3 is 116.67 cents
+ */
+export function lineCentsInDoubles(w: number, f: number, u: number, usd: { n: bigint; d: bigint }): number | null {
+  DOUBLES.reset()
+  const c = DOUBLES.lineCents(w, f, u, DOUBLES.centsPrice(usd))
+  return DOUBLES.failed ? null : c
+}

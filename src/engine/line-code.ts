@@ -1,30 +1,21 @@
+import { METERS } from './meters'
 import type { Architecture, LineKind } from './types'
 
-// A bill line's kind, architecture and tier packed in one number, so the fast
-// path's lines are a flat array of numbers.
+// A bill line's meter and bracket packed in one number, so the fast path's
+// lines are a flat array of numbers.
 
-const KINDS: LineKind[] = [
-  'requests',
-  'compute',
-  'ephemeral-storage',
-  'provisioned-concurrency',
-  'provisioned-duration',
-  'snapstart-cache',
-  'snapstart-restore',
-  'edge-requests',
-  'edge-duration',
-  'response-streaming',
-]
-const KIND_INDEX = Object.fromEntries(KINDS.map((k, i) => [k, i])) as Record<LineKind, number>
+/** Meters fit in the low 5 bits of a line code. */
+const METER_BITS = 32
 
-/** A line's kind, architecture and tier packed in one number: kind + 16 x architecture (1 x86_64, 2 arm64) + 64 x tier. */
-export function lineCode(kind: LineKind, arch: Architecture | undefined, tier: number): number {
-  return KIND_INDEX[kind] + (arch === undefined ? 0 : arch === 'x86_64' ? 16 : 32) + 64 * tier
+/** A line's meter (its index in METERS) and bracket (0 for none) packed in one number. */
+export function lineCode(meter: number, tier: number): number {
+  return meter + METER_BITS * tier
 }
 
-/** The kind, architecture and tier (undefined outside compute) a line code stands for. */
-export function lineOfCode(code: number): { kind: LineKind; architecture: Architecture | undefined; tier: number | undefined } {
-  const arch = (code >> 4) & 3
-  const tier = code >> 6
-  return { kind: KINDS[code & 15]!, architecture: arch === 0 ? undefined : arch === 1 ? 'x86_64' : 'arm64', tier: tier === 0 ? undefined : tier }
+/** The meter index, kind, architecture and bracket (undefined for none) a line code stands for. */
+export function lineOfCode(code: number): { meter: number; kind: LineKind; architecture: Architecture | undefined; tier: number | undefined } {
+  const meter = code % METER_BITS
+  const tier = Math.floor(code / METER_BITS)
+  const spec = METERS[meter]!
+  return { meter, kind: spec.kind, architecture: spec.architecture, tier: tier === 0 ? undefined : tier }
 }

@@ -71,6 +71,14 @@ export interface MeterContext<T> {
   storageExtraMb: T
 }
 
+/**
+ * Which functions a meter measures; the others are skipped without asking the
+ * meter: regional (not Lambda@Edge) ones, those on demand on one architecture,
+ * Lambda@Edge ones, and those that use storage above the included amount,
+ * provisioned concurrency, priced SnapStart or streaming past the free part.
+ */
+export type Applies = 'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming'
+
 /** Where a meter's usage is added: a x b / u to meter i. */
 export interface MeterSink<T> {
   add(i: number, a: T, b: T, u: T): void
@@ -98,6 +106,8 @@ export interface MeterSpec {
   savingsPlan: boolean
   /** Its line is on every bill (requests), even at 0. */
   always?: boolean
+  /** The functions it measures. */
+  applies: Applies
   /** Its price where `sheet` bills it in `region`: graduated brackets, one price, or none. */
   price(sheet: CompiledSheet, region: CompiledRegion): CompiledTier[] | CompiledPrice | null | undefined
   /** Adds one function's usage of the meter (the meter's index is `i`). */
@@ -123,9 +133,9 @@ function computeMeter(architecture: Architecture): MeterSpec {
     label: `Compute (${architecture})`,
     free: 'gbSeconds',
     savingsPlan: true,
+    applies: architecture,
     price: (_sheet, region) => region.compute[architecture],
     measure(A, c, sink, i) {
-      if (c.edge || c.architecture !== architecture) return
       sink.use(i)
       onDemandGbs(A, c, sink, i)
     },
@@ -143,9 +153,10 @@ function provisionedMeters(architecture: Architecture): MeterSpec[] {
       part: 'provisioned',
       label: `Provisioned Concurrency (${architecture})`,
       savingsPlan: true,
+      applies: 'provisioned',
       price: (_sheet, region) => region.provisioned[architecture]?.concurrency,
       measure(A, c, sink, i) {
-        if (c.architecture !== architecture || A.isZero(c.concurrency)) return
+        if (c.architecture !== architecture) return
         sink.add(i, A.mul(c.concurrency, c.mb), c.provisionedSeconds, A.of(1024))
       },
     },
@@ -157,9 +168,10 @@ function provisionedMeters(architecture: Architecture): MeterSpec[] {
       part: 'provisioned',
       label: `Provisioned Duration (${architecture})`,
       savingsPlan: true,
+      applies: 'provisioned',
       price: (_sheet, region) => region.provisioned[architecture]?.duration,
       measure(A, c, sink, i) {
-        if (c.architecture !== architecture || A.isZero(c.concurrency)) return
+        if (c.architecture !== architecture) return
         sink.add(i, A.mul(c.servedN, c.billedMs), c.mb, A.mul(c.onDemandD, A.of(MB_MS)))
       },
     },
@@ -181,9 +193,10 @@ export const METERS: readonly MeterSpec[] = [
     free: 'requests',
     savingsPlan: false,
     always: true,
+    applies: 'regional',
     price: (_sheet, region) => region.requestPrice,
-    measure(_A, c, sink, i) {
-      if (!c.edge) sink.add(i, c.requestsN, _A.one, c.requestsD)
+    measure(A, c, sink, i) {
+      sink.add(i, c.requestsN, A.one, c.requestsD)
     },
   },
   computeMeter('x86_64'),
@@ -195,9 +208,9 @@ export const METERS: readonly MeterSpec[] = [
     part: 'storage',
     label: 'Ephemeral storage above 512 MB',
     savingsPlan: false,
+    applies: 'storage',
     price: (_sheet, region) => region.storagePrice,
     measure(A, c, sink, i) {
-      if (c.edge || A.isZero(c.storageExtraMb)) return
       // Every invocation's billed time, provisioned ones included, and the cold ones' extra.
       sink.add(i, A.mul(c.requestsN, c.billedMs), c.storageExtraMb, A.mul(c.requestsD, A.of(MB_MS)))
       if (!A.isZero(c.coldExtraMs) && !A.isZero(c.coldN)) sink.add(i, A.mul(c.coldN, c.coldExtraMs), c.storageExtraMb, A.mul(c.coldD, A.of(MB_MS)))
@@ -212,10 +225,10 @@ export const METERS: readonly MeterSpec[] = [
     part: 'snapStart',
     label: 'SnapStart cache',
     savingsPlan: false,
+    applies: 'snapstart-priced',
     price: (sheet) => sheet.extra?.cache,
     measure(A, c, sink, i) {
-      if (!c.extra || c.fn.snapStart !== 'priced') return
-      const min = c.extra.snapStart.minCacheHours
+      const min = c.extra!.snapStart.minCacheHours
       if (!A.decimal(Math.max(c.fn.snapStartCacheHours ?? 730, min))) return fail(A)
       const hoursN = A.q
       const hoursD = A.r
@@ -229,9 +242,10 @@ export const METERS: readonly MeterSpec[] = [
     part: 'snapStart',
     label: 'SnapStart restore',
     savingsPlan: false,
+    applies: 'snapstart-priced',
     price: (sheet) => sheet.extra?.restore,
     measure(A, c, sink, i) {
-      if (c.extra && c.fn.snapStart === 'priced' && !A.isZero(c.coldN)) sink.add(i, c.coldN, c.mb, A.mul(c.coldD, A.of(1024)))
+      if (!A.isZero(c.coldN)) sink.add(i, c.coldN, c.mb, A.mul(c.coldD, A.of(1024)))
     },
   },
   {
@@ -241,9 +255,10 @@ export const METERS: readonly MeterSpec[] = [
     part: 'edge',
     label: 'Lambda@Edge requests',
     savingsPlan: false,
+    applies: 'edge',
     price: (sheet) => sheet.extra?.edgeRequest,
     measure(A, c, sink, i) {
-      if (c.edge) sink.add(i, c.requestsN, A.one, c.requestsD)
+      sink.add(i, c.requestsN, A.one, c.requestsD)
     },
   },
   {
@@ -253,9 +268,10 @@ export const METERS: readonly MeterSpec[] = [
     part: 'edge',
     label: 'Lambda@Edge duration',
     savingsPlan: false,
+    applies: 'edge',
     price: (sheet) => sheet.extra?.edgeGbs,
     measure(A, c, sink, i) {
-      if (c.edge) onDemandGbs(A, c, sink, i)
+      onDemandGbs(A, c, sink, i)
     },
   },
   {
@@ -266,12 +282,11 @@ export const METERS: readonly MeterSpec[] = [
     label: 'Response streaming',
     free: 'streaming',
     savingsPlan: false,
+    applies: 'streaming',
     price: (sheet) => sheet.extra?.streaming,
     measure(A, c, sink, i) {
-      if (!c.extra) return
-      const streamed = c.fn.streamedMbPerRequest ?? 0
-      const freeMb = c.extra.streaming.freeMbPerRequest
-      if (!(streamed > freeMb)) return
+      const streamed = c.fn.streamedMbPerRequest!
+      const freeMb = c.extra!.streaming.freeMbPerRequest
       if (!A.decimal(streamed)) return fail(A)
       const mbN = A.q
       const mbD = A.r
@@ -284,6 +299,18 @@ export const METERS: readonly MeterSpec[] = [
 function fail<T>(A: Arithmetic<T>): void {
   A.failed = true
 }
+
+const APPLIES_BIT: Readonly<Record<Applies, number>> = {
+  regional: 1,
+  x86_64: 2,
+  arm64: 4,
+  edge: 8,
+  storage: 16,
+  provisioned: 32,
+  'snapstart-priced': 64,
+  streaming: 128,
+}
+const METER_APPLIES: readonly number[] = METERS.map((m) => APPLIES_BIT[m.applies])
 
 /**
  * The meters' names, in table order.
@@ -392,7 +419,20 @@ export function measureFunction<T>(
     provisionedSeconds,
     storageExtraMb,
   }
-  for (let i = 0; i < METERS.length; i++) METERS[i]!.measure(A, c, sink, i)
+  if (A.failed) return null
+  // Only the meters that apply to this function are asked.
+  let applies = 0
+  if (edge) applies |= APPLIES_BIT.edge
+  else {
+    applies |= APPLIES_BIT.regional | APPLIES_BIT[architecture]
+    if (!A.isZero(storageExtraMb)) applies |= APPLIES_BIT.storage
+  }
+  if (concurrencyNumber > 0) applies |= APPLIES_BIT.provisioned
+  if (extra) {
+    if (fn.snapStart === 'priced') applies |= APPLIES_BIT['snapstart-priced']
+    if ((fn.streamedMbPerRequest ?? 0) > extra.streaming.freeMbPerRequest) applies |= APPLIES_BIT.streaming
+  }
+  for (let i = 0; i < METERS.length; i++) if ((applies & METER_APPLIES[i]!) !== 0) METERS[i]!.measure(A, c, sink, i)
   return A.failed ? null : c
 }
 

@@ -119,6 +119,9 @@ export interface PricedLineSink<T> {
   free(i: number, w: T, f: T, u: T): void
 }
 
+/** Bit i set for each meter whose line is on every bill. */
+const ALWAYS = METERS.reduce((bits, m, i) => (m.always ? bits | (1 << i) : bits), 0)
+
 /** (w1 + f1 / u) <= (w2 + f2 / u). */
 function mixedLe<T>(A: Arithmetic<T>, w1: T, f1: T, w2: T, f2: T): boolean {
   if (!A.le(w1, w2)) return false
@@ -152,10 +155,11 @@ export function priceMeters<T>(
   let gbsU = A.one
   let streamU = A.one
   const { W, F, U } = usage
-  for (let i = 0; i < METERS.length; i++) {
+  // The meters in use and those always billed, lowest first (the lines' order).
+  for (let bits = usage.used | ALWAYS; bits !== 0; bits &= bits - 1) {
+    const i = 31 - Math.clz32(bits & -bits)
     const spec = METERS[i]!
     const inUse = (usage.used & (1 << i)) !== 0
-    if (!inUse && !spec.always) continue
     const price = prices[i]
     if (!price) continue
     let w = inUse ? W[i]! : A.zero
