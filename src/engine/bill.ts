@@ -1,7 +1,7 @@
 import { BIGINT } from './arithmetic'
 import { compiledSheet, type CompiledPrice, type CompiledRegion, type CompiledSheet, type CompiledTier } from './billing'
 import { lcm, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
-import { METER_INDEX, METERS, type MeterId } from './meters'
+import { METER_INDEX, METERS, type FreePool, type MeterId } from './meters'
 import { meterPrices, MeterTotals, priceMeters, type MeterPrice } from './price-meters'
 import { requestsPerMonth } from './requests'
 import type { Architecture, EstimateInput, LineKind, QuantityUnit } from './types'
@@ -99,6 +99,18 @@ export type PricedUsage = Pick<
 >
 
 const exactPrices = new WeakMap<CompiledRegion, MeterPrice<bigint>[]>()
+
+/** Every meter's price in `region` in BIGINT, computed once. */
+export function exactMeterPrices(sheet: CompiledSheet, region: CompiledRegion): MeterPrice<bigint>[] {
+  let prices = exactPrices.get(region)
+  if (!prices) exactPrices.set(region, (prices = meterPrices(BIGINT, sheet, region, null)))
+  return prices
+}
+
+/** The free tier's allowances on `sheet`, or null where it is off. */
+export function freeAllowance(sheet: CompiledSheet, freeTier: boolean): Record<FreePool, bigint> | null {
+  return freeTier ? { requests: sheet.freeRequests, gbSeconds: sheet.freeGbSeconds, streaming: sheet.extra?.freeStreamingGib ?? 0n } : null
+}
 
 const mixed = (w: bigint, f: bigint, u: bigint): Ratio => reduceRatio({ n: w * u + f, d: u })
 

@@ -14,7 +14,22 @@ import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './type
  *
  * @example const part: CostPart = 'compute'
  */
-export type CostPart = 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming' | 'total'
+export type CostPart = 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming'
+
+/**
+ * The parts, bottom to top, with their names.
+ *
+ * @example COST_PARTS[1] // { id: 'compute', label: 'Compute' }
+ */
+export const COST_PARTS: readonly { id: CostPart; label: string }[] = [
+  { id: 'requests', label: 'Requests' },
+  { id: 'compute', label: 'Compute' },
+  { id: 'storage', label: 'Ephemeral storage' },
+  { id: 'provisioned', label: 'Provisioned concurrency' },
+  { id: 'snapStart', label: 'SnapStart' },
+  { id: 'edge', label: 'Lambda@Edge' },
+  { id: 'streaming', label: 'Response streaming' },
+]
 
 /**
  * The allowances of the monthly free tier, each shared by the account: the
@@ -97,7 +112,7 @@ export interface MeterSpec {
   kind: LineKind
   architecture?: Architecture
   unit: QuantityUnit
-  part: Exclude<CostPart, 'total'>
+  part: CostPart
   /** The bill line's label; tiered lines add their bracket. */
   label: string
   /** The free-tier allowance it draws on, if any. */
@@ -299,6 +314,13 @@ export const METERS: readonly MeterSpec[] = [
 function fail<T>(A: Arithmetic<T>): void {
   A.failed = true
 }
+
+/**
+ * The chart part of each kind of bill line.
+ *
+ * @example PART_OF_KIND['snapstart-restore'] // 'snapStart'
+ */
+export const PART_OF_KIND = Object.fromEntries(METERS.map((m) => [m.kind, m.part])) as Readonly<Record<LineKind, CostPart>>
 
 const APPLIES_BIT: Readonly<Record<Applies, number>> = {
   regional: 1,

@@ -1,76 +1,61 @@
-import { architecturesInUse, computeBill, FREE_TIER_ORDER, type Bill } from './bill'
+import { BIGINT } from './arithmetic'
+import { architecturesInUse, computeBill, exactMeterPrices, freeAllowance } from './bill'
 import type { CompiledRegion, CompiledSheet } from './billing'
 import { lcm, toDecimalString, type Ratio } from './decimal'
-import type { Architecture, Estimate, EstimateInput } from './types'
-import { measureFunction, addUsage, emptyUsage, reduceUsage, type MeterId, type MeterUsage } from './usage'
+import { COST_PARTS, METER_IDS, METERS, PART_OF_KIND, type CostPart } from './meters'
+import { MeterTotals, priceMeters } from './price-meters'
+import type { Architecture, Estimate, EstimateInput, LineKind } from './types'
+import { measureFunction, addUsage, emptyUsage, reduceUsage, type MeterUsage } from './usage'
 import { InvalidInputError, MAX_REQUESTS_PER_MONTH, validateInput } from './validate'
 
+export type { CostPart } from './meters'
+
+/** Each part's whole cents, by the part's name with `Cents` (`computeCents`). */
+export type PartCents = { [P in CostPart as `${P}Cents`]: number }
+
 /**
- * One point of a cost curve: the bill at `x`, split by kind, in whole cents.
- * The parts always add up to `totalCents`.
+ * One point of a cost curve: the bill at `x`, split by the parts of
+ * `COST_PARTS`, in whole cents. The parts always add up to `totalCents`.
  *
  * @example { x: 3000000, requestsCents: 40, computeCents: 1834, storageCents: 0, provisionedCents: 0, snapStartCents: 0, edgeCents: 0, streamingCents: 0, totalCents: 1874 }
  */
-export interface CostPoint {
+export interface CostPoint extends PartCents {
   /** Requests per month (cost vs requests) or memory, MB (cost vs memory). */
   x: number
-  requestsCents: number
-  computeCents: number
-  storageCents: number
-  /** Provisioned concurrency and provisioned duration lines. */
-  provisionedCents: number
-  /** SnapStart cache and restore lines. */
-  snapStartCents: number
-  /** Lambda@Edge requests and duration lines. */
-  edgeCents: number
-  streamingCents: number
   totalCents: number
   /**
    * The same figures as exact whole cents, present only where the total
    * reaches 2^53 cents (about $90 trillion), past which the numbers above are
    * the nearest doubles.
    */
-  exactCents?: Readonly<Record<CostPart, bigint>>
+  exactCents?: Readonly<Record<CostPart | 'total', bigint>>
 }
-
-/**
- * The parts of a cost point, by the name of their cents field without `Cents`, and the total.
- *
- * @example const part: CostPart = 'compute'
- */
-export type CostPart = 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming' | 'total'
 
 const SAFE_CENTS = BigInt(Number.MAX_SAFE_INTEGER)
 
-/** The cents fields of a cost point. */
-type CentsField = Exclude<keyof CostPoint, 'x' | 'exactCents'>
+/** The cents field of each part. */
+const FIELD = Object.fromEntries(COST_PARTS.map((p) => [p.id, `${p.id}Cents`])) as Record<CostPart, keyof PartCents>
 
-/** Fills `point.exactCents` from exact part sums when the total is past 2^53 cents. */
-function keepExact(point: CostPoint, parts: Record<CentsField, bigint>, total: bigint): void {
-  if (total <= SAFE_CENTS) return
-  point.exactCents = {
-    requests: parts.requestsCents,
-    compute: parts.computeCents,
-    storage: parts.storageCents,
-    provisioned: parts.provisionedCents,
-    snapStart: parts.snapStartCents,
-    edge: parts.edgeCents,
-    streaming: parts.streamingCents,
-    total,
-  }
+const EMPTY_POINT = Object.fromEntries([['x', 0], ...COST_PARTS.map((p) => [FIELD[p.id], 0]), ['totalCents', 0]]) as CostPoint
+const ZERO_PARTS = Object.fromEntries(COST_PARTS.map((p) => [p.id, 0n])) as Record<CostPart, bigint>
+
+/** A point at x with every part at 0 cents and the given total. */
+function emptyPoint(x: number, totalCents: number): CostPoint {
+  const point = { ...EMPTY_POINT }
+  point.x = x
+  point.totalCents = totalCents
+  return point
 }
 
-function zeroParts(): Record<CentsField, bigint> {
-  return {
-    requestsCents: 0n,
-    computeCents: 0n,
-    storageCents: 0n,
-    provisionedCents: 0n,
-    snapStartCents: 0n,
-    edgeCents: 0n,
-    streamingCents: 0n,
-    totalCents: 0n,
-  }
+/** Exact cents by part, all 0. */
+function zeroParts(): Record<CostPart, bigint> {
+  return { ...ZERO_PARTS }
+}
+
+/** Fills `point.exactCents` from exact part sums when the total is past 2^53 cents. */
+function keepExact(point: CostPoint, parts: Record<CostPart, bigint>, total: bigint): void {
+  if (total <= SAFE_CENTS) return
+  point.exactCents = { ...parts, total }
 }
 
 /**
@@ -84,22 +69,9 @@ export interface CostSeries {
   current: CostPoint
 }
 
-const GROUP: Record<Bill['lines'][number]['kind'], CentsField> = {
-  requests: 'requestsCents',
-  compute: 'computeCents',
-  'ephemeral-storage': 'storageCents',
-  'provisioned-concurrency': 'provisionedCents',
-  'provisioned-duration': 'provisionedCents',
-  'snapstart-cache': 'snapStartCents',
-  'snapstart-restore': 'snapStartCents',
-  'edge-requests': 'edgeCents',
-  'edge-duration': 'edgeCents',
-  'response-streaming': 'streamingCents',
-}
-
 /** What a point is made from: a bill's lines (exact cents, or an estimate's lines with their exact dollars) and its total. */
 interface PricedLines {
-  lines: readonly { kind: Bill['lines'][number]['kind']; cents: bigint | number; usd?: string }[]
+  lines: readonly { kind: LineKind; cents: bigint | number; usd?: string }[]
   totalCents: bigint | number
   totalUsd?: string
 }
@@ -109,28 +81,13 @@ function exactOf(cents: bigint | number, usd: string | undefined): bigint {
   return typeof cents === 'bigint' ? cents : usd !== undefined ? BigInt(usd.replace('.', '')) : BigInt(cents)
 }
 
-/** A point at x with every part at 0 cents and the given total. */
-function emptyPoint(x: number, totalCents: number): CostPoint {
-  return {
-    x,
-    requestsCents: 0,
-    computeCents: 0,
-    storageCents: 0,
-    provisionedCents: 0,
-    snapStartCents: 0,
-    edgeCents: 0,
-    streamingCents: 0,
-    totalCents,
-  }
-}
-
 function toPoint(x: number, bill: PricedLines): CostPoint {
   const point = emptyPoint(x, Number(bill.totalCents))
-  for (const l of bill.lines) point[GROUP[l.kind]] += Number(l.cents)
+  for (const l of bill.lines) point[FIELD[PART_OF_KIND[l.kind]]] += Number(l.cents)
   const total = exactOf(bill.totalCents, bill.totalUsd)
   if (total > SAFE_CENTS) {
     const parts = zeroParts()
-    for (const l of bill.lines) parts[GROUP[l.kind]] += exactOf(l.cents, l.usd)
+    for (const l of bill.lines) parts[PART_OF_KIND[l.kind]] += exactOf(l.cents, l.usd)
     keepExact(point, parts, total)
   }
   return point
@@ -141,27 +98,10 @@ function checked(input: EstimateInput): void {
   if (problems.length > 0) throw new InvalidInputError(problems)
 }
 
-/** A price as cents per unit over the series' shared denominator L: cents of q / L units = (2 q num + den) / (2 den), half-up. */
-interface SharedPrice {
-  num: bigint
-  den: bigint
-  den2: bigint
-}
-
-/** One line of the bill past requests and compute: its meter's numerators, price and group. */
-interface OtherLine {
-  base: bigint
-  slope: bigint
-  price: SharedPrice
-  group: CentsField
-  /** The free allowance over L (response streaming); 0n for none. */
-  free: bigint
-}
-
 /**
- * Each x's bill, grouped, where usage is base + x * slope. Every meter over one
- * shared denominator L, so a point costs a few bigint products per line and no
- * fractions: the same lines and rounding as priceUsage.
+ * Each x's bill, by part, where usage is base + x * slope (each meter's base
+ * and slope over one denominator): the bill's own rules (`priceMeters`) at
+ * every point.
  */
 function pricePoints(
   xs: number[],
@@ -172,98 +112,38 @@ function pricePoints(
   freeTier: boolean,
   inUse: Record<Architecture, boolean>,
 ): CostPoint[] {
-  const meters = Object.keys(base) as MeterId[]
-  let L = 1n
-  for (const k of meters) if ((base[k].n !== 0n || slope[k].n !== 0n) && L % base[k].d !== 0n) L = lcm(L, base[k].d)
-  const B = {} as Record<MeterId, bigint>
-  const S = {} as Record<MeterId, bigint>
-  for (const k of meters) {
-    const f = L / base[k].d
-    B[k] = base[k].n * f
-    S[k] = slope[k].n * f
-  }
-  const shared = (usd: Ratio): SharedPrice => ({ num: usd.n * 100n, den: usd.d * L, den2: 2n * usd.d * L })
-
-  const requestPrice = shared(region.usdPerRequest)
-  const freeRequests = freeTier ? sheet.freeRequests * L : 0n
-  const compute = FREE_TIER_ORDER.filter((a) => inUse[a]).map((a) => {
-    const meter: MeterId = a === 'x86_64' ? 'x86Gbs' : 'armGbs'
-    return {
-      base: B[meter],
-      slope: S[meter],
-      tiers: region.compute[a]!.map((t) => ({ to: t.upToGbSeconds === null ? null : t.upToGbSeconds * L, price: shared(t.usdPerGbSecond) })),
-    }
-  })
-  const others: OtherLine[] = []
-  const other = (meter: MeterId, usd: Ratio | null | undefined, group: CentsField, free = 0n) => {
-    if (usd && (B[meter] !== 0n || S[meter] !== 0n)) others.push({ base: B[meter], slope: S[meter], price: shared(usd), group, free })
-  }
-  other('storageGbs', region.storageUsdPerGbSecond, 'storageCents')
-  for (const a of FREE_TIER_ORDER) {
-    const p = region.provisioned[a]
-    other(a === 'x86_64' ? 'pcX86Gbs' : 'pcArmGbs', p?.concurrency.usd, 'provisionedCents')
-    other(a === 'x86_64' ? 'pcDurationX86Gbs' : 'pcDurationArmGbs', p?.duration.usd, 'provisionedCents')
-  }
-  const extra = sheet.extra
-  if (extra) {
-    other('cacheGbs', extra.cache.usd, 'snapStartCents')
-    other('restoreGb', extra.restore.usd, 'snapStartCents')
-    other('edgeRequests', extra.edgeRequest.usd, 'edgeCents')
-    other('edgeGbs', extra.edgeGbs.usd, 'edgeCents')
-    other('streamGib', extra.streaming.usd, 'streamingCents', freeTier ? extra.freeStreamingGib * L : 0n)
-  }
-  const freeGbs = freeTier ? sheet.freeGbSeconds * L : 0n
-
+  const prices = exactMeterPrices(sheet, region)
+  const free = freeAllowance(sheet, freeTier)
+  const totals = new MeterTotals(BIGINT)
   const points: CostPoint[] = []
-  const exactParts = zeroParts()
+  let point = emptyPoint(0, 0)
+  let parts = zeroParts()
+  const sink = {
+    line(i: number, _tier: number, _from: bigint, _to: bigint | null, _w: bigint, _f: bigint, _u: bigint, cents: bigint) {
+      const part = METERS[i]!.part
+      point[FIELD[part]] += Number(cents)
+      parts[part] += cents
+    },
+    free() {},
+  }
+  // Only the meters with usage somewhere on the curve, and the compute meters in use.
+  const active = METERS.flatMap((m, i) => {
+    const id = METER_IDS[i]!
+    const used = base[id].n !== 0n || slope[id].n !== 0n
+    const shown = m.kind === 'compute' && inUse[m.architecture!]
+    return used || shown ? [{ i, base: base[id].n, slope: slope[id].n, d: base[id].d, shown }] : []
+  })
   for (const x of xs) {
     const X = BigInt(x)
-    const point = emptyPoint(x, 0)
-    let total = 0n
-    const parts = exactParts
-    parts.computeCents = 0n
-    parts.storageCents = 0n
-    parts.provisionedCents = 0n
-    parts.snapStartCents = 0n
-    parts.edgeCents = 0n
-    parts.streamingCents = 0n
-    let q = B.requests + S.requests * X
-    q -= q < freeRequests ? q : freeRequests
-    let c = (2n * q * requestPrice.num + requestPrice.den) / requestPrice.den2
-    point.requestsCents = Number(c)
-    parts.requestsCents = c
-    total += c
-    let left = freeGbs
-    for (const arch of compute) {
-      const gbs = arch.base + arch.slope * X
-      const used = gbs < left ? gbs : left
-      left -= used
-      const billable = gbs - used
-      let from = 0n
-      for (let t = 0; t < arch.tiers.length; t++) {
-        const tier = arch.tiers[t]!
-        if (t > 0 && billable <= from) break
-        const to = tier.to
-        const exceeds = to !== null && billable > to
-        const quantity = billable <= from ? 0n : exceeds ? to - from : billable - from
-        c = (2n * quantity * tier.price.num + tier.price.den) / tier.price.den2
-        point.computeCents += Number(c)
-        parts.computeCents += c
-        total += c
-        if (to === null || !exceeds) break
-        from = to
-      }
+    totals.clear()
+    for (const m of active) {
+      if (m.shown) totals.use(m.i)
+      const q = m.base + m.slope * X
+      if (q > 0n) totals.addMixed(m.i, q / m.d, q % m.d, m.d)
     }
-    for (let i = 0; i < others.length; i++) {
-      const line = others[i]!
-      q = line.base + line.slope * X
-      if (q <= 0n) continue
-      q -= q < line.free ? q : line.free
-      c = (2n * q * line.price.num + line.price.den) / line.price.den2
-      point[line.group] += Number(c)
-      parts[line.group] += c
-      total += c
-    }
+    point = emptyPoint(x, 0)
+    parts = zeroParts()
+    const total = priceMeters(BIGINT, totals, prices, free, sink)
     point.totalCents = Number(total)
     keepExact(point, parts, total)
     points.push(point)
@@ -323,7 +203,7 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
   const one = at(1n)
   // Base and slope over one denominator per meter, so each point adds without multiplying denominators.
   const slope = {} as MeterUsage
-  for (const k of Object.keys(base) as (keyof MeterUsage)[]) {
+  for (const k of METER_IDS) {
     const a = base[k]
     const c = one[k]
     const d = lcm(a.d, c.d)
