@@ -2,6 +2,7 @@ import { computeBill, lineShares, type Bill, type LineBill } from './bill'
 import { centsToUsdString, groupThousands, toDecimalString, type Ratio } from './decimal'
 import type { FastBill } from './fast'
 import { lineOfCode } from './line-code'
+import { METER_INDEX, METERS } from './meters'
 import { rememberLast } from './remember-last'
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type {
@@ -24,24 +25,10 @@ function billions(gbs: bigint): string {
   return `${groupThousands(toDecimalString(gbs, 1_000_000_000n, 6))} billion`
 }
 
-const FIXED_LABELS: Partial<Record<LineKind, string>> = {
-  requests: 'Requests',
-  'ephemeral-storage': 'Ephemeral storage above 512 MB',
-  'snapstart-cache': 'SnapStart cache',
-  'snapstart-restore': 'SnapStart restore',
-  'edge-requests': 'Lambda@Edge requests',
-  'edge-duration': 'Lambda@Edge duration',
-  'response-streaming': 'Response streaming',
-}
-
 /** The label of a bill line, in AWS's words, e.g. "Compute (x86_64), next 9 billion GB-s" or "Provisioned Concurrency (arm64)". */
 export function lineLabel(line: LineBill, tierCount: number): string {
-  const fixed = FIXED_LABELS[line.kind]
-  if (fixed) return fixed
-  if (line.kind === 'provisioned-concurrency') return `Provisioned Concurrency (${line.architecture})`
-  if (line.kind === 'provisioned-duration') return `Provisioned Duration (${line.architecture})`
-  const base = `Compute (${line.architecture})`
-  if (tierCount <= 1) return base
+  const base = METERS[METER_INDEX.get(line.meter)!]!.label
+  if (line.tier === undefined || tierCount <= 1) return base
   const from = line.tierFrom ?? 0n
   const to = line.tierTo ?? null
   if (from === 0n && to !== null) return `${base}, first ${billions(to)} GB-s`
@@ -49,21 +36,10 @@ export function lineLabel(line: LineBill, tierCount: number): string {
   return `${base}, next ${billions(to - from)} GB-s (to ${billions(to)})`
 }
 
-const UNITS: Record<LineKind, QuantityUnit> = {
-  requests: 'requests',
-  compute: 'GB-s',
-  'ephemeral-storage': 'GB-s',
-  'provisioned-concurrency': 'GB-s',
-  'provisioned-duration': 'GB-s',
-  'snapstart-cache': 'GB-s',
-  'snapstart-restore': 'GB',
-  'edge-requests': 'requests',
-  'edge-duration': 'GB-s',
-  'response-streaming': 'GiB',
-}
-
 function tierCountOf(bill: Bill, line: LineBill): number {
-  return line.kind === 'compute' && line.architecture ? bill.region.compute[line.architecture]!.length : 1
+  if (line.tier === undefined) return 1
+  const p = METERS[METER_INDEX.get(line.meter)!]!.price(bill.sheet, bill.region)
+  return Array.isArray(p) ? p.length : 1
 }
 
 /**
@@ -80,19 +56,12 @@ class LineView implements BillLine {
   readonly #index: number
   readonly #centsExact: bigint | null
 
-  constructor(
-    owner: EstimateView,
-    index: number,
-    kind: LineKind,
-    architecture: Architecture | undefined,
-    tier: number | undefined,
-    cents: number,
-    exact: bigint | null,
-  ) {
-    this.kind = kind
-    if (architecture) this.architecture = architecture
+  constructor(owner: EstimateView, index: number, meter: number, tier: number | undefined, cents: number, exact: bigint | null) {
+    const spec = METERS[meter]!
+    this.kind = spec.kind
+    if (spec.architecture) this.architecture = spec.architecture
     if (tier !== undefined) this.tier = tier
-    this.quantityUnit = UNITS[kind]
+    this.quantityUnit = spec.unit
     this.cents = cents
     this.#owner = owner
     this.#index = index
@@ -276,14 +245,14 @@ export class EstimateView implements Estimate {
     const fast = this.#fast
     if (fast) {
       for (let i = 0; i < fast.lines.length / 2; i++) {
-        const { kind, architecture, tier } = lineOfCode(fast.lines[2 * i]!)
-        lines.push(new LineView(this, i, kind, architecture, tier, fast.lines[2 * i + 1]!, null))
+        const { meter, tier } = lineOfCode(fast.lines[2 * i]!)
+        lines.push(new LineView(this, i, meter, tier, fast.lines[2 * i + 1]!, null))
       }
     } else {
       const b = this.#bill!
       for (let i = 0; i < b.lines.length; i++) {
         const l = b.lines[i]!
-        lines.push(new LineView(this, i, l.kind, l.architecture, l.tier, Number(l.cents), l.cents))
+        lines.push(new LineView(this, i, METER_INDEX.get(l.meter)!, l.tier, Number(l.cents), l.cents))
       }
     }
     return (this.#lines = lines)

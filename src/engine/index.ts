@@ -34,7 +34,9 @@ export {
   MAX_STREAMED_MB,
 } from './validate'
 export { costByMemory, costByRequests, costPoint } from './series'
-export type { CostPoint, CostSeries, MemorySeriesOptions, RequestSeriesOptions } from './series'
+export type { CostPart, CostPoint, CostSeries, MemorySeriesOptions, PartCents, RequestSeriesOptions } from './series'
+export { COST_PARTS, METERS, PART_OF_KIND } from './meters'
+export type { Applies, FreePool, MeterId, MeterSpec } from './meters'
 export { compareWithSheet } from './compare'
 export type { Comparison } from './compare'
 export { isPriceSheetId, PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'

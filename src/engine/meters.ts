@@ -34,6 +34,8 @@ export const COST_PARTS: readonly { id: CostPart; label: string }[] = [
 /**
  * The allowances of the monthly free tier, each shared by the account: the
  * meters that draw on one take from it in the table's order.
+ *
+ * @example METERS.filter((m) => m.free === 'gbSeconds').map((m) => m.id) // ['x86Gbs', 'armGbs']
  */
 export type FreePool = 'requests' | 'gbSeconds' | 'streaming'
 
@@ -91,6 +93,8 @@ export interface MeterContext<T> {
  * meter: regional (not Lambda@Edge) ones, those on demand on one architecture,
  * Lambda@Edge ones, and those that use storage above the included amount,
  * provisioned concurrency, priced SnapStart or streaming past the free part.
+ *
+ * @example METERS.find((m) => m.id === 'edgeGbs')?.applies // 'edge'
  */
 export type Applies = 'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming'
 
@@ -105,6 +109,8 @@ export interface MeterSink<T> {
  * One meter: what it counts, how a function's use of it is measured, where its
  * price is, what allowance of the free tier it draws on, and how its line and
  * chart part are named.
+ *
+ * @example METERS.find((m) => m.id === 'restoreGb') // { kind: 'snapstart-restore', unit: 'GB', part: 'snapStart', ... }
  */
 export interface MeterSpec {
   /** The meter's name in `MeterUsage`. */

@@ -10,7 +10,11 @@ import { InvalidInputError, MAX_REQUESTS_PER_MONTH, validateInput } from './vali
 
 export type { CostPart } from './meters'
 
-/** Each part's whole cents, by the part's name with `Cents` (`computeCents`). */
+/**
+ * Each part's whole cents, by the part's name with `Cents`.
+ *
+ * @example costPoint(0, estimate(input)).computeCents
+ */
 export type PartCents = { [P in CostPart as `${P}Cents`]: number }
 
 /**

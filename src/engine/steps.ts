@@ -318,11 +318,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   }
   for (const l of bill.lines) {
     if (l.kind === 'requests' || l.kind === 'compute' || l.kind === 'ephemeral-storage') continue
-    charges.push(
-      line(
-        `${labelOf(l)}: ${priced(l, l.kind === 'snapstart-restore' ? 'GB' : l.kind === 'response-streaming' ? 'GiB' : l.kind === 'edge-requests' ? 'requests' : 'GB-s')}${l.estimatedPrice ? ' (estimated price: x86_64 x 0.8)' : ''}`,
-      ),
-    )
+    charges.push(line(`${labelOf(l)}: ${priced(l, l.quantityUnit)}${l.estimatedPrice ? ' (estimated price: x86_64 x 0.8)' : ''}`))
   }
   sections.push({ title: 'Charges', lines: charges })
 

@@ -1,6 +1,6 @@
 import { ResponsiveContainer } from 'recharts'
 import type { ReactElement, ReactNode } from 'react'
-import type { CostPoint } from '../../engine/index'
+import { COST_PARTS, type CostPart, type CostPoint } from '../../engine/index'
 import { formatCents } from '../format'
 import { formatCentsExact } from '../money'
 
@@ -19,7 +19,8 @@ export function pointTotal(p: CostPoint): string {
 
 /** A part of the bill a cost curve shows separately, with its colour. */
 export interface Part {
-  id: 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapstart' | 'edge' | 'streaming'
+  /** The engine's part name, lower case: also the name of its colour, `--c-<id>`. */
+  id: string
   label: string
   color: string
   cents: (p: CostPoint) => number
@@ -27,28 +28,19 @@ export interface Part {
   exact: (p: CostPoint) => bigint | undefined
 }
 
-/** The parts of a bill, bottom to top. */
-export const PARTS: readonly Part[] = [
-  { id: 'requests', label: 'Requests', color: 'var(--c-requests)', cents: (p) => p.requestsCents, exact: (p) => p.exactCents?.requests },
-  { id: 'compute', label: 'Compute', color: 'var(--c-compute)', cents: (p) => p.computeCents, exact: (p) => p.exactCents?.compute },
-  { id: 'storage', label: 'Ephemeral storage', color: 'var(--c-storage)', cents: (p) => p.storageCents, exact: (p) => p.exactCents?.storage },
-  {
-    id: 'provisioned',
-    label: 'Provisioned concurrency',
-    color: 'var(--c-provisioned)',
-    cents: (p) => p.provisionedCents,
-    exact: (p) => p.exactCents?.provisioned,
-  },
-  { id: 'snapstart', label: 'SnapStart', color: 'var(--c-snapstart)', cents: (p) => p.snapStartCents, exact: (p) => p.exactCents?.snapStart },
-  { id: 'edge', label: 'Lambda@Edge', color: 'var(--c-edge)', cents: (p) => p.edgeCents, exact: (p) => p.exactCents?.edge },
-  {
-    id: 'streaming',
-    label: 'Response streaming',
-    color: 'var(--c-streaming)',
-    cents: (p) => p.streamingCents,
-    exact: (p) => p.exactCents?.streaming,
-  },
-]
+/** The colour of a part: its own where the style sheet names one, else a neutral one. */
+export function partColor(part: CostPart): string {
+  return `var(--c-${part.toLowerCase()}, var(--muted))`
+}
+
+/** The parts of a bill, bottom to top, as the engine lists them. */
+export const PARTS: readonly Part[] = COST_PARTS.map(({ id, label }) => ({
+  id: id.toLowerCase(),
+  label,
+  color: partColor(id),
+  cents: (p) => p[`${id}Cents`],
+  exact: (p) => p.exactCents?.[id],
+}))
 
 /** The parts that cost something somewhere on the curve: a $0 part is not drawn, listed or tabled. */
 export function partsIn(points: readonly CostPoint[]): Part[] {
@@ -99,7 +91,7 @@ export function Legend({ parts, extra }: { parts: readonly Part[]; extra?: React
     <ul className="legend" aria-hidden="true">
       {parts.map((p) => (
         <li key={p.id}>
-          <span className={`swatch swatch-${p.id}`} />
+          <span className={`swatch swatch-${p.id}`} style={{ background: p.color }} />
           {p.label}
         </li>
       ))}

@@ -1,8 +1,8 @@
 import { memo } from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts'
-import type { BillLine, Estimate } from '../../engine/index'
+import { PART_OF_KIND, type BillLine, type Estimate } from '../../engine/index'
 import { formatCompactUsd, formatLineAmount } from '../format'
-import { ChartBox, ChartEmpty, ChartFigure } from './chart-frame'
+import { ChartBox, ChartEmpty, ChartFigure, partColor } from './chart-frame'
 
 function shortLabel(line: BillLine, lines: readonly BillLine[]): string {
   if (line.kind === 'requests') return 'Requests'
@@ -13,21 +13,8 @@ function shortLabel(line: BillLine, lines: readonly BillLine[]): string {
 }
 
 /** Each kind of line in the colour of its part on the other charts. */
-const COLOR_OF: Record<BillLine['kind'], string> = {
-  requests: 'var(--c-requests)',
-  compute: 'var(--c-compute)',
-  'ephemeral-storage': 'var(--c-storage)',
-  'provisioned-concurrency': 'var(--c-provisioned)',
-  'provisioned-duration': 'var(--c-provisioned)',
-  'snapstart-cache': 'var(--c-snapstart)',
-  'snapstart-restore': 'var(--c-snapstart)',
-  'edge-requests': 'var(--c-edge)',
-  'edge-duration': 'var(--c-edge)',
-  'response-streaming': 'var(--c-streaming)',
-}
-
 function colorOf(kind: BillLine['kind']): string {
-  return COLOR_OF[kind] ?? 'var(--muted)'
+  return partColor(PART_OF_KIND[kind])
 }
 
 /** This month's bill by line, as bars. */
