@@ -61,6 +61,8 @@ export interface CompiledExtraMeters {
   streaming: CompiledPrice
   freeStreamingGib: bigint
   minCacheHours: bigint
+  /** The sheet's `prices` by key. */
+  prices: ReadonlyMap<string, CompiledPrice>
 }
 
 function price(text: string, estimated = false): CompiledPrice {
@@ -124,6 +126,7 @@ export function compiledSheet(id: PriceSheetId): CompiledSheet {
             streaming: price(data.extraMeters.streaming.usdPerGib),
             freeStreamingGib: BigInt(data.extraMeters.streaming.freeGibPerMonth),
             minCacheHours: BigInt(data.extraMeters.snapStart.minCacheHours),
+            prices: new Map(Object.entries(data.extraMeters.prices).map(([key, usd]) => [key, price(usd)])),
           }
         : null,
     }

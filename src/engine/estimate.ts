@@ -163,10 +163,7 @@ export function assumptionsOf(bill: Bill): string[] {
       'The free tier covers all regional requests and on-demand GB-s (cold-start INIT and provisioned spill-over included), never provisioned concurrency or its duration. AWS says the free tier does not apply to functions with provisioned concurrency, yet its own example deducts it from the on-demand part; this follows the example.',
     )
   }
-  const onePrice = [
-    has('snapstart-cache') || has('snapstart-restore') ? 'SnapStart' : '',
-    has('response-streaming') ? 'response streaming' : '',
-  ].filter(Boolean)
+  const onePrice = [...new Set(bill.lines.map((l) => METERS[METER_INDEX.get(l.meter)!]!.onePrice).filter((name) => name !== undefined))]
   if (onePrice.length > 0 && region.id !== 'us-east-1') {
     out.push(
       `${onePrice.join(' and ')} ${onePrice.length > 1 ? 'have' : 'has'} one published price (us-east-1\u2019s); it is applied in ${region.id} too.`,

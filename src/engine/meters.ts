@@ -131,6 +131,16 @@ export interface MeterSpec {
   applies: Applies
   /** Its price where `sheet` bills it in `region`: graduated brackets, one price, or none. */
   price(sheet: CompiledSheet, region: CompiledRegion): CompiledTier[] | CompiledPrice | null | undefined
+  /**
+   * Where the meter has one published price (us-east-1's) applied in every
+   * region: its name in the sentence that says so ("SnapStart").
+   */
+  onePrice?: string
+  /**
+   * The steps that show how one function's use of the meter was measured,
+   * given its input and its usage: one sentence each, or none.
+   */
+  explain?: (fn: FunctionInput, usage: string) => string[]
   /** Adds one function's usage of the meter (the meter's index is `i`). */
   measure<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, i: number): void
 }
@@ -245,6 +255,7 @@ export const METERS: readonly MeterSpec[] = [
     unit: 'GB-s',
     part: 'snapStart',
     label: 'SnapStart cache',
+    onePrice: 'SnapStart',
     savingsPlan: false,
     applies: 'snapstart-priced',
     price: (sheet) => sheet.extra?.cache,
@@ -262,6 +273,7 @@ export const METERS: readonly MeterSpec[] = [
     unit: 'GB',
     part: 'snapStart',
     label: 'SnapStart restore',
+    onePrice: 'SnapStart',
     savingsPlan: false,
     applies: 'snapstart-priced',
     price: (sheet) => sheet.extra?.restore,
@@ -301,6 +313,7 @@ export const METERS: readonly MeterSpec[] = [
     unit: 'GiB',
     part: 'streaming',
     label: 'Response streaming',
+    onePrice: 'response streaming',
     free: 'streaming',
     savingsPlan: false,
     applies: 'streaming',

@@ -12,6 +12,7 @@ import {
   toDecimalString,
   type Ratio,
 } from './decimal'
+import { COST_PARTS, METERS } from './meters'
 import { REQUEST_UNIT_LABELS } from './requests'
 import type { CalculationSteps, Estimate, RequestUnit, StepLine, StepSection } from './types'
 import type { FunctionMeasure } from './usage'
@@ -254,6 +255,21 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     }
     sections.push({ title: 'Response streaming', lines: stream })
   }
+
+  // Meters that explain their own measuring, a section per chart part.
+  const explained = new Map<string, StepLine[]>()
+  for (const m of METERS) {
+    if (!m.explain) continue
+    for (const f of bill.functions) {
+      const usage = f.meters[m.id]
+      if (usage.n === 0n) continue
+      const title = COST_PARTS.find((p) => p.id === m.part)!.label
+      const lines = explained.get(title) ?? []
+      for (const text of m.explain(f.input, `${q(usage)} ${m.unit}`)) lines.push(line(`${fnLabel(bill, f)}${text}`))
+      explained.set(title, lines)
+    }
+  }
+  for (const [title, lines] of explained) sections.push({ title, lines })
 
   const free: StepLine[] = []
   if (bill.freeTier) {

@@ -37,6 +37,8 @@ export function reduceUsage(a: MeterUsage): MeterUsage {
 
 /** One function's workload turned into usage: counts, billed durations and meters. */
 export interface FunctionMeasure {
+  /** The function as given (a valid input). */
+  input: FunctionInput
   index: number
   name: string
   architecture: Architecture
@@ -124,6 +126,7 @@ export function measureFunction(fn: FunctionInput, index: number, sheet: Compile
     cacheHoursBilled = compareRatio(hours, min) < 0 ? min : hours
   }
   return {
+    input: fn,
     index,
     name: fn.name ?? '',
     architecture: c.architecture,

@@ -71,6 +71,12 @@ export interface ExtraMeters {
   snapStart: { cacheUsdPerGbSecond: string; restoreUsdPerGb: string; minCacheHours: number }
   edge: { usdPerRequest: string; usdPerGbSecond: string; granularityMs: number }
   streaming: { freeMbPerRequest: number; freeGibPerMonth: string; usdPerGib: string }
+  /**
+   * Prices of the meters that name their price by key (see each meter's
+   * `price` in meters.ts), USD per unit, exactly as published: one price for
+   * every region.
+   */
+  prices: Readonly<Record<string, string>>
   sources: { title: string; url: string }[]
 }
 

@@ -145,6 +145,7 @@ export function estimateFromReports(sample: ReportSample, options: ReportEstimat
     const durationMs = meanMs(m.durationUs, m.invocations)
     const initDurationMs = billInit ? meanMs(m.initDurationUs, m.coldInvocations) : 0
     return {
+      input: functions[index]!,
       index,
       name: functions[index]!.name!,
       architecture,
