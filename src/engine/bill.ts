@@ -1,8 +1,8 @@
 import { BIGINT } from './arithmetic'
 import { compiledSheet, type CompiledPrice, type CompiledRegion, type CompiledSheet, type CompiledTier } from './billing'
-import { lcm, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
+import { lcm, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
 import { METER_INDEX, METERS, type FreePool, type MeterId } from './meters'
-import { meterPrices, MeterTotals, priceMeters, type MeterPrice } from './price-meters'
+import { meterPrices, MeterTotals, priceMeters, type Discount, type MeterPrice } from './price-meters'
 import { requestsPerMonth } from './requests'
 import type { Architecture, EstimateInput, LineKind, QuantityUnit } from './types'
 import { addUsage, emptyUsage, measureFunction, reduceUsage, type FunctionMeasure, type MeterUsage } from './usage'
@@ -15,6 +15,8 @@ export interface Bill {
   sheet: CompiledSheet
   region: CompiledRegion
   freeTier: boolean
+  /** The Compute Savings Plan's discount, %; 0 for none. */
+  savingsPlanPercent: Ratio
   functions: FunctionMeasure[]
   /** The account's usage: the functions' meters summed. */
   usage: MeterUsage
@@ -50,6 +52,8 @@ export interface LineBill {
   unitPrice: Ratio
   unitPriceText: string
   estimatedPrice: boolean
+  /** What a Compute Savings Plan leaves to pay of the line, (100 - percent) / 100; absent where none applies. */
+  discount?: Ratio
   cents: bigint
 }
 
@@ -88,8 +92,9 @@ export function computeBill(input: EstimateInput): Bill {
   let usage = emptyUsage()
   for (const f of functions) usage = addUsage(usage, f.meters)
   usage = reduceUsage(usage)
-  const priced = priceUsage(sheet, region, freeTier, usage, architecturesInUse(functions))
-  return { sheet, region, freeTier, functions, usage, ...priced }
+  const savingsPlanPercent = parseNumber(input.savingsPlanPercent ?? 0)
+  const priced = priceUsage(sheet, region, freeTier, usage, architecturesInUse(functions), savingsPlanPercent)
+  return { sheet, region, freeTier, savingsPlanPercent, functions, usage, ...priced }
 }
 
 /** What pricing an account's usage gives: the bill lines and how the free tier fell. */
@@ -105,6 +110,12 @@ export function exactMeterPrices(sheet: CompiledSheet, region: CompiledRegion): 
   let prices = exactPrices.get(region)
   if (!prices) exactPrices.set(region, (prices = meterPrices(BIGINT, sheet, region, null)))
   return prices
+}
+
+/** What a Compute Savings Plan of `percent` % leaves to pay, (100 - percent) / 100; null for none. */
+export function savingsPlanDiscount(percent: Ratio): Discount | null {
+  if (percent.n === 0n) return null
+  return { n: 100n * percent.d - percent.n, d: 100n * percent.d }
 }
 
 /** The free tier's allowances on `sheet`, or null where it is off. */
@@ -131,7 +142,9 @@ export function priceUsage(
   freeTier: boolean,
   usage: MeterUsage,
   inUse: Record<Architecture, boolean>,
+  savingsPlanPercent: Ratio = ZERO,
 ): PricedUsage {
+  const discount = savingsPlanDiscount(savingsPlanPercent)
   const totals = new MeterTotals(BIGINT)
   METERS.forEach((m, i) => {
     const q = usage[m.id]
@@ -161,6 +174,7 @@ export function priceUsage(
         cents,
       }
       if (spec.architecture) line.architecture = spec.architecture
+      if (discount && spec.savingsPlan) line.discount = { n: discount.n, d: discount.d }
       if (tier > 0) {
         line.tier = tier
         line.tierFrom = from

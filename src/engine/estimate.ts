@@ -36,6 +36,13 @@ export function lineLabel(line: LineBill, tierCount: number): string {
   return `${base}, next ${billions(to - from)} GB-s (to ${billions(to)})`
 }
 
+/** A line's amount before rounding, USD: quantity x price, x what a Savings Plan leaves to pay where one applies. */
+export function lineExactUsd(l: LineBill): Ratio {
+  const n = l.quantity.n * l.unitPrice.n
+  const d = l.quantity.d * l.unitPrice.d
+  return l.discount ? { n: n * l.discount.n, d: d * l.discount.d } : { n, d }
+}
+
 function tierCountOf(bill: Bill, line: LineBill): number {
   if (line.tier === undefined) return 1
   const p = METERS[METER_INDEX.get(line.meter)!]!.price(bill.sheet, bill.region)
@@ -84,8 +91,8 @@ class LineView implements BillLine {
     return this.#line.estimatedPrice
   }
   get exactUsd(): string {
-    const l = this.#line
-    return toDecimalString(l.quantity.n * l.unitPrice.n, l.quantity.d * l.unitPrice.d)
+    const e = lineExactUsd(this.#line)
+    return toDecimalString(e.n, e.d)
   }
   get usd(): string {
     return centsToUsdString(this.#centsExact ?? BigInt(this.cents))
@@ -334,8 +341,7 @@ export class EstimateView implements Estimate {
     let n = 0n
     let d = 1n
     for (const l of this.fullBill().lines) {
-      const ln = l.quantity.n * l.unitPrice.n
-      const ld = l.quantity.d * l.unitPrice.d
+      const { n: ln, d: ld } = lineExactUsd(l)
       n = n * ld + ln * d
       d *= ld
     }

@@ -1,5 +1,5 @@
 import { DOUBLES } from './arithmetic'
-import { computeBill } from './bill'
+import { computeBill, savingsPlanDiscount } from './bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from './billing'
 import { EstimateView } from './estimate'
 import { lineCode } from './line-code'
@@ -84,7 +84,15 @@ export function doubleBill(input: EstimateInput): FastBill | null {
     if (measureFunction(A, fn, sheet, A.q, A.r, totals) === null) return null
   }
   lines = []
-  const total = priceMeters(A, totals, doublesPrices(sheet, region), (input.freeTier ?? true) ? s.free : null, sink)
+  const plan = input.savingsPlanPercent ?? 0
+  let prices = doublesPrices(sheet, region)
+  if (plan !== 0) {
+    // A discount is rare: its prices are worked out for the call.
+    if (!A.decimal(plan)) return null
+    const percent = { n: BigInt(A.q), d: BigInt(A.r) }
+    prices = meterPrices(A, sheet, region, savingsPlanDiscount(percent))
+  }
+  const total = priceMeters(A, totals, prices, (input.freeTier ?? true) ? s.free : null, sink)
   if (A.failed || !(total < LIMIT)) return null
   return { lines, totalCents: total }
 }

@@ -1,9 +1,9 @@
 import { BIGINT } from './arithmetic'
-import { architecturesInUse, computeBill, exactMeterPrices, freeAllowance } from './bill'
+import { architecturesInUse, computeBill, exactMeterPrices, freeAllowance, savingsPlanDiscount } from './bill'
 import type { CompiledRegion, CompiledSheet } from './billing'
 import { lcm, toDecimalString, type Ratio } from './decimal'
 import { COST_PARTS, METER_IDS, METERS, PART_OF_KIND, type CostPart } from './meters'
-import { MeterTotals, priceMeters } from './price-meters'
+import { meterPrices, MeterTotals, priceMeters } from './price-meters'
 import type { Architecture, Estimate, EstimateInput, LineKind } from './types'
 import { measureFunction, addUsage, emptyUsage, reduceUsage, type MeterUsage } from './usage'
 import { InvalidInputError, MAX_REQUESTS_PER_MONTH, validateInput } from './validate'
@@ -115,8 +115,10 @@ function pricePoints(
   region: CompiledRegion,
   freeTier: boolean,
   inUse: Record<Architecture, boolean>,
+  savingsPlanPercent: Ratio,
 ): CostPoint[] {
-  const prices = exactMeterPrices(sheet, region)
+  const discount = savingsPlanDiscount(savingsPlanPercent)
+  const prices = discount ? meterPrices(BIGINT, sheet, region, discount) : exactMeterPrices(sheet, region)
   const free = freeAllowance(sheet, freeTier)
   const totals = new MeterTotals(BIGINT)
   const points: CostPoint[] = []
@@ -247,6 +249,7 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
     region,
     freeTier,
     inUse,
+    bill.savingsPlanPercent,
   )
   const current = toPoint(currentX, bill)
   const idx = points.findIndex((p) => p.x >= currentX)

@@ -1,5 +1,5 @@
 import type { Bill, LineBill } from './bill'
-import { stepsSourceOf } from './estimate'
+import { lineExactUsd, stepsSourceOf } from './estimate'
 import {
   addRatio,
   centsToUsdString,
@@ -66,13 +66,14 @@ const GB = (mb: number): string => num(BigInt(mb), 1024n)
 
 /** The exact amount of a line, USD. */
 function lineExact(l: LineBill): Ratio {
-  return mulRatio(l.quantity, l.unitPrice)
+  return lineExactUsd(l)
 }
 
-/** "x USD = y USD, rounded to z USD" for a line. */
+/** "x USD = y USD, rounded to z USD" for a line, with a Savings Plan's share where one applies. */
 function priced(l: LineBill, unit: string): string {
   const e = lineExact(l)
-  return `${q(l.quantity)} ${unit} x ${l.unitPriceText} USD = ${money(e.n, e.d)}, rounded to ${dollars(l.cents)} USD`
+  const plan = l.discount ? ` x ${q(scaleRatio(l.discount, 100n))} % (the Savings Plan leaves the rest)` : ''
+  return `${q(l.quantity)} ${unit} x ${l.unitPriceText} USD${plan} = ${money(e.n, e.d)}, rounded to ${dollars(l.cents)} USD`
 }
 
 /** Break-even utilisation of provisioned concurrency, as AWS states it. */
@@ -337,6 +338,31 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     charges.push(line(`${labelOf(l)}: ${priced(l, l.quantityUnit)}${l.estimatedPrice ? ' (estimated price: x86_64 x 0.8)' : ''}`))
   }
   sections.push({ title: 'Charges', lines: charges })
+
+  const plan = bill.savingsPlanPercent
+  if (plan.n > 0n) {
+    const eligible = bill.lines.filter((l) => l.discount)
+    const spend = eligible.reduce((sum, l) => sum + l.cents, 0n)
+    const percent = q(plan)
+    const hourly = { n: spend, d: 100n * 730n }
+    sections.push({
+      title: 'Compute Savings Plan',
+      lines: [
+        line(
+          `A Compute Savings Plan of ${percent} % is assumed to cover all eligible usage: on-demand duration (INIT included), provisioned concurrency and provisioned duration. Requests, ephemeral storage, SnapStart, Lambda@Edge and streaming are not covered.`,
+          'assumption',
+        ),
+        line(
+          `Each eligible line's exact amount, after the free tier and the price brackets, is multiplied by (100 - ${percent}) / 100 and then rounded half-up to the cent; there is no separate discount line.`,
+        ),
+        line(
+          eligible.length > 0
+            ? `Discounted eligible spend: ${eligible.map((l) => `${dollars(l.cents)} USD`).join(' + ')} = ${dollars(spend)} USD a month / 730 hours = ${money(hourly.n, hourly.d)} an hour: the hourly commitment that covers it.`
+            : 'No line of this bill is eligible, so the plan changes nothing here.',
+        ),
+      ],
+    })
+  }
 
   if (bill.functions.length > 1) {
     const perFn: StepLine[] = []

@@ -80,6 +80,12 @@ export interface EstimateInput {
   region?: string
   /** Apply the monthly free tier (1M requests + 400,000 GB-s, once per account); default true. */
   freeTier?: boolean
+  /**
+   * A Compute Savings Plan's discount, %, 0-17 (fractions allowed); default 0.
+   * It discounts on-demand duration (INIT included), provisioned concurrency
+   * and provisioned duration, and is assumed to cover all of that usage.
+   */
+  savingsPlanPercent?: number
   /** One or more functions on one account. */
   functions: FunctionInput[]
 }

@@ -180,7 +180,7 @@ export function estimateFromReports(sample: ReportSample, options: ReportEstimat
   for (const f of measures) usage = addUsage(usage, f.meters)
   usage = reduceUsage(usage)
   const priced = priceUsage(sheet, region, freeTier, usage, architecturesInUse(measures))
-  const bill: Bill = { sheet, region, freeTier, functions: measures, usage, ...priced }
+  const bill: Bill = { sheet, region, freeTier, savingsPlanPercent: ZERO, functions: measures, usage, ...priced }
   const input: EstimateInput = {
     sheet: options.sheet,
     region: region.id,
