@@ -1,6 +1,24 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
+import { loaderField } from './src/embed/protocol'
+import { FUNCTION_FIELDS } from './src/engine/fields'
+
+/**
+ * embed.js reads the engine's table of fields for the element's attributes,
+ * but only each field's key, type, link key, attribute and choices' codes
+ * (`LoaderField` in src/embed/protocol.ts): its build gets just those, not the
+ * labels, hints and messages the app shows (about 1.2 KB gzipped).
+ */
+function loaderFieldsOnly(): Plugin {
+  const fields = /[\\/]src[\\/]engine[\\/]fields\.ts$/
+  return {
+    name: 'loader-fields-only',
+    load(id) {
+      if (fields.test(id)) return `export const FUNCTION_FIELDS = ${JSON.stringify(FUNCTION_FIELDS.map(loaderField))}\n`
+    },
+  }
+}
 
 // `vite build` builds the app; `vite build --mode embed` builds the docs
 // loader on its own as one classic script, dist/embed.js, with no shared chunks.
@@ -8,6 +26,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'embed') {
     return {
       publicDir: false,
+      plugins: [loaderFieldsOnly()],
       build: {
         emptyOutDir: false,
         copyPublicDir: false,

@@ -5,11 +5,12 @@ import type { EmbedSnippets } from '../ui/share-bar'
 
 /** The URL key of each attribute, turned around: `m` -> `memory`. */
 const ATTRIBUTE_OF_KEY = new Map(Object.entries(ATTRIBUTES).map(([name, spec]) => [spec.key, name]))
-/** Readable attribute values for the codec's short ones. */
-const READABLE: Record<string, Record<string, string>> = {
-  ft: { '1': 'true', '0': 'false' },
-  ed: { '1': 'true', '0': 'false' },
-}
+/** Readable values of the yes/no attributes (`free-tier`, `edge`, ...), whose link values are 1 and 0, by URL key. */
+const READABLE: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map(
+  Object.values(ATTRIBUTES)
+    .filter((spec) => spec.aliases?.true === '1' && spec.aliases.false === '0')
+    .map((spec) => [spec.key, { '1': 'true', '0': 'false' }]),
+)
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
@@ -30,7 +31,7 @@ export function embedSnippets(inputs: CalculatorInputs, appUrl: string): EmbedSn
   for (const [key, value] of new URLSearchParams(encode(first))) {
     const name = ATTRIBUTE_OF_KEY.get(key)
     if (!name) continue
-    attributes.push(`${name}="${escapeAttribute(READABLE[key]?.[value] ?? value)}"`)
+    attributes.push(`${name}="${escapeAttribute(READABLE.get(key)?.[value] ?? value)}"`)
   }
   const iframeSrc = `${base}?embed=1${query ? `&${query}` : ''}`
   return {

@@ -1,6 +1,8 @@
 // The message protocol between a docs page (embed.js) and the calculator in its
-// iframe, and the element's attribute -> URL key table. Imports nothing: both
-// the loader (no React) and the app's iframe bridge build on it.
+// iframe, and the element's attribute -> URL key table. Imports only the
+// engine's table of fields (pure data, no dependencies): both the loader (no
+// React) and the app's iframe bridge build on it.
+import { FUNCTION_FIELDS, type FieldChoice, type FieldSpec } from '../engine/fields'
 
 /** The namespace every message carries; anything else on the channel is ignored. */
 export const NS = 'lambda-cost-calculator'
@@ -201,8 +203,58 @@ export interface AttributeSpec {
   boolean?: boolean
 }
 
+/** "a, b or c". */
+const orList = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? ''))
+
 /**
- * The `<lambda-cost-calculator>` attributes and the app's URL key of each.
+ * What the attributes read of a field of the table, and all that embed.js
+ * carries of it: the loader's build (vite.config.ts) replaces the table with
+ * `loaderField` of each field, leaving out the texts the form and the messages use.
+ */
+export type LoaderField = Pick<FieldSpec, 'key' | 'type' | 'urlKey' | 'attribute'> & {
+  choices?: readonly Pick<FieldChoice, 'value' | 'code' | 'note'>[]
+}
+
+/**
+ * A field of the table with only what its attribute reads.
+ *
+ * @example loaderField(FUNCTION_FIELDS[1]!) // { key: 'memoryMb', type: 'whole', urlKey: 'm', attribute: 'memory' }
+ */
+export function loaderField({ key, type, urlKey, attribute, choices }: LoaderField): LoaderField {
+  const field: LoaderField = { key, type, urlKey, attribute }
+  if (choices) field.choices = choices.map(({ value, code, note }) => (note === undefined ? { value, code } : { value, code, note }))
+  return field
+}
+
+/**
+ * A function field's attribute: its link key; for a choice, each value and
+ * each code (lower case) as an alias of the code, and what is allowed; for a
+ * yes/no field, `true` and `false` for 1 and 0.
+ */
+function fieldAttribute(spec: LoaderField): AttributeSpec {
+  // No `allowed` for yes/no: besides a bad value, the app may refuse a good one in combination (Lambda@Edge on arm64).
+  if (spec.type === 'boolean') return { key: spec.urlKey, aliases: { true: '1', false: '0' }, boolean: true }
+  if (!spec.choices) return { key: spec.urlKey }
+  const choices = spec.choices
+  const aliases = Object.fromEntries(choices.flatMap((c) => [c.value, c.code].map((alias) => [alias.toLowerCase(), c.code])))
+  const allowed = choices.some((c) => c.code !== c.value)
+    ? `${orList(choices.map((c) => c.value))} (also ${choices.map((c) => c.code).join(', ')})`
+    : orList(choices.map((c) => (c.note ? `${c.value} (${c.note})` : c.value)))
+  return { key: spec.urlKey, aliases, allowed }
+}
+
+/**
+ * The function fields' attributes, in the table's order: each sets the first
+ * function's field. The widget shows no name field, and has never taken a name.
+ */
+export function functionAttributes(fields: readonly LoaderField[]): Record<string, AttributeSpec> {
+  return Object.fromEntries(fields.filter((f) => f.key !== 'name').map((f) => [f.attribute, fieldAttribute(f)]))
+}
+
+/**
+ * The `<lambda-cost-calculator>` attributes and the app's URL key of each: the
+ * account's, then one per function field (its `attribute` in engine/fields.ts),
+ * then the preset and the theme.
  * Values pass through as written (the app validates them), except that an
  * alias (matched trimmed and case-insensitively) becomes the app's short value.
  */
@@ -210,31 +262,7 @@ export const ATTRIBUTES: Record<string, AttributeSpec> = {
   sheet: { key: 'p', aliases: { 'aws-2016': '2016', 'aws-current': 'current' }, allowed: '2016 or current (also aws-2016, aws-current)' },
   region: { key: 'rg' },
   'free-tier': { key: 'ft', aliases: { true: '1', false: '0' }, allowed: 'true or false' },
-  memory: { key: 'm' },
-  duration: { key: 'd' },
-  requests: { key: 'r' },
-  unit: {
-    key: 'u',
-    aliases: { second: 's', minute: 'min', hour: 'h', day: 'd', month: 'mo', 'million-per-month': 'mpm' },
-    allowed: 'second, minute, hour, day, month or million-per-month (also s, min, h, d, mo, mpm)',
-  },
-  architecture: { key: 'a', aliases: { x86_64: 'x86', arm64: 'arm' }, allowed: 'x86_64 or arm64 (also x86, arm)' },
-  storage: { key: 'e' },
-  'cold-start-percent': { key: 'cs' },
-  'init-duration': { key: 'it' },
-  'provisioned-concurrency': { key: 'pc' },
-  'provisioned-hours': { key: 'ph' },
-  'provisioned-share': { key: 'ps' },
-  snapstart: {
-    key: 'ss',
-    aliases: { off: 'off', java: 'java', priced: 'priced' },
-    allowed: 'off, java (free, for Java) or priced (Python and .NET)',
-  },
-  'snapstart-versions': { key: 'sv' },
-  'snapstart-cache-hours': { key: 'sh' },
-  // No `allowed`: besides a bad value, the app may refuse a good one in combination (Lambda@Edge on arm64).
-  edge: { key: 'ed', aliases: { true: '1', false: '0' }, boolean: true },
-  'streamed-mb': { key: 'st' },
+  ...functionAttributes(FUNCTION_FIELDS),
   preset: { key: 'preset' },
   theme: { key: 'theme' },
 }

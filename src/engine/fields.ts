@@ -28,6 +28,8 @@ export interface FieldChoice {
   code: string
   /** In the form's select. */
   label: string
+  /** Said after the code where a message lists the allowed values: `java (free, for Java)`. */
+  note?: string
 }
 
 /**
@@ -70,6 +72,15 @@ export interface FieldSpec<K extends string = string> {
   group: 'basic' | 'more'
   /** How the classic sheet's "ignores ..." sentence names the field when it is set. */
   ignoredAs?: string
+  /** The unit beside the form's input, where `unit` is too long for it ("h" for "hours a month"). */
+  formUnit?: string
+  /**
+   * The form shows the field only while another field is set: to something
+   * other than its default (`notDefault`), or to one value (`equals`). It is
+   * shown anyway while it, or a field shown on the same condition, holds a
+   * value or a problem.
+   */
+  shownWhen?: { key: FunctionFieldKey; notDefault?: true; equals?: string }
 }
 
 /** Every function field's engine name. */
@@ -304,6 +315,8 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     hint: '0–744 hours; empty is 730, the whole month. Billed in 5-minute steps.',
     sheets: 'current',
     group: 'more',
+    formUnit: 'h',
+    shownWhen: { key: 'provisionedConcurrency', notDefault: true },
   },
   {
     key: 'provisionedSharePercent',
@@ -320,6 +333,7 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     hint: '0–100; empty is 100. The share of requests the provisioned environments serve; the rest spills over to on demand.',
     sheets: 'current',
     group: 'more',
+    shownWhen: { key: 'provisionedConcurrency', notDefault: true },
   },
   {
     key: 'snapStart',
@@ -329,8 +343,8 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     default: 'off',
     choices: [
       { value: 'off', code: 'off', label: 'Off' },
-      { value: 'java', code: 'java', label: 'Java (no cache or restore charge)' },
-      { value: 'priced', code: 'priced', label: 'Python or .NET (cache and restores billed)' },
+      { value: 'java', code: 'java', label: 'Java (no cache or restore charge)', note: 'free, for Java' },
+      { value: 'priced', code: 'priced', label: 'Python or .NET (cache and restores billed)', note: 'Python and .NET' },
     ],
     urlKey: 'ss',
     attribute: 'snapstart',
@@ -355,6 +369,7 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     hint: 'A whole number, 1 or more; empty is 1. Published versions kept cached.',
     sheets: 'current',
     group: 'more',
+    shownWhen: { key: 'snapStart', equals: 'priced' },
   },
   {
     key: 'snapStartCacheHours',
@@ -372,6 +387,8 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     hint: '0–744 hours; empty is 730. Hours each version is cached; at least 3 are billed.',
     sheets: 'current',
     group: 'more',
+    formUnit: 'h',
+    shownWhen: { key: 'snapStart', equals: 'priced' },
   },
   {
     key: 'edge',

@@ -10,7 +10,8 @@ import {
   type InputProblem,
   type PriceSheetId,
 } from '../engine/index'
-import { EXTRA_NUMBER_FIELDS, type CalculatorInputs, type FunctionDraft } from './store'
+import { FUNCTION_FIELDS, type FieldSpec } from '../engine/fields'
+import { EXTRA_SPECS, isExtraSet, isNumberSpec, type CalculatorInputs, type FunctionDraft } from './store'
 
 const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
 /** Thousands groups of exactly three digits: "3,000,000", "1 500.25", "10_000". */
@@ -43,30 +44,21 @@ export function parseNumberText(text: string): number | string {
 /** The fields of a function the form edits, by the engine's names. */
 export type FunctionField = Exclude<keyof FunctionDraft, 'id'>
 
-/** The visible label of each field, for messages that point at it. */
-export const FIELD_LABELS: Record<FunctionField | 'sheet' | 'region' | 'freeTier' | 'functions', string> = {
-  name: 'Name',
-  memoryMb: 'Memory (MB)',
-  durationMs: 'Duration (ms)',
-  requests: 'Requests',
-  per: 'Request unit',
-  architecture: 'Architecture',
-  ephemeralStorageMb: 'Ephemeral storage (MB)',
-  coldStartPercent: 'Cold starts (%)',
-  initDurationMs: 'INIT duration (ms)',
-  provisionedConcurrency: 'Provisioned concurrency (environments)',
-  provisionedHours: 'Provisioned hours a month',
-  provisionedSharePercent: 'Served by provisioned concurrency (%)',
-  snapStart: 'SnapStart',
-  snapStartVersions: 'SnapStart versions',
-  snapStartCacheHours: 'SnapStart cache hours a month',
-  edge: 'Lambda@Edge',
-  streamedMbPerRequest: 'Streamed per request (MB)',
-  sheet: 'Price sheet',
-  region: 'Region',
-  freeTier: 'Include free tier',
-  functions: 'Functions',
-}
+/**
+ * The visible label of each field, for messages that point at it: each
+ * function field's label in the table (engine/fields.ts), and the account's.
+ */
+export const FIELD_LABELS = Object.fromEntries([
+  ...FUNCTION_FIELDS.map((f) => [f.key, f.label]),
+  // As in ACCOUNT_FIELDS (a test checks): importing that table for three labels would add its unused texts to the initial JavaScript.
+  ['sheet', 'Price sheet'],
+  ['region', 'Region'],
+  ['freeTier', 'Include free tier'],
+  ['functions', 'Functions'],
+]) as Readonly<Record<LabelledField, string>>
+
+/** The fields a problem can point at: a function's, the account's, or the list of functions. */
+type LabelledField = FunctionField | 'sheet' | 'region' | 'freeTier' | 'functions'
 
 /** A problem placed on the form: which field, which function, and the engine's words. */
 export interface FieldProblem {
@@ -110,16 +102,19 @@ function draftToFunction(f: FunctionDraft, sheet: PriceSheetId): FunctionInput {
 }
 
 /**
- * Adds the 2026 inputs a draft sets to an engine function: an empty field is
- * left out (the engine's default), SnapStart only when on, Lambda@Edge only when on.
+ * Adds the 2026 inputs a draft sets to an engine function (the current-only
+ * fields of the table): an empty number is left out (the engine's default), a
+ * choice or a yes/no only when it differs from its default.
  */
 export function addExtras(fn: FunctionInput, f: FunctionDraft): void {
   const target = fn as unknown as Record<string, unknown>
-  for (const field of EXTRA_NUMBER_FIELDS) {
-    if (f[field].trim() !== '') target[field] = parseNumberText(f[field])
-  }
-  if (f.snapStart !== 'off') fn.snapStart = f.snapStart
-  if (f.edge) fn.edge = true
+  for (const spec of EXTRA_SPECS) if (isExtraSet(f, spec)) target[spec.key] = engineValue(spec, f[spec.key])
+}
+
+/** A draft's value as the engine reads it: numbers parsed, text without unsafe characters, choices and yes/no as they are. */
+function engineValue(spec: FieldSpec, value: string | boolean): unknown {
+  if (typeof value !== 'string' || spec.type === 'choice') return value
+  return isNumberSpec(spec) ? parseNumberText(value) : stripUnsafeCharacters(value).trim()
 }
 
 /** The engine input for what the user entered; it may be invalid. */

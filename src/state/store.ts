@@ -1,71 +1,64 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { Architecture, PriceSheetId, RequestUnit, SnapStartMode } from '../engine/index'
+import { CURRENT_ONLY_FIELDS, type FieldSpec } from '../engine/fields'
+import type { FunctionInput, PriceSheetId } from '../engine/index'
+
+/** A function field as the form keeps it: yes/no stays a boolean, one of a few words stays that word, numbers and text are the text typed. */
+type DraftValue<T> = [T] extends [boolean] ? boolean : [T] extends [number] ? string : T
 
 /**
- * One function as the user typed it. Numbers are kept as the text typed, so a
- * half-typed or invalid value is never lost or rewritten; selectors parse it.
+ * One function as the user typed it, one property per field of the engine's
+ * `FunctionInput` (see its documentation, and `FUNCTION_FIELDS` in
+ * engine/fields.ts). Numbers are kept as the text typed, so a half-typed or
+ * invalid value is never lost or rewritten; selectors parse it. Empty text in a
+ * "More options" field means the engine's default, shown beside the field.
  */
-export interface FunctionDraft {
+export type FunctionDraft = { [K in keyof FunctionInput]-?: DraftValue<NonNullable<FunctionInput[K]>> } & {
   /** Stable identity for React keys; not part of the estimate. */
   id: string
-  name: string
-  memoryMb: string
-  durationMs: string
-  requests: string
-  per: RequestUnit
-  architecture: Architecture
-  ephemeralStorageMb: string
-  // The 2026 inputs (current sheet only). Empty text means the engine's default,
-  // shown beside each field; typed text is kept as typed, like the fields above.
-  /** Share of on-demand invocations that start cold, %; empty: 0. */
-  coldStartPercent: string
-  /** INIT (or SnapStart restore) duration of a cold start, ms; empty: 0. */
-  initDurationMs: string
-  /** Provisioned environments; empty: 0. */
-  provisionedConcurrency: string
-  /** Hours a month provisioned concurrency is enabled; empty: 730. */
-  provisionedHours: string
-  /** Share of requests served by provisioned environments, %; empty: 100. */
-  provisionedSharePercent: string
-  snapStart: SnapStartMode
-  /** SnapStart versions cached; empty: 1. */
-  snapStartVersions: string
-  /** Hours a month each cached version is active; empty: 730. */
-  snapStartCacheHours: string
-  edge: boolean
-  /** Average MB streamed per request; empty: 0. */
-  streamedMbPerRequest: string
 }
 
-/** The 2026 inputs of a function, which live in its "More" section. */
-export const EXTRA_FIELDS = [
-  'coldStartPercent',
-  'initDurationMs',
-  'provisionedConcurrency',
-  'provisionedHours',
-  'provisionedSharePercent',
-  'snapStart',
-  'snapStartVersions',
-  'snapStartCacheHours',
-  'edge',
-  'streamedMbPerRequest',
-] as const satisfies readonly (keyof FunctionDraft)[]
+/** The fields the form shows first, whose starting values are the app's own (see `defaultFunction`). */
+export type BasicField = 'name' | 'memoryMb' | 'durationMs' | 'requests' | 'per' | 'architecture' | 'ephemeralStorageMb'
+/** Every other field of a function: the current sheet's options, in the form's "More options" (`CURRENT_ONLY_FIELDS`). */
+export type ExtraField = Exclude<keyof FunctionInput, BasicField>
+/** The extra fields that hold a number (kept as the text typed). */
+export type ExtraNumberField = { [K in ExtraField]: NonNullable<FunctionInput[K]> extends number ? K : never }[ExtraField]
 
-/** The 2026 inputs typed as numbers (all but `snapStart` and `edge`). */
-export const EXTRA_NUMBER_FIELDS = [
-  'coldStartPercent',
-  'initDurationMs',
-  'provisionedConcurrency',
-  'provisionedHours',
-  'provisionedSharePercent',
-  'snapStartVersions',
-  'snapStartCacheHours',
-  'streamedMbPerRequest',
-] as const satisfies readonly (keyof FunctionDraft)[]
+/** The specs of the extra fields, typed by their keys. */
+export const EXTRA_SPECS = CURRENT_ONLY_FIELDS as readonly FieldSpec<ExtraField>[]
+
+/** The 2026 inputs of a function, which live in its "More" section: the current-only fields of the table. */
+export const EXTRA_FIELDS: readonly ExtraField[] = EXTRA_SPECS.map((f) => f.key)
+
+/** Whether a field's value is typed as a number (fractions allowed, or whole). */
+export function isNumberSpec(spec: FieldSpec): boolean {
+  return spec.type === 'number' || spec.type === 'whole'
+}
+
+/** The 2026 inputs typed as numbers (all but the choices and the yes/no ones). */
+export const EXTRA_NUMBER_FIELDS = EXTRA_SPECS.filter(isNumberSpec).map((f) => f.key) as readonly ExtraNumberField[]
+
+/** An extra field's value in a new function: empty text for a number (the engine's default), the default for the others. */
+function draftDefault(spec: FieldSpec): string | boolean {
+  if (spec.type === 'boolean') return spec.default === true
+  if (spec.type === 'choice') return String(spec.default)
+  return ''
+}
+
+/** The extra fields' values in a new function: all unset. */
+export function extraDefaults(): Pick<FunctionDraft, ExtraField> {
+  return Object.fromEntries(EXTRA_SPECS.map((spec) => [spec.key, draftDefault(spec)])) as Pick<FunctionDraft, ExtraField>
+}
+
+/** Whether a draft sets an extra field: a number typed, or a choice or yes/no other than its default. */
+export function isExtraSet(f: FunctionDraft, spec: FieldSpec<ExtraField>): boolean {
+  const value = f[spec.key]
+  return typeof value === 'string' && spec.type !== 'choice' ? value.trim() !== '' : value !== draftDefault(spec)
+}
 
 /** Whether a function sets any of the 2026 inputs (a number typed, SnapStart or Lambda@Edge on). */
 export function usesExtras(f: FunctionDraft): boolean {
-  return f.snapStart !== 'off' || f.edge || EXTRA_NUMBER_FIELDS.some((field) => f[field].trim() !== '')
+  return EXTRA_SPECS.some((spec) => isExtraSet(f, spec))
 }
 
 /** Everything the user entered, and nothing derived from it. */
@@ -102,8 +95,7 @@ export function newFunctionId(): string {
 
 /** A new function's starting values: 512 MB, 1 s, 3M a month (the classic pricing page's first example), none of the 2026 options. */
 export function defaultFunction(overrides: Partial<FunctionDraft> = {}): FunctionDraft {
-  return {
-    id: newFunctionId(),
+  const basic: Pick<FunctionDraft, BasicField> = {
     name: '',
     memoryMb: '512',
     durationMs: '1000',
@@ -111,18 +103,8 @@ export function defaultFunction(overrides: Partial<FunctionDraft> = {}): Functio
     per: 'month',
     architecture: 'x86_64',
     ephemeralStorageMb: '512',
-    coldStartPercent: '',
-    initDurationMs: '',
-    provisionedConcurrency: '',
-    provisionedHours: '',
-    provisionedSharePercent: '',
-    snapStart: 'off',
-    snapStartVersions: '',
-    snapStartCacheHours: '',
-    edge: false,
-    streamedMbPerRequest: '',
-    ...overrides,
   }
+  return { id: newFunctionId(), ...basic, ...extraDefaults(), ...overrides }
 }
 
 /**

@@ -3,63 +3,44 @@
  *
  * Version 2 is written; versions 1 and 2 are read. Only what differs from the
  * version's defaults is written, except `v` and `p`, which a version 2 link
- * always carries. Keys:
+ * always carries. The keys: `v` (format version: `2`, missing means 1),
+ * `preset` (a preset, applied first; other keys override it), the account's
+ * `p` (price sheet: `2016`, `current`), `rg` (region) and `ft` (free tier: `1`,
+ * `0`), `fns` (the number of functions, written when not 1), and one key per
+ * function field: its `urlKey` in `FUNCTION_FIELDS` (engine/fields.ts), in that
+ * table's order. A number is written canonically (requests as `3e6` where
+ * shorter), a choice as its `code`, a yes/no as `1` or `0`, text as it is. The
+ * README's "Shareable links" section lists every key with its values.
  *
- * | key      | meaning                                       | values                            |
- * |----------|-----------------------------------------------|-----------------------------------|
- * | `v`      | format version                                | `2` (missing means 1)             |
- * | `preset` | a preset, applied first; other keys override it | a preset id                     |
- * | `p`      | price sheet                                   | `2016`, `current`                 |
- * | `rg`     | region                                        | e.g. `eu-west-1`                  |
- * | `ft`     | include the free tier                         | `1`, `0`                          |
- * | `fns`    | number of functions, written when not 1       | `1` to `MAX_FORM_FUNCTIONS`       |
- * | `n`      | name                                          | text, at most 64 characters       |
- * | `m`      | memory, MB                                    | number                            |
- * | `d`      | duration, ms                                  | number, fractions allowed         |
- * | `r`      | requests per unit                             | number, `3000000` or `3e6`        |
- * | `u`      | request unit                                  | `s`, `min`, `h`, `d`, `mo`, `mpm` |
- * | `a`      | architecture                                  | `x86`, `arm`                      |
- * | `e`      | ephemeral storage, MB                         | number                            |
- * | `cs`     | cold starts, % of on-demand invocations       | number, 0-100                     |
- * | `it`     | INIT duration of a cold start, ms             | number, 0-10,000                  |
- * | `pc`     | provisioned concurrency, environments         | whole number                      |
- * | `ph`     | provisioned hours a month                     | number, 0-744                     |
- * | `ps`     | share served by provisioned concurrency, %    | number, 0-100                     |
- * | `ss`     | SnapStart                                     | `off`, `java`, `priced`           |
- * | `sv`     | SnapStart versions                            | whole number, 1 or more           |
- * | `sh`     | SnapStart cache hours a month                 | number, 0-744                     |
- * | `ed`     | Lambda@Edge                                   | `1`, `0`                          |
- * | `st`     | streamed MB per request                       | number, 0-200                     |
- *
- * `n` to `st` describe the first function; function N (N >= 2) uses the same
- * keys with N appended (`m2`, `cs3`, ...). `fns=3` makes three functions even
- * when some of them are all defaults; without `fns` the count is the highest N
- * used (or the preset's count, if larger).
+ * The function keys without a number describe the first function; function N
+ * (N >= 2) uses the same keys with N appended (`m2`, `cs3`, ...). `fns=3` makes
+ * three functions even when some of them are all defaults; without `fns` the
+ * count is the highest N used (or the preset's count, if larger).
  *
  * **Versions.** A link keeps the meaning it had when it was shared: one with no
  * `v` (or `v=1`) and no `p` is on the classic 2016 sheet, the default of
  * version 1; version 2 made the current sheet the default and always writes
- * `p`. The function defaults are the same in both, and the 2026 keys (`cs` to
- * `st`) are read in either. A page opened with no key of the estimate at all is
- * a new page, on version 2's defaults (see `decodeAddress`).
+ * `p`. The function defaults are the same in both, and the keys of the
+ * current-only fields (`cs`, `it`, ...) are read in either. A page opened with
+ * no key of the estimate at all is a new page, on version 2's defaults (see
+ * `decodeAddress`).
  *
  * Pure: no DOM, no `window`; the caller reads and writes the address bar.
  */
-import {
-  characterCount,
-  PRICE_SHEETS,
-  quoteText,
-  stripUnsafeCharacters,
-  validateInput,
-  type Architecture,
-  type EstimateInput,
-  type PriceSheetId,
-  type RequestUnit,
-  type SnapStartMode,
-} from '../engine/index'
+import { FUNCTION_FIELDS, type FieldSpec } from '../engine/fields'
+import { characterCount, PRICE_SHEETS, quoteText, stripUnsafeCharacters, validateInput, type EstimateInput, type PriceSheetId } from '../engine/index'
 import { PRESETS, presetInputs } from './presets'
 import { addExtras, parseNumberText, toEstimateInput } from './selectors'
-import { defaultInputs, EXTRA_NUMBER_FIELDS, MAX_FORM_FUNCTIONS, newFunctionId, type CalculatorInputs, type FunctionDraft } from './store'
+import {
+  defaultInputs,
+  extraDefaults,
+  isNumberSpec,
+  MAX_FORM_FUNCTIONS,
+  newFunctionId,
+  type CalculatorInputs,
+  type ExtraNumberField,
+  type FunctionDraft,
+} from './store'
 
 /** A key of a link that could not be used: it fell back to its default. */
 export interface UrlProblem {
@@ -99,7 +80,11 @@ const LINK_DEFAULTS: Readonly<Record<LinkVersion, { sheet: PriceSheetId; region:
   1: { sheet: 'aws-2016', region: 'us-east-1', freeTier: true },
   2: { sheet: 'aws-current', region: 'us-east-1', freeTier: true },
 }
-/** A function's defaults in a link, the same in versions 1 and 2 (the 2026 fields did not exist in version 1: left out, they are off). */
+/**
+ * A function's defaults in a link, the same in versions 1 and 2. The fields
+ * the form shows first are written out; the current-only fields (which did
+ * not exist in version 1) are unset: empty, or their default choice, or off.
+ */
 const LINK_FUNCTION_DEFAULTS: Readonly<Omit<FunctionDraft, 'id'>> = Object.freeze({
   name: '',
   memoryMb: '512',
@@ -108,16 +93,7 @@ const LINK_FUNCTION_DEFAULTS: Readonly<Omit<FunctionDraft, 'id'>> = Object.freez
   per: 'month',
   architecture: 'x86_64',
   ephemeralStorageMb: '512',
-  coldStartPercent: '',
-  initDurationMs: '',
-  provisionedConcurrency: '',
-  provisionedHours: '',
-  provisionedSharePercent: '',
-  snapStart: 'off',
-  snapStartVersions: '',
-  snapStartCacheHours: '',
-  edge: false,
-  streamedMbPerRequest: '',
+  ...extraDefaults(),
 })
 
 /**
@@ -135,45 +111,18 @@ export function linkDefaults(version: LinkVersion): CalculatorInputs {
 export const MAX_URL_VALUE_LENGTH = 100
 
 const SHEET_CODES: Readonly<Record<PriceSheetId, string>> = { 'aws-2016': '2016', 'aws-current': 'current' }
-const UNIT_CODES: Readonly<Record<RequestUnit, string>> = {
-  second: 's',
-  minute: 'min',
-  hour: 'h',
-  day: 'd',
-  month: 'mo',
-  'million-per-month': 'mpm',
-}
-const ARCHITECTURE_CODES: Readonly<Record<Architecture, string>> = { x86_64: 'x86', arm64: 'arm' }
-const SNAPSTART_CODES: Readonly<Record<SnapStartMode, string>> = { off: 'off', java: 'java', priced: 'priced' }
 
-type NumberField = 'memoryMb' | 'durationMs' | 'requests' | 'ephemeralStorageMb' | (typeof EXTRA_NUMBER_FIELDS)[number]
 /** A function field a link carries (every field of the form). */
 export type Field = Exclude<keyof FunctionDraft, 'id'>
+/** The fields typed as numbers: the form keeps their text, the link writes them canonically. */
+type NumberField = 'memoryMb' | 'durationMs' | 'requests' | 'ephemeralStorageMb' | ExtraNumberField
 
-/** Each function field's key, in the order encode writes them. */
-const FIELD_KEYS: readonly (readonly [Field, string])[] = [
-  ['name', 'n'],
-  ['memoryMb', 'm'],
-  ['durationMs', 'd'],
-  ['requests', 'r'],
-  ['per', 'u'],
-  ['architecture', 'a'],
-  ['ephemeralStorageMb', 'e'],
-  ['coldStartPercent', 'cs'],
-  ['initDurationMs', 'it'],
-  ['provisionedConcurrency', 'pc'],
-  ['provisionedHours', 'ph'],
-  ['provisionedSharePercent', 'ps'],
-  ['snapStart', 'ss'],
-  ['snapStartVersions', 'sv'],
-  ['snapStartCacheHours', 'sh'],
-  ['edge', 'ed'],
-  ['streamedMbPerRequest', 'st'],
-]
-const NUMBER_FIELDS: readonly NumberField[] = ['memoryMb', 'durationMs', 'requests', 'ephemeralStorageMb', ...EXTRA_NUMBER_FIELDS]
+/** Each function field's spec, in the order encode writes them (the table's). */
+const FIELDS = FUNCTION_FIELDS as readonly FieldSpec<Field>[]
+const NUMBER_FIELDS = FIELDS.filter(isNumberSpec).map((f) => f.key) as readonly NumberField[]
 
 /** `m`, `m2`, `cs10`...; `m1` and `m02` are not keys (and so are ignored). */
-const FUNCTION_KEY = new RegExp(`^(${FIELD_KEYS.map(([, key]) => key).join('|')})([2-9]|[1-9]\\d+)?$`)
+const FUNCTION_KEY = new RegExp(`^(${FIELDS.map((f) => f.urlKey).join('|')})([2-9]|[1-9]\\d+)?$`)
 /** The account keys of a link (with `preset`): a query holding none of these nor a function key is a new page. */
 const ACCOUNT_KEYS: readonly string[] = ['v', 'preset', 'p', 'rg', 'ft', 'fns']
 
@@ -200,8 +149,21 @@ function quote(value: string): string {
   return quoteText(value)
 }
 
-function listCodes(table: Readonly<Record<string, string>>): string {
-  return Object.values(table).join(', ')
+/** "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '')
+}
+
+/**
+ * What a link's value may be for a choice or yes/no field, for a problem:
+ * `x86 or arm`, `off, java (free, for Java) or priced (Python and .NET)`, `1 (on) or 0 (off)`.
+ */
+function allowedInLink(spec: FieldSpec): string {
+  if (spec.type === 'boolean') return '1 (on) or 0 (off)'
+  const codes = (spec.choices ?? []).map((c) => (c.note ? `${c.code} (${c.note})` : c.code))
+  // The request unit's codes are terse: spelt out after them.
+  if (spec.key === 'per') return `one of ${codes.join(', ')} (per second, minute, hour, day, month, or millions a month)`
+  return orList(codes)
 }
 
 /** A link's function defaults, without an id. */
@@ -209,14 +171,12 @@ function blankFunction(): Omit<FunctionDraft, 'id'> {
   return LINK_FUNCTION_DEFAULTS
 }
 
-/** A field's value as a link writes it: a code for a fixed set of values, canonical text for a number. */
-function linkValue(fn: Omit<FunctionDraft, 'id'>, field: Field): string {
-  if (field === 'per') return UNIT_CODES[fn.per] ?? String(fn.per)
-  if (field === 'architecture') return ARCHITECTURE_CODES[fn.architecture] ?? String(fn.architecture)
-  if (field === 'snapStart') return SNAPSTART_CODES[fn.snapStart] ?? String(fn.snapStart)
-  if (field === 'edge') return fn.edge ? '1' : '0'
-  if (field === 'name') return fn.name
-  return canonicalNumber(fn[field])
+/** A field's value as a link writes it: a choice's code, 1 or 0 for yes/no, canonical text for a number, text as it is. */
+function linkValue(fn: Omit<FunctionDraft, 'id'>, spec: FieldSpec<Field>): string {
+  const value = fn[spec.key]
+  if (typeof value === 'boolean') return value ? '1' : '0'
+  if (spec.choices) return spec.choices.find((c) => c.value === value)?.code ?? value
+  return isNumberSpec(spec) ? canonicalNumber(value) : value
 }
 
 /** A typed number as canonical text (`String(Number(...))`); other text as given. */
@@ -267,8 +227,8 @@ interface Pair {
 
 /**
  * The query string for `inputs`, without a leading `?`: a version 2 link.
- * Keys come in a fixed order (`v p rg ft fns`, then each function's
- * `n m d r u a e cs it pc ph ps ss sv sh ed st`). `v=2` and the sheet are
+ * Keys come in a fixed order (`v p rg ft fns`, then each function's keys in
+ * the order of `FUNCTION_FIELDS`: `n m d r u a e cs it ...`). `v=2` and the sheet are
  * always written; other values only where they differ from the defaults.
  * Numbers are written canonically; text that is not a number is written as it
  * is, so a link of a half-typed form reports it. On the classic sheet `a` and
@@ -294,11 +254,12 @@ export function encodeLink(inputs: CalculatorInputs): EncodedLink {
   if (inputs.freeTier !== account.freeTier) put('ft', inputs.freeTier ? '1' : '0')
   if (inputs.functions.length !== 1) put('fns', String(inputs.functions.length))
   inputs.functions.forEach((fn, index) => {
-    for (const [field, letter] of FIELD_KEYS) {
+    for (const spec of FIELDS) {
+      const field = spec.key
       if (classic && (field === 'architecture' || field === 'ephemeralStorageMb')) continue
-      const value = linkValue(fn, field)
-      if (value === linkValue(defaults, field)) continue
-      pairs.push({ key: functionKey(letter, index), value: field === 'requests' ? shortRequests(value) : value, functionIndex: index, field })
+      const value = linkValue(fn, spec)
+      if (value === linkValue(defaults, spec)) continue
+      pairs.push({ key: functionKey(spec.urlKey, index), value: field === 'requests' ? shortRequests(value) : value, functionIndex: index, field })
     }
   })
 
@@ -457,49 +418,26 @@ class Decoder {
 
   readFunction(index: number): FunctionDraft {
     const draft = { ...(this.base.functions[index] ?? { ...blankFunction(), id: newFunctionId() }) }
-    for (const [field, letter] of FIELD_KEYS) {
-      const key = functionKey(letter, index)
+    for (const spec of FIELDS) {
+      const field = spec.key
+      const key = functionKey(spec.urlKey, index)
       const raw = this.take(key)
       if (raw === undefined) continue
-      if (field === 'per') {
-        const unit = fromCode(UNIT_CODES, raw)
-        if (!unit) {
-          this.report(
-            key,
-            raw,
-            `Request unit must be one of ${listCodes(UNIT_CODES)} (per second, minute, hour, day, month, or millions a month); got ${quote(raw)}.`,
-          )
-          continue
-        }
-        draft.per = unit
-      } else if (field === 'architecture') {
-        const architecture = fromCode(ARCHITECTURE_CODES, raw)
-        if (!architecture) {
-          this.report(key, raw, `Architecture must be x86 or arm; got ${quote(raw)}.`)
-          continue
-        }
-        draft.architecture = architecture
-      } else if (field === 'snapStart') {
-        const mode = fromCode(SNAPSTART_CODES, raw)
-        if (!mode) {
-          this.report(key, raw, `SnapStart must be off, java (free, for Java) or priced (Python and .NET); got ${quote(raw)}.`)
-          continue
-        }
-        draft.snapStart = mode
-      } else if (field === 'edge') {
-        if (raw !== '1' && raw !== '0') {
-          this.report(key, raw, `Lambda@Edge must be 1 (on) or 0 (off); got ${quote(raw)}.`)
-          continue
-        }
-        draft.edge = raw === '1'
-      } else if (field === 'name') {
-        draft.name = stripUnsafeCharacters(raw)
-      } else {
-        draft[field] = raw
-      }
+      const value = this.readValue(spec, key, raw)
+      if (value === undefined) continue
+      setField(draft, field, value as FunctionDraft[Field])
       this.setBy.set(`functions.${index}.${field}`, { key, raw })
     }
     return draft
+  }
+
+  /** A key's value as the draft keeps it, or undefined (and a problem) when the field does not allow it. */
+  readValue(spec: FieldSpec<Field>, key: string, raw: string): string | boolean | undefined {
+    if (spec.type === 'text') return stripUnsafeCharacters(raw)
+    if (spec.type !== 'boolean' && !spec.choices) return raw
+    const value = spec.choices ? spec.choices.find((c) => c.code === raw)?.value : raw === '1' ? true : raw === '0' ? false : undefined
+    if (value === undefined) this.report(key, raw, `${spec.name} must be ${allowedInLink(spec)}; got ${quote(raw)}.`)
+    return value
   }
 
   /**

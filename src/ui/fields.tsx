@@ -124,6 +124,8 @@ interface SelectFieldProps<T extends string> {
   hint?: ReactNode
   error?: string
   className?: string
+  /** Said when the shareable link leaves this value out. */
+  linkNote?: string
 }
 
 export function SelectField<T extends string>({
@@ -137,6 +139,7 @@ export function SelectField<T extends string>({
   hint,
   error,
   className,
+  linkNote,
 }: SelectFieldProps<T>) {
   return (
     <div className={`field ${className ?? ''}`}>
@@ -149,7 +152,7 @@ export function SelectField<T extends string>({
         value={value}
         disabled={disabled}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={describedBy(id, hint, error, linkNote)}
         onChange={(e) => onChange(e.target.value as T)}
       >
         {options.map((o) => (
@@ -158,7 +161,7 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
-      <FieldNotes id={id} hint={hint} error={error} />
+      <FieldNotes id={id} hint={hint} error={error} linkNote={linkNote} />
     </div>
   )
 }

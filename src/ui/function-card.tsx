@@ -9,12 +9,12 @@ import {
   vcpuShare,
   type Architecture,
   type RequestUnit,
-  type SnapStartMode,
 } from '../engine/index'
+import { FUNCTION_FIELD_BY_KEY, type FieldSpec } from '../engine/fields'
 import { ASSUMED_ENVIRONMENT_LIFETIME_MINUTES, ASSUMED_IDLE_MINUTES, estimateColdStarts } from '../state/cold-start'
 import { useCalculator, useCalculatorStore } from '../state/react'
 import { FIELD_LABELS, parseNumberText } from '../state/selectors'
-import { EXTRA_FIELDS, usesExtras, type FunctionDraft } from '../state/store'
+import { EXTRA_SPECS, isExtraSet, isNumberSpec, usesExtras, type ExtraField, type FunctionDraft } from '../state/store'
 import type { FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
 import { CheckboxField, FieldError, LabelSuffix, LinkNote, NumberField, SelectField } from './fields'
@@ -59,14 +59,23 @@ function FunctionCost({ index, count }: { index: number; count: number }) {
   )
 }
 
-const SNAPSTART_OPTIONS: { value: SnapStartMode; label: string }[] = [
-  { value: 'off', label: 'Off' },
-  { value: 'java', label: 'Java (free)' },
-  { value: 'priced', label: 'Python or .NET (cache and restores billed)' },
-]
+/** The fields of "More options", in the table's order (engine/fields.ts). */
+const MORE_FIELDS = EXTRA_SPECS.filter((f) => f.group === 'more')
 
-/** Whether a typed number field holds something other than nothing or 0. */
-const given = (text: string) => text.trim() !== '' && text.trim() !== '0'
+type ShownWhen = NonNullable<FieldSpec['shownWhen']>
+
+/** Whether a function sets the field a `shownWhen` names the way it asks: to one value, or to anything but its default. */
+function conditionHolds(fn: FunctionDraft, when: ShownWhen): boolean {
+  const value = fn[when.key]
+  if (when.equals !== undefined) return String(value) === when.equals
+  const spec = FUNCTION_FIELD_BY_KEY.get(when.key)
+  // A number field is empty (its default) or typed: typed as its default (`0`) counts as not set.
+  if (typeof value === 'string' && spec && isNumberSpec(spec)) return value.trim() !== '' && value.trim() !== String(spec.default)
+  return value !== spec?.default
+}
+
+const sameCondition = (a: ShownWhen, b: ShownWhen | undefined) =>
+  b !== undefined && a.key === b.key && a.equals === b.equals && a.notDefault === b.notDefault
 
 interface MoreProps {
   fn: FunctionDraft
@@ -102,10 +111,12 @@ function ColdStartEstimateNote({ fn, id, suffix, onUse }: { fn: FunctionDraft; i
 /**
  * The 2026 inputs, behind a disclosure: collapsed unless one is set (or has a
  * problem to show). The classic sheet keeps them but says it ignores them.
+ * Each field comes from the table (engine/fields.ts): its label, hint, unit,
+ * the default its placeholder shows, and when it is shown (`shownWhen`).
  */
 function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
   const set = usesExtras(fn)
-  const hasError = EXTRA_FIELDS.some((field) => err(field))
+  const hasError = MORE_FIELDS.some((spec) => err(spec.key))
   const [open, setOpen] = useState(set)
   // A link, a preset or a reset that sets one of these opens the section.
   const [wasSet, setWasSet] = useState(set)
@@ -114,34 +125,53 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
     if (set) setOpen(true)
   }
   const shown = open || hasError
-  const linkNotes = {
-    coldStartPercent: useLinkNote(index, 'coldStartPercent'),
-    initDurationMs: useLinkNote(index, 'initDurationMs'),
-    provisionedConcurrency: useLinkNote(index, 'provisionedConcurrency'),
-    provisionedHours: useLinkNote(index, 'provisionedHours'),
-    provisionedSharePercent: useLinkNote(index, 'provisionedSharePercent'),
-    snapStartVersions: useLinkNote(index, 'snapStartVersions'),
-    snapStartCacheHours: useLinkNote(index, 'snapStartCacheHours'),
-    streamedMbPerRequest: useLinkNote(index, 'streamedMbPerRequest'),
-  }
+  // One hook per field of a fixed list: the same calls on every render.
+  const linkNotes = new Map(MORE_FIELDS.map((spec) => [spec.key, useLinkNote(index, spec.key)] as const))
   const base = `fn-${index + 1}`
   const idOf = (field: FunctionField) => functionFieldId(index + 1, field)
   const note = (field: FunctionField) => (classic ? undefined : err(field))
-  const showProvisioned =
-    given(fn.provisionedConcurrency) ||
-    fn.provisionedHours.trim() !== '' ||
-    fn.provisionedSharePercent.trim() !== '' ||
-    !!err('provisionedHours') ||
-    !!err('provisionedSharePercent')
-  const showSnapStart =
-    fn.snapStart === 'priced' ||
-    fn.snapStartVersions.trim() !== '' ||
-    fn.snapStartCacheHours.trim() !== '' ||
-    !!err('snapStartVersions') ||
-    !!err('snapStartCacheHours')
-  const count = EXTRA_FIELDS.filter((field) =>
-    field === 'snapStart' ? fn.snapStart !== 'off' : field === 'edge' ? fn.edge : fn[field].trim() !== '',
-  ).length
+  // A field with a condition shows once it holds, or while it or a field shown with it has a value or a problem.
+  const isShown = ({ shownWhen }: FieldSpec<ExtraField>) =>
+    !shownWhen ||
+    conditionHolds(fn, shownWhen) ||
+    MORE_FIELDS.some((other) => sameCondition(shownWhen, other.shownWhen) && (isExtraSet(fn, other) || !!err(other.key)))
+  const count = MORE_FIELDS.filter((spec) => isExtraSet(fn, spec)).length
+  const change = (field: ExtraField, value: string | boolean) => update({ [field]: value })
+  const coldStartEstimate =
+    classic || fn.coldStartPercent.trim() !== '' ? null : (
+      <ColdStartEstimateNote fn={fn} id={idOf('coldStartPercent')} suffix={suffix} onUse={(coldStartPercent) => update({ coldStartPercent })} />
+    )
+
+  const control = (spec: FieldSpec<ExtraField>) => {
+    const common = {
+      id: idOf(spec.key),
+      label: spec.label,
+      labelSuffix: suffix,
+      error: note(spec.key),
+      hint: spec.hint,
+      linkNote: linkNotes.get(spec.key),
+    }
+    const value = fn[spec.key]
+    if (typeof value === 'boolean')
+      return <CheckboxField key={spec.key} {...common} checked={value} onChange={(checked) => change(spec.key, checked)} />
+    if (spec.choices) {
+      return <SelectField key={spec.key} {...common} value={value} options={spec.choices} onChange={(choice) => change(spec.key, choice)} />
+    }
+    // The cold-start share offers an estimate while it is empty.
+    const coldStarts = spec.key === 'coldStartPercent'
+    return (
+      <NumberField
+        key={spec.key}
+        {...common}
+        value={value}
+        unit={spec.formUnit ?? spec.unit}
+        placeholder={spec.default === undefined ? undefined : String(spec.default)}
+        onChange={(text) => change(spec.key, text)}
+        after={coldStarts ? coldStartEstimate : undefined}
+        className={coldStarts ? 'cold-start-field' : undefined}
+      />
+    )
+  }
 
   return (
     <div className="more-options">
@@ -176,142 +206,7 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
         aria-describedby={classic ? `${base}-more-classic` : undefined}
         hidden={!shown}
       >
-        {shown ? (
-          <>
-            <NumberField
-              id={idOf('coldStartPercent')}
-              label={FIELD_LABELS.coldStartPercent}
-              labelSuffix={suffix}
-              value={fn.coldStartPercent}
-              unit="%"
-              placeholder="0"
-              error={note('coldStartPercent')}
-              linkNote={linkNotes.coldStartPercent}
-              onChange={(coldStartPercent) => update({ coldStartPercent })}
-              hint="0–100, fractions allowed; empty is 0. The share of on-demand invocations that start cold and bill their INIT."
-              after={
-                classic || fn.coldStartPercent.trim() !== '' ? null : (
-                  <ColdStartEstimateNote
-                    fn={fn}
-                    id={idOf('coldStartPercent')}
-                    suffix={suffix}
-                    onUse={(coldStartPercent) => update({ coldStartPercent })}
-                  />
-                )
-              }
-              className="cold-start-field"
-            />
-            <NumberField
-              id={idOf('initDurationMs')}
-              label={FIELD_LABELS.initDurationMs}
-              labelSuffix={suffix}
-              value={fn.initDurationMs}
-              unit="ms"
-              placeholder="0"
-              error={note('initDurationMs')}
-              linkNote={linkNotes.initDurationMs}
-              onChange={(initDurationMs) => update({ initDurationMs })}
-              hint="0–10,000 ms; empty is 0. The REPORT line’s Init Duration (with SnapStart, its Restore Duration), added to each cold invocation."
-            />
-            <NumberField
-              id={idOf('provisionedConcurrency')}
-              label={FIELD_LABELS.provisionedConcurrency}
-              labelSuffix={suffix}
-              value={fn.provisionedConcurrency}
-              placeholder="0"
-              error={note('provisionedConcurrency')}
-              linkNote={linkNotes.provisionedConcurrency}
-              onChange={(provisionedConcurrency) => update({ provisionedConcurrency })}
-              hint="A whole number; empty is 0. Environments kept initialised, billed for every hour they are enabled, busy or not."
-            />
-            {showProvisioned ? (
-              <>
-                <NumberField
-                  id={idOf('provisionedHours')}
-                  label={FIELD_LABELS.provisionedHours}
-                  labelSuffix={suffix}
-                  value={fn.provisionedHours}
-                  unit="h"
-                  placeholder="730"
-                  error={note('provisionedHours')}
-                  linkNote={linkNotes.provisionedHours}
-                  onChange={(provisionedHours) => update({ provisionedHours })}
-                  hint="0–744 hours; empty is 730, the whole month. Billed in 5-minute steps."
-                />
-                <NumberField
-                  id={idOf('provisionedSharePercent')}
-                  label={FIELD_LABELS.provisionedSharePercent}
-                  labelSuffix={suffix}
-                  value={fn.provisionedSharePercent}
-                  unit="%"
-                  placeholder="100"
-                  error={note('provisionedSharePercent')}
-                  linkNote={linkNotes.provisionedSharePercent}
-                  onChange={(provisionedSharePercent) => update({ provisionedSharePercent })}
-                  hint="0–100; empty is 100. The share of requests the provisioned environments serve; the rest spills over to on demand."
-                />
-              </>
-            ) : null}
-            <SelectField
-              id={idOf('snapStart')}
-              label={FIELD_LABELS.snapStart}
-              labelSuffix={suffix}
-              value={fn.snapStart}
-              options={SNAPSTART_OPTIONS}
-              error={note('snapStart')}
-              onChange={(snapStart) => update({ snapStart })}
-              hint="Cold starts restore a snapshot instead of running INIT; Python and .NET pay for the cache and each restore."
-            />
-            {showSnapStart ? (
-              <>
-                <NumberField
-                  id={idOf('snapStartVersions')}
-                  label={FIELD_LABELS.snapStartVersions}
-                  labelSuffix={suffix}
-                  value={fn.snapStartVersions}
-                  placeholder="1"
-                  error={note('snapStartVersions')}
-                  linkNote={linkNotes.snapStartVersions}
-                  onChange={(snapStartVersions) => update({ snapStartVersions })}
-                  hint="A whole number, 1 or more; empty is 1. Published versions kept cached."
-                />
-                <NumberField
-                  id={idOf('snapStartCacheHours')}
-                  label={FIELD_LABELS.snapStartCacheHours}
-                  labelSuffix={suffix}
-                  value={fn.snapStartCacheHours}
-                  unit="h"
-                  placeholder="730"
-                  error={note('snapStartCacheHours')}
-                  linkNote={linkNotes.snapStartCacheHours}
-                  onChange={(snapStartCacheHours) => update({ snapStartCacheHours })}
-                  hint="0–744 hours; empty is 730. Hours each version is cached; at least 3 are billed."
-                />
-              </>
-            ) : null}
-            <CheckboxField
-              id={idOf('edge')}
-              label={FIELD_LABELS.edge}
-              labelSuffix={suffix}
-              checked={fn.edge}
-              error={note('edge')}
-              onChange={(edge) => update({ edge })}
-              hint="Runs at CloudFront edge locations: x86_64 only, its own prices, no free tier, no provisioned concurrency."
-            />
-            <NumberField
-              id={idOf('streamedMbPerRequest')}
-              label={FIELD_LABELS.streamedMbPerRequest}
-              labelSuffix={suffix}
-              value={fn.streamedMbPerRequest}
-              unit="MB"
-              placeholder="0"
-              error={note('streamedMbPerRequest')}
-              linkNote={linkNotes.streamedMbPerRequest}
-              onChange={(streamedMbPerRequest) => update({ streamedMbPerRequest })}
-              hint="0–200 MB; empty is 0. Response streaming: what each response streams beyond 6 MB is billed, after 100 GiB a month free."
-            />
-          </>
-        ) : null}
+        {shown ? MORE_FIELDS.filter(isShown).map(control) : null}
       </div>
     </div>
   )
