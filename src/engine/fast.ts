@@ -1,4 +1,4 @@
-import { DOUBLES } from './arithmetic'
+import { DOUBLES } from './arithmetic-doubles'
 import { computeBill, savingsPlanDiscount } from './bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from './billing'
 import { EstimateView } from './estimate'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { lineCentsInDoubles, mulDivModInDoubles } from '../../src/engine/arithmetic'
+import { lineCentsInDoubles, mulDivModInDoubles } from '../../src/engine/arithmetic-doubles'
 
 const LIMIT = 2 ** 52
 
