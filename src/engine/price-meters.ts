@@ -79,11 +79,11 @@ export class MeterTotals<T> implements MeterSink<T> {
 }
 
 /** A meter's price in an arithmetic: graduated brackets (bounds in units), one price, or none. */
-export type MeterPrice<T> = { tiers: { upTo: T | null; price: CentsPrice<T> }[] } | { one: CentsPrice<T> } | null
+export type MeterPrice<T> = { tiers: { upTo: T | null; price: CentsPrice<T> }[] | null; one: CentsPrice<T> | null } | null
 
 /** Every meter's price where `sheet` bills it in `region`, in A. */
 export function meterPrices<T>(A: Arithmetic<T>, sheet: CompiledSheet, region: CompiledRegion, discount: Discount | null): MeterPrice<T>[] {
-  return METERS.map((m) => {
+  return METERS.map((m): MeterPrice<T> => {
     const p = m.price(sheet, region)
     if (!p) return null
     const usd = (r: CompiledPrice['usd']) =>
@@ -94,8 +94,9 @@ export function meterPrices<T>(A: Arithmetic<T>, sheet: CompiledSheet, region: C
           upTo: t.upToGbSeconds === null ? null : A.of(Number(t.upToGbSeconds)),
           price: usd(t.usdPerGbSecond),
         })),
+        one: null,
       }
-    return { one: usd((p as CompiledPrice).usd) }
+    return { tiers: null, one: usd((p as CompiledPrice).usd) }
   })
 }
 
@@ -170,7 +171,8 @@ export function priceMeters<T>(
       let aw = pool === 'requests' ? reqW : pool === 'gbSeconds' ? gbsW : streamW
       let af = pool === 'requests' ? reqF : pool === 'gbSeconds' ? gbsF : streamF
       const au = pool === 'requests' ? reqU : pool === 'gbSeconds' ? gbsU : streamU
-      if (au !== u) {
+      // A whole allowance needs no common denominator.
+      if (au !== u && !A.isZero(af)) {
         const l = A.lcm(au, u)
         af = A.mul(af, A.div(l, au))
         f = A.mul(f, A.div(l, u))
@@ -212,13 +214,13 @@ export function priceMeters<T>(
         streamU = u
       }
     }
-    if ('one' in price) {
-      const c = A.lineCents(w, f, u, price.one)
+    const tiers = price.tiers
+    if (tiers === null) {
+      const c = A.lineCents(w, f, u, price.one!)
       sink.line(i, 0, A.zero, null, w, f, u, c)
       total = A.add(total, c)
       continue
     }
-    const tiers = price.tiers
     let from = A.zero
     for (let t = 0; t < tiers.length; t++) {
       const tier = tiers[t]!
