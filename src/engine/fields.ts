@@ -1,3 +1,4 @@
+import { characterCount } from './text'
 import type { FunctionInput } from './types'
 
 /**
@@ -72,7 +73,11 @@ export interface FieldSpec<K extends string = string> {
   ignoredAs?: string
 }
 
-/** Every function field's engine name. */
+/**
+ * Every function field's engine name.
+ *
+ * @example const key: FunctionFieldKey = 'coldStartPercent'
+ */
 export type FunctionFieldKey = keyof FunctionInput
 
 /**
@@ -129,6 +134,8 @@ export const MAX_INIT_MS = 10_000
  * `memoryMb`, `durationMs`, `requests`, `per`, `architecture`, `ephemeralStorageMb`
  * and `name` have limits that depend on the sheet and region: their ranges here
  * are the widest any sheet allows, and validation checks them against the sheet.
+ *
+ * @example FUNCTION_FIELDS.map((f) => f.urlKey).slice(0, 3) // ['n', 'm', 'd']
  */
 export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
   {
@@ -406,7 +413,11 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
   },
 ]
 
-/** Each function field by its engine name. */
+/**
+ * Each function field by its engine name.
+ *
+ * @example FUNCTION_FIELD_BY_KEY.get('initDurationMs')?.max // 10_000
+ */
 export const FUNCTION_FIELD_BY_KEY: ReadonlyMap<string, FieldSpec<FunctionFieldKey>> = new Map(FUNCTION_FIELDS.map((f) => [f.key, f]))
 
 /**
@@ -416,6 +427,45 @@ export const FUNCTION_FIELD_BY_KEY: ReadonlyMap<string, FieldSpec<FunctionFieldK
  * @example CURRENT_ONLY_FIELDS.map((f) => f.key).includes('edge') // true
  */
 export const CURRENT_ONLY_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = FUNCTION_FIELDS.filter((f) => f.sheets === 'current')
+
+/**
+ * A function field's entry, by its engine name.
+ *
+ * @example functionField('provisionedHours').default // 730
+ */
+export function functionField(key: FunctionFieldKey): FieldSpec<FunctionFieldKey> {
+  const spec = FUNCTION_FIELD_BY_KEY.get(key)
+  if (!spec) throw new Error(`No function field ${key}`)
+  return spec
+}
+
+/**
+ * True when `value` is what a field's entry allows, by the table alone: its
+ * type, its range (a number), one of its choices, at most `max` characters
+ * (text). Left out (undefined) is always allowed. Memory, duration, requests
+ * and storage also have limits of the sheet that this does not know.
+ *
+ * @example fieldAllows(functionField('coldStartPercent'), 100.5) // false
+ */
+export function fieldAllows(spec: FieldSpec, value: unknown): boolean {
+  if (value === undefined) return true
+  switch (spec.type) {
+    case 'number':
+    case 'whole':
+      return (
+        typeof value === 'number' &&
+        (spec.type === 'number' || Number.isInteger(value)) &&
+        value >= (spec.min ?? -Infinity) &&
+        value <= (spec.max ?? Infinity)
+      )
+    case 'boolean':
+      return typeof value === 'boolean'
+    case 'choice':
+      return spec.choices !== undefined && spec.choices.some((c) => c.value === value)
+    case 'text':
+      return typeof value === 'string' && (spec.max === undefined || characterCount(value, spec.max) <= spec.max)
+  }
+}
 
 /**
  * The function field `key` names, or the nearest known one for a misspelt key
