@@ -71,6 +71,11 @@ export interface FieldSpec<K extends string = string> {
   group: 'basic' | 'more'
   /** How the classic sheet's "ignores ..." sentence names the field when it is set. */
   ignoredAs?: string
+  /**
+   * How the sheet comparison's shorter "... not billed" sentence names the field,
+   * where that differs from `ignoredAs` (INIT duration is part of "cold starts" there).
+   */
+  ignoredBrieflyAs?: string
 }
 
 /**
@@ -278,6 +283,7 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     sheets: 'current',
     group: 'more',
     ignoredAs: 'INIT duration',
+    ignoredBrieflyAs: 'cold starts',
   },
   {
     key: 'provisionedConcurrency',
@@ -465,6 +471,28 @@ export function fieldAllows(spec: FieldSpec, value: unknown): boolean {
     case 'text':
       return typeof value === 'string' && (spec.max === undefined || characterCount(value, spec.max) <= spec.max)
   }
+}
+
+/**
+ * True when a function field holds something other than its default (left out is the default).
+ *
+ * @example isFieldSet(functionField('snapStart'), 'off') // false
+ */
+export function isFieldSet(spec: FieldSpec, value: unknown): boolean {
+  return value !== undefined && value !== spec.default
+}
+
+const IGNORABLE_FIELDS = FUNCTION_FIELDS.filter((f) => f.ignoredAs !== undefined)
+
+/**
+ * The fields `fn` sets away from their defaults that a sheet without the 2026
+ * meters ignores (those with an `ignoredAs`), in table order.
+ *
+ * @example setIgnoredFields({ memoryMb: 128, durationMs: 1, requests: 1, edge: true }).map((f) => f.ignoredAs) // ['Lambda@Edge']
+ */
+export function setIgnoredFields(fn: FunctionInput): FieldSpec<FunctionFieldKey>[] {
+  const values = fn as unknown as Record<string, unknown>
+  return IGNORABLE_FIELDS.filter((f) => isFieldSet(f, values[f.key]))
 }
 
 /**

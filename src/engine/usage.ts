@@ -1,5 +1,6 @@
 import { billedDurationMs, type CompiledSheet } from './billing'
 import { addRatio, ceilRatio, compareRatio, parseNumber, reduceRatio, scaleRatio, subRatio, ZERO, type Ratio } from './decimal'
+import { setIgnoredFields } from './fields'
 import type { Architecture, FunctionInput, RequestUnit, SnapStartMode } from './types'
 
 /**
@@ -137,16 +138,9 @@ export function billedColdDurationMs(durationMs: number, initMs: number, granula
   return billedDurationMs(Number(ceilRatio(exact)), granularityMs)
 }
 
-/** Names of the inputs a sheet without the 2026 meters ignores, when set to anything but their defaults. */
+/** Names of the inputs a sheet without the 2026 meters ignores, when set to anything but their defaults: the fields table's `ignoredAs`. */
 function ignoredInputs(fn: FunctionInput): string[] {
-  const out: string[] = []
-  if ((fn.coldStartPercent ?? 0) !== 0) out.push('cold starts')
-  if ((fn.initDurationMs ?? 0) !== 0) out.push('INIT duration')
-  if ((fn.provisionedConcurrency ?? 0) !== 0) out.push('provisioned concurrency')
-  if ((fn.snapStart ?? 'off') !== 'off') out.push('SnapStart')
-  if (fn.edge === true) out.push('Lambda@Edge')
-  if ((fn.streamedMbPerRequest ?? 0) !== 0) out.push('response streaming')
-  return out
+  return setIgnoredFields(fn).map((f) => f.ignoredAs!)
 }
 
 /**
