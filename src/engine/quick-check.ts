@@ -1,17 +1,19 @@
-import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
-import type { PriceSheetData } from './sheets/sheet-data'
-import { rememberLast } from './remember-last'
-import type { EstimateInput, FunctionInput } from './types'
 import {
-  approxPerMonth,
-  isObject,
+  functionField,
+  HOURS_IN_LONGEST_MONTH,
+  HOURS_PER_MONTH,
   MAX_FUNCTIONS,
+  MAX_INIT_MS,
   MAX_NAME_LENGTH,
   MAX_PROVISIONED_CONCURRENCY,
   MAX_REQUESTS_PER_MONTH,
   MAX_STREAMED_MB,
-  readFunction,
-} from './validate'
+} from './fields'
+import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
+import type { PriceSheetData } from './sheets/sheet-data'
+import { rememberLast } from './remember-last'
+import type { EstimateInput, FunctionInput } from './types'
+import { approxPerMonth, isObject, readFunction } from './validate'
 
 // The fast path's quick acceptance of plainly valid input: one pass that says
 // yes for the common case, and otherwise leaves the decision to validateInput.
@@ -39,6 +41,10 @@ const QUICK_SHEETS = new Map<string, QuickSheet>(
 
 /** The quick check's view of a sheet, the last one asked for remembered. */
 const quickSheet = rememberLast((id: string) => QUICK_SHEETS.get(id))
+
+/** The most a percentage field allows (the cold-start share's maximum, as every share's). */
+const PERCENT = functionField('coldStartPercent').max!
+const SHARE_DEFAULT = functionField('provisionedSharePercent').default as number
 
 /** True when a fixed-shape function is plainly valid; false means "ask validateInput" (it may still be valid). */
 function plainFunction(fn: FunctionInput, quick: QuickSheet, storagePriced: boolean): boolean {
@@ -71,11 +77,11 @@ function plainFunction(fn: FunctionInput, quick: QuickSheet, storagePriced: bool
     fn.streamedMbPerRequest === undefined
   )
     return true
-  if (!inRange(fn.coldStartPercent, 0, 100) || !inRange(fn.initDurationMs, 0, 10_000)) return false
+  if (!inRange(fn.coldStartPercent, 0, PERCENT) || !inRange(fn.initDurationMs, 0, MAX_INIT_MS)) return false
   if (!wholeInRange(fn.provisionedConcurrency, 0, MAX_PROVISIONED_CONCURRENCY)) return false
-  if (!inRange(fn.provisionedHours, 0, 744) || !inRange(fn.provisionedSharePercent, 0, 100)) return false
+  if (!inRange(fn.provisionedHours, 0, HOURS_IN_LONGEST_MONTH) || !inRange(fn.provisionedSharePercent, 0, PERCENT)) return false
   if (fn.snapStart !== undefined && fn.snapStart !== 'off' && fn.snapStart !== 'java' && fn.snapStart !== 'priced') return false
-  if (!wholeInRange(fn.snapStartVersions, 1, MAX_PROVISIONED_CONCURRENCY) || !inRange(fn.snapStartCacheHours, 0, 744)) return false
+  if (!wholeInRange(fn.snapStartVersions, 1, MAX_PROVISIONED_CONCURRENCY) || !inRange(fn.snapStartCacheHours, 0, HOURS_IN_LONGEST_MONTH)) return false
   if (fn.edge !== undefined && typeof fn.edge !== 'boolean') return false
   if (!inRange(fn.streamedMbPerRequest, 0, MAX_STREAMED_MB)) return false
   if (!sheet.extraMeters) return true
@@ -83,8 +89,8 @@ function plainFunction(fn: FunctionInput, quick: QuickSheet, storagePriced: bool
   if (fn.edge === true) return architecture !== 'arm64' && pc === 0 && (storage === undefined || storage <= st.includedMb)
   if (pc === 0) return true
   // Provisioned requests clearly fit the environments (the exact check decides near the limit).
-  const need = requests * (perMonth * ((fn.provisionedSharePercent ?? 100) / 100) * (durationMs / 1000))
-  return need < pc * (fn.provisionedHours ?? 730) * 3600 * 0.999999
+  const need = requests * (perMonth * ((fn.provisionedSharePercent ?? SHARE_DEFAULT) / 100) * (durationMs / 1000))
+  return need < pc * (fn.provisionedHours ?? HOURS_PER_MONTH) * 3600 * 0.999999
 }
 
 /**

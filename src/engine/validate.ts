@@ -1,35 +1,26 @@
 import { groupThousands, parseNumber, toDecimalString } from './decimal'
+import {
+  functionField,
+  HOURS_IN_LONGEST_MONTH,
+  HOURS_PER_MONTH,
+  MAX_FUNCTIONS,
+  MAX_INIT_MS,
+  MAX_NAME_LENGTH,
+  MAX_PROVISIONED_CONCURRENCY,
+  MAX_REQUESTS_PER_MONTH,
+  MAX_STREAMED_MB,
+} from './fields'
 import { isRequestUnit, REQUEST_UNIT_FACTORS, REQUEST_UNIT_LABELS, REQUEST_UNITS, requestsPerMonth } from './requests'
 import { isPriceSheetId, PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
 import { characterCount, quoteText } from './text'
 import type { Architecture, EstimateInput, FunctionInput, InputProblem, RequestUnit } from './types'
 
-/**
- * The most requests a month the engine accepts for one function: 10^15.
- *
- * @example validateInput({ sheet: 'aws-current', functions: [{ memoryMb: 128, durationMs: 1, requests: 2e15 }] }).length // 1
- */
-export const MAX_REQUESTS_PER_MONTH = 1_000_000_000_000_000
-/**
- * The most functions one estimate may hold.
- *
- * @example MAX_FUNCTIONS // 50
- */
-export const MAX_FUNCTIONS = 50
-/**
- * The longest function name, characters.
- *
- * @example MAX_NAME_LENGTH // 64
- */
-export const MAX_NAME_LENGTH = 64
+// series.ts reads the request limit from here; the limits are written in fields.ts.
+export { MAX_REQUESTS_PER_MONTH }
 
-/**
- * The most provisioned environments, or SnapStart versions, one function may have: far above any account's quota.
- *
- * @example MAX_PROVISIONED_CONCURRENCY // 1,000,000
- */
-export const MAX_PROVISIONED_CONCURRENCY = 1_000_000
+const COLD_START = functionField('coldStartPercent')
+const PROVISIONED_SHARE = functionField('provisionedSharePercent')
 
 const ARCHITECTURES: readonly Architecture[] = ['x86_64', 'arm64']
 const SNAP_START_MODES: readonly string[] = ['off', 'java', 'priced']
@@ -314,8 +305,8 @@ function checkWhole(given: unknown, field: string, what: string, min: number, ma
 
 /** The 2026 inputs of one function: each value's type and range, then the combinations that make no sense. */
 function checkExtras(fn: Record<string, unknown>, sheet: PriceSheetData | undefined, base: string, out: InputProblem[]): void {
-  checkRange(fn.coldStartPercent, 'Cold-start share', '%', 0, 100, `${base}.coldStartPercent`, out)
-  checkRange(fn.initDurationMs, 'INIT duration', 'ms', 0, 10_000, `${base}.initDurationMs`, out, ' (INIT is capped at 10 seconds)')
+  checkRange(fn.coldStartPercent, 'Cold-start share', '%', COLD_START.min!, COLD_START.max!, `${base}.coldStartPercent`, out)
+  checkRange(fn.initDurationMs, 'INIT duration', 'ms', 0, MAX_INIT_MS, `${base}.initDurationMs`, out, ' (INIT is capped at 10 seconds)')
   const okPc = checkWhole(
     fn.provisionedConcurrency,
     'Provisioned concurrency',
@@ -325,13 +316,13 @@ function checkExtras(fn: Record<string, unknown>, sheet: PriceSheetData | undefi
     `${base}.provisionedConcurrency`,
     out,
   )
-  const okHours = checkRange(fn.provisionedHours, 'Provisioned hours', 'hours a month', 0, 744, `${base}.provisionedHours`, out)
+  const okHours = checkRange(fn.provisionedHours, 'Provisioned hours', 'hours a month', 0, HOURS_IN_LONGEST_MONTH, `${base}.provisionedHours`, out)
   const okShare = checkRange(
     fn.provisionedSharePercent,
     'Share served by provisioned concurrency',
     '%',
-    0,
-    100,
+    PROVISIONED_SHARE.min!,
+    PROVISIONED_SHARE.max!,
     `${base}.provisionedSharePercent`,
     out,
   )
@@ -339,7 +330,16 @@ function checkExtras(fn: Record<string, unknown>, sheet: PriceSheetData | undefi
     out.push({ path: `${base}.snapStart`, message: `SnapStart must be off, java or priced; got ${describeValue(fn.snapStart)}.` })
   }
   checkWhole(fn.snapStartVersions, 'SnapStart versions', 'versions', 1, MAX_PROVISIONED_CONCURRENCY, `${base}.snapStartVersions`, out)
-  checkRange(fn.snapStartCacheHours, 'SnapStart cache hours', 'hours a month', 0, 744, `${base}.snapStartCacheHours`, out, ' (at least 3 are billed)')
+  checkRange(
+    fn.snapStartCacheHours,
+    'SnapStart cache hours',
+    'hours a month',
+    0,
+    HOURS_IN_LONGEST_MONTH,
+    `${base}.snapStartCacheHours`,
+    out,
+    ' (at least 3 are billed)',
+  )
   if (fn.edge !== undefined && typeof fn.edge !== 'boolean') {
     out.push({ path: `${base}.edge`, message: `Lambda@Edge must be true or false; got ${describeValue(fn.edge)}.` })
   }
@@ -380,21 +380,14 @@ function checkExtras(fn: Record<string, unknown>, sheet: PriceSheetData | undefi
   if (pc > 0 && !edge && okHours && okShare) checkProvisionedFit(fn, pc, base, out)
 }
 
-/**
- * The most MB a request may stream on average: responses stream up to 200 MB.
- *
- * @example MAX_STREAMED_MB // 200
- */
-export const MAX_STREAMED_MB = 200
-
 /** Served requests x duration (s) must fit in concurrency x hours x 3,600 environment-seconds. */
 function checkProvisionedFit(fn: Record<string, unknown>, pc: number, base: string, out: InputProblem[]): void {
   const { durationMs, requests, per } = fn
   if (typeof durationMs !== 'number' || !(durationMs > 0) || !Number.isFinite(durationMs)) return
   if (typeof requests !== 'number' || !(requests >= 0) || !Number.isFinite(requests)) return
   if (per !== undefined && !isRequestUnit(per)) return
-  const hours = (fn.provisionedHours as number | undefined) ?? 730
-  const share = (fn.provisionedSharePercent as number | undefined) ?? 100
+  const hours = (fn.provisionedHours as number | undefined) ?? HOURS_PER_MONTH
+  const share = (fn.provisionedSharePercent as number | undefined) ?? (PROVISIONED_SHARE.default as number)
   const monthly = requestsPerMonth(requests, per ?? 'month')
   // Quick accept far from the limit, in doubles; exact otherwise.
   const approxNeed = (Number(monthly.n) / Number(monthly.d)) * (share / 100) * (durationMs / 1000)
