@@ -27,6 +27,9 @@ const fnArb = fc.record({
   snapStartCacheHours: edgy([0, 2, 744], [745]),
   edge: edgy([true, false], ['yes']),
   streamedMbPerRequest: edgy([0, 6.5, 200], [201]),
+  // A key that is no field: misspelt, or not one at all (undefined is the same as leaving it out).
+  memoryMB: edgy([], [512, undefined]),
+  durableExecution: edgy([], [true]),
 })
 const inputArb = fc.record({
   sheet: edgy(['aws-2016', 'aws-current'], ['aws-2030'], false),

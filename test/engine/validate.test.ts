@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { estimate, InvalidInputError, validateInput } from '../../src/engine/index'
-import { formatPlainNumber } from '../../src/engine/validate'
+import { plainValidInput } from '../../src/engine/quick-check'
+import { formatPlainNumber, readFunction } from '../../src/engine/validate'
 
 const ok = { memoryMb: 512, durationMs: 1000, requests: 3_000_000 }
 const classic = (fn: Record<string, unknown>) => ({ sheet: 'aws-2016', functions: [{ ...ok, ...fn }] })
@@ -267,6 +268,30 @@ const table: [string, unknown, string, string][] = [
     'Lambda@Edge has no ephemeral storage above 512 MB; got 1,024 MB on a Lambda@Edge function. Set it to 512 MB or turn Lambda@Edge off.',
   ],
   [
+    'an unknown field near a known one',
+    current({ memoryMB: 1024 }),
+    'functions.0.memoryMB',
+    'Unknown field "memoryMB" on function 1: did you mean "memoryMb"? As written it would be ignored and a different bill priced.',
+  ],
+  [
+    'an unknown field that begins several known ones',
+    current({ provisioned: 5 }),
+    'functions.0.provisioned',
+    'Unknown field "provisioned" on function 1: did you mean one of "provisionedConcurrency", "provisionedHours" or "provisionedSharePercent"? As written it would be ignored and a different bill priced.',
+  ],
+  [
+    'an unknown field like no known one',
+    current({ durableExecution: true }),
+    'functions.0.durableExecution',
+    'Unknown field "durableExecution" on function 1: no function field has that name or one like it, so it would be ignored and a different bill priced. The fields a function takes are those of FunctionInput: name, memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb, coldStartPercent, initDurationMs, provisionedConcurrency, provisionedHours, provisionedSharePercent, snapStart, snapStartVersions, snapStartCacheHours, edge, streamedMbPerRequest.',
+  ],
+  [
+    'streamed MB not a number',
+    current({ streamedMbPerRequest: 'lots' }),
+    'functions.0.streamedMbPerRequest',
+    'Streamed MB per request must be a number of MB; got "lots". Allowed: 0 to 200 MB.',
+  ],
+  [
     // 2,000,000 x 0.28 s = 560,000 s; 5 x 24 h x 3,600 = 432,000 s; 560,000 / 86,400 = 6.48 -> 7 environments
     'more provisioned requests than the environments can serve',
     current({ memoryMb: 4096, durationMs: 280, requests: 2_000_000, provisionedConcurrency: 5, provisionedHours: 24 }),
@@ -461,5 +486,37 @@ describe('bad inputs', () => {
     expect(validateInput(classic({ memoryMb: 3008, durationMs: 0.001, requests: 1e15 }))).toEqual([])
     expect(validateInput(current({ memoryMb: 10_240, ephemeralStorageMb: 10_240, architecture: 'arm64' }))).toEqual([])
     expect(validateInput(current({ requests: 380_517_503, per: 'second' }))).toEqual([])
+  })
+})
+
+describe('unknown fields', () => {
+  it('are named on their own function, and the quick check hands them to validateInput', () => {
+    const input = { sheet: 'aws-current', functions: [ok, { ...ok, coldStartPercentage: 2 }] }
+    expect(validateInput(input)).toEqual([
+      {
+        path: 'functions.1.coldStartPercentage',
+        message:
+          'Unknown field "coldStartPercentage" on function 2: did you mean "coldStartPercent"? As written it would be ignored and a different bill priced.',
+      },
+    ])
+    expect(plainValidInput(input)).toBeNull()
+    expect(() => estimate(input as never)).toThrow(InvalidInputError)
+  })
+
+  it('are quoted safely, and come before the problems they may cause', () => {
+    const problems = validateInput(current({ memoryMb: undefined, 'memory\u202eMb': 512 }))
+    expect(problems.map((p) => p.path)).toEqual(['functions.0.memory\u202eMb', 'functions.0.memoryMb'])
+    expect(problems[0]!.message).toMatch(/^Unknown field "memoryMb" on function 1: did you mean "memoryMb"\?/)
+  })
+
+  it('are no problem when set to undefined (the same as leaving them out), and are never copied', () => {
+    const input = current({ note: undefined })
+    expect(validateInput(input)).toEqual([])
+    expect(plainValidInput(input)).not.toBeNull()
+    const read = readFunction({ ...ok, note: 'x' }) as unknown as Record<string, unknown>
+    expect('note' in read).toBe(false)
+    const unknown: string[] = []
+    readFunction({ ...ok, note: 'x', other: 1, gone: undefined }, unknown)
+    expect(unknown).toEqual(['note', 'other'])
   })
 })
