@@ -133,6 +133,13 @@ export const HOURS_PER_MONTH = 730
  * @example MAX_INIT_MS // 10_000
  */
 export const MAX_INIT_MS = 10_000
+/**
+ * The longest a Lambda@Edge function may run, ms: origin-facing functions stop
+ * at 30 seconds (viewer-facing ones at 5).
+ *
+ * @example MAX_EDGE_DURATION_MS // 30_000
+ */
+export const MAX_EDGE_DURATION_MS = 30_000
 
 /**
  * The fields of one function, in the order the form, the link and the widget list them.

@@ -1,4 +1,12 @@
-import { CURRENT_ONLY_FIELDS, FUNCTION_FIELDS, functionField, MAX_FUNCTIONS, MAX_NAME_LENGTH, MAX_REQUESTS_PER_MONTH } from './fields'
+import {
+  CURRENT_ONLY_FIELDS,
+  FUNCTION_FIELDS,
+  functionField,
+  MAX_EDGE_DURATION_MS,
+  MAX_FUNCTIONS,
+  MAX_NAME_LENGTH,
+  MAX_REQUESTS_PER_MONTH,
+} from './fields'
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
 import { rememberLast } from './remember-last'
@@ -29,7 +37,10 @@ const QUICK_SHEETS = new Map<string, QuickSheet>(
     const data = PRICE_SHEETS[id]
     const arm64 = data.architectures.includes('arm64')
     const regions = new Map<string, QuickRegion>(
-      Object.entries(data.regions).map(([rid, r]) => [rid, { storagePriced: r.storageUsdPerGbSecond !== null, arm64 }]),
+      Object.entries(data.regions).map(([rid, r]) => [
+        rid,
+        { storagePriced: r.storageUsdPerGbSecond !== null, arm64: arm64 && r.compute.arm64 !== undefined },
+      ]),
     )
     return [id, { data, region: rememberLast((rid: string) => regions.get(rid)) }]
   }),
@@ -97,6 +108,7 @@ function plainFunction(fn: FunctionInput, seen: number, quick: QuickSheet, regio
   if (!(isNumber(durationMs) && durationMs > 0 && durationMs <= sheet.maxDurationMs)) return false
   const perMonth = approxPerMonth(per)
   if (!(isNumber(requests) && requests >= 0 && requests * perMonth < MAX_REQUESTS_PER_MONTH * 0.999999)) return false
+  // arm64 only where the sheet and the region price it.
   if (architecture !== undefined && architecture !== 'x86_64' && !(architecture === 'arm64' && region.arm64)) return false
   // UTF-16 units never undercount characters: 64 units or fewer is 64 characters or fewer.
   if (name !== undefined && !(typeof name === 'string' && name.length <= MAX_NAME_LENGTH)) return false
@@ -108,8 +120,13 @@ function plainFunction(fn: FunctionInput, seen: number, quick: QuickSheet, regio
   if ((seen & EXTRA_SEEN) === 0) return true
   if (!plainExtras(fn as unknown as Record<string, unknown>, seen)) return false
   if (!sheet.extraMeters) return true
+  // The combinations AWS does not allow (combinations.ts says why), all refused here.
   const pc = fn.provisionedConcurrency ?? 0
-  if (fn.edge === true) return architecture !== 'arm64' && pc === 0 && (storage === undefined || storage <= st.includedMb)
+  const sized = storage !== undefined && storage > st.includedMb
+  if (fn.edge === true) {
+    return architecture !== 'arm64' && pc === 0 && !sized && !(fn.streamedMbPerRequest! > 0) && durationMs <= MAX_EDGE_DURATION_MS
+  }
+  if (fn.snapStart !== undefined && fn.snapStart !== 'off' && (pc !== 0 || sized)) return false
   if (pc === 0) return true
   // Provisioned requests clearly fit the environments (the exact check decides near the limit).
   const need = requests * (perMonth * ((fn.provisionedSharePercent ?? PROVISIONED_SHARE) / 100) * (durationMs / 1000))

@@ -1,3 +1,4 @@
+import { checkCombinations } from './combinations'
 import { groupThousands, parseNumber, toDecimalString } from './decimal'
 import {
   CURRENT_ONLY_FIELDS,
@@ -339,35 +340,20 @@ function checkField(spec: FieldSpec, given: unknown, path: string, out: InputPro
 
 /**
  * The inputs only the current sheet bills, each by its entry in the fields
- * table; then the combinations that make no sense, and whether provisioned
- * environments can serve their requests.
+ * table; then whether provisioned environments can serve their requests.
+ * (Which of them AWS allows together is `checkCombinations`.)
  */
 function checkExtras(fn: Record<string, unknown>, sheet: PriceSheetData | undefined, base: string, out: InputProblem[]): void {
   for (const spec of CURRENT_ONLY_FIELDS) {
     const value = fn[spec.key]
     if (!fieldAllows(spec, value)) checkField(spec, value, `${base}.${spec.key}`, out)
   }
-  // Combinations: only where the sheet bills these inputs (the classic sheet ignores them).
-  if (!sheet?.extraMeters) return
-  const edge = fn.edge === true
-  const pc =
-    typeof fn.provisionedConcurrency === 'number' && fieldAllows(PROVISIONED_CONCURRENCY, fn.provisionedConcurrency) ? fn.provisionedConcurrency : 0
-  if (edge && fn.architecture === 'arm64') {
-    out.push({ path: `${base}.edge`, message: 'Lambda@Edge runs on x86_64 only; this function is arm64. Choose x86_64 or turn Lambda@Edge off.' })
-  }
-  if (edge && pc > 0) {
-    out.push({
-      path: `${base}.provisionedConcurrency`,
-      message: `Provisioned concurrency is not available on Lambda@Edge; got ${formatPlainNumber(pc)} environments on a Lambda@Edge function. Set it to 0 or turn Lambda@Edge off.`,
-    })
-  }
-  if (edge && typeof fn.ephemeralStorageMb === 'number' && fn.ephemeralStorageMb > sheet.ephemeralStorage.includedMb) {
-    out.push({
-      path: `${base}.ephemeralStorageMb`,
-      message: `Lambda@Edge has no ephemeral storage above ${formatPlainNumber(sheet.ephemeralStorage.includedMb)} MB; got ${formatPlainNumber(fn.ephemeralStorageMb)} MB on a Lambda@Edge function. Set it to ${formatPlainNumber(sheet.ephemeralStorage.includedMb)} MB or turn Lambda@Edge off.`,
-    })
-  }
-  if (pc > 0 && !edge && fieldAllows(PROVISIONED_HOURS, fn.provisionedHours) && fieldAllows(PROVISIONED_SHARE, fn.provisionedSharePercent)) {
+  // Only where the sheet bills these inputs (the classic sheet ignores them); Lambda@Edge
+  // and SnapStart allow no provisioned concurrency at all (checkCombinations says so).
+  if (!sheet?.extraMeters || fn.edge === true || (fn.snapStart !== undefined && fn.snapStart !== 'off')) return
+  const pc = fn.provisionedConcurrency
+  if (typeof pc !== 'number' || !(pc > 0) || !fieldAllows(PROVISIONED_CONCURRENCY, pc)) return
+  if (fieldAllows(PROVISIONED_HOURS, fn.provisionedHours) && fieldAllows(PROVISIONED_SHARE, fn.provisionedSharePercent)) {
     checkProvisionedFit(fn, pc, base, out)
   }
 }
@@ -479,6 +465,7 @@ export function validateInput(input: unknown): InputProblem[] {
     }
     checkRequests(fn.requests, fn.per, `${base}.requests`, out)
     if ((seen & CURRENT_ONLY_SEEN) !== 0) checkExtras(fn, sheet, base, out)
+    if (sheet) checkCombinations(fn, sheet, region, base, out)
   }
   return out
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { estimate, InvalidInputError, validateInput } from '../../src/engine/index'
+import { checkCombinations } from '../../src/engine/combinations'
+import { estimate, InvalidInputError, PRICE_SHEETS, validateInput, type InputProblem, type PriceSheetData } from '../../src/engine/index'
 import { plainValidInput } from '../../src/engine/quick-check'
 import { formatPlainNumber, readFunction } from '../../src/engine/validate'
 
@@ -268,6 +269,30 @@ const table: [string, unknown, string, string][] = [
     'Lambda@Edge has no ephemeral storage above 512 MB; got 1,024 MB on a Lambda@Edge function. Set it to 512 MB or turn Lambda@Edge off.',
   ],
   [
+    'SnapStart with provisioned concurrency',
+    current({ snapStart: 'java', provisionedConcurrency: 2 }),
+    'functions.0.provisionedConcurrency',
+    "SnapStart does not support provisioned concurrency (AWS's rule); got 2 environments on a function with SnapStart (java). Set provisioned concurrency to 0 or turn SnapStart off.",
+  ],
+  [
+    'SnapStart with ephemeral storage above 512 MB',
+    current({ snapStart: 'priced', ephemeralStorageMb: 1024 }),
+    'functions.0.ephemeralStorageMb',
+    "SnapStart does not support ephemeral storage greater than 512 MB (AWS's rule); got 1,024 MB on a function with SnapStart (priced). Set it to 512 MB or turn SnapStart off.",
+  ],
+  [
+    'response streaming on Lambda@Edge',
+    current({ edge: true, streamedMbPerRequest: 7 }),
+    'functions.0.streamedMbPerRequest',
+    'Response streaming is not available on Lambda@Edge: streaming needs InvokeWithResponseStream or a function URL, and Lambda@Edge offers neither; got 7 MB per request on a Lambda@Edge function. Set it to 0 or turn Lambda@Edge off.',
+  ],
+  [
+    'Lambda@Edge for longer than 30 seconds',
+    current({ edge: true, durationMs: 30_000.5 }),
+    'functions.0.durationMs',
+    'Lambda@Edge functions run at most 30 seconds (origin requests and responses; viewer ones at most 5); got 30,000.5 ms on a Lambda@Edge function. Set the duration to 30,000 ms or less, or turn Lambda@Edge off.',
+  ],
+  [
     'an unknown field near a known one',
     current({ memoryMB: 1024 }),
     'functions.0.memoryMB',
@@ -486,6 +511,95 @@ describe('bad inputs', () => {
     expect(validateInput(classic({ memoryMb: 3008, durationMs: 0.001, requests: 1e15 }))).toEqual([])
     expect(validateInput(current({ memoryMb: 10_240, ephemeralStorageMb: 10_240, architecture: 'arm64' }))).toEqual([])
     expect(validateInput(current({ requests: 380_517_503, per: 'second' }))).toEqual([])
+  })
+})
+
+describe('combinations AWS does not allow', () => {
+  it('allows each limit itself: 30 s on Lambda@Edge, 512 MB with SnapStart, SnapStart off with provisioned concurrency', () => {
+    for (const fn of [
+      { edge: true, durationMs: 30_000 },
+      { edge: true, streamedMbPerRequest: 0 },
+      { snapStart: 'java', ephemeralStorageMb: 512, provisionedConcurrency: 0 },
+      { snapStart: 'off', provisionedConcurrency: 2, ephemeralStorageMb: 2048 },
+    ]) {
+      expect(validateInput(current(fn))).toEqual([])
+      expect(plainValidInput(current(fn))).not.toBeNull()
+    }
+  })
+
+  it('are all named at once, each on the field to change', () => {
+    const problems = validateInput(
+      current({ edge: true, durationMs: 60_000, streamedMbPerRequest: 7, snapStart: 'java', provisionedConcurrency: 1, ephemeralStorageMb: 1024 }),
+    )
+    expect(problems.map((p) => p.path)).toEqual([
+      'functions.0.provisionedConcurrency',
+      'functions.0.ephemeralStorageMb',
+      'functions.0.streamedMbPerRequest',
+      'functions.0.durationMs',
+      'functions.0.provisionedConcurrency',
+      'functions.0.ephemeralStorageMb',
+    ])
+  })
+
+  it('leave a value that is wrong on its own to its own problem', () => {
+    // 2.5 environments and 300 MB streamed are problems already; no combination is added for them.
+    expect(validateInput(current({ snapStart: 'java', provisionedConcurrency: 2.5 })).map((p) => p.path)).toEqual([
+      'functions.0.provisionedConcurrency',
+    ])
+    expect(validateInput(current({ edge: true, streamedMbPerRequest: 300 }))).toHaveLength(1)
+    expect(validateInput(current({ edge: true, durationMs: 900_001 })).map((p) => p.message)).toEqual([
+      'Duration must be at most 900,000 ms (the 15-minute limit); got 900,001 ms.',
+    ])
+  })
+
+  it('are not checked on the classic sheet, which ignores these inputs', () => {
+    expect(validateInput(classic({ snapStart: 'priced', provisionedConcurrency: 3 }))).toEqual([])
+    expect(validateInput(classic({ edge: true, streamedMbPerRequest: 7, durationMs: 60_000 }))).toEqual([])
+  })
+})
+
+describe('arm64 where a region has no arm64 price', () => {
+  const sheet = PRICE_SHEETS['aws-current']
+  // A region priced for x86_64 only, like me-central-1.
+  const x86Only: PriceSheetData = {
+    ...sheet,
+    regions: { ...sheet.regions, 'xx-test-1': { ...sheet.regions['us-east-1']!, compute: { x86_64: sheet.regions['us-east-1']!.compute.x86_64 } } },
+  }
+  const check = (fn: Record<string, unknown>, region: string) => {
+    const out: InputProblem[] = []
+    checkCombinations(readFunction({ ...ok, ...fn }) as unknown as Record<string, unknown>, x86Only, region, 'functions.0', out)
+    return out
+  }
+
+  it('is a problem on the architecture, naming the region and what is priced there', () => {
+    expect(check({ architecture: 'arm64' }, 'xx-test-1')).toEqual([
+      {
+        path: 'functions.0.architecture',
+        message: 'Architecture arm64 has no price in xx-test-1 on the current sheet: only x86_64 is priced there. Choose x86_64 or another region.',
+      },
+    ])
+    expect(check({ architecture: 'x86_64' }, 'xx-test-1')).toEqual([])
+    expect(check({}, 'xx-test-1')).toEqual([])
+    expect(check({ architecture: 'arm64' }, 'us-east-1')).toEqual([])
+  })
+
+  it('is refused by validateInput and the quick check exactly where a region of the sheets has no arm64 price', () => {
+    for (const id of ['aws-2016', 'aws-current'] as const) {
+      const data = PRICE_SHEETS[id]
+      if (!data.architectures.includes('arm64')) continue
+      for (const [region, prices] of Object.entries(data.regions)) {
+        const input = { sheet: id, region, functions: [{ ...ok, architecture: 'arm64' }] }
+        const problems = validateInput(input)
+        if (prices.compute.arm64) {
+          expect(problems, region).toEqual([])
+          expect(plainValidInput(input), region).not.toBeNull()
+        } else {
+          expect(problems.map((p) => p.path)).toEqual(['functions.0.architecture'])
+          expect(problems[0]!.message).toContain(region)
+          expect(plainValidInput(input), region).toBeNull()
+        }
+      }
+    }
   })
 })
 
