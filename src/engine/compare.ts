@@ -1,4 +1,5 @@
 import { exactEstimate, priceSheetInfo } from './estimate'
+import { setIgnoredFields } from './fields'
 import { formatPlainNumber } from './validate'
 import { PRICE_SHEETS } from './sheets/registry'
 import type { Estimate, EstimateInput, FunctionInput, PriceSheetId } from './types'
@@ -61,13 +62,8 @@ export function compareWithSheet(input: EstimateInput, target: PriceSheetId): Co
       adjustments.push(`${who}ephemeral storage is a fixed ${formatPlainNumber(sheet.ephemeralStorage.maxMb)} MB on ${label}.`)
     }
     if (!sheet.extraMeters) {
-      const set = [
-        (fn.coldStartPercent ?? 0) !== 0 || (fn.initDurationMs ?? 0) !== 0 ? 'cold starts' : '',
-        (fn.provisionedConcurrency ?? 0) !== 0 ? 'provisioned concurrency' : '',
-        (fn.snapStart ?? 'off') !== 'off' ? 'SnapStart' : '',
-        fn.edge === true ? 'Lambda@Edge' : '',
-        (fn.streamedMbPerRequest ?? 0) !== 0 ? 'response streaming' : '',
-      ].filter(Boolean)
+      // Each field by its shorter name, once: INIT duration is part of "cold starts" here.
+      const set = [...new Set(setIgnoredFields(fn).map((f) => f.ignoredBrieflyAs ?? f.ignoredAs!))]
       if (set.length > 0) adjustments.push(`${who}${set.join(', ')} not billed: ${label} ignores them.`)
     }
     functions.push(next)

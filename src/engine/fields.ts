@@ -1,3 +1,4 @@
+import { characterCount } from './text'
 import type { FunctionInput } from './types'
 
 /**
@@ -81,9 +82,18 @@ export interface FieldSpec<K extends string = string> {
    * value or a problem.
    */
   shownWhen?: { key: FunctionFieldKey; notDefault?: true; equals?: string }
+  /**
+   * How the sheet comparison's shorter "... not billed" sentence names the field,
+   * where that differs from `ignoredAs` (INIT duration is part of "cold starts" there).
+   */
+  ignoredBrieflyAs?: string
 }
 
-/** Every function field's engine name. */
+/**
+ * Every function field's engine name.
+ *
+ * @example const key: FunctionFieldKey = 'coldStartPercent'
+ */
 export type FunctionFieldKey = keyof FunctionInput
 
 /**
@@ -134,12 +144,21 @@ export const HOURS_PER_MONTH = 730
  * @example MAX_INIT_MS // 10_000
  */
 export const MAX_INIT_MS = 10_000
+/**
+ * The longest a Lambda@Edge function may run, ms: origin-facing functions stop
+ * at 30 seconds (viewer-facing ones at 5).
+ *
+ * @example MAX_EDGE_DURATION_MS // 30_000
+ */
+export const MAX_EDGE_DURATION_MS = 30_000
 
 /**
  * The fields of one function, in the order the form, the link and the widget list them.
  * `memoryMb`, `durationMs`, `requests`, `per`, `architecture`, `ephemeralStorageMb`
  * and `name` have limits that depend on the sheet and region: their ranges here
  * are the widest any sheet allows, and validation checks them against the sheet.
+ *
+ * @example FUNCTION_FIELDS.map((f) => f.urlKey).slice(0, 3) // ['n', 'm', 'd']
  */
 export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
   {
@@ -282,6 +301,7 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     sheets: 'current',
     group: 'more',
     ignoredAs: 'INIT duration',
+    ignoredBrieflyAs: 'cold starts',
   },
   {
     key: 'provisionedConcurrency',
@@ -423,7 +443,11 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
   },
 ]
 
-/** Each function field by its engine name. */
+/**
+ * Each function field by its engine name.
+ *
+ * @example FUNCTION_FIELD_BY_KEY.get('initDurationMs')?.max // 10_000
+ */
 export const FUNCTION_FIELD_BY_KEY: ReadonlyMap<string, FieldSpec<FunctionFieldKey>> = new Map(FUNCTION_FIELDS.map((f) => [f.key, f]))
 
 /**
@@ -433,6 +457,67 @@ export const FUNCTION_FIELD_BY_KEY: ReadonlyMap<string, FieldSpec<FunctionFieldK
  * @example CURRENT_ONLY_FIELDS.map((f) => f.key).includes('edge') // true
  */
 export const CURRENT_ONLY_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = FUNCTION_FIELDS.filter((f) => f.sheets === 'current')
+
+/**
+ * A function field's entry, by its engine name.
+ *
+ * @example functionField('provisionedHours').default // 730
+ */
+export function functionField(key: FunctionFieldKey): FieldSpec<FunctionFieldKey> {
+  const spec = FUNCTION_FIELD_BY_KEY.get(key)
+  if (!spec) throw new Error(`No function field ${key}`)
+  return spec
+}
+
+/**
+ * True when `value` is what a field's entry allows, by the table alone: its
+ * type, its range (a number), one of its choices, at most `max` characters
+ * (text). Left out (undefined) is always allowed. Memory, duration, requests
+ * and storage also have limits of the sheet that this does not know.
+ *
+ * @example fieldAllows(functionField('coldStartPercent'), 100.5) // false
+ */
+export function fieldAllows(spec: FieldSpec, value: unknown): boolean {
+  if (value === undefined) return true
+  switch (spec.type) {
+    case 'number':
+    case 'whole':
+      return (
+        typeof value === 'number' &&
+        (spec.type === 'number' || Number.isInteger(value)) &&
+        value >= (spec.min ?? -Infinity) &&
+        value <= (spec.max ?? Infinity)
+      )
+    case 'boolean':
+      return typeof value === 'boolean'
+    case 'choice':
+      return spec.choices !== undefined && spec.choices.some((c) => c.value === value)
+    case 'text':
+      return typeof value === 'string' && (spec.max === undefined || characterCount(value, spec.max) <= spec.max)
+  }
+}
+
+/**
+ * True when a function field holds something other than its default (left out is the default).
+ *
+ * @example isFieldSet(functionField('snapStart'), 'off') // false
+ */
+export function isFieldSet(spec: FieldSpec, value: unknown): boolean {
+  return value !== undefined && value !== spec.default
+}
+
+const IGNORABLE_FIELDS = FUNCTION_FIELDS.filter((f) => f.ignoredAs !== undefined)
+
+/**
+ * The fields `fn` sets away from their defaults that a sheet without the 2026
+ * meters ignores (those with an `ignoredAs`), in table order.
+ *
+ * @example setIgnoredFields({ memoryMb: 128, durationMs: 1, requests: 1, edge: true }).map((f) => f.ignoredAs) // ['Lambda@Edge']
+ */
+export function setIgnoredFields(fn: FunctionInput): FieldSpec<FunctionFieldKey>[] {
+  const values = fn as unknown as Record<string, unknown>
+  return IGNORABLE_FIELDS.filter((f) => isFieldSet(f, values[f.key]))
+}
 
 /**
  * The function field `key` names, or the nearest known one for a misspelt key

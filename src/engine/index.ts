@@ -24,15 +24,24 @@ export type {
 export { estimate } from './fast'
 export { exactEstimate, priceSheetInfo } from './estimate'
 export { calculationSteps } from './steps'
+export { validateInput, InvalidInputError } from './validate'
 export {
-  validateInput,
-  InvalidInputError,
+  ACCOUNT_FIELDS,
+  CURRENT_ONLY_FIELDS,
+  FUNCTION_FIELD_BY_KEY,
+  FUNCTION_FIELDS,
+  HOURS_IN_LONGEST_MONTH,
+  HOURS_PER_MONTH,
+  MAX_EDGE_DURATION_MS,
   MAX_FUNCTIONS,
+  MAX_INIT_MS,
   MAX_NAME_LENGTH,
   MAX_PROVISIONED_CONCURRENCY,
   MAX_REQUESTS_PER_MONTH,
   MAX_STREAMED_MB,
-} from './validate'
+  nearestFieldKey,
+} from './fields'
+export type { FieldChoice, FieldSpec, FieldType, FunctionFieldKey } from './fields'
 export { costByMemory, costByRequests, costPoint } from './series'
 export type { CostPart, CostPoint, CostSeries, MemorySeriesOptions, PartCents, RequestSeriesOptions } from './series'
 export { COST_PARTS, METERS, PART_OF_KIND } from './meters'

@@ -1,47 +1,105 @@
+import {
+  CURRENT_ONLY_FIELDS,
+  FUNCTION_FIELDS,
+  functionField,
+  MAX_EDGE_DURATION_MS,
+  MAX_FUNCTIONS,
+  MAX_NAME_LENGTH,
+  MAX_REQUESTS_PER_MONTH,
+} from './fields'
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
 import { rememberLast } from './remember-last'
 import type { EstimateInput, FunctionInput } from './types'
-import {
-  approxPerMonth,
-  isObject,
-  MAX_FUNCTIONS,
-  MAX_NAME_LENGTH,
-  MAX_PROVISIONED_CONCURRENCY,
-  MAX_REQUESTS_PER_MONTH,
-  MAX_STREAMED_MB,
-  readFunction,
-} from './validate'
+import { approxPerMonth, fieldBit, isObject, readFields, unsetFunction } from './validate'
 
 // The fast path's quick acceptance of plainly valid input: one pass that says
 // yes for the common case, and otherwise leaves the decision to validateInput.
 
 const isNumber = (x: unknown): x is number => typeof x === 'number'
-const inRange = (x: unknown, min: number, max: number): boolean => x === undefined || (typeof x === 'number' && x >= min && x <= max)
 const wholeInRange = (x: unknown, min: number, max: number): boolean =>
   x === undefined || (typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max)
 
-/** What the quick check needs of a sheet, looked up once: a region's id maps to whether it prices extra storage. */
+/** What the quick check needs of a region: whether it prices storage above the included 512 MB, and arm64. */
+interface QuickRegion {
+  storagePriced: boolean
+  arm64: boolean
+}
+
+/** What the quick check needs of a sheet, looked up once: its regions by id (undefined for one the sheet does not have). */
 interface QuickSheet {
   data: PriceSheetData
-  /** Whether a region prices storage above the included 512 MB; undefined for a region the sheet does not have. */
-  storagePriced: (region: string) => boolean | undefined
-  arm64: boolean
+  region: (region: string) => QuickRegion | undefined
 }
 
 const QUICK_SHEETS = new Map<string, QuickSheet>(
   PRICE_SHEET_IDS.map((id) => {
     const data = PRICE_SHEETS[id]
-    const priced = new Map(Object.entries(data.regions).map(([rid, r]) => [rid, r.storageUsdPerGbSecond !== null]))
-    return [id, { data, storagePriced: rememberLast((rid: string) => priced.get(rid)), arm64: data.architectures.includes('arm64') }]
+    const arm64 = data.architectures.includes('arm64')
+    const regions = new Map<string, QuickRegion>(
+      Object.entries(data.regions).map(([rid, r]) => [
+        rid,
+        { storagePriced: r.storageUsdPerGbSecond !== null, arm64: arm64 && r.compute.arm64 !== undefined },
+      ]),
+    )
+    return [id, { data, region: rememberLast((rid: string) => regions.get(rid)) }]
   }),
 )
 
 /** The quick check's view of a sheet, the last one asked for remembered. */
 const quickSheet = rememberLast((id: string) => QUICK_SHEETS.get(id))
 
-/** True when a fixed-shape function is plainly valid; false means "ask validateInput" (it may still be valid). */
-function plainFunction(fn: FunctionInput, quick: QuickSheet, storagePriced: boolean): boolean {
+// The fields only the current sheet bills, checked by their entries in the
+// fields table, as flat arrays read in one loop.
+const NUMBER = 0
+const WHOLE = 1
+const BOOLEAN = 2
+const CHOICE = 3
+const OTHER = 4
+const EXTRA_KEYS: readonly string[] = CURRENT_ONLY_FIELDS.map((f) => f.key)
+const EXTRA_BITS: readonly number[] = CURRENT_ONLY_FIELDS.map((f) => fieldBit(FUNCTION_FIELDS.indexOf(f)))
+const EXTRA_KINDS: readonly number[] = CURRENT_ONLY_FIELDS.map((f) =>
+  f.type === 'number' ? NUMBER : f.type === 'whole' ? WHOLE : f.type === 'boolean' ? BOOLEAN : f.type === 'choice' ? CHOICE : OTHER,
+)
+const EXTRA_MIN: readonly number[] = CURRENT_ONLY_FIELDS.map((f) => f.min ?? -Infinity)
+const EXTRA_MAX: readonly number[] = CURRENT_ONLY_FIELDS.map((f) => f.max ?? Infinity)
+const EXTRA_CHOICES: readonly (readonly unknown[])[] = CURRENT_ONLY_FIELDS.map((f) => (f.choices ?? []).map((c) => c.value))
+/** Any current-only field seen. */
+const EXTRA_SEEN = EXTRA_BITS.reduce((a, b) => a | b, 0)
+const PROVISIONED_HOURS = functionField('provisionedHours').default as number
+const PROVISIONED_SHARE = functionField('provisionedSharePercent').default as number
+
+/** True when every current-only field `fn` has (bits `seen`) is plainly allowed by its table entry. */
+function plainExtras(fn: Record<string, unknown>, seen: number): boolean {
+  for (let i = 0; i < EXTRA_KEYS.length; i++) {
+    if ((seen & EXTRA_BITS[i]!) === 0) continue
+    const v = fn[EXTRA_KEYS[i]!]
+    if (v === undefined) continue
+    switch (EXTRA_KINDS[i]) {
+      case NUMBER:
+        if (!(typeof v === 'number' && v >= EXTRA_MIN[i]! && v <= EXTRA_MAX[i]!)) return false
+        break
+      case WHOLE:
+        if (!(typeof v === 'number' && Number.isInteger(v) && v >= EXTRA_MIN[i]! && v <= EXTRA_MAX[i]!)) return false
+        break
+      case BOOLEAN:
+        if (typeof v !== 'boolean') return false
+        break
+      case CHOICE:
+        if (!EXTRA_CHOICES[i]!.includes(v)) return false
+        break
+      default:
+        return false
+    }
+  }
+  return true
+}
+
+/**
+ * True when a fixed-shape function (fields `seen`, as `readFields` gives them)
+ * is plainly valid; false means "ask validateInput" (it may still be valid).
+ */
+function plainFunction(fn: FunctionInput, seen: number, quick: QuickSheet, region: QuickRegion): boolean {
   const { memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb: storage, name } = fn
   const sheet = quick.data
   const memory = sheet.memory
@@ -50,41 +108,29 @@ function plainFunction(fn: FunctionInput, quick: QuickSheet, storagePriced: bool
   if (!(isNumber(durationMs) && durationMs > 0 && durationMs <= sheet.maxDurationMs)) return false
   const perMonth = approxPerMonth(per)
   if (!(isNumber(requests) && requests >= 0 && requests * perMonth < MAX_REQUESTS_PER_MONTH * 0.999999)) return false
-  if (architecture !== undefined && architecture !== 'x86_64' && !(architecture === 'arm64' && quick.arm64)) return false
+  // arm64 only where the sheet and the region price it.
+  if (architecture !== undefined && architecture !== 'x86_64' && !(architecture === 'arm64' && region.arm64)) return false
   // UTF-16 units never undercount characters: 64 units or fewer is 64 characters or fewer.
   if (name !== undefined && !(typeof name === 'string' && name.length <= MAX_NAME_LENGTH)) return false
   const st = sheet.ephemeralStorage
   if (storage !== undefined) {
     if (!wholeInRange(storage, st.minMb, st.maxMb)) return false
-    if (storage > st.includedMb && !storagePriced) return false
+    if (storage > st.includedMb && !region.storagePriced) return false
   }
-  if (
-    fn.coldStartPercent === undefined &&
-    fn.initDurationMs === undefined &&
-    fn.provisionedConcurrency === undefined &&
-    fn.provisionedHours === undefined &&
-    fn.provisionedSharePercent === undefined &&
-    fn.snapStart === undefined &&
-    fn.snapStartVersions === undefined &&
-    fn.snapStartCacheHours === undefined &&
-    fn.edge === undefined &&
-    fn.streamedMbPerRequest === undefined
-  )
-    return true
-  if (!inRange(fn.coldStartPercent, 0, 100) || !inRange(fn.initDurationMs, 0, 10_000)) return false
-  if (!wholeInRange(fn.provisionedConcurrency, 0, MAX_PROVISIONED_CONCURRENCY)) return false
-  if (!inRange(fn.provisionedHours, 0, 744) || !inRange(fn.provisionedSharePercent, 0, 100)) return false
-  if (fn.snapStart !== undefined && fn.snapStart !== 'off' && fn.snapStart !== 'java' && fn.snapStart !== 'priced') return false
-  if (!wholeInRange(fn.snapStartVersions, 1, MAX_PROVISIONED_CONCURRENCY) || !inRange(fn.snapStartCacheHours, 0, 744)) return false
-  if (fn.edge !== undefined && typeof fn.edge !== 'boolean') return false
-  if (!inRange(fn.streamedMbPerRequest, 0, MAX_STREAMED_MB)) return false
+  if ((seen & EXTRA_SEEN) === 0) return true
+  if (!plainExtras(fn as unknown as Record<string, unknown>, seen)) return false
   if (!sheet.extraMeters) return true
+  // The combinations AWS does not allow (combinations.ts says why), all refused here.
   const pc = fn.provisionedConcurrency ?? 0
-  if (fn.edge === true) return architecture !== 'arm64' && pc === 0 && (storage === undefined || storage <= st.includedMb)
+  const sized = storage !== undefined && storage > st.includedMb
+  if (fn.edge === true) {
+    return architecture !== 'arm64' && pc === 0 && !sized && !(fn.streamedMbPerRequest! > 0) && durationMs <= MAX_EDGE_DURATION_MS
+  }
+  if (fn.snapStart !== undefined && fn.snapStart !== 'off' && (pc !== 0 || sized)) return false
   if (pc === 0) return true
   // Provisioned requests clearly fit the environments (the exact check decides near the limit).
-  const need = requests * (perMonth * ((fn.provisionedSharePercent ?? 100) / 100) * (durationMs / 1000))
-  return need < pc * (fn.provisionedHours ?? 730) * 3600 * 0.999999
+  const need = requests * (perMonth * ((fn.provisionedSharePercent ?? PROVISIONED_SHARE) / 100) * (durationMs / 1000))
+  return need < pc * (fn.provisionedHours ?? PROVISIONED_HOURS) * 3600 * 0.999999
 }
 
 /**
@@ -102,8 +148,8 @@ export function plainValidInput(input: unknown): EstimateInput | null {
   if (!quick) return null
   const regionGiven = input.region
   if (regionGiven !== undefined && typeof regionGiven !== 'string') return null
-  const storagePriced = quick.storagePriced(regionGiven ?? quick.data.defaultRegion)
-  if (storagePriced === undefined) return null
+  const region = quick.region(regionGiven ?? quick.data.defaultRegion)
+  if (region === undefined) return null
   const freeTier = input.freeTier
   if (freeTier !== undefined && typeof freeTier !== 'boolean') return null
   const functions = input.functions
@@ -112,9 +158,11 @@ export function plainValidInput(input: unknown): EstimateInput | null {
   for (let i = 0; i < functions.length; i++) {
     const fn: unknown = functions[i]
     if (!isObject(fn)) return null
-    const own = readFunction(fn)
-    if (!plainFunction(own, quick, storagePriced)) return null
-    copy[i] = own
+    const own = unsetFunction()
+    const seen = readFields(fn, own)
+    // A key that is no field (seen < 0) is a problem validateInput names.
+    if (seen < 0 || !plainFunction(own as unknown as FunctionInput, seen, quick, region)) return null
+    copy[i] = own as unknown as FunctionInput
   }
   return { sheet: sheetId as EstimateInput['sheet'], region: regionGiven, freeTier: freeTier as boolean | undefined, functions: copy }
 }

@@ -1,6 +1,7 @@
 import { BIGINT } from './arithmetic'
 import { billedDurationMs, type CompiledSheet } from './billing'
 import { addRatio, compareRatio, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
+import { setIgnoredFields } from './fields'
 import { measureFunction as measureMeters, METER_IDS, METERS, type MeterId } from './meters'
 import { MeterTotals } from './price-meters'
 import type { Architecture, FunctionInput, RequestUnit, SnapStartMode } from './types'
@@ -85,16 +86,9 @@ export function billedColdDurationMs(durationMs: number, initMs: number, granula
   return billedDurationMs(BIGINT.ceilSum(durationMs, initMs), granularityMs)
 }
 
-/** Names of the inputs a sheet without the 2026 meters ignores, when set to anything but their defaults. */
+/** Names of the inputs a sheet without the 2026 meters ignores, when set to anything but their defaults: the fields table's `ignoredAs`. */
 function ignoredInputs(fn: FunctionInput): string[] {
-  const out: string[] = []
-  if ((fn.coldStartPercent ?? 0) !== 0) out.push('cold starts')
-  if ((fn.initDurationMs ?? 0) !== 0) out.push('INIT duration')
-  if ((fn.provisionedConcurrency ?? 0) !== 0) out.push('provisioned concurrency')
-  if ((fn.snapStart ?? 'off') !== 'off') out.push('SnapStart')
-  if (fn.edge === true) out.push('Lambda@Edge')
-  if ((fn.streamedMbPerRequest ?? 0) !== 0) out.push('response streaming')
-  return out
+  return setIgnoredFields(fn).map((f) => f.ignoredAs!)
 }
 
 const ratio = (n: bigint, d: bigint): Ratio => reduceRatio({ n, d })

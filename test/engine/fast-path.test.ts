@@ -64,11 +64,21 @@ function randomInput(r: ReturnType<typeof rng>): EstimateInput {
       fn.snapStart = r.pick(['off', 'java', 'priced'] as const)
       fn.snapStartVersions = r.int(1, 4)
       fn.snapStartCacheHours = r.pick([744, 730, 1, 2.5, r.int(0, 744)])
+      // SnapStart allows neither provisioned concurrency nor storage above 512 MB (on the sheet that bills it).
+      if (sheet === 'aws-current' && fn.snapStart !== 'off') {
+        delete fn.provisionedConcurrency
+        delete fn.ephemeralStorageMb
+      }
     }
     if (r.next() < 0.3) fn.streamedMbPerRequest = r.pick([7, 6, 0.5, r.int(0, 20_000) / 100])
     if (r.next() < 0.15 && fn.architecture !== 'arm64' && !fn.provisionedConcurrency) {
+      // Lambda@Edge: no sized storage, no streaming, at most 30 s.
       fn.edge = true
       delete fn.ephemeralStorageMb
+      if (sheet === 'aws-current') {
+        delete fn.streamedMbPerRequest
+        fn.durationMs = Math.min(fn.durationMs, 30_000)
+      }
     }
     functions.push(fn)
   }

@@ -12,7 +12,8 @@ const edgy = (valid: unknown[], invalid: unknown[], optional = true) =>
 const fnArb = fc.record({
   name: edgy(['api', 'x'.repeat(64), '\u{1F44D}'.repeat(33)], ['x'.repeat(65), 42]),
   memoryMb: edgy([128, 192, 3008, 10_240, 1769], [127, 129, 500, 3072, 10_241, 512.5, '512', Number.NaN], false),
-  durationMs: edgy([0.001, 1, 27.55, 900_000], [0, -0, 900_000.1, Infinity, '5'], false),
+  // 30,000 ms: the most Lambda@Edge allows.
+  durationMs: edgy([0.001, 1, 27.55, 30_000, 30_000.5, 900_000], [0, -0, 900_000.1, Infinity, '5'], false),
   requests: edgy([0, 1, 3e6, 1e15, 380_517_503, 0.5], [-1, 1.000001e15, 380_517_504, Number.NaN, '1'], false),
   per: edgy(['second', 'day', 'month'], ['week']),
   architecture: edgy(['x86_64', 'arm64'], ['riscv']),
@@ -27,6 +28,9 @@ const fnArb = fc.record({
   snapStartCacheHours: edgy([0, 2, 744], [745]),
   edge: edgy([true, false], ['yes']),
   streamedMbPerRequest: edgy([0, 6.5, 200], [201]),
+  // A key that is no field: misspelt, or not one at all (undefined is the same as leaving it out).
+  memoryMB: edgy([], [512, undefined]),
+  durableExecution: edgy([], [true]),
 })
 const inputArb = fc.record({
   sheet: edgy(['aws-2016', 'aws-current'], ['aws-2030'], false),
@@ -50,6 +54,54 @@ describe('the quick acceptance of plainly valid input', () => {
       { numRuns: 20_000, seed: 9 },
     )
     expect(quick).toBeGreaterThan(valid / 2)
+  })
+
+  it('never accepts a combination AWS does not allow, and accepts the allowed ones', () => {
+    // The current sheet, with Lambda@Edge and SnapStart often on and the other inputs at their limits.
+    const comboFn = fc.record({
+      memoryMb: fc.constantFrom(128, 1024),
+      durationMs: fc.constantFrom(1, 29_999.5, 30_000, 30_000.001, 60_000),
+      requests: fc.constantFrom(0, 1000, 3e6),
+      architecture: fc.constantFrom(undefined, 'x86_64', 'arm64'),
+      ephemeralStorageMb: fc.constantFrom(undefined, 512, 513, 10_240),
+      provisionedConcurrency: fc.constantFrom(undefined, 0, 1, 100),
+      snapStart: fc.constantFrom(undefined, 'off', 'java', 'priced'),
+      edge: fc.constantFrom(undefined, false, true, true),
+      streamedMbPerRequest: fc.constantFrom(undefined, 0, 0.001, 7, 200),
+    })
+    let valid = 0
+    let quick = 0
+    fc.assert(
+      fc.property(fc.array(comboFn, { minLength: 1, maxLength: 2 }), fc.constantFrom('us-east-1', 'eu-central-2'), (functions, region) => {
+        const input = { sheet: 'aws-current', region, functions }
+        const problems = validateInput(input)
+        const accepted = plainValidInput(input) !== null
+        if (problems.length === 0) valid++
+        if (accepted) quick++
+        if (accepted) expect(problems).toEqual([])
+      }),
+      { numRuns: 5000, seed: 2026 },
+    )
+    expect(valid).toBeGreaterThan(500)
+    expect(quick).toBeGreaterThan(valid * 0.9)
+  })
+
+  it('hands every combination AWS does not allow to validateInput, which names it', () => {
+    const on = (fn: Record<string, unknown>) => ({ sheet: 'aws-current', functions: [{ memoryMb: 512, durationMs: 100, requests: 1000, ...fn }] })
+    for (const [fn, path] of [
+      [{ edge: true, architecture: 'arm64' }, 'edge'],
+      [{ edge: true, provisionedConcurrency: 1 }, 'provisionedConcurrency'],
+      [{ edge: true, ephemeralStorageMb: 513 }, 'ephemeralStorageMb'],
+      [{ edge: true, streamedMbPerRequest: 0.5 }, 'streamedMbPerRequest'],
+      [{ edge: true, durationMs: 30_000.001 }, 'durationMs'],
+      [{ snapStart: 'java', provisionedConcurrency: 1 }, 'provisionedConcurrency'],
+      [{ snapStart: 'priced', provisionedConcurrency: 1 }, 'provisionedConcurrency'],
+      [{ snapStart: 'java', ephemeralStorageMb: 513 }, 'ephemeralStorageMb'],
+      [{ memoryMB: 1024 }, 'memoryMB'],
+    ] as const) {
+      expect(plainValidInput(on(fn)), JSON.stringify(fn)).toBeNull()
+      expect(validateInput(on(fn)).map((p) => p.path)).toEqual([`functions.0.${path}`])
+    }
   })
 
   it('copies every function into a shape of its own: later changes by the caller do not reach it', () => {

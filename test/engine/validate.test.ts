@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { estimate, InvalidInputError, validateInput } from '../../src/engine/index'
-import { formatPlainNumber } from '../../src/engine/validate'
+import { checkCombinations } from '../../src/engine/combinations'
+import { estimate, InvalidInputError, PRICE_SHEETS, validateInput, type InputProblem, type PriceSheetData } from '../../src/engine/index'
+import { plainValidInput } from '../../src/engine/quick-check'
+import { formatPlainNumber, readFunction } from '../../src/engine/validate'
 
 const ok = { memoryMb: 512, durationMs: 1000, requests: 3_000_000 }
 const classic = (fn: Record<string, unknown>) => ({ sheet: 'aws-2016', functions: [{ ...ok, ...fn }] })
@@ -267,6 +269,54 @@ const table: [string, unknown, string, string][] = [
     'Lambda@Edge has no ephemeral storage above 512 MB; got 1,024 MB on a Lambda@Edge function. Set it to 512 MB or turn Lambda@Edge off.',
   ],
   [
+    'SnapStart with provisioned concurrency',
+    current({ snapStart: 'java', provisionedConcurrency: 2 }),
+    'functions.0.provisionedConcurrency',
+    "SnapStart does not support provisioned concurrency (AWS's rule); got 2 environments on a function with SnapStart (java). Set provisioned concurrency to 0 or turn SnapStart off.",
+  ],
+  [
+    'SnapStart with ephemeral storage above 512 MB',
+    current({ snapStart: 'priced', ephemeralStorageMb: 1024 }),
+    'functions.0.ephemeralStorageMb',
+    "SnapStart does not support ephemeral storage greater than 512 MB (AWS's rule); got 1,024 MB on a function with SnapStart (priced). Set it to 512 MB or turn SnapStart off.",
+  ],
+  [
+    'response streaming on Lambda@Edge',
+    current({ edge: true, streamedMbPerRequest: 7 }),
+    'functions.0.streamedMbPerRequest',
+    'Response streaming is not available on Lambda@Edge: streaming needs InvokeWithResponseStream or a function URL, and Lambda@Edge offers neither; got 7 MB per request on a Lambda@Edge function. Set it to 0 or turn Lambda@Edge off.',
+  ],
+  [
+    'Lambda@Edge for longer than 30 seconds',
+    current({ edge: true, durationMs: 30_000.5 }),
+    'functions.0.durationMs',
+    'Lambda@Edge functions run at most 30 seconds (origin requests and responses; viewer ones at most 5); got 30,000.5 ms on a Lambda@Edge function. Set the duration to 30,000 ms or less, or turn Lambda@Edge off.',
+  ],
+  [
+    'an unknown field near a known one',
+    current({ memoryMB: 1024 }),
+    'functions.0.memoryMB',
+    'Unknown field "memoryMB" on function 1: did you mean "memoryMb"? As written it would be ignored and a different bill priced.',
+  ],
+  [
+    'an unknown field that begins several known ones',
+    current({ provisioned: 5 }),
+    'functions.0.provisioned',
+    'Unknown field "provisioned" on function 1: did you mean one of "provisionedConcurrency", "provisionedHours" or "provisionedSharePercent"? As written it would be ignored and a different bill priced.',
+  ],
+  [
+    'an unknown field like no known one',
+    current({ durableExecution: true }),
+    'functions.0.durableExecution',
+    'Unknown field "durableExecution" on function 1: no function field has that name or one like it, so it would be ignored and a different bill priced. The fields a function takes are those of FunctionInput: name, memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb, coldStartPercent, initDurationMs, provisionedConcurrency, provisionedHours, provisionedSharePercent, snapStart, snapStartVersions, snapStartCacheHours, edge, streamedMbPerRequest.',
+  ],
+  [
+    'streamed MB not a number',
+    current({ streamedMbPerRequest: 'lots' }),
+    'functions.0.streamedMbPerRequest',
+    'Streamed MB per request must be a number of MB; got "lots". Allowed: 0 to 200 MB.',
+  ],
+  [
     // 2,000,000 x 0.28 s = 560,000 s; 5 x 24 h x 3,600 = 432,000 s; 560,000 / 86,400 = 6.48 -> 7 environments
     'more provisioned requests than the environments can serve',
     current({ memoryMb: 4096, durationMs: 280, requests: 2_000_000, provisionedConcurrency: 5, provisionedHours: 24 }),
@@ -461,5 +511,126 @@ describe('bad inputs', () => {
     expect(validateInput(classic({ memoryMb: 3008, durationMs: 0.001, requests: 1e15 }))).toEqual([])
     expect(validateInput(current({ memoryMb: 10_240, ephemeralStorageMb: 10_240, architecture: 'arm64' }))).toEqual([])
     expect(validateInput(current({ requests: 380_517_503, per: 'second' }))).toEqual([])
+  })
+})
+
+describe('combinations AWS does not allow', () => {
+  it('allows each limit itself: 30 s on Lambda@Edge, 512 MB with SnapStart, SnapStart off with provisioned concurrency', () => {
+    for (const fn of [
+      { edge: true, durationMs: 30_000 },
+      { edge: true, streamedMbPerRequest: 0 },
+      { snapStart: 'java', ephemeralStorageMb: 512, provisionedConcurrency: 0 },
+      { snapStart: 'off', provisionedConcurrency: 2, ephemeralStorageMb: 2048 },
+    ]) {
+      expect(validateInput(current(fn))).toEqual([])
+      expect(plainValidInput(current(fn))).not.toBeNull()
+    }
+  })
+
+  it('are all named at once, each on the field to change', () => {
+    const problems = validateInput(
+      current({ edge: true, durationMs: 60_000, streamedMbPerRequest: 7, snapStart: 'java', provisionedConcurrency: 1, ephemeralStorageMb: 1024 }),
+    )
+    expect(problems.map((p) => p.path)).toEqual([
+      'functions.0.provisionedConcurrency',
+      'functions.0.ephemeralStorageMb',
+      'functions.0.streamedMbPerRequest',
+      'functions.0.durationMs',
+      'functions.0.provisionedConcurrency',
+      'functions.0.ephemeralStorageMb',
+    ])
+  })
+
+  it('leave a value that is wrong on its own to its own problem', () => {
+    // 2.5 environments and 300 MB streamed are problems already; no combination is added for them.
+    expect(validateInput(current({ snapStart: 'java', provisionedConcurrency: 2.5 })).map((p) => p.path)).toEqual([
+      'functions.0.provisionedConcurrency',
+    ])
+    expect(validateInput(current({ edge: true, streamedMbPerRequest: 300 }))).toHaveLength(1)
+    expect(validateInput(current({ edge: true, durationMs: 900_001 })).map((p) => p.message)).toEqual([
+      'Duration must be at most 900,000 ms (the 15-minute limit); got 900,001 ms.',
+    ])
+  })
+
+  it('are not checked on the classic sheet, which ignores these inputs', () => {
+    expect(validateInput(classic({ snapStart: 'priced', provisionedConcurrency: 3 }))).toEqual([])
+    expect(validateInput(classic({ edge: true, streamedMbPerRequest: 7, durationMs: 60_000 }))).toEqual([])
+  })
+})
+
+describe('arm64 where a region has no arm64 price', () => {
+  const sheet = PRICE_SHEETS['aws-current']
+  // A region priced for x86_64 only, like me-central-1.
+  const x86Only: PriceSheetData = {
+    ...sheet,
+    regions: { ...sheet.regions, 'xx-test-1': { ...sheet.regions['us-east-1']!, compute: { x86_64: sheet.regions['us-east-1']!.compute.x86_64 } } },
+  }
+  const check = (fn: Record<string, unknown>, region: string) => {
+    const out: InputProblem[] = []
+    checkCombinations(readFunction({ ...ok, ...fn }) as unknown as Record<string, unknown>, x86Only, region, 'functions.0', out)
+    return out
+  }
+
+  it('is a problem on the architecture, naming the region and what is priced there', () => {
+    expect(check({ architecture: 'arm64' }, 'xx-test-1')).toEqual([
+      {
+        path: 'functions.0.architecture',
+        message: 'Architecture arm64 has no price in xx-test-1 on the current sheet: only x86_64 is priced there. Choose x86_64 or another region.',
+      },
+    ])
+    expect(check({ architecture: 'x86_64' }, 'xx-test-1')).toEqual([])
+    expect(check({}, 'xx-test-1')).toEqual([])
+    expect(check({ architecture: 'arm64' }, 'us-east-1')).toEqual([])
+  })
+
+  it('is refused by validateInput and the quick check exactly where a region of the sheets has no arm64 price', () => {
+    for (const id of ['aws-2016', 'aws-current'] as const) {
+      const data = PRICE_SHEETS[id]
+      if (!data.architectures.includes('arm64')) continue
+      for (const [region, prices] of Object.entries(data.regions)) {
+        const input = { sheet: id, region, functions: [{ ...ok, architecture: 'arm64' }] }
+        const problems = validateInput(input)
+        if (prices.compute.arm64) {
+          expect(problems, region).toEqual([])
+          expect(plainValidInput(input), region).not.toBeNull()
+        } else {
+          expect(problems.map((p) => p.path)).toEqual(['functions.0.architecture'])
+          expect(problems[0]!.message).toContain(region)
+          expect(plainValidInput(input), region).toBeNull()
+        }
+      }
+    }
+  })
+})
+
+describe('unknown fields', () => {
+  it('are named on their own function, and the quick check hands them to validateInput', () => {
+    const input = { sheet: 'aws-current', functions: [ok, { ...ok, coldStartPercentage: 2 }] }
+    expect(validateInput(input)).toEqual([
+      {
+        path: 'functions.1.coldStartPercentage',
+        message:
+          'Unknown field "coldStartPercentage" on function 2: did you mean "coldStartPercent"? As written it would be ignored and a different bill priced.',
+      },
+    ])
+    expect(plainValidInput(input)).toBeNull()
+    expect(() => estimate(input as never)).toThrow(InvalidInputError)
+  })
+
+  it('are quoted safely, and come before the problems they may cause', () => {
+    const problems = validateInput(current({ memoryMb: undefined, 'memory\u202eMb': 512 }))
+    expect(problems.map((p) => p.path)).toEqual(['functions.0.memory\u202eMb', 'functions.0.memoryMb'])
+    expect(problems[0]!.message).toMatch(/^Unknown field "memoryMb" on function 1: did you mean "memoryMb"\?/)
+  })
+
+  it('are no problem when set to undefined (the same as leaving them out), and are never copied', () => {
+    const input = current({ note: undefined })
+    expect(validateInput(input)).toEqual([])
+    expect(plainValidInput(input)).not.toBeNull()
+    const read = readFunction({ ...ok, note: 'x' }) as unknown as Record<string, unknown>
+    expect('note' in read).toBe(false)
+    const unknown: string[] = []
+    readFunction({ ...ok, note: 'x', other: 1, gone: undefined }, unknown)
+    expect(unknown).toEqual(['note', 'other'])
   })
 })

@@ -1,0 +1,105 @@
+import { fieldAllows, functionField, MAX_EDGE_DURATION_MS } from './fields'
+import type { PriceSheetData } from './sheets/sheet-data'
+import type { Architecture, InputProblem } from './types'
+// validate.ts calls this module and this module formats numbers as validate.ts
+// does: the two import each other, and neither uses the other while loading.
+import { formatPlainNumber, sheetPhrase } from './validate'
+
+// Inputs each allowed on its own that AWS does not allow together, or that a
+// region does not price. Each problem names the rule and what to change.
+
+const PROVISIONED_CONCURRENCY = functionField('provisionedConcurrency')
+const STREAMED = functionField('streamedMbPerRequest')
+
+/**
+ * The combinations of one function's inputs that AWS does not allow, or that
+ * `region` cannot price. `fn` is the function as `readFunction` reads it; a
+ * value that is wrong on its own (a problem already) is left to that problem.
+ *
+ * - anywhere: an architecture the sheet offers but the region has no price for;
+ * - where the sheet bills the 2026 inputs: Lambda@Edge with arm64, with
+ *   provisioned concurrency, with ephemeral storage above 512 MB, with response
+ *   streaming or with a duration above 30 seconds; SnapStart with provisioned
+ *   concurrency or with ephemeral storage above 512 MB.
+ *
+ * @example
+ * const out: InputProblem[] = []
+ * checkCombinations({ memoryMb: 128, durationMs: 1, requests: 1, edge: true, architecture: 'arm64' }, PRICE_SHEETS['aws-current'], 'us-east-1', 'functions.0', out)
+ * out[0].path // 'functions.0.edge'
+ */
+export function checkCombinations(
+  fn: Record<string, unknown>,
+  sheet: PriceSheetData,
+  region: string | undefined,
+  base: string,
+  out: InputProblem[],
+): void {
+  const architecture = fn.architecture
+  if (
+    region !== undefined &&
+    typeof architecture === 'string' &&
+    sheet.architectures.includes(architecture as Architecture) &&
+    sheet.regions[region] !== undefined &&
+    sheet.regions[region]!.compute[architecture as Architecture] === undefined
+  ) {
+    const priced = sheet.architectures.filter((a) => sheet.regions[region]!.compute[a] !== undefined)
+    out.push({
+      path: `${base}.architecture`,
+      message: `Architecture ${architecture} has no price in ${region} on ${sheetPhrase(sheet)}: only ${priced.join(' and ')} is priced there. Choose ${priced[0] ?? 'another architecture'} or another region.`,
+    })
+  }
+  // The classic sheet ignores the 2026 inputs: no combination of them is a problem there.
+  if (!sheet.extraMeters) return
+  const edge = fn.edge === true
+  const snapStart = fn.snapStart === 'java' || fn.snapStart === 'priced' ? fn.snapStart : null
+  if (!edge && snapStart === null) return
+  const pc =
+    typeof fn.provisionedConcurrency === 'number' && fieldAllows(PROVISIONED_CONCURRENCY, fn.provisionedConcurrency) ? fn.provisionedConcurrency : 0
+  const includedMb = sheet.ephemeralStorage.includedMb
+  const storage = typeof fn.ephemeralStorageMb === 'number' ? fn.ephemeralStorageMb : includedMb
+  if (edge) {
+    if (architecture === 'arm64') {
+      out.push({ path: `${base}.edge`, message: 'Lambda@Edge runs on x86_64 only; this function is arm64. Choose x86_64 or turn Lambda@Edge off.' })
+    }
+    if (pc > 0) {
+      out.push({
+        path: `${base}.provisionedConcurrency`,
+        message: `Provisioned concurrency is not available on Lambda@Edge; got ${formatPlainNumber(pc)} environments on a Lambda@Edge function. Set it to 0 or turn Lambda@Edge off.`,
+      })
+    }
+    if (storage > includedMb) {
+      out.push({
+        path: `${base}.ephemeralStorageMb`,
+        message: `Lambda@Edge has no ephemeral storage above ${formatPlainNumber(includedMb)} MB; got ${formatPlainNumber(storage)} MB on a Lambda@Edge function. Set it to ${formatPlainNumber(includedMb)} MB or turn Lambda@Edge off.`,
+      })
+    }
+    const streamed = fn.streamedMbPerRequest
+    if (typeof streamed === 'number' && streamed > 0 && fieldAllows(STREAMED, streamed)) {
+      out.push({
+        path: `${base}.streamedMbPerRequest`,
+        message: `Response streaming is not available on Lambda@Edge: streaming needs InvokeWithResponseStream or a function URL, and Lambda@Edge offers neither; got ${formatPlainNumber(streamed)} MB per request on a Lambda@Edge function. Set it to 0 or turn Lambda@Edge off.`,
+      })
+    }
+    const duration = fn.durationMs
+    if (typeof duration === 'number' && duration > MAX_EDGE_DURATION_MS && duration <= sheet.maxDurationMs) {
+      out.push({
+        path: `${base}.durationMs`,
+        message: `Lambda@Edge functions run at most ${MAX_EDGE_DURATION_MS / 1000} seconds (origin requests and responses; viewer ones at most 5); got ${formatPlainNumber(duration)} ms on a Lambda@Edge function. Set the duration to ${formatPlainNumber(MAX_EDGE_DURATION_MS)} ms or less, or turn Lambda@Edge off.`,
+      })
+    }
+  }
+  if (snapStart !== null) {
+    if (pc > 0) {
+      out.push({
+        path: `${base}.provisionedConcurrency`,
+        message: `SnapStart does not support provisioned concurrency (AWS's rule); got ${formatPlainNumber(pc)} environments on a function with SnapStart (${snapStart}). Set provisioned concurrency to 0 or turn SnapStart off.`,
+      })
+    }
+    if (storage > includedMb && storage <= sheet.ephemeralStorage.maxMb && Number.isInteger(storage)) {
+      out.push({
+        path: `${base}.ephemeralStorageMb`,
+        message: `SnapStart does not support ephemeral storage greater than ${formatPlainNumber(includedMb)} MB (AWS's rule); got ${formatPlainNumber(storage)} MB on a function with SnapStart (${snapStart}). Set it to ${formatPlainNumber(includedMb)} MB or turn SnapStart off.`,
+      })
+    }
+  }
+}
