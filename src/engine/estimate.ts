@@ -186,7 +186,7 @@ export function assumptionsOf(bill: Bill): string[] {
   }
   if (bill.lines.some((l) => (l.kind === 'provisioned-concurrency' || l.kind === 'provisioned-duration') && l.estimatedPrice)) {
     out.push(
-      `arm64 provisioned concurrency prices for ${region.id} are estimated: AWS publishes them for us-east-1 only, so they are the region\u2019s x86_64 prices x 0.8.`,
+      `arm64 provisioned concurrency prices for ${region.id} are estimated: AWS publishes them for us-east-1 only, so they are the region\u2019s x86_64 prices x 0.8, rounded half-up to 10 decimals.`,
     )
   }
   if (bill.freeTier && (has('provisioned-concurrency') || has('provisioned-duration'))) {

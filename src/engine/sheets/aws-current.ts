@@ -22,10 +22,13 @@ const US_EAST_1_SOURCE = `${PRICE_MAP_SOURCE}; confirmed by the AWS Lambda prici
 /** arm64 provisioned concurrency in us-east-1, as published. */
 const US_EAST_1_ARM_PC: ProvisionedPrices = { usdPerGbSecond: '0.0000033334', durationUsdPerGbSecond: '0.0000077778', estimated: false }
 
-/** x86_64 x 0.8, exactly: the derivation used where AWS publishes no arm64 price. */
+/**
+ * x86_64 x 0.8, rounded half-up to 10 decimals (the precision AWS publishes
+ * every Lambda price in): the derivation used where AWS publishes no arm64 price.
+ */
 function timesPointEight(usd: string): string {
   const r = parseDecimalString(usd)
-  return toDecimalString(r.n * 8n, r.d * 10n)
+  return toDecimalString(r.n * 8n, r.d * 10n, 10, 10)
 }
 
 /**

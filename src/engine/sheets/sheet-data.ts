@@ -20,7 +20,7 @@ export interface ProvisionedPrices {
   usdPerGbSecond: string
   /** Per GB-s of duration of the invocations the provisioned environments serve. */
   durationUsdPerGbSecond: string
-  /** True where the price is derived (arm64 = x86_64 x 0.8) rather than published. */
+  /** True where the price is derived (arm64 = x86_64 x 0.8, rounded half-up to 10 decimals) rather than published. */
   estimated: boolean
 }
 
@@ -28,7 +28,7 @@ export interface ProvisionedPrices {
  * A known doubt about a region's prices, shown to the user wherever it affects an estimate.
  * `contested-prices`: sources disagree (the newer figures are used);
  * `first-bracket-only`: only the first compute bracket is published there, so it prices all usage;
- * `arm64-provisioned-derived`: arm64 provisioned concurrency is derived (x86_64 x 0.8).
+ * `arm64-provisioned-derived`: arm64 provisioned concurrency is derived (x86_64 x 0.8, rounded half-up to 10 decimals).
  *
  * @example PRICE_SHEETS['aws-current'].regions['ap-northeast-3'].caveats // ['contested-prices', 'arm64-provisioned-derived']
  */
