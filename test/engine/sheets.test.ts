@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { exactEstimate, PRICE_SHEETS } from '../../src/engine/index'
+import {
+  calculationSteps,
+  costByMemory,
+  costByRequests,
+  estimate,
+  exactEstimate,
+  PRICE_SHEETS,
+  validateInput,
+  type EstimateInput,
+} from '../../src/engine/index'
 import { scaled } from './helpers'
 
 /** Every string field whose name says it is a price in USD, with where it is, anywhere under `value`. */
@@ -80,5 +89,85 @@ describe('the price sheets', () => {
     // 1,000,000 x 1 s x 10 GB = 10,000,000 GB-s x 0.0000077778 = 77.778
     expect(bill.lines.find((l) => l.kind === 'provisioned-duration')).toMatchObject({ unitPriceUsd: '0.0000077778', exactUsd: '77.778', cents: 7778 })
     expect(bill.assumptions.join(' ')).toContain('the region\u2019s x86_64 prices x 0.8, rounded half-up to 10 decimals.')
+  })
+})
+
+describe('me-central-1 (Middle East (UAE)): x86_64 only', () => {
+  const uae = current.regions['me-central-1']!
+
+  it('has the sourced prices and no arm64 or storage price', () => {
+    expect(uae.name).toBe('Middle East (UAE)')
+    expect(uae.usdPerRequest).toBe('0.00000025')
+    expect(uae.compute).toEqual({ x86_64: [{ upToGbSeconds: null, usdPerGbSecond: '0.0000206667' }] })
+    expect(uae.provisioned).toEqual({ x86_64: { usdPerGbSecond: '0.0000051108', durationUsdPerGbSecond: '0.0000119251', estimated: false } })
+    expect(uae.storageUsdPerGbSecond).toBeNull()
+    expect(uae.caveats).toEqual(['first-bracket-only'])
+  })
+
+  it('refuses ephemeral storage above 512 MB there', () => {
+    const input: EstimateInput = {
+      sheet: 'aws-current',
+      region: 'me-central-1',
+      functions: [{ memoryMb: 128, durationMs: 10, requests: 1, ephemeralStorageMb: 513 }],
+    }
+    expect(validateInput(input).map((p) => p.path)).toEqual(['functions.0.ephemeralStorageMb'])
+  })
+
+  // One on-demand function and one served by a provisioned environment, free tier off.
+  const input: EstimateInput = {
+    sheet: 'aws-current',
+    region: 'me-central-1',
+    freeTier: false,
+    functions: [
+      { name: 'api', memoryMb: 1024, durationMs: 100, requests: 10_000_000 },
+      { name: 'warm', memoryMb: 2048, durationMs: 100, requests: 1_000_000, provisionedConcurrency: 1, provisionedHours: 730 },
+    ],
+  }
+  // By hand: requests 11,000,000 x 0.00000025 = 2.75;
+  // compute 10,000,000 x 0.1 s x 1 GB = 1,000,000 GB-s x 0.0000206667 = 20.6667 -> 20.67;
+  // provisioned concurrency 1 x 2 GB x 730 h x 3,600 s = 5,256,000 GB-s x 0.0000051108 = 26.8623648 -> 26.86;
+  // provisioned duration 1,000,000 x 0.1 s x 2 GB = 200,000 GB-s x 0.0000119251 = 2.38502 -> 2.39.
+  const expected = [
+    { kind: 'requests', exactUsd: '2.75', cents: 275 },
+    { kind: 'compute', architecture: 'x86_64', unitPriceUsd: '0.0000206667', exactUsd: '20.6667', cents: 2067 },
+    { kind: 'provisioned-concurrency', architecture: 'x86_64', unitPriceUsd: '0.0000051108', exactUsd: '26.8623648', cents: 2686 },
+    { kind: 'provisioned-duration', architecture: 'x86_64', unitPriceUsd: '0.0000119251', exactUsd: '2.38502', cents: 239 },
+  ]
+
+  it('bills x86_64 there, fast and exact, to the cent', () => {
+    expect(validateInput(input)).toEqual([])
+    for (const bill of [estimate(input), exactEstimate(input)]) {
+      expect(bill.lines).toMatchObject(expected)
+      expect(bill.lines).toHaveLength(4)
+      expect(bill.totalCents).toBe(275 + 2067 + 2686 + 239)
+    }
+  })
+
+  it('writes the steps and the charts without an arm64 price', () => {
+    const steps = calculationSteps(exactEstimate(input))
+    expect(steps.text).toContain('me-central-1')
+    expect(costByRequests(input).current.totalCents).toBe(5267)
+    expect(costByMemory(input).points.find((p) => p.x === 1024)?.totalCents).toBe(5267)
+  })
+
+  it('prices the meters with one price everywhere there too', () => {
+    const many: EstimateInput = {
+      sheet: 'aws-current',
+      region: 'me-central-1',
+      functions: [
+        { memoryMb: 512, durationMs: 250, requests: 3e6, coldStartPercent: 5, initDurationMs: 400, snapStart: 'priced', streamedMbPerRequest: 10 },
+        { memoryMb: 128, durationMs: 5, requests: 1e6, edge: true },
+      ],
+    }
+    expect(validateInput(many)).toEqual([])
+    const fast = estimate(many)
+    const exact = exactEstimate(many)
+    expect(fast.lines.map((l) => [l.kind, l.cents])).toEqual(exact.lines.map((l) => [l.kind, l.cents]))
+    expect(exact.lines.map((l) => l.kind)).toEqual(
+      expect.arrayContaining(['snapstart-cache', 'snapstart-restore', 'edge-requests', 'edge-duration', 'response-streaming']),
+    )
+    expect(calculationSteps(exact).sections.length).toBeGreaterThan(0)
+    expect(costByRequests(many).current.totalCents).toBe(exact.totalCents)
+    expect(costByMemory(many).current.totalCents).toBe(exact.totalCents)
   })
 })
