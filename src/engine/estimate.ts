@@ -182,7 +182,9 @@ export function assumptionsOf(bill: Bill): string[] {
     )
   }
   if (caveats.includes('first-bracket-only') && bill.architectures.length > 0) {
-    out.push(`Only the first price bracket is published for ${region.id} in our sources, so it is applied to all usage there.`)
+    out.push(
+      `In ${region.id}, whose base rate differs from us-east-1\u2019s, the price brackets above the first are assumed equal to the first (our sources publish no others), which probably overcharges usage above 6 billion x86_64 or 7.5 billion arm64 GB-s a month.`,
+    )
   }
   if (bill.lines.some((l) => (l.kind === 'provisioned-concurrency' || l.kind === 'provisioned-duration') && l.estimatedPrice)) {
     out.push(
