@@ -158,11 +158,13 @@ export function assumptionsOf(bill: Bill): string[] {
     )
   }
   if (caveats.includes('first-bracket-only') && bill.architectures.length > 0) {
-    out.push(`Only the first price bracket is published for ${region.id} in our sources, so it is applied to all usage there.`)
+    out.push(
+      `In ${region.id}, whose base rate differs from us-east-1\u2019s, the price brackets above the first are assumed equal to the first (our sources publish no others), which probably overcharges usage above 6 billion x86_64 or 7.5 billion arm64 GB-s a month.`,
+    )
   }
   if (bill.lines.some((l) => (l.kind === 'provisioned-concurrency' || l.kind === 'provisioned-duration') && l.estimatedPrice)) {
     out.push(
-      `arm64 provisioned concurrency prices for ${region.id} are estimated: AWS publishes them for us-east-1 only, so they are the region\u2019s x86_64 prices x 0.8.`,
+      `arm64 provisioned concurrency prices for ${region.id} are estimated: AWS publishes them for us-east-1 only, so they are the region\u2019s x86_64 prices x 0.8, rounded half-up to 10 decimals.`,
     )
   }
   if (bill.freeTier && (has('provisioned-concurrency') || has('provisioned-duration'))) {

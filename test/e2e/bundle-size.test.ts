@@ -18,7 +18,7 @@ function initialScripts(): string[] {
 
 describe('bundle sizes', () => {
   // The budget was 90 KB for an engine of two simple sheets. The 2026 bill
-  // (24 regions with their caveats, cold starts, provisioned concurrency,
+  // (25 regions with their caveats, cold starts, provisioned concurrency,
   // SnapStart, Edge, streaming, per-function shares) has to run before the
   // first total; what does not (the engine's fast path, which the result does
   // not use since it shows every line's details, the steps, the comparisons,

@@ -157,7 +157,7 @@ const table: [string, unknown, string, string][] = [
     'unknown region',
     current({}, { region: 'mars-north-1' }),
     'region',
-    'Region "mars-north-1" is not known. Allowed on the current sheet: us-east-1, us-east-2, us-west-1, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-southeast-4, ap-southeast-5, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-east-1, af-south-1, me-south-1.',
+    'Region "mars-north-1" is not known. Allowed on the current sheet: us-east-1, us-east-2, us-west-1, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-southeast-4, ap-southeast-5, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-east-1, af-south-1, me-south-1, me-central-1.',
   ],
   [
     'region not on the classic sheet',
@@ -433,7 +433,7 @@ const table: [string, unknown, string, string][] = [
     'an emoji at the cut is kept whole',
     current({}, { region: `${'x'.repeat(39)}\u{1F44D}\u{1F3FD}yz` }),
     'region',
-    `Region "${'x'.repeat(39)}\u{1F44D}\u{1F3FD}\u2026" is not known. Allowed on the current sheet: us-east-1, us-east-2, us-west-1, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-southeast-4, ap-southeast-5, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-east-1, af-south-1, me-south-1.`,
+    `Region "${'x'.repeat(39)}\u{1F44D}\u{1F3FD}\u2026" is not known. Allowed on the current sheet: us-east-1, us-east-2, us-west-1, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-southeast-4, ap-southeast-5, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-east-1, af-south-1, me-south-1, me-central-1.`,
   ],
   [
     'a name of 65 emoji is over 64 characters',

@@ -18,30 +18,37 @@ const BASE_X86 = X86_TIERS[0]!.usdPerGbSecond
 const PRICE_MAP_SOURCE =
   'AWS Pricing Calculator price map for Lambda (meteredUnitMaps/lambda/USD/current/lambda.json), as copied in public repositories; checked 2026'
 const US_EAST_1_SOURCE = `${PRICE_MAP_SOURCE}; confirmed by the AWS Lambda pricing page examples and two AWS Price List extracts`
+const ME_CENTRAL_1_SOURCE =
+  'A copy of the AWS Lambda pricing page (requests, x86_64 duration, provisioned concurrency and its duration); arm64 and ephemeral storage prices not sourced; checked 2026'
 
 /** arm64 provisioned concurrency in us-east-1, as published. */
 const US_EAST_1_ARM_PC: ProvisionedPrices = { usdPerGbSecond: '0.0000033334', durationUsdPerGbSecond: '0.0000077778', estimated: false }
 
-/** x86_64 x 0.8, exactly: the derivation used where AWS publishes no arm64 price. */
+/**
+ * x86_64 x 0.8, rounded half-up to 10 decimals (the precision AWS publishes
+ * every Lambda price in): the derivation used where AWS publishes no arm64 price.
+ */
 function timesPointEight(usd: string): string {
   const r = parseDecimalString(usd)
-  return toDecimalString(r.n * 8n, r.d * 10n)
+  return toDecimalString(r.n * 8n, r.d * 10n, 10, 10)
 }
 
 /**
  * One region's row of `pricing-regions.md`: requests $ per million, duration
  * x86_64 and arm64 (first bracket), provisioned concurrency and its duration
- * (x86_64), ephemeral storage, all per GB-s.
+ * (x86_64), ephemeral storage, all per GB-s. A null arm64 price: arm64 is not
+ * priced there at all (no compute, no provisioned concurrency); a null storage
+ * price: storage above 512 MB cannot be priced there.
  */
 function region(
   id: string,
   name: string,
   usdPerMillionRequests: string,
   x86: string,
-  arm: string,
+  arm: string | null,
   pcX86: string,
   pcDurationX86: string,
-  storage: string,
+  storage: string | null,
   extraCaveats: RegionCaveat[] = [],
 ): RegionPrices {
   const r = parseDecimalString(usdPerMillionRequests)
@@ -49,22 +56,23 @@ function region(
   const fullBrackets = x86 === BASE_X86
   const caveats: RegionCaveat[] = [...extraCaveats]
   if (!fullBrackets) caveats.push('first-bracket-only')
-  if (id !== 'us-east-1') caveats.push('arm64-provisioned-derived')
+  if (id !== 'us-east-1' && arm !== null) caveats.push('arm64-provisioned-derived')
+  const compute: RegionPrices['compute'] = { x86_64: fullBrackets ? X86_TIERS : [{ upToGbSeconds: null, usdPerGbSecond: x86 }] }
+  const provisioned: RegionPrices['provisioned'] = { x86_64: { usdPerGbSecond: pcX86, durationUsdPerGbSecond: pcDurationX86, estimated: false } }
+  if (arm !== null) {
+    compute.arm64 = fullBrackets ? ARM_TIERS : [{ upToGbSeconds: null, usdPerGbSecond: arm }]
+    provisioned.arm64 =
+      id === 'us-east-1'
+        ? US_EAST_1_ARM_PC
+        : { usdPerGbSecond: timesPointEight(pcX86), durationUsdPerGbSecond: timesPointEight(pcDurationX86), estimated: true }
+  }
   return {
     name,
     verified: !extraCaveats.includes('contested-prices'),
     usdPerRequest,
     storageUsdPerGbSecond: storage,
-    compute: fullBrackets
-      ? { x86_64: X86_TIERS, arm64: ARM_TIERS }
-      : { x86_64: [{ upToGbSeconds: null, usdPerGbSecond: x86 }], arm64: [{ upToGbSeconds: null, usdPerGbSecond: arm }] },
-    provisioned: {
-      x86_64: { usdPerGbSecond: pcX86, durationUsdPerGbSecond: pcDurationX86, estimated: false },
-      arm64:
-        id === 'us-east-1'
-          ? US_EAST_1_ARM_PC
-          : { usdPerGbSecond: timesPointEight(pcX86), durationUsdPerGbSecond: timesPointEight(pcDurationX86), estimated: true },
-    },
+    compute,
+    provisioned,
     source: id === 'us-east-1' ? US_EAST_1_SOURCE : PRICE_MAP_SOURCE,
     caveats,
   }
@@ -92,7 +100,7 @@ const EXTRA_METERS: ExtraMeters = {
 
 /**
  * The current sheet: 1 ms rounding (since the December 2020 billing cycle),
- * arm64, graduated compute tiers, 23 regions with their own prices, billed
+ * arm64, graduated compute tiers, 25 regions with their own prices, billed
  * ephemeral storage, and the rest of the 2026 bill: INIT billing on cold
  * starts, provisioned concurrency, SnapStart, Lambda@Edge, response streaming.
  */
@@ -144,6 +152,8 @@ export const AWS_CURRENT: PriceSheetData = {
     'ap-east-1': region('ap-east-1', 'Asia Pacific (Hong Kong)', '0.28', '0.0000229200', '0.0000183000', '0.0000057153', '0.0000133358', '0.0000000407'),
     'af-south-1': region('af-south-1', 'Africa (Cape Town)', '0.27', '0.0000221000', '0.0000176800', '0.0000055300', '0.0000129000', '0.0000000404'),
     'me-south-1': region('me-south-1', 'Middle East (Bahrain)', '0.25', '0.0000206667', '0.0000165334', '0.0000051108', '0.0000119251', '0.0000000374'),
+    // x86_64 only: no source gives arm64 or storage prices here yet.
+    'me-central-1': { ...region('me-central-1', 'Middle East (UAE)', '0.25', '0.0000206667', null, '0.0000051108', '0.0000119251', null), source: ME_CENTRAL_1_SOURCE },
   },
   extraMeters: EXTRA_METERS,
 }

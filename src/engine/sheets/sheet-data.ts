@@ -20,15 +20,17 @@ export interface ProvisionedPrices {
   usdPerGbSecond: string
   /** Per GB-s of duration of the invocations the provisioned environments serve. */
   durationUsdPerGbSecond: string
-  /** True where the price is derived (arm64 = x86_64 x 0.8) rather than published. */
+  /** True where the price is derived (arm64 = x86_64 x 0.8, rounded half-up to 10 decimals) rather than published. */
   estimated: boolean
 }
 
 /**
  * A known doubt about a region's prices, shown to the user wherever it affects an estimate.
  * `contested-prices`: sources disagree (the newer figures are used);
- * `first-bracket-only`: only the first compute bracket is published there, so it prices all usage;
- * `arm64-provisioned-derived`: arm64 provisioned concurrency is derived (x86_64 x 0.8).
+ * `first-bracket-only`: the base rate differs from us-east-1's and only the first compute bracket is
+ * in our sources, so the brackets above it are assumed equal to it, which probably overcharges above
+ * 6 billion x86_64 / 7.5 billion arm64 GB-s a month;
+ * `arm64-provisioned-derived`: arm64 provisioned concurrency is derived (x86_64 x 0.8, rounded half-up to 10 decimals).
  *
  * @example PRICE_SHEETS['aws-current'].regions['ap-northeast-3'].caveats // ['contested-prices', 'arm64-provisioned-derived']
  */
