@@ -262,6 +262,7 @@ export const ATTRIBUTES: Record<string, AttributeSpec> = {
   sheet: { key: 'p', aliases: { 'aws-2016': '2016', 'aws-current': 'current' }, allowed: '2016 or current (also aws-2016, aws-current)' },
   region: { key: 'rg' },
   'free-tier': { key: 'ft', aliases: { true: '1', false: '0' }, allowed: 'true or false' },
+  'savings-plan': { key: 'sp' },
   ...functionAttributes(FUNCTION_FIELDS),
   preset: { key: 'preset' },
   theme: { key: 'theme' },

@@ -151,14 +151,10 @@ export function priceUsage(
     if (q.n !== 0n) totals.addMixed(i, q.n / q.d, q.n % q.d, q.d)
     if (m.kind === 'compute' && inUse[m.architecture!]) totals.use(i)
   })
-  let prices = exactPrices.get(region)
-  if (!prices) exactPrices.set(region, (prices = meterPrices(BIGINT, sheet, region, null)))
-  const freeAllowance = freeTier
-    ? { requests: sheet.freeRequests, gbSeconds: sheet.freeGbSeconds, streaming: sheet.extra?.freeStreamingGib ?? 0n }
-    : null
   const lines: LineBill[] = []
   const freeUsed = new Map<number, Ratio>()
-  const totalCents = priceMeters(BIGINT, totals, prices, freeAllowance, {
+  const prices = discount ? meterPrices(BIGINT, sheet, region, discount) : exactMeterPrices(sheet, region)
+  const totalCents = priceMeters(BIGINT, totals, prices, freeAllowance(sheet, freeTier), {
     line(i, tier, from, to, w, f, u, cents) {
       const spec = METERS[i]!
       const p = spec.price(sheet, region)!

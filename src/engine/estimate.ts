@@ -334,6 +334,10 @@ export class EstimateView implements Estimate {
     }
   }
 
+  get savingsPlanPercent(): string {
+    return String(this.#input.savingsPlanPercent ?? 0)
+  }
+
   get assumptions(): string[] {
     return assumptionsOf(this.fullBill())
   }
@@ -390,6 +394,7 @@ export class EstimateView implements Estimate {
       lines: this.lines,
       functions: this.functions,
       freeTier: this.freeTier,
+      savingsPlanPercent: this.savingsPlanPercent,
       totals: this.totals,
       assumptions: this.assumptions,
       costPerRequestUsd: this.costPerRequestUsd,

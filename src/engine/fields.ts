@@ -127,6 +127,13 @@ export const MAX_PROVISIONED_CONCURRENCY = 1_000_000
  */
 export const MAX_STREAMED_MB = 200
 /**
+ * The largest Compute Savings Plan discount on Lambda, %: AWS says "save up to
+ * 17 percent" (the all-upfront rate for duration; 12 % with no upfront payment).
+ *
+ * @example MAX_SAVINGS_PLAN_PERCENT // 17
+ */
+export const MAX_SAVINGS_PLAN_PERCENT = 17
+/**
  * Hours in the longest month (31 days): the most a monthly number of hours may be.
  *
  * @example HOURS_IN_LONGEST_MONTH // 744
@@ -560,7 +567,7 @@ function editDistance(a: string, b: string): number {
  *
  * @example ACCOUNT_FIELDS.find((f) => f.key === 'freeTier')?.urlKey // 'ft'
  */
-export const ACCOUNT_FIELDS: readonly FieldSpec<'sheet' | 'region' | 'freeTier'>[] = [
+export const ACCOUNT_FIELDS: readonly FieldSpec<'sheet' | 'region' | 'freeTier' | 'savingsPlanPercent'>[] = [
   {
     key: 'sheet',
     type: 'choice',
@@ -599,6 +606,23 @@ export const ACCOUNT_FIELDS: readonly FieldSpec<'sheet' | 'region' | 'freeTier'>
     attribute: 'free-tier',
     idSuffix: 'free-tier',
     sheets: 'all',
+    group: 'basic',
+  },
+  {
+    key: 'savingsPlanPercent',
+    type: 'number',
+    label: 'Compute Savings Plan (%)',
+    name: 'Compute Savings Plan',
+    unit: '%',
+    min: 0,
+    max: MAX_SAVINGS_PLAN_PERCENT,
+    rangeNote: ' (AWS: "save up to 17 percent")',
+    default: 0,
+    urlKey: 'sp',
+    attribute: 'savings-plan',
+    idSuffix: 'savingsPlanPercent',
+    hint: '0–17; empty is none. Discounts on-demand duration and provisioned concurrency (12 % with no upfront payment, 17 % all upfront); requests and the rest are not covered.',
+    sheets: 'current',
     group: 'basic',
   },
 ]

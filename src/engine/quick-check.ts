@@ -152,6 +152,9 @@ export function plainValidInput(input: unknown): EstimateInput | null {
   if (region === undefined) return null
   const freeTier = input.freeTier
   if (freeTier !== undefined && typeof freeTier !== 'boolean') return null
+  const plan = input.savingsPlanPercent
+  // A Savings Plan is rare: validateInput checks it.
+  if (plan !== undefined) return null
   const functions = input.functions
   if (!Array.isArray(functions) || functions.length === 0 || functions.length > MAX_FUNCTIONS) return null
   const copy = new Array<FunctionInput>(functions.length)

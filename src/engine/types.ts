@@ -269,6 +269,8 @@ export interface Estimate {
   lines: BillLine[]
   functions: FunctionUsage[]
   freeTier: FreeTierUsage
+  /** The Compute Savings Plan's discount, %, as an exact decimal string; "0" for none. */
+  savingsPlanPercent: string
   /** Account totals, exact decimal strings. */
   totals: { requestsPerMonth: string; gbSeconds: string; storageGbSeconds: string }
   /** Choices the engine made where AWS publishes no rule, and unverified prices. */

@@ -1,6 +1,7 @@
 import { checkCombinations } from './combinations'
 import { groupThousands, parseNumber, toDecimalString } from './decimal'
 import {
+  ACCOUNT_FIELDS,
   CURRENT_ONLY_FIELDS,
   fieldAllows,
   FUNCTION_FIELDS,
@@ -255,6 +256,8 @@ function checkArchitecture(value: unknown, sheet: PriceSheetData, path: string, 
   }
 }
 
+const SAVINGS_PLAN = ACCOUNT_FIELDS.find((f) => f.key === 'savingsPlanPercent')!
+
 /** A number in [min, max] (fractions allowed), or a problem naming the field, the value and the range. */
 function checkRange(given: unknown, field: string, unit: string, min: number, max: number, path: string, out: InputProblem[], note = ''): boolean {
   if (given === undefined) return true
@@ -430,6 +433,17 @@ export function validateInput(input: unknown): InputProblem[] {
   }
   if (input.freeTier !== undefined && typeof input.freeTier !== 'boolean') {
     out.push({ path: 'freeTier', message: `Include free tier must be true or false; got ${describeValue(input.freeTier)}.` })
+  }
+  if (input.savingsPlanPercent !== undefined) {
+    const plan = SAVINGS_PLAN
+    if (checkRange(input.savingsPlanPercent, plan.name, plan.unit!, plan.min!, plan.max!, 'savingsPlanPercent', out, plan.rangeNote)) {
+      if (sheet && !sheet.extraMeters && input.savingsPlanPercent !== 0) {
+        out.push({
+          path: 'savingsPlanPercent',
+          message: `A Compute Savings Plan is not on ${sheetPhrase(sheet)}: Savings Plans began in 2019; got ${describeValue(input.savingsPlanPercent)} %. Set it to 0 or switch to the current sheet.`,
+        })
+      }
+    }
   }
   const functions = input.functions
   if (!Array.isArray(functions)) {
@@ -651,7 +665,9 @@ export function copyInput(input: EstimateInput): EstimateInput {
   const functions = input.functions
   const copy = new Array<FunctionInput>(functions.length)
   for (let i = 0; i < functions.length; i++) copy[i] = readFunction(functions[i]!)
-  return { sheet: input.sheet, region: input.region, freeTier: input.freeTier, functions: copy }
+  const out: EstimateInput = { sheet: input.sheet, region: input.region, freeTier: input.freeTier, functions: copy }
+  if (input.savingsPlanPercent !== undefined) out.savingsPlanPercent = input.savingsPlanPercent
+  return out
 }
 
 /** Requests a month for one request per unit, as a double: only for quick accepts far inside the limit. NaN for anything not a unit (NaN fails every check). */

@@ -134,6 +134,7 @@ export function estimateCsv({ estimate: e, link }: ExportSource): string {
     { section: 'Estimate', item: 'Price sheet', detail: sheetDescription(e) },
     { section: 'Estimate', item: 'Region', detail: e.region },
     { section: 'Estimate', item: 'Free tier', detail: e.freeTier.included ? 'Included' : 'Not included' },
+    ...(e.savingsPlanPercent !== '0' ? [{ section: 'Estimate', item: 'Compute Savings Plan', detail: `${e.savingsPlanPercent} %` }] : []),
     { section: 'Estimate', item: 'Link', detail: link },
   ]
   for (const l of e.lines) {
@@ -272,6 +273,7 @@ export function calculationMarkdown({ estimate: e, link }: ExportSource): string
     `- Price sheet: ${markdownText(sheetDescription(e))}`,
     `- Region: ${markdownText(e.region)}`,
     `- Free tier: ${e.freeTier.included ? 'included' : 'not included'}`,
+    ...(e.savingsPlanPercent !== '0' ? [`- Compute Savings Plan: ${e.savingsPlanPercent} %`] : []),
     `- Monthly total: **${dollars(e.totalUsd)}**`,
     `- Link: ${autolink(link)}`,
     '',

@@ -54,11 +54,12 @@ export const FIELD_LABELS = Object.fromEntries([
   ['sheet', 'Price sheet'],
   ['region', 'Region'],
   ['freeTier', 'Include free tier'],
+  ['savingsPlanPercent', 'Compute Savings Plan (%)'],
   ['functions', 'Functions'],
 ]) as Readonly<Record<LabelledField, string>>
 
 /** The fields a problem can point at: a function's, the account's, or the list of functions. */
-type LabelledField = FunctionField | 'sheet' | 'region' | 'freeTier' | 'functions'
+type LabelledField = FunctionField | 'sheet' | 'region' | 'freeTier' | 'savingsPlanPercent' | 'functions'
 
 /** A problem placed on the form: which field, which function, and the engine's words. */
 export interface FieldProblem {
@@ -124,7 +125,11 @@ export function toEstimateInput(inputs: CalculatorInputs): EstimateInput {
     freeTier: inputs.freeTier,
     functions: inputs.functions.map((f) => draftToFunction(f, inputs.sheet)),
   }
-  if (inputs.sheet !== 'aws-2016') input.region = inputs.region
+  if (inputs.sheet !== 'aws-2016') {
+    input.region = inputs.region
+    const plan = (inputs.savingsPlanPercent ?? '').trim()
+    if (plan !== '') input.savingsPlanPercent = parseNumberText(plan) as number
+  }
   return input
 }
 
@@ -150,10 +155,17 @@ function memoOnInputs<T>(compute: (inputs: CalculatorInputs) => T): (inputs: Cal
       last.sheet !== inputs.sheet ||
       last.region !== inputs.region ||
       last.freeTier !== inputs.freeTier ||
+      last.savingsPlanPercent !== inputs.savingsPlanPercent ||
       last.functions !== inputs.functions
     ) {
       value = compute(inputs)
-      last = { sheet: inputs.sheet, region: inputs.region, freeTier: inputs.freeTier, functions: inputs.functions }
+      last = {
+        sheet: inputs.sheet,
+        region: inputs.region,
+        freeTier: inputs.freeTier,
+        savingsPlanPercent: inputs.savingsPlanPercent,
+        functions: inputs.functions,
+      }
     }
     return value
   }

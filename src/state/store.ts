@@ -66,6 +66,8 @@ export interface CalculatorInputs {
   sheet: PriceSheetId
   region: string
   freeTier: boolean
+  /** A Compute Savings Plan's discount, %, as typed; empty or absent: none. */
+  savingsPlanPercent?: string
   functions: FunctionDraft[]
 }
 
@@ -73,6 +75,7 @@ export interface CalculatorActions {
   setSheet(sheet: PriceSheetId): void
   setRegion(region: string): void
   setFreeTier(freeTier: boolean): void
+  setSavingsPlanPercent(text: string): void
   updateFunction(id: string, patch: Partial<Omit<FunctionDraft, 'id'>>): void
   addFunction(): void
   duplicateFunction(id: string): void
@@ -127,6 +130,7 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
     setSheet: (sheet) => set({ sheet }),
     setRegion: (region) => set({ region }),
     setFreeTier: (freeTier) => set({ freeTier }),
+    setSavingsPlanPercent: (savingsPlanPercent) => set({ savingsPlanPercent }),
     updateFunction: (id, patch) => set((s) => ({ functions: s.functions.map((f) => (f.id === id ? { ...f, ...patch } : f)) })),
     addFunction: () =>
       set((s) =>
@@ -143,11 +147,20 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
         return { functions: [...s.functions.slice(0, at + 1), copy, ...s.functions.slice(at + 1)] }
       }),
     removeFunction: (id) => set((s) => (s.functions.length <= 1 ? s : { functions: s.functions.filter((f) => f.id !== id) })),
-    replaceInputs: (inputs) => set({ sheet: inputs.sheet, region: inputs.region, freeTier: inputs.freeTier, functions: inputs.functions }),
+    replaceInputs: (inputs) =>
+      set({
+        sheet: inputs.sheet,
+        region: inputs.region,
+        freeTier: inputs.freeTier,
+        savingsPlanPercent: inputs.savingsPlanPercent ?? '',
+        functions: inputs.functions,
+      }),
   }))
 }
 
 /** Just the inputs of a state, without its actions. */
 export function inputsOf(state: CalculatorInputs): CalculatorInputs {
-  return { sheet: state.sheet, region: state.region, freeTier: state.freeTier, functions: state.functions }
+  const inputs: CalculatorInputs = { sheet: state.sheet, region: state.region, freeTier: state.freeTier, functions: state.functions }
+  if (state.savingsPlanPercent) inputs.savingsPlanPercent = state.savingsPlanPercent
+  return inputs
 }

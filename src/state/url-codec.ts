@@ -124,7 +124,7 @@ const NUMBER_FIELDS = FIELDS.filter(isNumberSpec).map((f) => f.key) as readonly 
 /** `m`, `m2`, `cs10`...; `m1` and `m02` are not keys (and so are ignored). */
 const FUNCTION_KEY = new RegExp(`^(${FIELDS.map((f) => f.urlKey).join('|')})([2-9]|[1-9]\\d+)?$`)
 /** The account keys of a link (with `preset`): a query holding none of these nor a function key is a new page. */
-const ACCOUNT_KEYS: readonly string[] = ['v', 'preset', 'p', 'rg', 'ft', 'fns']
+const ACCOUNT_KEYS: readonly string[] = ['v', 'preset', 'p', 'rg', 'ft', 'sp', 'fns']
 
 /** Every region any sheet knows: the region is kept on the classic sheet, for switching back. */
 const KNOWN_REGIONS: readonly string[] = [...new Set(Object.values(PRICE_SHEETS).flatMap((s) => Object.keys(s.regions)))]
@@ -252,6 +252,8 @@ export function encodeLink(inputs: CalculatorInputs): EncodedLink {
   put('p', SHEET_CODES[inputs.sheet] ?? String(inputs.sheet))
   if (inputs.region !== account.region) put('rg', inputs.region)
   if (inputs.freeTier !== account.freeTier) put('ft', inputs.freeTier ? '1' : '0')
+  const plan = (inputs.savingsPlanPercent ?? '').trim()
+  if (plan !== '' && plan.length <= MAX_URL_VALUE_LENGTH) put('sp', plan)
   if (inputs.functions.length !== 1) put('fns', String(inputs.functions.length))
   inputs.functions.forEach((fn, index) => {
     for (const spec of FIELDS) {
@@ -391,6 +393,12 @@ class Decoder {
       if (freeTier === '1' || freeTier === '0') this.inputs.freeTier = freeTier === '1'
       else this.report('ft', freeTier, `Include free tier must be 1 (yes) or 0 (no); got ${quote(freeTier)}.`)
     }
+    // The plan's range is the engine's to check (see settle), like every number's.
+    const plan = this.take('sp')
+    if (plan !== undefined && plan.trim() !== '') {
+      this.inputs.savingsPlanPercent = plan.trim()
+      this.setBy.set('savingsPlanPercent', { key: 'sp', raw: plan })
+    }
   }
 
   /** How many functions: `fns`, else the highest function number used, else the base's count. */
@@ -469,6 +477,13 @@ class Decoder {
       const found = validateInput(this.checkInput())
       if (found.length === 0) return
       for (const problem of found) {
+        if (problem.path === 'savingsPlanPercent') {
+          const source = this.setBy.get(problem.path)
+          if (source) this.report(source.key, source.raw, problem.message)
+          this.setBy.delete(problem.path)
+          delete this.inputs.savingsPlanPercent
+          continue
+        }
         const m = /^functions\.(\d+)\.(\w+)$/.exec(problem.path)
         const index = Number(m?.[1])
         const draft = this.inputs.functions[index]

@@ -1,11 +1,13 @@
-import { PRICE_SHEET_IDS, PRICE_SHEETS, type PriceSheetId } from '../engine/index'
+import { ACCOUNT_FIELDS, PRICE_SHEET_IDS, PRICE_SHEETS, type PriceSheetId } from '../engine/index'
 import { useCalculator, useCalculatorStore } from '../state/react'
-import { SelectField } from './fields'
+import { NumberField, SelectField } from './fields'
 
 const SHEET_NOTES: Record<PriceSheetId, string> = {
   'aws-2016': 'Until December 2020: 100 ms rounding, one flat rate, x86_64',
   'aws-current': 'Today’s prices: 1 ms rounding, arm64, tiers, regions, storage, cold starts',
 }
+
+const SAVINGS_PLAN = ACCOUNT_FIELDS.find((f) => f.key === 'savingsPlanPercent')!
 
 const REGION_OPTIONS = Object.entries(PRICE_SHEETS['aws-current'].regions).map(([id, r]) => ({
   value: id,
@@ -19,6 +21,8 @@ export function SheetControls({ compact = false }: { compact?: boolean }) {
   const region = useCalculator((s) => s.region)
   const freeTier = useCalculator((s) => s.freeTier)
   const regionError = useCalculator((s, sel) => sel.selectForm(s).errors.region)
+  const savingsPlan = useCalculator((s) => s.savingsPlanPercent ?? '')
+  const planError = useCalculator((s, sel) => sel.selectForm(s).errors.savingsPlanPercent)
 
   return (
     <section className="card account-card" aria-labelledby="account-title">
@@ -56,6 +60,18 @@ export function SheetControls({ compact = false }: { compact?: boolean }) {
         Include free tier
       </label>
       {compact ? null : <p className="field-hint">1M requests and 400,000 GB-s a month, once per account: all functions share it.</p>}
+      {sheet === 'aws-current' && !compact ? (
+        <NumberField
+          id={SAVINGS_PLAN.idSuffix}
+          label={SAVINGS_PLAN.label}
+          value={savingsPlan}
+          unit={SAVINGS_PLAN.unit}
+          placeholder="0"
+          error={planError}
+          hint={SAVINGS_PLAN.hint}
+          onChange={(text) => store.getState().setSavingsPlanPercent(text)}
+        />
+      ) : null}
     </section>
   )
 }

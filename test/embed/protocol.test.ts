@@ -317,3 +317,9 @@ describe('attributeForKey', () => {
     expect(attributeForKey('constructor')).toBeNull()
   })
 })
+
+describe('the savings-plan attribute', () => {
+  it('sets the link key sp, as typed', () => {
+    expect(attributesToQuery((n) => ({ 'savings-plan': '12', sheet: 'current' })[n] ?? null)).toBe('p=current&sp=12')
+  })
+})

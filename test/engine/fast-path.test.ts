@@ -83,7 +83,10 @@ function randomInput(r: ReturnType<typeof rng>): EstimateInput {
     functions.push(fn)
   }
   const region = sheet === 'aws-current' ? r.pick(['us-east-1', 'eu-central-2', 'ap-southeast-5', 'ap-northeast-3', 'sa-east-1']) : 'us-east-1'
-  return { sheet, region, freeTier: r.next() < 0.5, functions }
+  const input: EstimateInput = { sheet, region, freeTier: r.next() < 0.5, functions }
+  // A Compute Savings Plan now and then: 12 % keeps the doubles path, 17 % and 5.5 % do not.
+  if (sheet === 'aws-current' && r.next() < 0.1) input.savingsPlanPercent = r.pick([12, 17, 5.5])
+  return input
 }
 
 describe('the integer fast path', () => {

@@ -918,3 +918,25 @@ describe('properties', () => {
     )
   }, 60_000)
 })
+
+describe('the Compute Savings Plan in a link (sp)', () => {
+  it('reads sp=12 and bills it: 10,000,000 GB-s x $0.0000166667 x 0.88 = $146.67, + $2.00 of requests', () => {
+    const result = decode('?v=2&p=current&ft=0&m=1024&d=1000&r=1e7&sp=12')
+    expect(result.problems).toEqual([])
+    expect(result.inputs.savingsPlanPercent).toBe('12')
+    expect(estimate(toEstimateInput(result.inputs)).totalCents).toBe(14867)
+  })
+
+  it('writes it back, and leaves it out when there is none', () => {
+    const inputs = decode('?v=2&p=current&sp=17').inputs
+    expect(encode(inputs)).toContain('sp=17')
+    expect(encode(decode('?v=2&p=current').inputs)).not.toContain('sp=')
+  })
+
+  it('a value the engine refuses is named in the link notice and left out: sp=30', () => {
+    const result = decode('?v=2&p=current&sp=30')
+    expect(result.problems).toEqual([{ key: 'sp', value: '30', message: expect.stringContaining('Compute Savings Plan must be between 0 and 17 %') }])
+    expect(result.inputs.savingsPlanPercent).toBeUndefined()
+    expect(validateInput(toEstimateInput(result.inputs))).toEqual([])
+  })
+})
