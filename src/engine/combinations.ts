@@ -1,9 +1,9 @@
-import { fieldAllows, functionField, MAX_EDGE_DURATION_MS } from './fields'
+import { FIELD_CONFLICTS, fieldAllows, fieldIsSet, functionField, MAX_EDGE_DURATION_MS } from './fields'
 import type { PriceSheetData } from './sheets/sheet-data'
 import type { Architecture, InputProblem } from './types'
 // validate.ts calls this module and this module formats numbers as validate.ts
 // does: the two import each other, and neither uses the other while loading.
-import { formatPlainNumber, sheetPhrase } from './validate'
+import { describeValue, formatPlainNumber, sheetPhrase } from './validate'
 
 // Inputs each allowed on its own that AWS does not allow together, or that a
 // region does not price. Each problem names the rule and what to change.
@@ -50,6 +50,17 @@ export function checkCombinations(
   }
   // The classic sheet ignores the 2026 inputs: no combination of them is a problem there.
   if (!sheet.extraMeters) return
+  // The pairs the fields table names, each with its rule.
+  for (const [spec, other, rule] of FIELD_CONFLICTS) {
+    const value = fn[spec.key]
+    const otherValue = fn[other.key]
+    if (fieldIsSet(spec, value) && fieldAllows(spec, value) && fieldIsSet(other, otherValue) && fieldAllows(other, otherValue)) {
+      out.push({
+        path: `${base}.${spec.key}`,
+        message: `${spec.name} cannot be used with ${other.name} (set to ${describeValue(otherValue)}): ${rule}. Turn one of them off.`,
+      })
+    }
+  }
   const edge = fn.edge === true
   const snapStart = fn.snapStart === 'java' || fn.snapStart === 'priced' ? fn.snapStart : null
   if (!edge && snapStart === null) return

@@ -34,6 +34,17 @@ export interface FieldChoice {
 }
 
 /**
+ * Another field a field cannot be set together with, and the rule (AWS's) that says so.
+ *
+ * @example { key: 'edge', rule: 'tenant isolation is not available on Lambda@Edge' }
+ */
+export interface FieldConflict {
+  key: FunctionFieldKey
+  /** Completes "X cannot be used with Y: ...". */
+  rule: string
+}
+
+/**
  * One input field, everything known about it in one place.
  *
  * @example FUNCTION_FIELDS.find((f) => f.key === 'coldStartPercent')?.max // 100
@@ -73,6 +84,8 @@ export interface FieldSpec<K extends string = string> {
   group: 'basic' | 'more'
   /** How the classic sheet's "ignores ..." sentence names the field when it is set. */
   ignoredAs?: string
+  /** Fields AWS does not allow together with this one, where the sheet bills it: both set is a problem. */
+  conflicts?: readonly FieldConflict[]
   /** The unit beside the form's input, where `unit` is too long for it ("h" for "hours a month"). */
   formUnit?: string
   /**
@@ -626,3 +639,22 @@ export const ACCOUNT_FIELDS: readonly FieldSpec<'sheet' | 'region' | 'freeTier' 
     group: 'basic',
   },
 ]
+
+/**
+ * Whether a value sets a field: given, and not the field's default (0
+ * provisioned environments, SnapStart off and Lambda@Edge off set nothing).
+ *
+ * @example fieldIsSet(functionField('snapStart'), 'off') // false
+ */
+export function fieldIsSet(spec: FieldSpec, value: unknown): boolean {
+  return value !== undefined && value !== spec.default
+}
+
+/**
+ * The pairs of fields AWS does not allow together, from each field's `conflicts`.
+ *
+ * @example FIELD_CONFLICTS.some(([a, b]) => a.key === 'tenantIsolation' && b.key === 'edge')
+ */
+export const FIELD_CONFLICTS: readonly (readonly [FieldSpec<FunctionFieldKey>, FieldSpec<FunctionFieldKey>, string])[] = FUNCTION_FIELDS.flatMap(
+  (spec) => (spec.conflicts ?? []).map((c) => [spec, functionField(c.key), c.rule] as const),
+)

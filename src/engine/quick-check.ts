@@ -1,5 +1,6 @@
 import {
   CURRENT_ONLY_FIELDS,
+  FIELD_CONFLICTS,
   FUNCTION_FIELDS,
   functionField,
   MAX_EDGE_DURATION_MS,
@@ -66,6 +67,11 @@ const EXTRA_MAX: readonly number[] = CURRENT_ONLY_FIELDS.map((f) => f.max ?? Inf
 const EXTRA_CHOICES: readonly (readonly unknown[])[] = CURRENT_ONLY_FIELDS.map((f) => (f.choices ?? []).map((c) => c.value))
 /** Any current-only field seen. */
 const EXTRA_SEEN = EXTRA_BITS.reduce((a, b) => a | b, 0)
+// The pairs of fields the table says AWS does not allow together.
+const CONFLICT_A: readonly string[] = FIELD_CONFLICTS.map(([a]) => a.key)
+const CONFLICT_B: readonly string[] = FIELD_CONFLICTS.map(([, b]) => b.key)
+const CONFLICT_A_DEFAULT: readonly unknown[] = FIELD_CONFLICTS.map(([a]) => a.default)
+const CONFLICT_B_DEFAULT: readonly unknown[] = FIELD_CONFLICTS.map(([, b]) => b.default)
 const PROVISIONED_HOURS = functionField('provisionedHours').default as number
 const PROVISIONED_SHARE = functionField('provisionedSharePercent').default as number
 
@@ -118,9 +124,15 @@ function plainFunction(fn: FunctionInput, seen: number, quick: QuickSheet, regio
     if (storage > st.includedMb && !region.storagePriced) return false
   }
   if ((seen & EXTRA_SEEN) === 0) return true
-  if (!plainExtras(fn as unknown as Record<string, unknown>, seen)) return false
+  const fnFields = fn as unknown as Record<string, unknown>
+  if (!plainExtras(fnFields, seen)) return false
   if (!sheet.extraMeters) return true
   // The combinations AWS does not allow (combinations.ts says why), all refused here.
+  for (let i = 0; i < CONFLICT_A.length; i++) {
+    const a = fnFields[CONFLICT_A[i]!]
+    const b = fnFields[CONFLICT_B[i]!]
+    if (a !== undefined && a !== CONFLICT_A_DEFAULT[i] && b !== undefined && b !== CONFLICT_B_DEFAULT[i]) return false
+  }
   const pc = fn.provisionedConcurrency ?? 0
   const sized = storage !== undefined && storage > st.includedMb
   if (fn.edge === true) {
