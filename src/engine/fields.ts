@@ -461,6 +461,25 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     group: 'more',
     ignoredAs: 'response streaming',
   },
+  {
+    key: 'tenantIsolation',
+    type: 'boolean',
+    label: 'Tenant isolation',
+    name: 'Tenant isolation',
+    default: false,
+    urlKey: 'ti',
+    attribute: 'tenant-isolation',
+    idSuffix: 'tenant-isolation',
+    hint: 'Each tenant gets its own environments: every cold start creates one, billed per GB of memory. Set the cold starts above to the share of invocations that find no warm environment for their tenant.',
+    sheets: 'current',
+    group: 'more',
+    ignoredAs: 'tenant isolation',
+    conflicts: [
+      { key: 'snapStart', rule: 'AWS does not offer SnapStart with tenant isolation' },
+      { key: 'provisionedConcurrency', rule: 'AWS does not offer provisioned concurrency with tenant isolation' },
+      { key: 'edge', rule: 'Lambda@Edge functions cannot use tenant isolation' },
+    ],
+  },
 ]
 
 /**

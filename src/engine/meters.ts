@@ -14,7 +14,7 @@ import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './type
  *
  * @example const part: CostPart = 'compute'
  */
-export type CostPart = 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming'
+export type CostPart = 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming' | 'tenantIsolation'
 
 /**
  * The parts, bottom to top, with their names.
@@ -29,6 +29,7 @@ export const COST_PARTS: readonly { id: CostPart; label: string }[] = [
   { id: 'snapStart', label: 'SnapStart' },
   { id: 'edge', label: 'Lambda@Edge' },
   { id: 'streaming', label: 'Response streaming' },
+  { id: 'tenantIsolation', label: 'Tenant isolation' },
 ]
 
 /**
@@ -58,6 +59,8 @@ export type MeterId =
   | 'edgeRequests'
   | 'edgeGbs'
   | 'streamGib'
+  | 'tenantX86Gb'
+  | 'tenantArmGb'
 
 /** One function's workload as the meters read it, in the arithmetic T: counts as fractions n / d. */
 export interface MeterContext<T> {
@@ -96,7 +99,7 @@ export interface MeterContext<T> {
  *
  * @example METERS.find((m) => m.id === 'edgeGbs')?.applies // 'edge'
  */
-export type Applies = 'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming'
+export type Applies = 'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming' | 'tenant'
 
 /** Where a meter's usage is added: a x b / u to meter i. */
 export interface MeterSink<T> {
@@ -204,6 +207,33 @@ function provisionedMeters(architecture: Architecture): MeterSpec[] {
       measure(A, c, sink, i) {
         if (c.architecture !== architecture) return
         sink.add(i, A.mul(c.servedN, c.billedMs), c.mb, A.mul(c.onDemandD, A.of(MB_MS)))
+      },
+    },
+  ]
+}
+
+/** Tenant isolation: each environment created (a cold start) bills its memory once, per architecture. */
+function tenantMeters(architecture: Architecture): MeterSpec[] {
+  return [
+    {
+      id: architecture === 'x86_64' ? 'tenantX86Gb' : 'tenantArmGb',
+      kind: 'tenant-isolation',
+      architecture,
+      unit: 'GB',
+      part: 'tenantIsolation',
+      label: `Tenant isolation environments (${architecture})`,
+      savingsPlan: false,
+      applies: 'tenant',
+      onePrice: 'tenant isolation',
+      price: (sheet) => sheet.extra?.prices.get(`tenantIsolation.${architecture}`),
+      explain: (fn, usage) => [
+        `Tenant isolation (${architecture}): each cold start creates an environment for its tenant, so ${fn.coldStartPercent ?? 0} % of the on-demand invocations x ${fn.memoryMb / 1024} GB of memory = ${usage} of environments created, each GB billed once.`,
+        "AWS's own example (10 million requests, 2 % cold, 1,024 MB) rounds the rate to 0.000167 USD and shows $33.40 and a total of $368.74; at the published 0.000166667 USD the line is $33.33 and the total $368.66, as billed here.",
+      ],
+      measure(A, c, sink, i) {
+        if (c.architecture !== architecture || A.isZero(c.coldN)) return
+        // Environments created (the cold starts) x GB.
+        sink.add(i, c.coldN, c.mb, A.mul(c.coldD, A.of(1024)))
       },
     },
   ]
@@ -328,6 +358,8 @@ export const METERS: readonly MeterSpec[] = [
       sink.add(i, c.requestsN, A.sub(mbN, A.mul(A.of(freeMb), mbD)), A.mul(c.requestsD, A.mul(A.of(1024), mbD)))
     },
   },
+  ...tenantMeters('x86_64'),
+  ...tenantMeters('arm64'),
 ]
 
 function fail<T>(A: Arithmetic<T>): void {
@@ -350,6 +382,7 @@ const APPLIES_BIT: Readonly<Record<Applies, number>> = {
   provisioned: 32,
   'snapstart-priced': 64,
   streaming: 128,
+  tenant: 256,
 }
 const METER_APPLIES: readonly number[] = METERS.map((m) => APPLIES_BIT[m.applies])
 
@@ -472,6 +505,7 @@ export function measureFunction<T>(
   if (extra) {
     if (fn.snapStart === 'priced') applies |= APPLIES_BIT['snapstart-priced']
     if ((fn.streamedMbPerRequest ?? 0) > extra.streaming.freeMbPerRequest) applies |= APPLIES_BIT.streaming
+    if (fn.tenantIsolation === true) applies |= APPLIES_BIT.tenant
   }
   for (let i = 0; i < METERS.length; i++) if ((applies & METER_APPLIES[i]!) !== 0) METERS[i]!.measure(A, c, sink, i)
   return A.failed ? null : c

@@ -60,6 +60,12 @@ export interface FunctionInput {
   edge?: boolean
   /** Average MB streamed per request (the first 6 MB of each are free), >= 0; default 0. */
   streamedMbPerRequest?: number
+  /**
+   * Tenant isolation mode: every cold start creates an environment for one
+   * tenant, billed per GB of memory; default false. Not with SnapStart,
+   * provisioned concurrency or Lambda@Edge.
+   */
+  tenantIsolation?: boolean
 }
 
 /**
@@ -118,6 +124,7 @@ export type LineKind =
   | 'edge-requests'
   | 'edge-duration'
   | 'response-streaming'
+  | 'tenant-isolation'
 
 /**
  * What a bill line's quantity counts.

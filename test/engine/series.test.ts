@@ -26,6 +26,7 @@ describe('cost vs requests', () => {
       snapStartCents: 0,
       edgeCents: 0,
       streamingCents: 0,
+      tenantIsolationCents: 0,
       totalCents: 1874,
     })
     expect(s.points).toContainEqual(s.current)
@@ -89,6 +90,7 @@ describe('cost vs requests', () => {
             snapStartCents: 0,
             edgeCents: 0,
             streamingCents: 0,
+            tenantIsolationCents: 0,
             totalCents: bill.totalCents,
           }
           for (const l of bill.lines) want[group[l.kind]!] += l.cents

@@ -308,7 +308,7 @@ const table: [string, unknown, string, string][] = [
     'an unknown field like no known one',
     current({ durableExecution: true }),
     'functions.0.durableExecution',
-    'Unknown field "durableExecution" on function 1: no function field has that name or one like it, so it would be ignored and a different bill priced. The fields a function takes are those of FunctionInput: name, memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb, coldStartPercent, initDurationMs, provisionedConcurrency, provisionedHours, provisionedSharePercent, snapStart, snapStartVersions, snapStartCacheHours, edge, streamedMbPerRequest.',
+    'Unknown field "durableExecution" on function 1: no function field has that name or one like it, so it would be ignored and a different bill priced. The fields a function takes are those of FunctionInput: name, memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb, coldStartPercent, initDurationMs, provisionedConcurrency, provisionedHours, provisionedSharePercent, snapStart, snapStartVersions, snapStartCacheHours, edge, streamedMbPerRequest, tenantIsolation.',
   ],
   [
     'streamed MB not a number',

@@ -32,6 +32,7 @@ const FN: Draft = {
   snapStartCacheHours: '',
   edge: false,
   streamedMbPerRequest: '',
+  tenantIsolation: false,
 }
 /** What a link without `v` (version 1) leaves out means: the classic sheet. */
 const DEFAULTS: Plain = { sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions: [FN] }
@@ -657,6 +658,7 @@ const extras = fc.record({
   snapStartCacheHours: optional(fc.integer({ min: 0, max: 744 })),
   edge: fc.boolean(),
   streamedMbPerRequest: optional(fc.integer({ min: 0, max: 2_000 }).map((x) => x / 10)),
+  tenantIsolation: fc.boolean(),
 })
 
 function functionFor(sheet: 'aws-2016' | 'aws-current'): fc.Arbitrary<Draft> {

@@ -85,7 +85,11 @@ const EXTRA_METERS: ExtraMeters = {
   snapStart: { cacheUsdPerGbSecond: '0.0000015046', restoreUsdPerGb: '0.0001397998', minCacheHours: 3 },
   edge: { usdPerRequest: '0.0000006', usdPerGbSecond: '0.00005001', granularityMs: 1 },
   streaming: { freeMbPerRequest: 6, freeGibPerMonth: '100', usdPerGib: '0.008' },
-  prices: {},
+  prices: {
+    // Tenant isolation, per GB of memory per environment created (AWS Price List, 2026).
+    'tenantIsolation.x86_64': '0.000166667',
+    'tenantIsolation.arm64': '0.000133333',
+  },
   sources: [
     {
       title: 'AWS Lambda pricing page (2026): provisioned concurrency, SnapStart, Lambda@Edge and response streaming examples',
