@@ -1,5 +1,6 @@
 import type { Arithmetic } from './arithmetic'
 import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './billing'
+import { groupThousands } from './decimal'
 import { REQUEST_UNIT_FACTORS } from './requests'
 import type { ExtraMeters } from './sheets/sheet-data'
 import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './types'
@@ -14,7 +15,7 @@ import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './type
  *
  * @example const part: CostPart = 'compute'
  */
-export type CostPart = 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming' | 'tenantIsolation'
+export type CostPart = 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming' | 'tenantIsolation' | 'durable'
 
 /**
  * The parts, bottom to top, with their names.
@@ -30,6 +31,7 @@ export const COST_PARTS: readonly { id: CostPart; label: string }[] = [
   { id: 'edge', label: 'Lambda@Edge' },
   { id: 'streaming', label: 'Response streaming' },
   { id: 'tenantIsolation', label: 'Tenant isolation' },
+  { id: 'durable', label: 'Durable functions' },
 ]
 
 /**
@@ -61,6 +63,9 @@ export type MeterId =
   | 'streamGib'
   | 'tenantX86Gb'
   | 'tenantArmGb'
+  | 'durableOperations'
+  | 'durableWrittenGb'
+  | 'durableRetainedGbMonths'
 
 /** One function's workload as the meters read it, in the arithmetic T: counts as fractions n / d. */
 export interface MeterContext<T> {
@@ -99,7 +104,7 @@ export interface MeterContext<T> {
  *
  * @example METERS.find((m) => m.id === 'edgeGbs')?.applies // 'edge'
  */
-export type Applies = 'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming' | 'tenant'
+export type Applies = 'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming' | 'tenant' | 'durable'
 
 /** Where a meter's usage is added: a x b / u to meter i. */
 export interface MeterSink<T> {
@@ -239,6 +244,89 @@ function tenantMeters(architecture: Architecture): MeterSpec[] {
   ]
 }
 
+/** A number as typed, with separators: 1000000 -> "1,000,000". */
+const grouped = (x: number): string => groupThousands(String(x))
+
+/**
+ * The durable executions of a function and what each writes, in A: q / r
+ * executions, and kbN / kbD KB each; false where A cannot hold them.
+ */
+function durableFigures<T>(A: Arithmetic<T>, fn: FunctionInput): { en: T; ed: T; kn: T; kd: T } | null {
+  if (!A.decimal(fn.durableExecutions ?? 0)) return null
+  const en = A.q
+  const ed = A.r
+  if (!A.decimal(fn.durableKbWrittenPerExecution ?? 0)) return null
+  return { en, ed, kn: A.q, kd: A.r }
+}
+
+/** Durable functions: operations, data written (1 GB = 1,000,000 KB, as AWS bills it) and data kept, per 30-day month. */
+const DURABLE_METERS: MeterSpec[] = [
+  {
+    id: 'durableOperations',
+    kind: 'durable-operations',
+    unit: 'operations',
+    part: 'durable',
+    label: 'Durable operations',
+    savingsPlan: false,
+    applies: 'durable',
+    onePrice: 'durable functions',
+    price: (sheet) => sheet.extra?.prices.get('durable.operation'),
+    explain: (fn, usage) => [
+      `Durable operations: ${grouped(fn.durableExecutions ?? 0)} executions x ${grouped(fn.durableOperationsPerExecution ?? 1)} operations each = ${usage}`,
+    ],
+    measure(A, c, sink, i) {
+      if (!A.decimal(c.fn.durableExecutions ?? 0)) return fail(A)
+      const en = A.q
+      const ed = A.r
+      if (!A.decimal(c.fn.durableOperationsPerExecution ?? 1)) return fail(A)
+      sink.add(i, en, A.q, A.mul(ed, A.r))
+    },
+  },
+  {
+    id: 'durableWrittenGb',
+    kind: 'durable-written',
+    unit: 'GB',
+    part: 'durable',
+    label: 'Durable data written',
+    savingsPlan: false,
+    applies: 'durable',
+    onePrice: 'durable functions',
+    price: (sheet) => sheet.extra?.prices.get('durable.writtenGb'),
+    explain: (fn, usage) => [
+      `Durable data written: ${grouped(fn.durableExecutions ?? 0)} executions x ${grouped(fn.durableKbWrittenPerExecution ?? 0)} KB / 1,000,000 KB in a GB (AWS's decimal GB for this meter) = ${usage}`,
+    ],
+    measure(A, c, sink, i) {
+      const d = durableFigures(A, c.fn)
+      if (!d) return fail(A)
+      sink.add(i, d.en, d.kn, A.mul(A.mul(d.ed, d.kd), A.of(1_000_000)))
+    },
+  },
+  {
+    id: 'durableRetainedGbMonths',
+    kind: 'durable-retained',
+    unit: 'GB-months',
+    part: 'durable',
+    label: 'Durable data retained',
+    savingsPlan: false,
+    applies: 'durable',
+    onePrice: 'durable functions',
+    price: (sheet) => sheet.extra?.prices.get('durable.retainedGbMonth'),
+    explain: (fn, usage) => [
+      `Durable data retained: the data written x (${grouped(fn.durableRunningDays ?? 0)} days running + ${grouped(fn.durableRetentionDays ?? 14)} days kept after) / 30 days in a month = ${usage}`,
+    ],
+    measure(A, c, sink, i) {
+      const d = durableFigures(A, c.fn)
+      if (!d) return fail(A)
+      if (!A.decimal(c.fn.durableRunningDays ?? 0)) return fail(A)
+      const rn = A.q
+      const rd = A.r
+      // GB written x (running + retention days) / 30.
+      const days = A.add(rn, A.mul(A.of(c.fn.durableRetentionDays ?? 14), rd))
+      sink.add(i, A.mul(d.en, d.kn), days, A.mul(A.mul(A.mul(d.ed, d.kd), A.of(30_000_000)), rd))
+    },
+  },
+]
+
 /**
  * Every meter, in the order the bill lists its lines.
  *
@@ -360,6 +448,7 @@ export const METERS: readonly MeterSpec[] = [
   },
   ...tenantMeters('x86_64'),
   ...tenantMeters('arm64'),
+  ...DURABLE_METERS,
 ]
 
 function fail<T>(A: Arithmetic<T>): void {
@@ -383,6 +472,7 @@ const APPLIES_BIT: Readonly<Record<Applies, number>> = {
   'snapstart-priced': 64,
   streaming: 128,
   tenant: 256,
+  durable: 512,
 }
 const METER_APPLIES: readonly number[] = METERS.map((m) => APPLIES_BIT[m.applies])
 
@@ -506,6 +596,7 @@ export function measureFunction<T>(
     if (fn.snapStart === 'priced') applies |= APPLIES_BIT['snapstart-priced']
     if ((fn.streamedMbPerRequest ?? 0) > extra.streaming.freeMbPerRequest) applies |= APPLIES_BIT.streaming
     if (fn.tenantIsolation === true) applies |= APPLIES_BIT.tenant
+    if ((fn.durableExecutions ?? 0) > 0) applies |= APPLIES_BIT.durable
   }
   for (let i = 0; i < METERS.length; i++) if ((applies & METER_APPLIES[i]!) !== 0) METERS[i]!.measure(A, c, sink, i)
   return A.failed ? null : c

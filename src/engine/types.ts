@@ -66,6 +66,16 @@ export interface FunctionInput {
    * provisioned concurrency or Lambda@Edge.
    */
   tenantIsolation?: boolean
+  /** Durable executions started a month (>= 0); default 0, no durable functions. */
+  durableExecutions?: number
+  /** Durable operations per execution (the start, each step, wait and callback), >= 1; default 1. */
+  durableOperationsPerExecution?: number
+  /** Data written per execution (payload and checkpoints), KB, >= 0; default 0. 1 GB = 1,000,000 KB here, as AWS bills it. */
+  durableKbWrittenPerExecution?: number
+  /** Average days an execution runs, waits included, 0-366 (fractions allowed); default 0. */
+  durableRunningDays?: number
+  /** Days its data is kept after it ends, 1-90 (whole); default 14. */
+  durableRetentionDays?: number
 }
 
 /**
@@ -125,13 +135,16 @@ export type LineKind =
   | 'edge-duration'
   | 'response-streaming'
   | 'tenant-isolation'
+  | 'durable-operations'
+  | 'durable-written'
+  | 'durable-retained'
 
 /**
  * What a bill line's quantity counts.
  *
  * @example estimate(input).lines[0].quantityUnit // 'requests'
  */
-export type QuantityUnit = 'requests' | 'GB-s' | 'GB' | 'GiB'
+export type QuantityUnit = 'requests' | 'GB-s' | 'GB' | 'GiB' | 'operations' | 'GB-months'
 
 /**
  * One line of the bill, computed at full precision and rounded half-up to the cent.

@@ -185,6 +185,7 @@ describe('the nearest field name', () => {
   it('finds a misspelt field, and nothing for a name far from every field', () => {
     expect(nearestFieldKey('memoryMB')).toBe('memoryMb')
     expect(nearestFieldKey('edg')).toBe('edge')
-    expect(nearestFieldKey('durableExecution')).toBeNull()
+    expect(nearestFieldKey('durableExecution')).toBe('durableExecutions')
+    expect(nearestFieldKey('costCentre')).toBeNull()
   })
 })

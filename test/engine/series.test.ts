@@ -27,6 +27,7 @@ describe('cost vs requests', () => {
       edgeCents: 0,
       streamingCents: 0,
       tenantIsolationCents: 0,
+      durableCents: 0,
       totalCents: 1874,
     })
     expect(s.points).toContainEqual(s.current)
@@ -91,6 +92,7 @@ describe('cost vs requests', () => {
             edgeCents: 0,
             streamingCents: 0,
             tenantIsolationCents: 0,
+            durableCents: 0,
             totalCents: bill.totalCents,
           }
           for (const l of bill.lines) want[group[l.kind]!] += l.cents

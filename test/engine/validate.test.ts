@@ -305,10 +305,16 @@ const table: [string, unknown, string, string][] = [
     'Unknown field "provisioned" on function 1: did you mean one of "provisionedConcurrency", "provisionedHours" or "provisionedSharePercent"? As written it would be ignored and a different bill priced.',
   ],
   [
-    'an unknown field like no known one',
-    current({ durableExecution: true }),
+    'the typo the issue names: durableExecution for durableExecutions',
+    current({ durableExecution: 1000 }),
     'functions.0.durableExecution',
-    'Unknown field "durableExecution" on function 1: no function field has that name or one like it, so it would be ignored and a different bill priced. The fields a function takes are those of FunctionInput: name, memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb, coldStartPercent, initDurationMs, provisionedConcurrency, provisionedHours, provisionedSharePercent, snapStart, snapStartVersions, snapStartCacheHours, edge, streamedMbPerRequest, tenantIsolation.',
+    'Unknown field "durableExecution" on function 1: did you mean "durableExecutions"? As written it would be ignored and a different bill priced.',
+  ],
+  [
+    'an unknown field like no known one',
+    current({ costCentre: 'team-a' }),
+    'functions.0.costCentre',
+    'Unknown field "costCentre" on function 1: no function field has that name or one like it, so it would be ignored and a different bill priced. The fields a function takes are those of FunctionInput: name, memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb, coldStartPercent, initDurationMs, provisionedConcurrency, provisionedHours, provisionedSharePercent, snapStart, snapStartVersions, snapStartCacheHours, edge, streamedMbPerRequest, tenantIsolation, durableExecutions, durableOperationsPerExecution, durableKbWrittenPerExecution, durableRunningDays, durableRetentionDays.',
   ],
   [
     'streamed MB not a number',

@@ -33,6 +33,11 @@ const FN: Draft = {
   edge: false,
   streamedMbPerRequest: '',
   tenantIsolation: false,
+  durableExecutions: '',
+  durableOperationsPerExecution: '',
+  durableKbWrittenPerExecution: '',
+  durableRunningDays: '',
+  durableRetentionDays: '',
 }
 /** What a link without `v` (version 1) leaves out means: the classic sheet. */
 const DEFAULTS: Plain = { sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions: [FN] }
@@ -659,6 +664,11 @@ const extras = fc.record({
   edge: fc.boolean(),
   streamedMbPerRequest: optional(fc.integer({ min: 0, max: 2_000 }).map((x) => x / 10)),
   tenantIsolation: fc.boolean(),
+  durableExecutions: optional(fc.integer({ min: 0, max: 10_000_000 })),
+  durableOperationsPerExecution: optional(fc.integer({ min: 1, max: 50 })),
+  durableKbWrittenPerExecution: optional(fc.integer({ min: 0, max: 10_000 }).map((x) => x / 10)),
+  durableRunningDays: optional(fc.integer({ min: 0, max: 366 * 4 }).map((x) => x / 4)),
+  durableRetentionDays: optional(fc.integer({ min: 1, max: 90 })),
 })
 
 function functionFor(sheet: 'aws-2016' | 'aws-current'): fc.Arbitrary<Draft> {

@@ -16,16 +16,16 @@ import { renderWithStore } from './render'
 // this file only; everything below is table-driven, so it covers every
 // current-only field, the fake one included, and any added later.
 const FAKE = vi.hoisted((): FieldSpec<string> => ({
-  key: 'durableExecutions',
+  key: 'exampleWidgets',
   type: 'number',
-  label: 'Durable executions (thousands)',
-  name: 'Durable executions',
+  label: 'Example widgets (thousands)',
+  name: 'Example widgets',
   min: 0,
   max: 1000,
   default: 0,
-  urlKey: 'dx',
-  attribute: 'durable-executions',
-  idSuffix: 'durable-executions',
+  urlKey: 'xw',
+  attribute: 'example-widgets',
+  idSuffix: 'example-widgets',
   hint: '0–1,000; empty is 0. A made-up field: nothing outside the table knows it.',
   sheets: 'current',
   group: 'more',
@@ -85,7 +85,7 @@ const current = CURRENT_ONLY_FIELDS as readonly FieldSpec<string>[]
 
 describe('the fields table', () => {
   it('has the fake field among the current-only ones, so the tests below cover it', () => {
-    expect(current.map((f) => f.key)).toContain('durableExecutions')
+    expect(current.map((f) => f.key)).toContain('exampleWidgets')
     expect(current.length).toBeGreaterThanOrEqual(11)
   })
 

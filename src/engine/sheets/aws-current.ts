@@ -89,6 +89,10 @@ const EXTRA_METERS: ExtraMeters = {
     // Tenant isolation, per GB of memory per environment created (AWS Price List, 2026).
     'tenantIsolation.x86_64': '0.000166667',
     'tenantIsolation.arm64': '0.000133333',
+    // Durable functions: $8.00 per million operations, $0.25 per GB written, $0.15 per GB-month kept (AWS Lambda pricing page, 2026).
+    'durable.operation': '0.000008',
+    'durable.writtenGb': '0.25',
+    'durable.retainedGbMonth': '0.15',
   },
   sources: [
     {
