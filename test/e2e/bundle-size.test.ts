@@ -24,11 +24,14 @@ describe('bundle sizes', () => {
   // not use since it shows every line's details, the steps, the comparisons,
   // the share bar, the link notice, the exports, the usage import, the presets
   // gallery, the charts) loads after it. React DOM alone is about 64 KB of this.
-  it('the initial JavaScript is at most 102 KB gzipped', () => {
+  // 101.5 KB before the meters-as-data work; the fields and meter tables, the
+  // combinations AWS refuses, a Savings Plan, tenant isolation and durable
+  // functions (seven fields and six meters more) brought it to 108.9 KB.
+  it('the initial JavaScript is at most 110 KB gzipped', () => {
     const files = initialScripts()
     expect(files.length).toBeGreaterThan(0)
     const total = files.reduce((sum, f) => sum + gzipBytes(f), 0)
-    expect(total).toBeLessThanOrEqual(102 * 1000)
+    expect(total).toBeLessThanOrEqual(110 * 1000)
   })
 
   it('the calculation steps, the comparisons and the engine\u2019s fast path load after the total, not before', () => {
