@@ -80,11 +80,21 @@ const rules: Rule[] = [
     allowed: (imp) => imp === 'embed/protocol',
   },
   {
+    what: 'src/embed/iframe-bridge.ts (inside the widget) may import embed/protocol and the link codec only',
+    applies: (f) => f === 'embed/iframe-bridge.ts',
+    allowed: (imp) => imp === 'embed/protocol' || imp === 'state/url-codec',
+  },
+  {
     what: 'src/embed/protocol.ts imports only the engine\u2019s fields table (pure data, no imports of its own but types)',
     applies: (f) => f === 'embed/protocol.ts',
     allowed: (imp) => imp === 'engine/fields',
   },
 ]
+
+/** A file's code without its comments (an example in a comment is not a use). */
+function code(path: string): string {
+  return readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\/|(^|[^:])\/\/.*$/gm, '$1')
+}
 
 const sources = files(src).map((path) => ({ path, name: relative(src, path) }))
 
@@ -112,6 +122,18 @@ describe('architecture', () => {
         ),
       )
     expect(broken).toEqual([])
+  })
+
+  it('the engine makes no requests, posts no messages and reads no Node globals (its tsconfig, without DOM or Node types, checks the same)', () => {
+    const broken = sources
+      .filter((s) => s.name.startsWith('engine/'))
+      .flatMap(({ path, name }) =>
+        [...code(path).matchAll(/\b(fetch|XMLHttpRequest|WebSocket|postMessage|importScripts|process|Buffer|require)\s*[.(]/g)].map(
+          (m) => `${name} uses ${m[1]}`,
+        ),
+      )
+    expect(broken).toEqual([])
+    expect(readFileSync(join(src, 'engine/tsconfig.json'), 'utf8')).toMatch(/"types":\s*\[\]/)
   })
 
   it('only state/url-sync.ts touches location and history', () => {
