@@ -1,6 +1,6 @@
 import { exactEstimate, priceSheetInfo } from './estimate'
 import { setIgnoredFields } from './fields'
-import { formatPlainNumber } from './validate'
+import { formatPlainNumber, sheetPhrase } from './validate'
 import { PRICE_SHEETS } from './sheets/registry'
 import type { Estimate, EstimateInput, FunctionInput, PriceSheetId } from './types'
 import { validateInput } from './validate'
@@ -74,6 +74,10 @@ export function compareWithSheet(input: EstimateInput, target: PriceSheetId): Co
     region = sheet.defaultRegion
   }
   const adapted: EstimateInput = { ...input, sheet: target, functions }
+  if (!sheet.extraMeters && (input.savingsPlanPercent ?? 0) !== 0) {
+    delete adapted.savingsPlanPercent
+    adjustments.push(`No Compute Savings Plan: ${sheetPhrase(sheet)} had none (they began in 2019).`)
+  }
   if (region !== undefined) adapted.region = region
   const problems = validateInput(adapted)
   if (problems.length > 0) {

@@ -27,6 +27,12 @@ function billions(gbs: bigint): string {
 
 /** The label of a bill line, in AWS's words, e.g. "Compute (x86_64), next 9 billion GB-s" or "Provisioned Concurrency (arm64)". */
 export function lineLabel(line: LineBill, tierCount: number): string {
+  const plan = line.discount ? `, Savings Plan: ${toDecimalString(line.discount.n * 100n, line.discount.d, 6)} % paid` : ''
+  return `${bracketLabel(line, tierCount)}${plan}`
+}
+
+/** A line's label with its bracket, where its meter has several. */
+function bracketLabel(line: LineBill, tierCount: number): string {
   const base = METERS[METER_INDEX.get(line.meter)!]!.label
   if (line.tier === undefined || tierCount <= 1) return base
   const from = line.tierFrom ?? 0n

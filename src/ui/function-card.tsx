@@ -10,7 +10,10 @@ import {
   type Architecture,
   type RequestUnit,
 } from '../engine/index'
-import { FUNCTION_FIELD_BY_KEY, type FieldSpec } from '../engine/fields'
+import { CURRENT_ONLY_FIELDS, FUNCTION_FIELD_BY_KEY, type FieldSpec } from '../engine/fields'
+
+/** What "More options" holds, in the fields table's words: "cold starts, provisioned concurrency, ...". */
+const MORE_OPTIONS = [...new Set(CURRENT_ONLY_FIELDS.flatMap((f) => f.ignoredBrieflyAs ?? f.ignoredAs ?? []))].join(', ')
 import { ASSUMED_ENVIRONMENT_LIFETIME_MINUTES, ASSUMED_IDLE_MINUTES, estimateColdStarts } from '../state/cold-start'
 import { useCalculator, useCalculatorStore } from '../state/react'
 import { FIELD_LABELS, parseNumberText } from '../state/selectors'
@@ -189,13 +192,13 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
         <span className="more-toggle-title">More options</span>
         <LabelSuffix text={suffix} />
         <span className="more-toggle-note">
-          : cold starts, provisioned concurrency, SnapStart, Lambda@Edge, streaming{count > 0 ? ` (${count} set)` : ''}
+          : {MORE_OPTIONS}
+          {count > 0 ? ` (${count} set)` : ''}
         </span>
       </button>
       {classic ? (
         <p className="field-hint more-classic-note" id={`${base}-more-classic`}>
-          The classic 2016 sheet ignores these: it billed no INIT and had no provisioned concurrency, SnapStart, Lambda@Edge or response streaming.
-          Switch to the current sheet to price them.
+          The classic 2016 sheet ignores these: it billed no INIT, and had none of the others. Switch to the current sheet to price them.
         </p>
       ) : null}
       <div

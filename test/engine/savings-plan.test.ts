@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calculationSteps, estimate, exactEstimate, validateInput, type EstimateInput } from '../../src/engine/index'
+import { calculationSteps, compareWithSheet, estimate, exactEstimate, validateInput, type EstimateInput } from '../../src/engine/index'
 
 // Every figure below is worked out by hand from AWS's published prices: a
 // Compute Savings Plan leaves (100 - p) / 100 of each eligible line's exact
@@ -83,5 +83,20 @@ describe('Compute Savings Plans', () => {
 
   it('0 % is the bill without a plan', () => {
     expect(estimate(oneGb(0)).totalCents).toBe(estimate({ ...oneGb(0), savingsPlanPercent: undefined }).totalCents)
+  })
+
+  it('says on each line it covers what the plan leaves to pay', () => {
+    const [requests, compute] = estimate(oneGb(12)).lines
+    expect(requests!.label).toBe('Requests')
+    expect(compute!.label).toBe('Compute (x86_64), first 6 billion GB-s, Savings Plan: 88 % paid')
+  })
+
+  it('is left out, and says so, when the same workload is priced under the classic sheet, which had none', () => {
+    const c = compareWithSheet(oneGb(12), 'aws-2016')
+    expect(c.available).toBe(true)
+    if (!c.available) return
+    expect(c.adjustments).toContain('No Compute Savings Plan: the classic 2016 sheet had none (they began in 2019).')
+    // 10,000,000 GB-s x $0.00001667 = $166.70, + $2.00 of requests
+    expect(c.estimate.totalCents).toBe(16870)
   })
 })
