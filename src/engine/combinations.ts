@@ -1,4 +1,6 @@
 import { FIELD_CONFLICTS, fieldAllows, fieldIsSet, functionField, MAX_EDGE_DURATION_MS } from './fields'
+import { groupThousands, parseNumber, toDecimalString } from './decimal'
+import { isRequestUnit, requestsPerMonth } from './requests'
 import type { PriceSheetData } from './sheets/sheet-data'
 import type { Architecture, InputProblem } from './types'
 // validate.ts calls this module and this module formats numbers as validate.ts
@@ -10,6 +12,7 @@ import { describeValue, formatPlainNumber, sheetPhrase } from './validate'
 
 const PROVISIONED_CONCURRENCY = functionField('provisionedConcurrency')
 const STREAMED = functionField('streamedMbPerRequest')
+const DURABLE_EXECUTIONS = functionField('durableExecutions')
 
 /**
  * The combinations of one function's inputs that AWS does not allow, or that
@@ -50,6 +53,22 @@ export function checkCombinations(
   }
   // The classic sheet ignores the 2026 inputs: no combination of them is a problem there.
   if (!sheet.extraMeters) return
+  // Every durable execution is at least one invocation: the requests count them all.
+  const executions = fn.durableExecutions
+  if (typeof executions === 'number' && executions > 0 && fieldAllows(DURABLE_EXECUTIONS, executions)) {
+    const requests = fn.requests
+    const per = fn.per ?? 'month'
+    if (typeof requests === 'number' && Number.isFinite(requests) && requests >= 0 && isRequestUnit(per)) {
+      const monthly = requestsPerMonth(requests, per)
+      const e = parseNumber(executions)
+      if (monthly.n * e.d < e.n * monthly.d) {
+        out.push({
+          path: `${base}.durableExecutions`,
+          message: `Durable executions cannot outnumber the function's requests: each execution is at least one invocation, and the requests count them all (resumptions after a wait too); got ${formatPlainNumber(executions)} executions and ${groupThousands(toDecimalString(monthly.n, monthly.d, 2))} requests a month. Raise the requests or lower the executions.`,
+        })
+      }
+    }
+  }
   // The pairs the fields table names, each with its rule.
   for (const [spec, other, rule] of FIELD_CONFLICTS) {
     const value = fn[spec.key]

@@ -1,5 +1,5 @@
 import { computeBill, lineShares, type Bill, type LineBill } from './bill'
-import { centsToUsdString, groupThousands, toDecimalString, type Ratio } from './decimal'
+import { centsToUsdString, groupThousands, parseNumber, toDecimalString, type Ratio } from './decimal'
 import type { FastBill } from './fast'
 import { lineOfCode } from './line-code'
 import { METER_INDEX, METERS } from './meters'
@@ -341,7 +341,8 @@ export class EstimateView implements Estimate {
   }
 
   get savingsPlanPercent(): string {
-    return String(this.#input.savingsPlanPercent ?? 0)
+    const p = parseNumber(this.#input.savingsPlanPercent ?? 0)
+    return toDecimalString(p.n, p.d)
   }
 
   get assumptions(): string[] {

@@ -495,6 +495,7 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     sheets: 'current',
     group: 'more',
     ignoredAs: 'durable functions',
+    conflicts: [{ key: 'edge', rule: 'durable functions run in a region; Lambda@Edge, invoked by CloudFront, offers no durable execution' }],
   },
   {
     key: 'durableOperationsPerExecution',
@@ -649,14 +650,26 @@ export function setIgnoredFields(fn: FunctionInput): FieldSpec<FunctionFieldKey>
  * @example nearestFieldKey('memoryMB') // 'memoryMb'
  */
 export function nearestFieldKey(key: string): FunctionFieldKey | null {
+  return nearestName(
+    key,
+    FUNCTION_FIELDS.map((f) => f.key),
+  ) as FunctionFieldKey | null
+}
+
+/**
+ * Of `names`, the one nearest `key` (by edit distance, case ignored), or null when nothing is near.
+ *
+ * @example nearestName('freetier', ['sheet', 'freeTier']) // 'freeTier'
+ */
+export function nearestName(key: string, names: readonly string[]): string | null {
   const given = key.toLowerCase()
-  let best: FunctionFieldKey | null = null
+  let best: string | null = null
   let bestDistance = Infinity
-  for (const f of FUNCTION_FIELDS) {
-    const d = editDistance(given, f.key.toLowerCase())
+  for (const name of names) {
+    const d = editDistance(given, name.toLowerCase())
     if (d < bestDistance) {
       bestDistance = d
-      best = f.key
+      best = name
     }
   }
   // A guess further than a third of the name away is no help.

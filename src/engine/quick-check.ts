@@ -12,7 +12,7 @@ import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
 import { rememberLast } from './remember-last'
 import type { EstimateInput, FunctionInput } from './types'
-import { approxPerMonth, fieldBit, isObject, readFields, unsetFunction } from './validate'
+import { approxPerMonth, ESTIMATE_KEYS, fieldBit, isObject, readFields, unsetFunction } from './validate'
 
 // The fast path's quick acceptance of plainly valid input: one pass that says
 // yes for the common case, and otherwise leaves the decision to validateInput.
@@ -67,6 +67,8 @@ const EXTRA_MAX: readonly number[] = CURRENT_ONLY_FIELDS.map((f) => f.max ?? Inf
 const EXTRA_CHOICES: readonly (readonly unknown[])[] = CURRENT_ONLY_FIELDS.map((f) => (f.choices ?? []).map((c) => c.value))
 /** Any current-only field seen. */
 const EXTRA_SEEN = EXTRA_BITS.reduce((a, b) => a | b, 0)
+const ESTIMATE_KEY_SET: ReadonlySet<string> = new Set(ESTIMATE_KEYS)
+
 // The pairs of fields the table says AWS does not allow together.
 const CONFLICT_A: readonly string[] = FIELD_CONFLICTS.map(([a]) => a.key)
 const CONFLICT_B: readonly string[] = FIELD_CONFLICTS.map(([, b]) => b.key)
@@ -128,6 +130,12 @@ function plainFunction(fn: FunctionInput, seen: number, quick: QuickSheet, regio
   if (!plainExtras(fnFields, seen)) return false
   if (!sheet.extraMeters) return true
   // The combinations AWS does not allow (combinations.ts says why), all refused here.
+  // Durable executions clearly within the requests (validateInput decides near the limit).
+  const executions = fn.durableExecutions
+  if (executions !== undefined && executions > 0) {
+    // Per month both are numbers as typed, compared exactly; per another unit, clearly within.
+    if (!(per === undefined || per === 'month' ? requests >= executions : requests * perMonth > executions * 1.000001)) return false
+  }
   for (let i = 0; i < CONFLICT_A.length; i++) {
     const a = fnFields[CONFLICT_A[i]!]
     const b = fnFields[CONFLICT_B[i]!]
@@ -167,6 +175,8 @@ export function plainValidInput(input: unknown): EstimateInput | null {
   const plan = input.savingsPlanPercent
   // A Savings Plan is rare: validateInput checks it.
   if (plan !== undefined) return null
+  // A key the estimate does not have is a problem validateInput names.
+  for (const key in input) if (!ESTIMATE_KEY_SET.has(key)) return null
   const functions = input.functions
   if (!Array.isArray(functions) || functions.length === 0 || functions.length > MAX_FUNCTIONS) return null
   const copy = new Array<FunctionInput>(functions.length)

@@ -349,7 +349,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
       title: 'Compute Savings Plan',
       lines: [
         line(
-          `A Compute Savings Plan of ${percent} % is assumed to cover all eligible usage: on-demand duration (INIT included), provisioned concurrency and provisioned duration. Requests, ephemeral storage, SnapStart, Lambda@Edge and streaming are not covered.`,
+          `A Compute Savings Plan of ${percent} % is assumed to cover all eligible usage: on-demand duration (INIT included), provisioned concurrency and provisioned duration. Not covered: ${NOT_COVERED}.`,
           'assumption',
         ),
         line(
@@ -395,6 +395,11 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   const text = sections.map((s) => [s.title, ...s.lines.map((l) => `  ${l.text}`)].join('\n')).join('\n')
   return { sections, text }
 }
+
+/** The parts of a bill no Savings Plan covers, as the charts name them: "Requests, Ephemeral storage, ...". */
+const NOT_COVERED = [...new Set(METERS.filter((m) => !m.savingsPlan).map((m) => m.part))]
+  .map((id) => COST_PARTS.find((p) => p.id === id)!.label)
+  .join(', ')
 
 const built = new WeakMap<Estimate, CalculationSteps>()
 

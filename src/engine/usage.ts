@@ -127,7 +127,7 @@ export function measureFunction(fn: FunctionInput, index: number, sheet: Compile
     memoryMb: fn.memoryMb,
     durationMs: fn.durationMs,
     billedMs,
-    billedColdMs: billedMs + Number(c.coldExtraMs),
+    billedColdMs: billedColdDurationMs(fn.durationMs, extra ? (fn.initDurationMs ?? 0) : 0, data.granularityMs),
     initDurationMs: extra ? (fn.initDurationMs ?? 0) : 0,
     storageMb: fn.ephemeralStorageMb ?? data.ephemeralStorage.includedMb,
     requestsGiven: fn.requests,

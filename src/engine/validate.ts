@@ -3,6 +3,8 @@ import { groupThousands, parseNumber, toDecimalString } from './decimal'
 import {
   ACCOUNT_FIELDS,
   CURRENT_ONLY_FIELDS,
+  FUNCTION_FIELD_BY_KEY,
+  nearestName,
   fieldAllows,
   FUNCTION_FIELDS,
   functionField,
@@ -258,6 +260,13 @@ function checkArchitecture(value: unknown, sheet: PriceSheetData, path: string, 
 
 const SAVINGS_PLAN = ACCOUNT_FIELDS.find((f) => f.key === 'savingsPlanPercent')!
 
+/**
+ * The estimate's own fields: the account's and the list of functions.
+ *
+ * @example ESTIMATE_KEYS // ['sheet', 'region', 'freeTier', 'savingsPlanPercent', 'functions']
+ */
+export const ESTIMATE_KEYS: readonly string[] = [...ACCOUNT_FIELDS.map((f) => f.key), 'functions']
+
 /** A number in [min, max] (fractions allowed), or a problem naming the field, the value and the range. */
 function checkRange(given: unknown, field: string, unit: string, min: number, max: number, path: string, out: InputProblem[], note = ''): boolean {
   if (given === undefined) return true
@@ -434,6 +443,18 @@ export function validateInput(input: unknown): InputProblem[] {
   if (input.freeTier !== undefined && typeof input.freeTier !== 'boolean') {
     out.push({ path: 'freeTier', message: `Include free tier must be true or false; got ${describeValue(input.freeTier)}.` })
   }
+  for (const key in input) {
+    if (ESTIMATE_KEYS.includes(key) || input[key] === undefined) continue
+    const near = (key.length >= 3 && ESTIMATE_KEYS.find((k) => k.toLowerCase().startsWith(key.toLowerCase()))) || nearestName(key, ESTIMATE_KEYS)
+    out.push({
+      path: key,
+      message: near
+        ? `Unknown field ${describeValue(key)} on the estimate: did you mean "${near}"? As written it would be ignored and a different bill priced.`
+        : FUNCTION_FIELD_BY_KEY.has(key)
+          ? `Unknown field ${describeValue(key)} on the estimate: ${key} is a function's field; set it on each function in functions.`
+          : `Unknown field ${describeValue(key)} on the estimate: the estimate takes ${ESTIMATE_KEYS.join(', ')}; as written it would be ignored and a different bill priced.`,
+    })
+  }
   if (input.savingsPlanPercent !== undefined) {
     const plan = SAVINGS_PLAN
     if (checkRange(input.savingsPlanPercent, plan.name, plan.unit!, plan.min!, plan.max!, 'savingsPlanPercent', out, plan.rangeNote)) {
@@ -499,6 +520,8 @@ function fieldsLike(key: string): string[] {
 function unknownFieldMessage(key: string, index: number): string {
   const like = fieldsLike(key).map((k) => `"${k}"`)
   const start = `Unknown field ${describeValue(key)} on function ${index + 1}`
+  if (ESTIMATE_KEYS.includes(key))
+    return `${start}: ${key} is the estimate's own field, for the whole account: set it beside sheet and region, not on a function.`
   return like.length > 0
     ? `${start}: did you mean ${like.length > 1 ? `one of ${orList(like)}` : like[0]}? As written it would be ignored and a different bill priced.`
     : `${start}: no function field has that name or one like it, so it would be ignored and a different bill priced. The fields a function takes are those of FunctionInput: ${FUNCTION_FIELDS.map((f) => f.key).join(', ')}.`

@@ -93,3 +93,60 @@ describe('durable functions', () => {
     expect(problems).toEqual([{ path: `functions.0.${key}`, message: expect.stringContaining(message) }])
   })
 })
+
+describe('durable functions, refused where they cannot be', () => {
+  it('cannot outnumber the requests: each execution is at least one invocation', () => {
+    const problems = validateInput({ sheet: 'aws-current', functions: [{ memoryMb: 512, durationMs: 100, requests: 999, durableExecutions: 1000 }] })
+    expect(problems).toEqual([
+      {
+        path: 'functions.0.durableExecutions',
+        message: expect.stringContaining("Durable executions cannot outnumber the function's requests"),
+      },
+    ])
+    // 1,000 a month exactly is allowed; per day, 33 x 365 / 12 = 1,003.75 a month is too.
+    expect(validateInput({ sheet: 'aws-current', functions: [{ memoryMb: 512, durationMs: 100, requests: 1000, durableExecutions: 1000 }] })).toEqual(
+      [],
+    )
+    expect(
+      validateInput({ sheet: 'aws-current', functions: [{ memoryMb: 512, durationMs: 100, requests: 33, per: 'day', durableExecutions: 1000 }] }),
+    ).toEqual([])
+  })
+
+  it('are not on Lambda@Edge', () => {
+    const fn = { memoryMb: 512, durationMs: 100, requests: 1e6, edge: true, durableExecutions: 1000 }
+    expect(validateInput({ sheet: 'aws-current', functions: [fn] })).toContainEqual({
+      path: 'functions.0.durableExecutions',
+      message: expect.stringContaining('Durable executions cannot be used with Lambda@Edge'),
+    })
+    expect(() => estimate({ sheet: 'aws-current', functions: [fn] })).toThrow(/Lambda@Edge/)
+  })
+})
+
+describe('keys the estimate does not have', () => {
+  it('are named with the nearest known one, so a typo never prices a different bill', () => {
+    const input = { sheet: 'aws-current', freetier: false, savingsPlan: 12, functions: [{ memoryMb: 512, durationMs: 100, requests: 1 }] }
+    expect(validateInput(input)).toEqual([
+      {
+        path: 'freetier',
+        message: 'Unknown field "freetier" on the estimate: did you mean "freeTier"? As written it would be ignored and a different bill priced.',
+      },
+      {
+        path: 'savingsPlan',
+        message:
+          'Unknown field "savingsPlan" on the estimate: did you mean "savingsPlanPercent"? As written it would be ignored and a different bill priced.',
+      },
+    ])
+    expect(() => estimate(input as never)).toThrow(/freetier/)
+  })
+
+  it('an account field on a function says where it belongs', () => {
+    expect(
+      validateInput({ sheet: 'aws-current', functions: [{ memoryMb: 512, durationMs: 100, requests: 1, savingsPlanPercent: 12 } as never] }),
+    ).toEqual([
+      {
+        path: 'functions.0.savingsPlanPercent',
+        message: expect.stringContaining("savingsPlanPercent is the estimate's own field, for the whole account"),
+      },
+    ])
+  })
+})

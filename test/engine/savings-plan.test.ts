@@ -100,3 +100,16 @@ describe('Compute Savings Plans', () => {
     expect(c.estimate.totalCents).toBe(16870)
   })
 })
+
+describe('what the estimate reports of its inputs', () => {
+  it('the plan as an exact decimal, and a cold invocation’s billed duration even with no cold starts', () => {
+    const bill = estimate({
+      sheet: 'aws-current',
+      savingsPlanPercent: 1e-7,
+      functions: [{ memoryMb: 128, durationMs: 100, requests: 1, initDurationMs: 500.5 }],
+    })
+    expect(bill.savingsPlanPercent).toBe('0.0000001')
+    // ceil(100 + 500.5) = 601 ms
+    expect(bill.functions[0]!.billedColdMs).toBe(601)
+  })
+})
