@@ -42,18 +42,32 @@ function doublesPrices(sheet: CompiledSheet, region: CompiledRegion): MeterPrice
   return prices
 }
 
-/** A sheet and its regions, the last ones asked for remembered. */
-const sheetOf = rememberLast((id: EstimateInput['sheet']) => {
-  const sheet = compiledSheet(id)
-  return {
-    sheet,
-    region: rememberLast((rid: string) => sheet.regions.get(rid)!),
-    free: {
-      requests: Number(sheet.freeRequests),
-      gbSeconds: Number(sheet.freeGbSeconds),
-      streaming: Number(sheet.extra?.freeStreamingGib ?? 0n),
-    },
+/** A sheet compiled for the fast path, with its free allowances as numbers and its last region remembered. */
+interface FastSheet {
+  sheet: CompiledSheet
+  region: (id: string) => CompiledRegion
+  free: { requests: number; gbSeconds: number; streaming: number }
+}
+
+const fastSheets = new Map<string, FastSheet>()
+
+/** A sheet and its regions, each built once, the last one asked for remembered. */
+const sheetOf = rememberLast((id: EstimateInput['sheet']): FastSheet => {
+  let s = fastSheets.get(id)
+  if (!s) {
+    const sheet = compiledSheet(id)
+    s = {
+      sheet,
+      region: rememberLast((rid: string) => sheet.regions.get(rid)!),
+      free: {
+        requests: Number(sheet.freeRequests),
+        gbSeconds: Number(sheet.freeGbSeconds),
+        streaming: Number(sheet.extra?.freeStreamingGib ?? 0n),
+      },
+    }
+    fastSheets.set(id, s)
   }
+  return s
 })
 
 /** The lines of the call in progress: each line's code and cents. */
