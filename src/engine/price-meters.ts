@@ -123,6 +123,17 @@ export interface PricedLineSink<T> {
 /** Bit i set for each meter whose line is on every bill. */
 const ALWAYS = METERS.reduce((bits, m, i) => (m.always ? bits | (1 << i) : bits), 0)
 
+/** (w1 + f1 / u) - (w2 + f2 / u), the first at least the second, left in A.q (whole) and A.r (over u). */
+function subtractMixed<T>(A: Arithmetic<T>, w1: T, f1: T, w2: T, f2: T, u: T): void {
+  if (A.le(f2, f1)) {
+    A.q = A.sub(w1, w2)
+    A.r = A.sub(f1, f2)
+  } else {
+    A.q = A.sub(A.sub(w1, w2), A.one)
+    A.r = A.sub(A.add(f1, u), f2)
+  }
+}
+
 /** (w1 + f1 / u) <= (w2 + f2 / u). */
 function mixedLe<T>(A: Arithmetic<T>, w1: T, f1: T, w2: T, f2: T): boolean {
   if (!A.le(w1, w2)) return false
@@ -181,23 +192,15 @@ export function priceMeters<T>(
       // Billable = usage - allowance, at least 0; the allowance shrinks by what it covers.
       if (mixedLe(A, w, f, aw, af)) {
         sink.free(i, w, f, u)
-        if (A.le(f, af)) {
-          aw = A.sub(aw, w)
-          af = A.sub(af, f)
-        } else {
-          aw = A.sub(A.sub(aw, w), A.one)
-          af = A.sub(A.add(af, u), f)
-        }
+        subtractMixed(A, aw, af, w, f, u)
+        aw = A.q
+        af = A.r
         w = f = A.zero
       } else {
         sink.free(i, aw, af, u)
-        if (A.le(af, f)) {
-          w = A.sub(w, aw)
-          f = A.sub(f, af)
-        } else {
-          w = A.sub(A.sub(w, aw), A.one)
-          f = A.sub(A.add(f, u), af)
-        }
+        subtractMixed(A, w, f, aw, af, u)
+        w = A.q
+        f = A.r
         aw = af = A.zero
       }
       if (pool === 'requests') {
