@@ -40,8 +40,14 @@ describe('bundle sizes', () => {
       .join('\n')
     expect(initial).not.toContain('Unit conversions')
     expect(initial).not.toContain('In region')
-    // The fast path's own words: the result uses the exact bill directly.
-    expect(initial).not.toContain('lastRegionId')
+    // The fast path's own figure, 2^52, the bound DOUBLES keeps whole numbers under:
+    // in the built files, and not in the initial ones (the result uses the exact bill directly).
+    const doublesBound = /2\*\*52|4503599627370496/
+    const built = readdirSync(join(dist, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(dist, 'assets', f), 'utf8'))
+    expect(built.some((text) => doublesBound.test(text))).toBe(true)
+    expect(initial).not.toMatch(doublesBound)
   })
 
   it('recharts is in its own lazily loaded chunk, not in the initial JavaScript', () => {
