@@ -1,11 +1,11 @@
 import { BIGINT } from './arithmetic'
-import { compiledSheet, type CompiledPrice, type CompiledRegion, type CompiledSheet, type CompiledTier } from './billing'
+import { compiledSheet, type CompiledPrice, type CompiledRegion, type CompiledSheet, type CompiledTier } from './compiled-sheet'
 import { lcm, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
 import { METER_INDEX, METERS, type FreePool, type MeterId } from './meters'
 import { meterPrices, MeterTotals, priceMeters, type Discount, type MeterPrice } from './price-meters'
 import { requestsPerMonth } from './requests'
 import type { Architecture, EstimateInput, LineKind, QuantityUnit } from './types'
-import { addUsage, emptyUsage, measureFunction, reduceUsage, type FunctionMeasure, type MeterUsage } from './usage'
+import { addUsage, emptyUsage, measureFunction, reduceUsage, type FunctionMeasure, type MeterUsage } from './measure'
 
 /**
  * The bill in exact numbers, before anything is turned into text: the

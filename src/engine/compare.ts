@@ -1,4 +1,4 @@
-import { exactEstimate, priceSheetInfo } from './estimate'
+import { exactEstimate, priceSheetInfo } from './estimate-view'
 import { setIgnoredFields } from './fields'
 import { formatPlainNumber, sheetPhrase } from './validate'
 import { PRICE_SHEETS } from './sheets/registry'

@@ -21,8 +21,8 @@ export type {
   StepLine,
   StepSection,
 } from './types'
-export { estimate } from './fast'
-export { exactEstimate, priceSheetInfo } from './estimate'
+export { estimate } from './estimate'
+export { exactEstimate, priceSheetInfo } from './estimate-view'
 export { calculationSteps } from './steps'
 export { validateInput, InvalidInputError } from './validate'
 export {
@@ -51,7 +51,7 @@ export type { Comparison } from './compare'
 export { isPriceSheetId, PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 export type { ExtraMeters, PriceSheetData, ProvisionedPrices, RegionCaveat, RegionPrices, TierData } from './sheets/sheet-data'
 export { isRequestUnit, monthlyRequestsText, REQUEST_UNIT_LABELS, REQUEST_UNITS } from './requests'
-export { billedDurationMs } from './billing'
+export { billedDurationMs } from './compiled-sheet'
 export { createReportParser, parseReports, DEFAULT_MAX_PROBLEMS } from './usage/reports'
 export type { ReportParser, ReportParserOptions } from './usage/reports'
 export type { BilledUsageSummary, MemoryUsage, ReportFormat, ReportProblem, ReportSample } from './usage/types'

@@ -1,5 +1,5 @@
 import type { Arithmetic } from './arithmetic'
-import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './billing'
+import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './compiled-sheet'
 import { groupThousands } from './decimal'
 import { REQUEST_UNIT_FACTORS } from './requests'
 import type { ExtraMeters } from './sheets/sheet-data'

@@ -1,5 +1,5 @@
 import type { Arithmetic, CentsPrice } from './arithmetic'
-import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './billing'
+import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './compiled-sheet'
 import { METERS, type FreePool, type MeterSink } from './meters'
 
 // The pricing rules, written once over an arithmetic: each meter's usage, the

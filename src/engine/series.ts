@@ -1,11 +1,11 @@
 import { BIGINT } from './arithmetic'
 import { architecturesInUse, computeBill, exactMeterPrices, freeAllowance, savingsPlanDiscount } from './bill'
-import type { CompiledRegion, CompiledSheet } from './billing'
+import type { CompiledRegion, CompiledSheet } from './compiled-sheet'
 import { lcm, toDecimalString, type Ratio } from './decimal'
 import { COST_PARTS, METER_IDS, METERS, PART_OF_KIND, type CostPart } from './meters'
 import { meterPrices, MeterTotals, priceMeters } from './price-meters'
 import type { Architecture, Estimate, EstimateInput, LineKind } from './types'
-import { measureFunction, addUsage, emptyUsage, reduceUsage, type MeterUsage } from './usage'
+import { measureFunction, addUsage, emptyUsage, reduceUsage, type MeterUsage } from './measure'
 import { InvalidInputError, MAX_REQUESTS_PER_MONTH, validateInput } from './validate'
 
 export type { CostPart } from './meters'

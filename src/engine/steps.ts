@@ -1,5 +1,5 @@
 import type { Bill, LineBill } from './bill'
-import { lineExactUsd, stepsSourceOf } from './estimate'
+import { lineExactUsd, stepsSourceOf } from './estimate-view'
 import {
   addRatio,
   centsToUsdString,
@@ -15,7 +15,7 @@ import {
 import { COST_PARTS, METERS } from './meters'
 import { REQUEST_UNIT_LABELS } from './requests'
 import type { CalculationSteps, Estimate, RequestUnit, StepLine, StepSection } from './types'
-import type { FunctionMeasure } from './usage'
+import type { FunctionMeasure } from './measure'
 
 /** How a unit's request count becomes a monthly one, in the AWS Pricing Calculator's words. */
 const CONVERSIONS: Record<RequestUnit, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { doubleBill, type FastBill } from '../../src/engine/fast'
+import { doubleBill, type FastBill } from '../../src/engine/estimate'
 import { lineOfCode } from '../../src/engine/line-code'
 import { estimate, exactEstimate, validateInput, type Estimate, type EstimateInput, type FunctionInput } from '../../src/engine/index'
 

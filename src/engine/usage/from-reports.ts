@@ -4,11 +4,11 @@
  * tier, tiers, lines and steps).
  */
 import { architecturesInUse, priceUsage, type Bill } from '../bill'
-import { compiledSheet } from '../billing'
+import { compiledSheet } from '../compiled-sheet'
 import { groupThousands, parseNumber, pow10, reduceRatio, subRatio, toDecimalString, ZERO, type Ratio } from '../decimal'
-import { estimateOfBill } from '../estimate'
+import { estimateOfBill } from '../estimate-view'
 import type { Architecture, CalculationSteps, Estimate, EstimateInput, FunctionInput, InputProblem, PriceSheetId, StepLine } from '../types'
-import { emptyUsage, addUsage, reduceUsage, type FunctionMeasure } from '../usage'
+import { emptyUsage, addUsage, reduceUsage, type FunctionMeasure } from '../measure'
 import { InvalidInputError, validateInput } from '../validate'
 import { summarizeBilledUsage } from './summary'
 import type { BilledUsageSummary, ReportSample } from './types'

@@ -1,5 +1,5 @@
 import { BIGINT } from './arithmetic'
-import { billedDurationMs, type CompiledSheet } from './billing'
+import { billedDurationMs, type CompiledSheet } from './compiled-sheet'
 import { addRatio, compareRatio, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
 import { setIgnoredFields } from './fields'
 import { measureFunction as measureMeters, METER_IDS, METERS, type MeterId } from './meters'
