@@ -1,7 +1,9 @@
 import {
   estimate,
   estimateFromReports,
+  HOURS_PER_MONTH,
   InvalidInputError,
+  MAX_INIT_MS,
   PRICE_SHEETS,
   rightSizeMemoryMb,
   summarizeBilledUsage,
@@ -12,8 +14,6 @@ import {
   type ReportSample,
 } from '../../engine/index'
 
-/** Hours in the month the calculator bills: AWS's 730. */
-export const HOURS_PER_MONTH = 730
 /** Headroom above the largest memory used that right-sizing keeps, %. */
 export const HEADROOM_PERCENT = 20
 
@@ -83,7 +83,7 @@ export function compareBills(sample: ReportSample, choice: PricingChoice): BillC
     }
     if (extra && w.coldPercent > 0) {
       fn.coldStartPercent = w.coldPercent
-      fn.initDurationMs = Math.min(10_000, w.meanInitMs)
+      fn.initDurationMs = Math.min(MAX_INIT_MS, w.meanInitMs)
     }
     return fn
   })
