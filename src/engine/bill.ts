@@ -57,9 +57,6 @@ export interface LineBill {
   cents: bigint
 }
 
-/** Architectures in the order the shared free tier covers them: the dearer one first (the meter table's order). */
-export const FREE_TIER_ORDER: readonly Architecture[] = ['x86_64', 'arm64']
-
 /** Monthly requests of every function, over one shared denominator. */
 function monthlyRequests(input: EstimateInput): Ratio[] {
   const monthly: Ratio[] = []

@@ -153,20 +153,9 @@ export function compareRatio(a: Ratio, b: Ratio): number {
   return l < r ? -1 : l > r ? 1 : 0
 }
 
-/** The smaller of two ratios. */
-export function minRatio(a: Ratio, b: Ratio): Ratio {
-  return compareRatio(a, b) <= 0 ? a : b
-}
-
 /** The ratio in lowest terms (keeps sums of many terms small). */
 export function reduceRatio(a: Ratio): Ratio {
   if (a.d === 1n) return a
   const g = gcd(a.n, a.d)
   return g === 1n ? a : { n: a.n / g, d: a.d / g }
-}
-
-/** The least whole number >= a. */
-export function ceilRatio(a: Ratio): bigint {
-  const q = a.n / a.d
-  return a.n > q * a.d ? q + 1n : q
 }

@@ -1,5 +1,5 @@
 import { DOUBLES } from './arithmetic-doubles'
-import { computeBill, savingsPlanDiscount } from './bill'
+import { computeBill, freeAllowance, savingsPlanDiscount } from './bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from './compiled-sheet'
 import { EstimateView } from './estimate-view'
 import { lineCode } from './line-code'
@@ -59,11 +59,7 @@ const sheetOf = rememberLast((id: EstimateInput['sheet']): FastSheet => {
     s = {
       sheet,
       region: rememberLast((rid: string) => sheet.regions.get(rid)!),
-      free: {
-        requests: Number(sheet.freeRequests),
-        gbSeconds: Number(sheet.freeGbSeconds),
-        streaming: Number(sheet.extra?.freeStreamingGib ?? 0n),
-      },
+      free: Object.fromEntries(Object.entries(freeAllowance(sheet, true)!).map(([pool, n]) => [pool, Number(n)])) as FastSheet['free'],
     }
     fastSheets.set(id, s)
   }

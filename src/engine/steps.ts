@@ -65,13 +65,9 @@ function line(text: string, note?: 'assumption'): StepLine {
 const GB = (mb: number): string => num(BigInt(mb), 1024n)
 
 /** The exact amount of a line, USD. */
-function lineExact(l: LineBill): Ratio {
-  return lineExactUsd(l)
-}
-
 /** "x USD = y USD, rounded to z USD" for a line, with a Savings Plan's share where one applies. */
 function priced(l: LineBill, unit: string): string {
-  const e = lineExact(l)
+  const e = lineExactUsd(l)
   const plan = l.discount ? ` x ${q(scaleRatio(l.discount, 100n))} % (the Savings Plan leaves the rest)` : ''
   return `${q(l.quantity)} ${unit} x ${l.unitPriceText} USD${plan} = ${money(e.n, e.d)}, rounded to ${dollars(l.cents)} USD`
 }
@@ -309,7 +305,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     let exact: Ratio = { n: 0n, d: 1n }
     for (const l of tierLines) {
       charges.push(line(`${labelOf(l)}: ${priced(l, 'GB-s')}`))
-      exact = addRatio(exact, lineExact(l))
+      exact = addRatio(exact, lineExactUsd(l))
     }
     if (tierLines.length > 1) charges.push(line(`Total tier cost = ${money(exact.n, exact.d)} (monthly compute charges, ${a.architecture})`))
   }
