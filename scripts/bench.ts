@@ -12,7 +12,7 @@ import {
   costByMemory,
   costByRequests,
   estimate,
-  exactEstimate,
+  estimateTotal,
   validateInput,
   type EstimateInput,
   type FunctionInput,
@@ -99,7 +99,7 @@ function variedInputs(): EstimateInput[] {
 /** Calls a second: the median of 7 rounds of 500,000 calls, and the slowest round. */
 function estimatesPerSecond(
   inputs: EstimateInput | EstimateInput[],
-  run: (input: EstimateInput) => { totalCents: number } = estimate,
+  run: (input: EstimateInput) => { totalCents: number } = estimateTotal,
 ): { median: number; slowest: number } {
   const list = Array.isArray(inputs) ? inputs : [inputs]
   const mask = list.length - 1 // 1 or 1,024: a power of two
@@ -132,11 +132,11 @@ const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFracti
 
 console.log(`Node ${process.version}, median of repeated runs`)
 const rate = (r: { median: number; slowest: number }) => `${fmt(r.median)} calls/s (slowest round ${fmt(r.slowest)})`
-console.log(`estimate(), current sheet, 1 function: ${rate(estimatesPerSecond(oneFunction))} (goal >= 1,000,000)`)
-console.log(`estimate(), classic sheet, 1 function: ${rate(estimatesPerSecond(classic))} (goal >= 1,000,000)`)
+console.log(`estimateTotal(), current sheet, 1 function: ${rate(estimatesPerSecond(oneFunction))} (goal >= 1,000,000)`)
+console.log(`estimateTotal(), classic sheet, 1 function: ${rate(estimatesPerSecond(classic))} (goal >= 1,000,000)`)
 const varied = variedInputs()
-console.log(`estimate(), 1,024 varied one-function inputs cycled: ${rate(estimatesPerSecond(varied))} (goal >= 1,000,000)`)
-console.log(`exactEstimate() (bigint path only), the same inputs: ${rate(estimatesPerSecond(varied, exactEstimate))}`)
+console.log(`estimateTotal(), 1,024 varied one-function inputs cycled: ${rate(estimatesPerSecond(varied))} (goal >= 1,000,000)`)
+console.log(`estimate() in full (labels, quantities, shares, assumptions), the same inputs: ${rate(estimatesPerSecond(varied, estimate))}`)
 const byRequests = msPerSeries(() => costByRequests(oneFunction, { points: 1000 }))
 console.log(`costByRequests, 1,000 points: ${fmt(byRequests, 3)} ms per series (goal < 2 ms)`)
 const withSteps = msPerSeries(() => calculationSteps(estimate(oneFunction)))

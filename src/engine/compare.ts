@@ -1,4 +1,4 @@
-import { exactEstimate, priceSheetInfo } from './estimate-view'
+import { estimate, priceSheetInfo } from './estimate'
 import { setIgnoredFields } from './fields'
 import { formatPlainNumber, sheetPhrase } from './validate'
 import { PRICE_SHEETS } from './sheets/registry'
@@ -83,5 +83,5 @@ export function compareWithSheet(input: EstimateInput, target: PriceSheetId): Co
   if (problems.length > 0) {
     return { sheet: target, available: false, reason: `Under ${label}: ${problems[0]!.message}` }
   }
-  return { sheet: target, available: true, estimate: exactEstimate(adapted), input: adapted, adjustments }
+  return { sheet: target, available: true, estimate: estimate(adapted), input: adapted, adjustments }
 }

@@ -8,11 +8,13 @@ export type {
   CalculationSteps,
   Estimate,
   EstimateInput,
+  EstimateTotal,
   FreeTierUsage,
   FunctionInput,
   FunctionUsage,
   InputProblem,
   LineKind,
+  LineTotal,
   PriceSheetId,
   PriceSheetInfo,
   QuantityUnit,
@@ -21,8 +23,8 @@ export type {
   StepLine,
   StepSection,
 } from './types'
-export { estimate } from './estimate'
-export { exactEstimate, priceSheetInfo } from './estimate-view'
+export { estimateTotal } from './estimate-total'
+export { estimate, priceSheetInfo } from './estimate'
 export { calculationSteps } from './steps'
 export { validateInput, InvalidInputError } from './validate'
 export {
@@ -54,7 +56,7 @@ export { isRequestUnit, monthlyRequestsText, REQUEST_UNIT_LABELS, REQUEST_UNITS 
 export { billedDurationMs } from './compiled-sheet'
 export { createReportParser, parseReports, DEFAULT_MAX_PROBLEMS } from './usage/reports'
 export type { ReportParser, ReportParserOptions } from './usage/reports'
-export type { BilledUsageSummary, MemoryUsage, ReportFormat, ReportProblem, ReportSample } from './usage/types'
+export type { BilledUsageSummary, ImportedUsage, MemoryUsage, ReportFormat, ReportProblem, ReportSample } from './usage/types'
 export { billedGbSeconds, scaleBilledUsage, scaledGbSeconds, summarizeBilledUsage } from './usage/summary'
 export type { BillingRules, ScaledBilledUsage } from './usage/summary'
 export { parsePowerTuning, PowerTuningFormatError } from './usage/power-tuning'

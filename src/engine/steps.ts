@@ -1,5 +1,5 @@
 import type { Bill, LineBill } from './bill'
-import { lineExactUsd, stepsSourceOf } from './estimate-view'
+import { lineExactUsd, stepsSourceOf } from './estimate'
 import {
   addRatio,
   centsToUsdString,
@@ -14,7 +14,7 @@ import {
 } from './decimal'
 import { COST_PARTS, METERS } from './meters'
 import { REQUEST_UNIT_LABELS } from './requests'
-import type { CalculationSteps, Estimate, RequestUnit, StepLine, StepSection } from './types'
+import type { CalculationSteps, Estimate, EstimateTotal, RequestUnit, StepLine, StepSection } from './types'
 import type { FunctionMeasure } from './measure'
 
 /** How a unit's request count becomes a monthly one, in the AWS Pricing Calculator's words. */
@@ -397,7 +397,7 @@ const NOT_COVERED = [...new Set(METERS.filter((m) => !m.savingsPlan).map((m) => 
   .map((id) => COST_PARTS.find((p) => p.id === id)!.label)
   .join(', ')
 
-const built = new WeakMap<Estimate, CalculationSteps>()
+const built = new WeakMap<Estimate | EstimateTotal, CalculationSteps>()
 
 /**
  * "Show calculations" for an estimate: the calculation in the manner of the
@@ -406,11 +406,10 @@ const built = new WeakMap<Estimate, CalculationSteps>()
  *
  * @example calculationSteps(estimate(input)).sections[0].title // 'Unit conversions'
  */
-export function calculationSteps(estimate: Estimate): CalculationSteps {
+export function calculationSteps(estimate: Estimate | EstimateTotal): CalculationSteps {
   let steps = built.get(estimate)
   if (!steps) {
     const source = stepsSourceOf(estimate)
-    if (!source) throw new TypeError('calculationSteps takes an estimate made by estimate().')
     steps = buildSteps(source.bill, source.labelOf, source.assumptions, source.shares)
     if (source.edit) steps = source.edit(steps)
     built.set(estimate, steps)

@@ -1,3 +1,5 @@
+import type { ImportedUsage } from './usage/types'
+
 /**
  * The price sheets the engine knows: the classic 2016 sheet and the current one.
  *
@@ -147,18 +149,28 @@ export type LineKind =
 export type QuantityUnit = 'requests' | 'GB-s' | 'GB' | 'GiB' | 'operations' | 'GB-months'
 
 /**
- * One line of the bill, computed at full precision and rounded half-up to the cent.
+ * One line of the bill as `estimateTotal` gives it: what it is and its cents.
  *
- * @example { kind: 'compute', architecture: 'x86_64', tier: 1, quantity: '1100000', quantityUnit: 'GB-s', unitPriceUsd: '0.00001667', exactUsd: '18.337', cents: 1834, usd: '18.34', label: 'Compute (x86_64)' }
+ * @example { kind: 'compute', architecture: 'x86_64', tier: 1, cents: 1834 }
  */
-export interface BillLine {
+export interface LineTotal {
   kind: LineKind
-  /** Human label, e.g. "Compute (x86_64), first 6 billion GB-s". */
-  label: string
   /** For compute, provisioned-concurrency and provisioned-duration lines. */
   architecture?: Architecture
   /** For compute lines: 1 for the first price bracket, 2 for the next, ... */
   tier?: number
+  /** The line's amount rounded half-up to whole cents. */
+  cents: number
+}
+
+/**
+ * One line of the bill, computed at full precision and rounded half-up to the cent.
+ *
+ * @example { kind: 'compute', architecture: 'x86_64', tier: 1, quantity: '1100000', quantityUnit: 'GB-s', unitPriceUsd: '0.00001667', exactUsd: '18.337', cents: 1834, usd: '18.34', label: 'Compute (x86_64)' }
+ */
+export interface BillLine extends LineTotal {
+  /** Human label, e.g. "Compute (x86_64), first 6 billion GB-s". */
+  label: string
   /** Billable quantity, exact decimal string (requests, GB-s, GB restored or GiB streamed). */
   quantity: string
   quantityUnit: QuantityUnit
@@ -275,15 +287,31 @@ export interface PriceSheetInfo {
 }
 
 /**
- * An account's monthly Lambda bill.
+ * An account's monthly Lambda bill, as `estimateTotal` gives it: the total and
+ * each line's cents. Plain data.
+ *
+ * @example estimateTotal(input).totalCents // 1874 for 512 MB, 1 s, 3M requests on the classic sheet
+ */
+export interface EstimateTotal {
+  /** The input priced, as checked and copied: `estimate(e.input)` prices it again, in full. */
+  input: EstimateInput
+  sheet: PriceSheetInfo
+  region: string
+  /** Sum of the lines' cents: exact up to 2^53 cents (about $90 trillion); beyond, the nearest number (`estimate` gives the exact `totalUsd`). */
+  totalCents: number
+  lines: LineTotal[]
+}
+
+/**
+ * An account's monthly Lambda bill in full, as `estimate` gives it. Plain data:
+ * `structuredClone` and JSON keep all of it, and `calculationSteps` explains a
+ * copy as it explains the original.
  *
  * @example estimate(input).totalCents // 1874 for 512 MB, 1 s, 3M requests on the classic sheet
  */
-export interface Estimate {
-  sheet: PriceSheetInfo
-  region: string
-  /** Sum of the lines' cents: exact up to 2^53 cents (about $90 trillion); beyond, the nearest number, and `totalUsd` is the exact figure. */
-  totalCents: number
+export interface Estimate extends EstimateTotal {
+  /** For an estimate of imported REPORT logs (`estimateFromReports`): the logged usage and options it priced. */
+  imported?: ImportedUsage
   /** totalCents as dollars with two places; exact even where totalCents exceeds 2^53. */
   totalUsd: string
   lines: BillLine[]

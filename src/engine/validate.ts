@@ -565,7 +565,7 @@ function fieldIndex(key: string): number {
  * Stores `value` as the field at `index`. Each case stores one field name, so
  * V8 compiles it as a plain property store; one store for every name
  * (`into[key] = value`) takes V8's slow path for stores of many names, which
- * cost about 9 % of estimate() on varied inputs. Fields after the 32nd share
+ * cost about 9 % of estimateTotal() on varied inputs. Fields after the 32nd share
  * that slower store.
  */
 function storeField(into: Record<string, unknown>, index: number, value: unknown): void {

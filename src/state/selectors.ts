@@ -1,7 +1,7 @@
 import {
   stripUnsafeCharacters,
   compareWithSheet,
-  exactEstimate,
+  estimate,
   validateInput,
   type Comparison,
   type Estimate,
@@ -188,7 +188,7 @@ export function createSelectors() {
     const form = selectForm(inputs)
     if (form.problems.length > 0) return { status: 'invalid', problems: form.problems }
     // The exact path directly: the result shows every line's quantity and price, which need the exact bill anyway.
-    return { status: 'ok', estimate: exactEstimate(form.input), input: form.input }
+    return { status: 'ok', estimate: estimate(form.input), input: form.input }
   })
 
   const selectComparison = memoOnInputs((inputs): Comparison | null => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calculationSteps, costByRequests, estimate, exactEstimate, validateInput, type EstimateInput } from '../../src/engine/index'
+import { calculationSteps, costByRequests, estimate, estimateTotal, validateInput, type EstimateInput } from '../../src/engine/index'
 
 // AWS's example (Lambda pricing page, 2026): 1M claims a month, each a 30 s
 // step, a 7-day wait and a 2 s step: 2 invocations and 32 s of compute per
@@ -39,7 +39,7 @@ describe('durable functions', () => {
     expect(byKind.compute).toMatchObject({ quantity: '31600000', cents: 42134 })
     expect(byKind.requests).toMatchObject({ quantity: '1000000', cents: 20 })
     expect(bill.totalUsd).toBe('490.46')
-    expect(exactEstimate(example).totalCents).toBe(49046)
+    expect(estimateTotal(example).totalCents).toBe(49046)
   })
 
   it('show each measure in the steps', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calculationSteps, compareWithSheet, estimate, exactEstimate, validateInput, type EstimateInput } from '../../src/engine/index'
+import { calculationSteps, compareWithSheet, estimate, estimateTotal, validateInput, type EstimateInput } from '../../src/engine/index'
 
 // Every figure below is worked out by hand from AWS's published prices: a
 // Compute Savings Plan leaves (100 - p) / 100 of each eligible line's exact
@@ -21,12 +21,12 @@ describe('Compute Savings Plans', () => {
     ])
     expect(bill.lines[1]!.exactUsd).toBe('146.66696')
     expect(bill.totalCents).toBe(14867)
-    expect(exactEstimate(oneGb(12)).totalCents).toBe(14867)
+    expect(estimateTotal(oneGb(12)).totalCents).toBe(14867)
   })
 
   it('17 % (the all-upfront rate): $166.667 x 0.83 = $138.33361, so $138.33', () => {
     expect(estimate(oneGb(17)).lines[1]!.cents).toBe(13833)
-    expect(exactEstimate(oneGb(17)).lines[1]!.cents).toBe(13833)
+    expect(estimateTotal(oneGb(17)).lines[1]!.cents).toBe(13833)
   })
 
   it('a decimal percentage: 12.5 % leaves $166.667 x 0.875 = $145.8336...25, so $145.83', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calculationSteps, estimate, exactEstimate, validateInput, type EstimateInput, type FunctionInput } from '../../src/engine/index'
+import { calculationSteps, estimate, estimateTotal, validateInput, type EstimateInput, type FunctionInput } from '../../src/engine/index'
 
 // AWS's example (Lambda pricing page, 2026): 10M requests, 1,024 MB x86_64, 2 s,
 // 200,000 environments created (2 % of the invocations), free tier off.
@@ -23,7 +23,7 @@ describe('tenant isolation', () => {
       cents: 3333,
     })
     expect(bill.totalCents).toBe(36866)
-    expect(exactEstimate(example).totalCents).toBe(36866)
+    expect(estimateTotal(example).totalCents).toBe(36866)
   })
 
   it("explains AWS's $368.74 in the steps: the page rounds the rate to $0.000167", () => {

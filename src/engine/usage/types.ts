@@ -1,3 +1,5 @@
+import type { Architecture, PriceSheetId } from '../types'
+
 /**
  * Types of imported usage: invocations read from Lambda REPORT logs, and the
  * exact billed usage summed from them.
@@ -123,4 +125,37 @@ export interface BilledUsageSummary {
   billedMs: bigint
   billedMsFromAverage: bigint
   billedDiffers: number
+}
+
+/**
+ * Options of `estimateFromReports`.
+ *
+ * @example { sheet: 'aws-current', region: 'eu-west-1', monthlyRequests: 200_000_000 }
+ */
+export interface ReportEstimateOptions {
+  sheet: PriceSheetId
+  /** Region id; default the sheet's (us-east-1). */
+  region?: string
+  /** Apply the monthly free tier; default true. */
+  freeTier?: boolean
+  /** The log does not say; default `'x86_64'`. */
+  architecture?: Architecture
+  /**
+   * Requests in the month to bill. The sample's usage is scaled exactly to
+   * this volume, keeping its mix of durations, memory sizes and cold starts.
+   * Omitted: the log is the month.
+   */
+  monthlyRequests?: number
+}
+
+/**
+ * What an estimate of imported REPORT logs was priced from: the logged usage as
+ * billed under the sheet's rules, and the options. Plain data, kept on the
+ * estimate (`Estimate.imported`) so its bill and steps can be rebuilt from it.
+ *
+ * @example estimateFromReports(sample, { sheet: 'aws-2016' }).imported?.summary.invocations // the REPORT lines read
+ */
+export interface ImportedUsage {
+  summary: BilledUsageSummary
+  options: ReportEstimateOptions
 }
