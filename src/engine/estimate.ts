@@ -19,7 +19,6 @@ import type {
   PriceSheetInfo,
   QuantityUnit,
 } from './types'
-import { importedBill, importedSteps } from './usage/imported-bill'
 import type { ImportedUsage } from './usage/types'
 import { copyInput, InvalidInputError, validateInput } from './validate'
 
@@ -52,7 +51,8 @@ export function lineExactUsd(l: LineBill): Ratio {
   return l.discount ? { n: n * l.discount.n, d: d * l.discount.d } : { n, d }
 }
 
-function tierCountOf(bill: Bill, line: LineBill): number {
+/** How many price brackets a line's meter has where the bill is priced. */
+export function tierCountOf(bill: Bill, line: LineBill): number {
   if (line.tier === undefined) return 1
   const p = METERS[METER_INDEX.get(line.meter)!]!.price(bill.sheet, bill.region)
   return Array.isArray(p) ? p.length : 1
@@ -178,43 +178,6 @@ export function assumptionsOf(bill: Bill): string[] {
 
 function ratioText(r: Ratio, places = 20): string {
   return toDecimalString(r.n, r.d, places)
-}
-
-/** The parts of a bill the calculation steps are written from. */
-export interface StepsSource {
-  bill: Bill
-  labelOf: (line: LineBill) => string
-  assumptions: string[]
-  shares: bigint[][]
-  /** Rewrites the built steps (an estimate of imported usage explains its own compute). */
-  edit?: (steps: CalculationSteps) => CalculationSteps
-}
-
-/**
- * What an estimate's steps are written from, rebuilt from its data alone (its
- * `input`, or the imported usage it priced), so that a copy of an estimate
- * (`structuredClone`, JSON) explains itself as the original does.
- */
-export function stepsSourceOf(estimate: Estimate | EstimateTotal): StepsSource {
-  let bill: Bill
-  let edit: StepsSource['edit']
-  const imported = 'imported' in estimate ? estimate.imported : undefined
-  if (imported) {
-    bill = importedBill(imported).bill
-    edit = (steps) => importedSteps(steps, bill, imported)
-  } else {
-    const problems = validateInput(estimate.input)
-    if (problems.length > 0) throw new InvalidInputError(problems)
-    bill = computeBill(copyInput(estimate.input))
-  }
-  const source: StepsSource = {
-    bill,
-    labelOf: (line) => lineLabel(line, tierCountOf(bill, line)),
-    assumptions: assumptionsOf(bill),
-    shares: lineShares(bill),
-  }
-  if (edit) source.edit = edit
-  return source
 }
 
 /** Each function's usage and share of the bill. */

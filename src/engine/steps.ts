@@ -1,5 +1,7 @@
-import type { Bill, LineBill } from './bill'
-import { lineExactUsd, stepsSourceOf } from './estimate'
+import { computeBill, lineShares, type Bill, type LineBill } from './bill'
+import { assumptionsOf, lineExactUsd, lineLabel, tierCountOf } from './estimate'
+import { importedBill, importedSteps } from './usage/imported-bill'
+import { copyInput, InvalidInputError, validateInput } from './validate'
 import {
   addRatio,
   centsToUsdString,
@@ -396,6 +398,43 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
 const NOT_COVERED = [...new Set(METERS.filter((m) => !m.savingsPlan).map((m) => m.part))]
   .map((id) => COST_PARTS.find((p) => p.id === id)!.label)
   .join(', ')
+
+/** The parts of a bill the calculation steps are written from. */
+interface StepsSource {
+  bill: Bill
+  labelOf: (line: LineBill) => string
+  assumptions: string[]
+  shares: bigint[][]
+  /** Rewrites the built steps (an estimate of imported usage explains its own compute). */
+  edit?: (steps: CalculationSteps) => CalculationSteps
+}
+
+/**
+ * What an estimate's steps are written from, rebuilt from its data alone (its
+ * `input`, or the imported usage it priced), so that a copy of an estimate
+ * (`structuredClone`, JSON) explains itself as the original does.
+ */
+function stepsSourceOf(estimate: Estimate | EstimateTotal): StepsSource {
+  let bill: Bill
+  let edit: StepsSource['edit']
+  const imported = 'imported' in estimate ? estimate.imported : undefined
+  if (imported) {
+    bill = importedBill(imported).bill
+    edit = (steps) => importedSteps(steps, bill, imported)
+  } else {
+    const problems = validateInput(estimate.input)
+    if (problems.length > 0) throw new InvalidInputError(problems)
+    bill = computeBill(copyInput(estimate.input))
+  }
+  const source: StepsSource = {
+    bill,
+    labelOf: (line) => lineLabel(line, tierCountOf(bill, line)),
+    assumptions: assumptionsOf(bill),
+    shares: lineShares(bill),
+  }
+  if (edit) source.edit = edit
+  return source
+}
 
 const built = new WeakMap<Estimate | EstimateTotal, CalculationSteps>()
 
