@@ -1,6 +1,5 @@
 import type { Arithmetic } from './arithmetic'
 import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './compiled-sheet'
-import { groupThousands } from './decimal'
 import { REQUEST_UNIT_FACTORS } from './requests'
 import type { ExtraMeters } from './sheets/sheet-data'
 import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './types'
@@ -144,11 +143,6 @@ export interface MeterSpec {
    * region: its name in the sentence that says so ("SnapStart").
    */
   onePrice?: string
-  /**
-   * The steps that show how one function's use of the meter was measured,
-   * given its input and its usage: one sentence each, or none.
-   */
-  explain?: (fn: FunctionInput, usage: string) => string[]
   /** Adds one function's usage of the meter (the meter's index is `i`). */
   measure<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, i: number): void
 }
@@ -231,10 +225,6 @@ function tenantMeters(architecture: Architecture): MeterSpec[] {
       applies: 'tenant',
       onePrice: 'tenant isolation',
       price: (sheet) => sheet.extra?.prices.get(`tenantIsolation.${architecture}`),
-      explain: (fn, usage) => [
-        `Tenant isolation (${architecture}): each cold start creates an environment for its tenant, so ${fn.coldStartPercent ?? 0} % of the on-demand invocations x ${fn.memoryMb / 1024} GB of memory = ${usage} of environments created, each GB billed once.`,
-        "AWS's own example (10 million requests, 2 % cold, 1,024 MB) rounds the rate to 0.000167 USD and shows $33.40 and a total of $368.74; at the published 0.000166667 USD the line is $33.33 and the total $368.66, as billed here.",
-      ],
       measure(A, c, sink, i) {
         if (c.architecture !== architecture || A.isZero(c.coldN)) return
         // Environments created (the cold starts) x GB.
@@ -243,9 +233,6 @@ function tenantMeters(architecture: Architecture): MeterSpec[] {
     },
   ]
 }
-
-/** A number as typed, with separators: 1000000 -> "1,000,000". */
-const grouped = (x: number): string => groupThousands(String(x))
 
 /**
  * The durable executions of a function and what each writes, in A: q / r
@@ -271,9 +258,6 @@ const DURABLE_METERS: MeterSpec[] = [
     applies: 'durable',
     onePrice: 'durable functions',
     price: (sheet) => sheet.extra?.prices.get('durable.operation'),
-    explain: (fn, usage) => [
-      `Durable operations: ${grouped(fn.durableExecutions ?? 0)} executions x ${grouped(fn.durableOperationsPerExecution ?? 1)} operations each = ${usage}`,
-    ],
     measure(A, c, sink, i) {
       if (!A.decimal(c.fn.durableExecutions ?? 0)) return fail(A)
       const en = A.q
@@ -292,9 +276,6 @@ const DURABLE_METERS: MeterSpec[] = [
     applies: 'durable',
     onePrice: 'durable functions',
     price: (sheet) => sheet.extra?.prices.get('durable.writtenGb'),
-    explain: (fn, usage) => [
-      `Durable data written: ${grouped(fn.durableExecutions ?? 0)} executions x ${grouped(fn.durableKbWrittenPerExecution ?? 0)} KB / 1,000,000 KB in a GB (AWS's decimal GB for this meter) = ${usage}`,
-    ],
     measure(A, c, sink, i) {
       const d = durableFigures(A, c.fn)
       if (!d) return fail(A)
@@ -311,9 +292,6 @@ const DURABLE_METERS: MeterSpec[] = [
     applies: 'durable',
     onePrice: 'durable functions',
     price: (sheet) => sheet.extra?.prices.get('durable.retainedGbMonth'),
-    explain: (fn, usage) => [
-      `Durable data retained: the data written x (${grouped(fn.durableRunningDays ?? 0)} days running + ${grouped(fn.durableRetentionDays ?? 14)} days kept after) / 30 days in a month = ${usage}`,
-    ],
     measure(A, c, sink, i) {
       const d = durableFigures(A, c.fn)
       if (!d) return fail(A)
