@@ -21,8 +21,8 @@ function q(r: Ratio, places = 6): string {
 const big = (x: bigint | number): string => groupThousands(String(x))
 const msOfUs = (us: bigint): string => q({ n: us, d: 1000n }, 3)
 
-/** Mean of `sumUs` over `n`, in ms rounded to 0.01 ms (for display and the function summary only). */
-function meanMs(sumUs: bigint, n: number): number {
+/** Mean of `sumUs` (microseconds) over `n`, in ms rounded half-up to 0.01 ms; 0 when `n` is 0. */
+export function meanMs(sumUs: bigint, n: number): number {
   if (n === 0) return 0
   return Number((sumUs * 100n + BigInt(n) * 500n) / (BigInt(n) * 1000n)) / 100
 }
