@@ -143,6 +143,11 @@ export interface MeterSpec {
    * region: its name in the sentence that says so ("SnapStart").
    */
   onePrice?: string
+  /**
+   * What the engine assumes where AWS publishes no rule, for a bill with a line
+   * of this meter: sentences for the estimate's assumptions.
+   */
+  assumptions?: (bill: { region: string; freeTier: boolean; estimatedPrice: boolean }) => string[]
   /** Adds one function's usage of the meter (the meter's index is `i`). */
   measure<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, i: number): void
 }
@@ -175,6 +180,22 @@ function computeMeter(architecture: Architecture): MeterSpec {
   }
 }
 
+/** Provisioned concurrency's free tier, and its arm64 prices outside us-east-1. */
+function provisionedAssumptions(bill: { region: string; freeTier: boolean; estimatedPrice: boolean }): string[] {
+  const out: string[] = []
+  if (bill.estimatedPrice) {
+    out.push(
+      `arm64 provisioned concurrency prices for ${bill.region} are estimated: AWS publishes them for us-east-1 only, so they are the region\u2019s x86_64 prices x 0.8, rounded half-up to 10 decimals.`,
+    )
+  }
+  if (bill.freeTier) {
+    out.push(
+      'The free tier covers all regional requests and on-demand GB-s (cold-start INIT and provisioned spill-over included), never provisioned concurrency or its duration. AWS says the free tier does not apply to functions with provisioned concurrency, yet its own example deducts it from the on-demand part; this follows the example.',
+    )
+  }
+  return out
+}
+
 function provisionedMeters(architecture: Architecture): MeterSpec[] {
   const x86 = architecture === 'x86_64'
   return [
@@ -187,6 +208,7 @@ function provisionedMeters(architecture: Architecture): MeterSpec[] {
       label: `Provisioned Concurrency (${architecture})`,
       savingsPlan: true,
       applies: 'provisioned',
+      assumptions: provisionedAssumptions,
       price: (_sheet, region) => region.provisioned[architecture]?.concurrency,
       measure(A, c, sink, i) {
         if (c.architecture !== architecture) return
@@ -202,6 +224,7 @@ function provisionedMeters(architecture: Architecture): MeterSpec[] {
       label: `Provisioned Duration (${architecture})`,
       savingsPlan: true,
       applies: 'provisioned',
+      assumptions: provisionedAssumptions,
       price: (_sheet, region) => region.provisioned[architecture]?.duration,
       measure(A, c, sink, i) {
         if (c.architecture !== architecture) return
@@ -384,6 +407,9 @@ export const METERS: readonly MeterSpec[] = [
     part: 'edge',
     label: 'Lambda@Edge requests',
     savingsPlan: false,
+    assumptions: () => [
+      'Lambda@Edge is priced at its one published price ($0.60 per million requests, $0.00005001 per GB-s) whatever the region, with no free tier.',
+    ],
     applies: 'edge',
     price: (sheet) => sheet.extra?.edgeRequest,
     measure(A, c, sink, i) {
@@ -397,6 +423,9 @@ export const METERS: readonly MeterSpec[] = [
     part: 'edge',
     label: 'Lambda@Edge duration',
     savingsPlan: false,
+    assumptions: () => [
+      'Lambda@Edge is priced at its one published price ($0.60 per million requests, $0.00005001 per GB-s) whatever the region, with no free tier.',
+    ],
     applies: 'edge',
     price: (sheet) => sheet.extra?.edgeGbs,
     measure(A, c, sink, i) {
@@ -413,6 +442,9 @@ export const METERS: readonly MeterSpec[] = [
     free: 'streaming',
     savingsPlan: false,
     applies: 'streaming',
+    assumptions: () => [
+      'Response streaming is priced from the average MB per request: requests that stream less than 6 MB do not lend their free part to larger ones, so a bill with uneven responses can be higher.',
+    ],
     price: (sheet) => sheet.extra?.streaming,
     measure(A, c, sink, i) {
       const streamed = c.fn.streamedMbPerRequest!
