@@ -14,7 +14,6 @@ import type {
   EstimateInput,
   FreeTierUsage,
   FunctionUsage,
-  LineKind,
   PriceSheetId,
   PriceSheetInfo,
   QuantityUnit,
