@@ -493,6 +493,22 @@ const METER_APPLIES: readonly number[] = METERS.map((m) => APPLIES_BIT[m.applies
  */
 export const METER_IDS: readonly MeterId[] = METERS.map((m) => m.id)
 
+/**
+ * The meters that draw on the free tier's GB-s: on-demand compute, one per architecture.
+ *
+ * @example FREE_GBS_METERS.map((m) => m.id) // ['x86Gbs', 'armGbs']
+ */
+export const FREE_GBS_METERS: readonly MeterSpec[] = METERS.filter((m) => m.free === 'gbSeconds')
+
+/**
+ * The meter that holds a regional function's on-demand compute on an architecture.
+ *
+ * @example computeMeterOf('arm64') // 'armGbs'
+ */
+export function computeMeterOf(architecture: Architecture): MeterId {
+  return FREE_GBS_METERS.find((m) => m.architecture === architecture)!.id
+}
+
 /** Each meter's index by name. */
 export const METER_INDEX: ReadonlyMap<MeterId, number> = new Map(METERS.map((m, i) => [m.id, i]))
 
