@@ -1,7 +1,7 @@
 import { computeBill, lineShares, type Bill, type LineBill } from './bill'
-import { centsToUsdString, groupThousands, parseNumber, toDecimalString, type Ratio } from './decimal'
+import { addRatio, centsToUsdString, groupThousands, parseNumber, toDecimalString, ZERO, type Ratio } from './decimal'
 import type { FastBill } from './estimate-total'
-import { METER_INDEX, METERS } from './meters'
+import { FREE_GBS_METERS, METER_INDEX, METERS, ON_DEMAND_DURATION_METERS } from './meters'
 import { rememberLast } from './remember-last'
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type {
@@ -174,7 +174,7 @@ function functionsOf(b: Bill, shares: bigint[][]): FunctionUsage[] {
     let cents = 0n
     for (const line of shares) cents += line[i]!
     const m = f.meters
-    const gbs = m.x86Gbs.n !== 0n ? m.x86Gbs : m.armGbs.n !== 0n ? m.armGbs : m.edgeGbs
+    const gbs = ON_DEMAND_DURATION_METERS.reduce((sum, meter) => addRatio(sum, m[meter.id]), ZERO)
     return {
       index: f.index,
       name: f.name,
@@ -221,7 +221,7 @@ function allRequests(b: Bill): Ratio {
 
 function totalsOf(b: Bill): Estimate['totals'] {
   const u = b.usage
-  const gbs = { n: u.x86Gbs.n * u.armGbs.d + u.armGbs.n * u.x86Gbs.d, d: u.x86Gbs.d * u.armGbs.d }
+  const gbs = FREE_GBS_METERS.reduce((sum, meter) => addRatio(sum, u[meter.id]), ZERO)
   return {
     requestsPerMonth: ratioText(allRequests(b)),
     gbSeconds: ratioText(gbs),

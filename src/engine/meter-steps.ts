@@ -54,8 +54,6 @@ export interface MeterSteps {
   perFunction?: (f: FunctionMeasure, usage: string, bill: Bill) => string[]
   /** Sentences once per bill that uses the meter, after the functions' (its free-tier allowance, say). */
   perBill?: (bill: Bill) => string[]
-  /** Where the meter holds a function's on-demand duration: the Compute section explains it for every function. */
-  onDemandDuration?: boolean
   /** Words after the meter's charge, e.g. "monthly request charges". */
   charge?: string
 }
@@ -106,7 +104,7 @@ function provisionedSteps(f: FunctionMeasure, _usage: string, bill: Bill): strin
   return out
 }
 
-const computeSteps: MeterSteps = { onDemandDuration: true, charge: 'monthly compute charges' }
+const computeSteps: MeterSteps = { charge: 'monthly compute charges' }
 
 function tenantSteps(architecture: string): MeterSteps {
   return {
@@ -152,7 +150,7 @@ export const METER_STEPS: Readonly<Record<MeterId, MeterSteps>> = {
     perFunction: (f, usage) => [`${q(f.cold)} restores (the cold invocations) x ${GB(f.memoryMb)} GB = ${usage} restored`],
   },
   edgeRequests: {},
-  edgeGbs: { onDemandDuration: true },
+  edgeGbs: {},
   streamGib: {
     perFunction: (f, usage, bill) => {
       const freeMb = bill.sheet.data.extraMeters!.streaming.freeMbPerRequest

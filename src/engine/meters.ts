@@ -132,6 +132,8 @@ export interface MeterSpec {
   free?: FreePool
   /** Discounted by a Compute Savings Plan. */
   savingsPlan: boolean
+  /** Holds a function's on-demand duration (GB-s of compute, regional or at the edge). */
+  onDemandDuration?: boolean
   /** Its line is on every bill (requests), even at 0. */
   always?: boolean
   /** The functions it measures. */
@@ -171,6 +173,7 @@ function computeMeter(architecture: Architecture): MeterSpec {
     label: `Compute (${architecture})`,
     free: 'gbSeconds',
     savingsPlan: true,
+    onDemandDuration: true,
     applies: architecture,
     price: (_sheet, region) => region.compute[architecture],
     measure(A, c, sink, i) {
@@ -423,6 +426,7 @@ export const METERS: readonly MeterSpec[] = [
     part: 'edge',
     label: 'Lambda@Edge duration',
     savingsPlan: false,
+    onDemandDuration: true,
     assumptions: () => [
       'Lambda@Edge is priced at its one published price ($0.60 per million requests, $0.00005001 per GB-s) whatever the region, with no free tier.',
     ],
@@ -508,6 +512,13 @@ export const FREE_GBS_METERS: readonly MeterSpec[] = METERS.filter((m) => m.free
 export function computeMeterOf(architecture: Architecture): MeterId {
   return FREE_GBS_METERS.find((m) => m.architecture === architecture)!.id
 }
+
+/**
+ * The meters that hold a function's on-demand duration: one of them per function.
+ *
+ * @example ON_DEMAND_DURATION_METERS.map((m) => m.id) // ['x86Gbs', 'armGbs', 'edgeGbs']
+ */
+export const ON_DEMAND_DURATION_METERS: readonly MeterSpec[] = METERS.filter((m) => m.onDemandDuration)
 
 /** Each meter's index by name. */
 export const METER_INDEX: ReadonlyMap<MeterId, number> = new Map(METERS.map((m, i) => [m.id, i]))

@@ -3,7 +3,7 @@ import { assumptionsOf, lineExactUsd, lineLabel, tierCountOf } from './estimate'
 import { importedBill, importedSteps } from './usage/imported-bill'
 import { copyInput, InvalidInputError, validateInput } from './validate'
 import { addRatio, parseNumber, groupThousands, scaleRatio, subRatio, toDecimalString, type Ratio } from './decimal'
-import { COST_PARTS, METERS } from './meters'
+import { computeMeterOf, COST_PARTS, METERS, ON_DEMAND_DURATION_METERS } from './meters'
 import { dollars, GB, METER_STEPS, n, q } from './meter-steps'
 import { REQUEST_UNIT_LABELS } from './requests'
 import type { CalculationSteps, Estimate, EstimateTotal, RequestUnit, StepLine, StepSection } from './types'
@@ -101,7 +101,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
         ),
       )
     }
-    const gbs = ON_DEMAND_DURATION.reduce((sum, id) => addRatio(sum, f.meters[id]), { n: 0n, d: 1n })
+    const gbs = ON_DEMAND_DURATION_METERS.reduce((sum, m) => addRatio(sum, f.meters[m.id]), { n: 0n, d: 1n })
     compute.push(line(`${who}${GB(f.memoryMb)} GB x ${q(seconds)} seconds = ${q(gbs)} total compute (GB-s)${edge}`))
     if (f.snapStart === 'java') {
       compute.push(line(`${who}SnapStart for Java: no cache or restore charge; the restore time is billed as duration on cold invocations.`))
@@ -113,7 +113,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   for (const a of bill.architectures) {
     const fns = bill.functions.filter((f) => !f.edge && f.architecture === a.architecture)
     if (fns.length > 1) {
-      const key = a.architecture === 'arm64' ? 'armGbs' : 'x86Gbs'
+      const key = computeMeterOf(a.architecture)
       compute.push(line(`Total compute (${a.architecture}): ${fns.map((f) => `${q(f.meters[key])} GB-s`).join(' + ')} = ${q(a.gbs)} GB-s`))
     }
   }
@@ -251,9 +251,6 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   const text = sections.map((s) => [s.title, ...s.lines.map((l) => `  ${l.text}`)].join('\n')).join('\n')
   return { sections, text }
 }
-
-/** The meters that hold a function's on-demand duration (one of them per function). */
-const ON_DEMAND_DURATION = METERS.filter((m) => METER_STEPS[m.id].onDemandDuration).map((m) => m.id)
 
 /** The parts of a bill no Savings Plan covers, as the charts name them: "Requests, Ephemeral storage, ...". */
 const NOT_COVERED = [...new Set(METERS.filter((m) => !m.savingsPlan).map((m) => m.part))]
