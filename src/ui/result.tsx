@@ -24,7 +24,7 @@ function CompactComparison({ comparison, estimate }: { comparison: Comparison | 
   if (!comparison.available) {
     return (
       <p className="comparison" data-testid="comparison">
-        Under {other}: not available. {comparison.reason}
+        Under {other}: {comparison.missing ? comparison.reason : `not available. ${comparison.reason}`}
       </p>
     )
   }
