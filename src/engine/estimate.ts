@@ -14,12 +14,10 @@ import type {
   EstimateInput,
   FreeTierUsage,
   FunctionUsage,
-  LineKind,
   PriceSheetId,
   PriceSheetInfo,
   QuantityUnit,
 } from './types'
-import { importedBill, importedSteps } from './usage/imported-bill'
 import type { ImportedUsage } from './usage/types'
 import { copyInput, InvalidInputError, validateInput } from './validate'
 
@@ -52,7 +50,8 @@ export function lineExactUsd(l: LineBill): Ratio {
   return l.discount ? { n: n * l.discount.n, d: d * l.discount.d } : { n, d }
 }
 
-function tierCountOf(bill: Bill, line: LineBill): number {
+/** How many price brackets a line's meter has where the bill is priced. */
+export function tierCountOf(bill: Bill, line: LineBill): number {
   if (line.tier === undefined) return 1
   const p = METERS[METER_INDEX.get(line.meter)!]!.price(bill.sheet, bill.region)
   return Array.isArray(p) ? p.length : 1
@@ -118,7 +117,6 @@ function fnName(bill: Bill, i: number): string {
  */
 export function assumptionsOf(bill: Bill): string[] {
   const out: string[] = []
-  const has = (kind: LineKind) => bill.lines.some((l) => l.kind === kind)
   const region = bill.region
   const caveats = region.data.caveats ?? []
   if (bill.freeTier && bill.architectures.length > 1) {
@@ -136,32 +134,22 @@ export function assumptionsOf(bill: Bill): string[] {
       `In ${region.id}, whose base rate differs from us-east-1\u2019s, the price brackets above the first are assumed equal to the first (our sources publish no others), which probably overcharges usage above 6 billion x86_64 or 7.5 billion arm64 GB-s a month.`,
     )
   }
-  if (bill.lines.some((l) => (l.kind === 'provisioned-concurrency' || l.kind === 'provisioned-duration') && l.estimatedPrice)) {
-    out.push(
-      `arm64 provisioned concurrency prices for ${region.id} are estimated: AWS publishes them for us-east-1 only, so they are the region\u2019s x86_64 prices x 0.8, rounded half-up to 10 decimals.`,
-    )
+  // Each meter's own assumptions, once each, in the table's order.
+  const seen = new Set<string>()
+  for (const m of METERS) {
+    const lines = bill.lines.filter((l) => l.meter === m.id)
+    if (!m.assumptions || lines.length === 0) continue
+    const context = { region: region.id, freeTier: bill.freeTier, estimatedPrice: lines.some((l) => l.estimatedPrice) }
+    for (const text of m.assumptions(context)) seen.add(text)
   }
-  if (bill.freeTier && (has('provisioned-concurrency') || has('provisioned-duration'))) {
-    out.push(
-      'The free tier covers all regional requests and on-demand GB-s (cold-start INIT and provisioned spill-over included), never provisioned concurrency or its duration. AWS says the free tier does not apply to functions with provisioned concurrency, yet its own example deducts it from the on-demand part; this follows the example.',
-    )
-  }
+  const meterAssumptions = [...seen]
   const onePrice = [...new Set(bill.lines.map((l) => METERS[METER_INDEX.get(l.meter)!]!.onePrice).filter((name) => name !== undefined))]
   if (onePrice.length > 0 && region.id !== 'us-east-1') {
     out.push(
       `${onePrice.join(' and ')} ${onePrice.length > 1 ? 'have' : 'has'} one published price (us-east-1\u2019s); it is applied in ${region.id} too.`,
     )
   }
-  if (has('edge-requests') || has('edge-duration')) {
-    out.push(
-      'Lambda@Edge is priced at its one published price ($0.60 per million requests, $0.00005001 per GB-s) whatever the region, with no free tier.',
-    )
-  }
-  if (has('response-streaming')) {
-    out.push(
-      'Response streaming is priced from the average MB per request: requests that stream less than 6 MB do not lend their free part to larger ones, so a bill with uneven responses can be higher.',
-    )
-  }
+  out.push(...meterAssumptions)
   const ignored = bill.functions.filter((f) => f.ignored.length > 0)
   if (ignored.length > 0) {
     const what = [...new Set(ignored.flatMap((f) => f.ignored))].join(', ')
@@ -178,43 +166,6 @@ export function assumptionsOf(bill: Bill): string[] {
 
 function ratioText(r: Ratio, places = 20): string {
   return toDecimalString(r.n, r.d, places)
-}
-
-/** The parts of a bill the calculation steps are written from. */
-export interface StepsSource {
-  bill: Bill
-  labelOf: (line: LineBill) => string
-  assumptions: string[]
-  shares: bigint[][]
-  /** Rewrites the built steps (an estimate of imported usage explains its own compute). */
-  edit?: (steps: CalculationSteps) => CalculationSteps
-}
-
-/**
- * What an estimate's steps are written from, rebuilt from its data alone (its
- * `input`, or the imported usage it priced), so that a copy of an estimate
- * (`structuredClone`, JSON) explains itself as the original does.
- */
-export function stepsSourceOf(estimate: Estimate | EstimateTotal): StepsSource {
-  let bill: Bill
-  let edit: StepsSource['edit']
-  const imported = 'imported' in estimate ? estimate.imported : undefined
-  if (imported) {
-    bill = importedBill(imported).bill
-    edit = (steps) => importedSteps(steps, bill, imported)
-  } else {
-    const problems = validateInput(estimate.input)
-    if (problems.length > 0) throw new InvalidInputError(problems)
-    bill = computeBill(copyInput(estimate.input))
-  }
-  const source: StepsSource = {
-    bill,
-    labelOf: (line) => lineLabel(line, tierCountOf(bill, line)),
-    assumptions: assumptionsOf(bill),
-    shares: lineShares(bill),
-  }
-  if (edit) source.edit = edit
-  return source
 }
 
 /** Each function's usage and share of the bill. */

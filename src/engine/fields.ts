@@ -164,6 +164,13 @@ export const HOURS_PER_MONTH = 730
  * @example MAX_INIT_MS // 10_000
  */
 export const MAX_INIT_MS = 10_000
+
+/**
+ * The longest duration of an invocation: Lambda's 15-minute timeout, ms.
+ *
+ * @example MAX_DURATION_MS / 60_000 // 15
+ */
+export const MAX_DURATION_MS = 900_000
 /**
  * The longest a Lambda@Edge function may run, ms: origin-facing functions stop
  * at 30 seconds (viewer-facing ones at 5).
@@ -215,7 +222,7 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     label: 'Duration (ms)',
     name: 'Duration',
     unit: 'ms',
-    max: 900_000,
+    max: MAX_DURATION_MS,
     default: undefined,
     urlKey: 'd',
     attribute: 'duration',

@@ -26,6 +26,8 @@ export type {
 export { estimateTotal } from './estimate-total'
 export { estimate, priceSheetInfo } from './estimate'
 export { calculationSteps } from './steps'
+export { ASSUMED_ENVIRONMENT_LIFETIME_MINUTES, ASSUMED_IDLE_MINUTES, estimateColdStarts } from './cold-start'
+export type { ColdStartEstimate, ColdStartWorkload } from './cold-start'
 export { validateInput, InvalidInputError } from './validate'
 export {
   ACCOUNT_FIELDS,
@@ -34,6 +36,7 @@ export {
   FUNCTION_FIELDS,
   HOURS_IN_LONGEST_MONTH,
   HOURS_PER_MONTH,
+  MAX_DURATION_MS,
   MAX_EDGE_DURATION_MS,
   MAX_FUNCTIONS,
   MAX_INIT_MS,
@@ -65,6 +68,8 @@ export { modelDurationMs, rightSizeMemoryMb, vcpuShare, ONE_VCPU_MEMORY_MB } fro
 export type { DurationModelInput, MemoryLimits } from './usage/memory-model'
 export { characterCount, quoteText, stripUnsafeCharacters } from './text'
 export { estimateFromReports } from './usage/from-reports'
+export { averageWorkloads, compareBills, defaultMonthlyRequests, HEADROOM_PERCENT, rightSize } from './usage/compare-bills'
+export type { AverageWorkload, BillComparison, PricingChoice, RightSizing } from './usage/compare-bills'
 export type { ReportEstimateOptions } from './usage/from-reports'
 export { durationHistogram, histogramBinMs, usageStats } from './usage/stats'
 export type { DurationHistogram, UsageStats } from './usage/stats'

@@ -1,6 +1,5 @@
 import type { Arithmetic } from './arithmetic'
 import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './compiled-sheet'
-import { groupThousands } from './decimal'
 import { REQUEST_UNIT_FACTORS } from './requests'
 import type { ExtraMeters } from './sheets/sheet-data'
 import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './types'
@@ -145,10 +144,10 @@ export interface MeterSpec {
    */
   onePrice?: string
   /**
-   * The steps that show how one function's use of the meter was measured,
-   * given its input and its usage: one sentence each, or none.
+   * What the engine assumes where AWS publishes no rule, for a bill with a line
+   * of this meter: sentences for the estimate's assumptions.
    */
-  explain?: (fn: FunctionInput, usage: string) => string[]
+  assumptions?: (bill: { region: string; freeTier: boolean; estimatedPrice: boolean }) => string[]
   /** Adds one function's usage of the meter (the meter's index is `i`). */
   measure<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, i: number): void
 }
@@ -181,6 +180,22 @@ function computeMeter(architecture: Architecture): MeterSpec {
   }
 }
 
+/** Provisioned concurrency's free tier, and its arm64 prices outside us-east-1. */
+function provisionedAssumptions(bill: { region: string; freeTier: boolean; estimatedPrice: boolean }): string[] {
+  const out: string[] = []
+  if (bill.estimatedPrice) {
+    out.push(
+      `arm64 provisioned concurrency prices for ${bill.region} are estimated: AWS publishes them for us-east-1 only, so they are the region\u2019s x86_64 prices x 0.8, rounded half-up to 10 decimals.`,
+    )
+  }
+  if (bill.freeTier) {
+    out.push(
+      'The free tier covers all regional requests and on-demand GB-s (cold-start INIT and provisioned spill-over included), never provisioned concurrency or its duration. AWS says the free tier does not apply to functions with provisioned concurrency, yet its own example deducts it from the on-demand part; this follows the example.',
+    )
+  }
+  return out
+}
+
 function provisionedMeters(architecture: Architecture): MeterSpec[] {
   const x86 = architecture === 'x86_64'
   return [
@@ -193,6 +208,7 @@ function provisionedMeters(architecture: Architecture): MeterSpec[] {
       label: `Provisioned Concurrency (${architecture})`,
       savingsPlan: true,
       applies: 'provisioned',
+      assumptions: provisionedAssumptions,
       price: (_sheet, region) => region.provisioned[architecture]?.concurrency,
       measure(A, c, sink, i) {
         if (c.architecture !== architecture) return
@@ -208,6 +224,7 @@ function provisionedMeters(architecture: Architecture): MeterSpec[] {
       label: `Provisioned Duration (${architecture})`,
       savingsPlan: true,
       applies: 'provisioned',
+      assumptions: provisionedAssumptions,
       price: (_sheet, region) => region.provisioned[architecture]?.duration,
       measure(A, c, sink, i) {
         if (c.architecture !== architecture) return
@@ -231,10 +248,6 @@ function tenantMeters(architecture: Architecture): MeterSpec[] {
       applies: 'tenant',
       onePrice: 'tenant isolation',
       price: (sheet) => sheet.extra?.prices.get(`tenantIsolation.${architecture}`),
-      explain: (fn, usage) => [
-        `Tenant isolation (${architecture}): each cold start creates an environment for its tenant, so ${fn.coldStartPercent ?? 0} % of the on-demand invocations x ${fn.memoryMb / 1024} GB of memory = ${usage} of environments created, each GB billed once.`,
-        "AWS's own example (10 million requests, 2 % cold, 1,024 MB) rounds the rate to 0.000167 USD and shows $33.40 and a total of $368.74; at the published 0.000166667 USD the line is $33.33 and the total $368.66, as billed here.",
-      ],
       measure(A, c, sink, i) {
         if (c.architecture !== architecture || A.isZero(c.coldN)) return
         // Environments created (the cold starts) x GB.
@@ -243,9 +256,6 @@ function tenantMeters(architecture: Architecture): MeterSpec[] {
     },
   ]
 }
-
-/** A number as typed, with separators: 1000000 -> "1,000,000". */
-const grouped = (x: number): string => groupThousands(String(x))
 
 /**
  * The durable executions of a function and what each writes, in A: q / r
@@ -271,9 +281,6 @@ const DURABLE_METERS: MeterSpec[] = [
     applies: 'durable',
     onePrice: 'durable functions',
     price: (sheet) => sheet.extra?.prices.get('durable.operation'),
-    explain: (fn, usage) => [
-      `Durable operations: ${grouped(fn.durableExecutions ?? 0)} executions x ${grouped(fn.durableOperationsPerExecution ?? 1)} operations each = ${usage}`,
-    ],
     measure(A, c, sink, i) {
       if (!A.decimal(c.fn.durableExecutions ?? 0)) return fail(A)
       const en = A.q
@@ -292,9 +299,6 @@ const DURABLE_METERS: MeterSpec[] = [
     applies: 'durable',
     onePrice: 'durable functions',
     price: (sheet) => sheet.extra?.prices.get('durable.writtenGb'),
-    explain: (fn, usage) => [
-      `Durable data written: ${grouped(fn.durableExecutions ?? 0)} executions x ${grouped(fn.durableKbWrittenPerExecution ?? 0)} KB / 1,000,000 KB in a GB (AWS's decimal GB for this meter) = ${usage}`,
-    ],
     measure(A, c, sink, i) {
       const d = durableFigures(A, c.fn)
       if (!d) return fail(A)
@@ -311,9 +315,6 @@ const DURABLE_METERS: MeterSpec[] = [
     applies: 'durable',
     onePrice: 'durable functions',
     price: (sheet) => sheet.extra?.prices.get('durable.retainedGbMonth'),
-    explain: (fn, usage) => [
-      `Durable data retained: the data written x (${grouped(fn.durableRunningDays ?? 0)} days running + ${grouped(fn.durableRetentionDays ?? 14)} days kept after) / 30 days in a month = ${usage}`,
-    ],
     measure(A, c, sink, i) {
       const d = durableFigures(A, c.fn)
       if (!d) return fail(A)
@@ -406,6 +407,9 @@ export const METERS: readonly MeterSpec[] = [
     part: 'edge',
     label: 'Lambda@Edge requests',
     savingsPlan: false,
+    assumptions: () => [
+      'Lambda@Edge is priced at its one published price ($0.60 per million requests, $0.00005001 per GB-s) whatever the region, with no free tier.',
+    ],
     applies: 'edge',
     price: (sheet) => sheet.extra?.edgeRequest,
     measure(A, c, sink, i) {
@@ -419,6 +423,9 @@ export const METERS: readonly MeterSpec[] = [
     part: 'edge',
     label: 'Lambda@Edge duration',
     savingsPlan: false,
+    assumptions: () => [
+      'Lambda@Edge is priced at its one published price ($0.60 per million requests, $0.00005001 per GB-s) whatever the region, with no free tier.',
+    ],
     applies: 'edge',
     price: (sheet) => sheet.extra?.edgeGbs,
     measure(A, c, sink, i) {
@@ -435,6 +442,9 @@ export const METERS: readonly MeterSpec[] = [
     free: 'streaming',
     savingsPlan: false,
     applies: 'streaming',
+    assumptions: () => [
+      'Response streaming is priced from the average MB per request: requests that stream less than 6 MB do not lend their free part to larger ones, so a bill with uneven responses can be higher.',
+    ],
     price: (sheet) => sheet.extra?.streaming,
     measure(A, c, sink, i) {
       const streamed = c.fn.streamedMbPerRequest!
@@ -482,6 +492,22 @@ const METER_APPLIES: readonly number[] = METERS.map((m) => APPLIES_BIT[m.applies
  * @example METER_IDS[0] // 'requests'
  */
 export const METER_IDS: readonly MeterId[] = METERS.map((m) => m.id)
+
+/**
+ * The meters that draw on the free tier's GB-s: on-demand compute, one per architecture.
+ *
+ * @example FREE_GBS_METERS.map((m) => m.id) // ['x86Gbs', 'armGbs']
+ */
+export const FREE_GBS_METERS: readonly MeterSpec[] = METERS.filter((m) => m.free === 'gbSeconds')
+
+/**
+ * The meter that holds a regional function's on-demand compute on an architecture.
+ *
+ * @example computeMeterOf('arm64') // 'armGbs'
+ */
+export function computeMeterOf(architecture: Architecture): MeterId {
+  return FREE_GBS_METERS.find((m) => m.architecture === architecture)!.id
+}
 
 /** Each meter's index by name. */
 export const METER_INDEX: ReadonlyMap<MeterId, number> = new Map(METERS.map((m, i) => [m.id, i]))

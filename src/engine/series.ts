@@ -1,8 +1,8 @@
 import { BIGINT } from './arithmetic'
 import { architecturesInUse, computeBill, exactMeterPrices, freeAllowance, savingsPlanDiscount } from './bill'
 import type { CompiledRegion, CompiledSheet } from './compiled-sheet'
-import { lcm, toDecimalString, type Ratio } from './decimal'
-import { COST_PARTS, METER_IDS, METERS, PART_OF_KIND, type CostPart } from './meters'
+import { addRatio, lcm, toDecimalString, ZERO, type Ratio } from './decimal'
+import { COST_PARTS, FREE_GBS_METERS, METER_IDS, METERS, PART_OF_KIND, type CostPart } from './meters'
 import { meterPrices, MeterTotals, priceMeters } from './price-meters'
 import type { Architecture, Estimate, EstimateInput, LineKind } from './types'
 import { measureFunction, addUsage, emptyUsage, reduceUsage, type MeterUsage } from './measure'
@@ -228,8 +228,9 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
   // The knees: where the free requests and the free GB-s run out.
   const freeRequests = Number(sheet.freeRequests)
   if (freeTier && freeRequests > lo && freeRequests < hi) xs.add(freeRequests)
-  const perRequestGbs = { n: slope.x86Gbs.n * slope.armGbs.d + slope.armGbs.n * slope.x86Gbs.d, d: slope.x86Gbs.d * slope.armGbs.d }
-  const baseGbs = { n: base.x86Gbs.n * base.armGbs.d + base.armGbs.n * base.x86Gbs.d, d: base.x86Gbs.d * base.armGbs.d }
+  // The GB-s that draw on the free tier, at the base and per request.
+  const perRequestGbs = FREE_GBS_METERS.reduce((sum, m) => addRatio(sum, slope[m.id]), ZERO)
+  const baseGbs = FREE_GBS_METERS.reduce((sum, m) => addRatio(sum, base[m.id]), ZERO)
   if (freeTier && perRequestGbs.n > 0n) {
     // smallest X with base + X x slope >= the free GB-s
     const needN = sheet.freeGbSeconds * baseGbs.d - baseGbs.n

@@ -1,18 +1,10 @@
-import type { Bill, LineBill } from './bill'
-import { lineExactUsd, stepsSourceOf } from './estimate'
-import {
-  addRatio,
-  centsToUsdString,
-  parseNumber,
-  groupThousands,
-  mulRatio,
-  pow10,
-  scaleRatio,
-  subRatio,
-  toDecimalString,
-  type Ratio,
-} from './decimal'
+import { computeBill, lineShares, type Bill, type LineBill } from './bill'
+import { assumptionsOf, lineExactUsd, lineLabel, tierCountOf } from './estimate'
+import { importedBill, importedSteps } from './usage/imported-bill'
+import { copyInput, InvalidInputError, validateInput } from './validate'
+import { addRatio, parseNumber, groupThousands, scaleRatio, subRatio, toDecimalString, type Ratio } from './decimal'
 import { COST_PARTS, METERS } from './meters'
+import { dollars, GB, METER_STEPS, n, q } from './meter-steps'
 import { REQUEST_UNIT_LABELS } from './requests'
 import type { CalculationSteps, Estimate, EstimateTotal, RequestUnit, StepLine, StepSection } from './types'
 import type { FunctionMeasure } from './measure'
@@ -25,27 +17,6 @@ const CONVERSIONS: Record<RequestUnit, string> = {
   day: ' x (730 hours in a month / 24 hours in a day)',
   month: '',
   'million-per-month': ' x 1,000,000',
-}
-
-/** An exact figure with separators; cut to 6 places with "…" where it goes on. */
-function num(n: bigint, d: bigint, places = 6): string {
-  const text = groupThousands(toDecimalString(n, d, places))
-  return (n * pow10(places)) % d === 0n ? text : `${text}\u2026`
-}
-
-/** A ratio as `num` prints it. */
-function q(r: Ratio, places = 6): string {
-  return num(r.n, r.d, places)
-}
-
-/** A plain JS number with separators. */
-function n(x: number): string {
-  return groupThousands(String(x))
-}
-
-/** Whole cents as grouped dollars: 10000020n -> "100,000.20". */
-function dollars(cents: bigint): string {
-  return groupThousands(centsToUsdString(cents))
 }
 
 /** USD at full precision. */
@@ -62,70 +33,12 @@ function line(text: string, note?: 'assumption'): StepLine {
   return note ? { text, note } : { text }
 }
 
-const GB = (mb: number): string => num(BigInt(mb), 1024n)
-
 /** The exact amount of a line, USD. */
 /** "x USD = y USD, rounded to z USD" for a line, with a Savings Plan's share where one applies. */
 function priced(l: LineBill, unit: string): string {
   const e = lineExactUsd(l)
   const plan = l.discount ? ` x ${q(scaleRatio(l.discount, 100n))} % (the Savings Plan leaves the rest)` : ''
   return `${q(l.quantity)} ${unit} x ${l.unitPriceText} USD${plan} = ${money(e.n, e.d)}, rounded to ${dollars(l.cents)} USD`
-}
-
-/** Break-even utilisation of provisioned concurrency, as AWS states it. */
-const BREAK_EVEN_PERCENT = 60
-
-function provisionedSteps(bill: Bill, f: FunctionMeasure, out: StepLine[]): void {
-  const who = fnLabel(bill, f)
-  const gb = GB(f.memoryMb)
-  const minutes = bill.sheet.data.extraMeters!.provisionedRoundingMinutes
-  const periods = f.provisionedSeconds / BigInt(minutes * 60)
-  const exactPeriods = scaleRatio(f.provisionedHours, 60n, BigInt(minutes))
-  out.push(
-    line(
-      `${who}Enabled time: ${q(f.provisionedHours)} hours x 60 minutes / ${minutes} minutes = ${q(exactPeriods)} periods, rounded up to ${n(Number(periods))} x ${minutes * 60} seconds = ${n(Number(f.provisionedSeconds))} seconds`,
-    ),
-  )
-  const pcGbs = f.architecture === 'arm64' ? f.meters.pcArmGbs : f.meters.pcX86Gbs
-  const durGbs = f.architecture === 'arm64' ? f.meters.pcDurationArmGbs : f.meters.pcDurationX86Gbs
-  out.push(
-    line(
-      `${who}${n(f.concurrency)} provisioned environments x ${gb} GB x ${n(Number(f.provisionedSeconds))} seconds = ${q(pcGbs)} GB-s of provisioned concurrency (${f.architecture})`,
-    ),
-  )
-  out.push(
-    line(
-      `${who}${q(f.monthlyRequests)} requests x ${q(f.sharePercent)} % = ${q(f.served)} requests served by provisioned environments; ${q(f.spill)} run on demand (spill-over)`,
-    ),
-  )
-  out.push(
-    line(
-      `${who}${q(f.served)} requests x ${n(f.billedMs)} ms x 0.001 ms to sec conversion factor x ${gb} GB = ${q(durGbs)} GB-s of provisioned duration (no INIT: the environments are initialised in advance)`,
-    ),
-  )
-  // Utilisation: the served requests' time over the environments' enabled time.
-  const capacity = BigInt(f.concurrency) * 3600n
-  const capacityS = scaleRatio(f.provisionedHours, capacity)
-  if (capacityS.n > 0n) {
-    const busy = scaleRatio(mulRatio(f.served, parseNumber(f.durationMs)), 1n, 1000n)
-    const util = { n: busy.n * capacityS.d * 100n, d: busy.d * capacityS.n }
-    const prices = bill.region.provisioned[f.architecture]!
-    const pcUsd = addRatio(mulRatio(pcGbs, prices.concurrency.usd), mulRatio(durGbs, prices.duration.usd))
-    const onDemandRate = bill.region.compute[f.architecture]![0]!.usdPerGbSecond
-    const onDemandUsd = mulRatio(durGbs, onDemandRate)
-    const diff = subRatio(onDemandUsd, pcUsd)
-    const cents = (x: Ratio) => {
-      const c = (x.n < 0n ? -x.n : x.n) * 100n
-      return dollars((2n * c + x.d) / (2n * x.d))
-    }
-    const verdict =
-      diff.n >= 0n ? `provisioned concurrency saves ${cents(diff)} USD against on demand` : `on demand would cost ${cents(diff)} USD less`
-    out.push(
-      line(
-        `${who}Your provisioned environments are busy ${groupThousands(toDecimalString(util.n, util.d, 1))} % of the time (break-even about ${BREAK_EVEN_PERCENT} %): ${verdict} (the same invocations at ${onDemandRate.n === 0n ? '0' : bill.region.compute[f.architecture]![0]!.usdPerGbSecondText} USD per GB-s, before the free tier).`,
-      ),
-    )
-  }
 }
 
 /**
@@ -188,8 +101,11 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
         ),
       )
     }
-    const gbs = f.edge ? f.meters.edgeGbs : f.architecture === 'arm64' ? f.meters.armGbs : f.meters.x86Gbs
+    const gbs = ON_DEMAND_DURATION.reduce((sum, id) => addRatio(sum, f.meters[id]), { n: 0n, d: 1n })
     compute.push(line(`${who}${GB(f.memoryMb)} GB x ${q(seconds)} seconds = ${q(gbs)} total compute (GB-s)${edge}`))
+    if (f.snapStart === 'java') {
+      compute.push(line(`${who}SnapStart for Java: no cache or restore charge; the restore time is billed as duration on cold invocations.`))
+    }
     if (f.ignored.length > 0) {
       compute.push(line(`${who}The classic 2016 sheet ignores ${f.ignored.join(', ')}: not billed here.`, 'assumption'))
     }
@@ -203,68 +119,21 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   }
   sections.push({ title: 'Compute', lines: compute })
 
-  const pcFns = bill.functions.filter((f) => f.concurrency > 0)
-  if (pcFns.length > 0) {
-    const pc: StepLine[] = []
-    for (const f of pcFns) provisionedSteps(bill, f, pc)
-    sections.push({ title: 'Provisioned concurrency', lines: pc })
-  }
-
-  const snapFns = bill.functions.filter((f) => f.snapStart !== 'off')
-  if (snapFns.length > 0) {
-    const snap: StepLine[] = []
-    for (const f of snapFns) {
-      const who = fnLabel(bill, f)
-      if (f.snapStart === 'java') {
-        snap.push(line(`${who}SnapStart for Java: no cache or restore charge; restore time is billed as duration on cold invocations.`))
-        continue
-      }
-      const min = bill.sheet.extra!.minCacheHours
-      snap.push(
-        line(
-          `${who}${n(f.snapStartVersions)} version(s) x ${GB(f.memoryMb)} GB x ${q(f.cacheHoursBilled)} hours (at least ${min}) x 3,600 seconds = ${q(f.meters.cacheGbs)} GB-s of SnapStart cache`,
-        ),
-      )
-      snap.push(line(`${who}${q(f.cold)} restores (the cold invocations) x ${GB(f.memoryMb)} GB = ${q(f.meters.restoreGb)} GB restored`))
-    }
-    sections.push({ title: 'SnapStart', lines: snap })
-  }
-
-  const streamFns = bill.functions.filter((f) => f.meters.streamGib.n > 0n)
-  if (streamFns.length > 0) {
-    const stream: StepLine[] = []
-    const freeMb = sheet.extraMeters!.streaming.freeMbPerRequest
-    for (const f of streamFns) {
-      const who = fnLabel(bill, f)
-      const beyond = subRatio(f.streamedMb, { n: BigInt(freeMb), d: 1n })
-      stream.push(
-        line(
-          `${who}${q(f.monthlyRequests)} requests x (${q(f.streamedMb)} MB - ${freeMb} MB free per request) = ${q(mulRatio(f.monthlyRequests, beyond))} MB / 1,024 = ${q(f.meters.streamGib)} GiB streamed`,
-        ),
-      )
-    }
-    const total = bill.usage.streamGib
-    if (bill.freeTier) {
-      const free = bill.sheet.extra!.freeStreamingGib
-      const diff = subRatio(total, { n: free, d: 1n })
-      stream.push(line(`${q(total)} GiB - ${n(Number(free))} free tier GiB = ${q(diff)} GiB`))
-      stream.push(line(`Max (${q(diff)} GiB, 0) = ${q(bill.billableStream)} billable GiB`))
-    }
-    sections.push({ title: 'Response streaming', lines: stream })
-  }
-
-  // Meters that explain their own measuring, a section per chart part.
+  // Each meter's own steps, a section per chart part, in the table's order.
   const explained = new Map<string, StepLine[]>()
   for (const m of METERS) {
-    if (!m.explain) continue
+    const steps = METER_STEPS[m.id]
+    const title = COST_PARTS.find((p) => p.id === m.part)!.label
+    const lines: StepLine[] = []
+    let used = false
     for (const f of bill.functions) {
       const usage = f.meters[m.id]
       if (usage.n === 0n) continue
-      const title = COST_PARTS.find((p) => p.id === m.part)!.label
-      const lines = explained.get(title) ?? []
-      for (const text of m.explain(f.input, `${q(usage)} ${m.unit}`)) lines.push(line(`${fnLabel(bill, f)}${text}`))
-      explained.set(title, lines)
+      used = true
+      for (const text of steps.perFunction?.(f, `${q(usage)} ${m.unit}`, bill) ?? []) lines.push(line(`${fnLabel(bill, f)}${text}`))
     }
+    if (used) for (const text of steps.perBill?.(bill) ?? []) lines.push(line(text))
+    if (lines.length > 0) explained.set(title, [...(explained.get(title) ?? []), ...lines])
   }
   for (const [title, lines] of explained) sections.push({ title, lines })
 
@@ -283,7 +152,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     free.push(line(`${q(bill.totalRequests)} requests - ${q(freeReq)} free tier requests = ${q(reqDiff)} requests`))
     free.push(line(`Max (${q(reqDiff)} requests, 0) = ${q(bill.billableRequests)} monthly billable requests`))
     free.push(line('The free tier applies once per account: all functions here share it.'))
-    if (pcFns.length > 0) {
+    if (bill.functions.some((f) => f.concurrency > 0)) {
       free.push(
         line(
           'The free tier covers all regional requests and on-demand GB-s (INIT and spill-over included), never the provisioned concurrency or provisioned duration lines.',
@@ -297,41 +166,29 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   }
   sections.push({ title: 'Free tier', lines: free })
 
+  // Each line at its price, meter by meter; a meter with price brackets is introduced by its billable total.
   const charges: StepLine[] = []
-  for (const a of bill.architectures) {
-    const tierLines = bill.lines.filter((l) => l.kind === 'compute' && l.architecture === a.architecture)
-    const priceWord = tierLines.length > 1 || (bill.region.compute[a.architecture]?.length ?? 1) > 1 ? 'Tiered price' : 'Price'
-    charges.push(line(`${priceWord} for: ${q(a.billable)} GB-s (${a.architecture})`))
+  for (const m of METERS) {
+    const lines = bill.lines.filter((l) => l.meter === m.id)
+    if (lines.length === 0) continue
+    const charge = METER_STEPS[m.id].charge
+    const arch = m.architecture ? `, ${m.architecture}` : ''
+    const bracketed = lines.length > 1 || Array.isArray(m.price(bill.sheet, bill.region))
+    if (!bracketed) {
+      for (const l of lines) {
+        const note = l.estimatedPrice ? ' (estimated price: x86_64 x 0.8)' : ''
+        charges.push(line(`${labelOf(l)}: ${priced(l, l.quantityUnit)}${note}${charge ? ` (${charge})` : ''}`))
+      }
+      continue
+    }
+    const billable = lines.reduce((sum, l) => addRatio(sum, l.quantity), { n: 0n, d: 1n })
+    charges.push(line(`${lines.length > 1 ? 'Tiered price' : 'Price'} for: ${q(billable)} ${m.unit}${m.architecture ? ` (${m.architecture})` : ''}`))
     let exact: Ratio = { n: 0n, d: 1n }
-    for (const l of tierLines) {
-      charges.push(line(`${labelOf(l)}: ${priced(l, 'GB-s')}`))
+    for (const l of lines) {
+      charges.push(line(`${labelOf(l)}: ${priced(l, l.quantityUnit)}`))
       exact = addRatio(exact, lineExactUsd(l))
     }
-    if (tierLines.length > 1) charges.push(line(`Total tier cost = ${money(exact.n, exact.d)} (monthly compute charges, ${a.architecture})`))
-  }
-  const req = bill.lines.find((l) => l.kind === 'requests')!
-  charges.push(line(`${priced(req, 'requests')} (monthly request charges)`))
-  if (sheet.ephemeralStorage.maxMb > sheet.ephemeralStorage.includedMb) {
-    for (const f of bill.functions) {
-      if (f.edge) continue
-      const who = fnLabel(bill, f)
-      const extraMb = Math.max(0, f.storageMb - sheet.ephemeralStorage.includedMb)
-      const allMs = addRatio(
-        addRatio(scaleRatio(f.warm, BigInt(f.billedMs)), scaleRatio(f.cold, BigInt(f.billedColdMs))),
-        scaleRatio(f.served, BigInt(f.billedMs)),
-      )
-      charges.push(
-        line(
-          `${who}${GB(f.storageMb)} GB - 0.5 GB (no additional charge) = ${GB(extraMb)} GB billable ephemeral storage${extraMb > 0 ? `; x ${q(scaleRatio(allMs, 1n, 1000n))} seconds (INIT and provisioned invocations included) = ${q(f.meters.storageGbs)} GB-s` : ''}`,
-        ),
-      )
-    }
-    const storage = bill.lines.find((l) => l.kind === 'ephemeral-storage')
-    if (storage) charges.push(line(`${priced(storage, 'GB-s')} (monthly ephemeral storage charges)`))
-  }
-  for (const l of bill.lines) {
-    if (l.kind === 'requests' || l.kind === 'compute' || l.kind === 'ephemeral-storage') continue
-    charges.push(line(`${labelOf(l)}: ${priced(l, l.quantityUnit)}${l.estimatedPrice ? ' (estimated price: x86_64 x 0.8)' : ''}`))
+    if (lines.length > 1) charges.push(line(`Total tier cost = ${money(exact.n, exact.d)} (${charge ?? m.label}${arch})`))
   }
   sections.push({ title: 'Charges', lines: charges })
 
@@ -365,7 +222,10 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     bill.functions.forEach((f, i) => {
       const parts = shares.map((s) => s[i]!)
       const total = parts.reduce((a, b) => a + b, 0n)
-      perFn.push(line(`${f.name || `Function ${i + 1}`}: ${parts.map((c) => `${dollars(c)} USD`).join(' + ')} = ${dollars(total)} USD`))
+      // The lines it has a share of; a sum of one term or none is just the figure.
+      const terms = parts.filter((c) => c !== 0n).map((c) => `${dollars(c)} USD`)
+      const sum = terms.length > 1 ? `${terms.join(' + ')} = ` : ''
+      perFn.push(line(`${f.name || `Function ${i + 1}`}: ${sum}${dollars(total)} USD`))
     })
     perFn.push(
       line(
@@ -392,10 +252,50 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   return { sections, text }
 }
 
+/** The meters that hold a function's on-demand duration (one of them per function). */
+const ON_DEMAND_DURATION = METERS.filter((m) => METER_STEPS[m.id].onDemandDuration).map((m) => m.id)
+
 /** The parts of a bill no Savings Plan covers, as the charts name them: "Requests, Ephemeral storage, ...". */
 const NOT_COVERED = [...new Set(METERS.filter((m) => !m.savingsPlan).map((m) => m.part))]
   .map((id) => COST_PARTS.find((p) => p.id === id)!.label)
   .join(', ')
+
+/** The parts of a bill the calculation steps are written from. */
+interface StepsSource {
+  bill: Bill
+  labelOf: (line: LineBill) => string
+  assumptions: string[]
+  shares: bigint[][]
+  /** Rewrites the built steps (an estimate of imported usage explains its own compute). */
+  edit?: (steps: CalculationSteps) => CalculationSteps
+}
+
+/**
+ * What an estimate's steps are written from, rebuilt from its data alone (its
+ * `input`, or the imported usage it priced), so that a copy of an estimate
+ * (`structuredClone`, JSON) explains itself as the original does.
+ */
+function stepsSourceOf(estimate: Estimate | EstimateTotal): StepsSource {
+  let bill: Bill
+  let edit: StepsSource['edit']
+  const imported = 'imported' in estimate ? estimate.imported : undefined
+  if (imported) {
+    bill = importedBill(imported).bill
+    edit = (steps) => importedSteps(steps, bill, imported)
+  } else {
+    const problems = validateInput(estimate.input)
+    if (problems.length > 0) throw new InvalidInputError(problems)
+    bill = computeBill(copyInput(estimate.input))
+  }
+  const source: StepsSource = {
+    bill,
+    labelOf: (line) => lineLabel(line, tierCountOf(bill, line)),
+    assumptions: assumptionsOf(bill),
+    shares: lineShares(bill),
+  }
+  if (edit) source.edit = edit
+  return source
+}
 
 const built = new WeakMap<Estimate | EstimateTotal, CalculationSteps>()
 

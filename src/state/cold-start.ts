@@ -1,76 +1,30 @@
-// A rough estimate of a function's cold-start share from its workload, for a
-// user who has no figure of their own (CloudWatch's Init Duration count over
-// invocations is the real one). Not money: plain doubles are fine here.
-import { isRequestUnit, monthlyRequestsText } from '../engine/index'
+// The cold-start estimate (src/engine/cold-start.ts) of a function as typed in the form.
+import { estimateColdStarts, isRequestUnit, type ColdStartEstimate } from '../engine/index'
 import { parseNumberText } from './selectors'
 import type { FunctionDraft } from './store'
 
-/**
- * Assumed: Lambda replaces a busy execution environment about every 2 hours.
- * AWS publishes no lifetime; environments are recycled periodically even under
- * steady traffic.
- */
-export const ASSUMED_ENVIRONMENT_LIFETIME_MINUTES = 120
-/** Assumed: an execution environment left idle for 5 minutes is reclaimed. AWS publishes no figure. */
-export const ASSUMED_IDLE_MINUTES = 5
-/** Seconds in the AWS Pricing Calculator's 730-hour month. */
-const SECONDS_PER_MONTH = 730 * 3600
+export { ASSUMED_ENVIRONMENT_LIFETIME_MINUTES, ASSUMED_IDLE_MINUTES } from '../engine/index'
+export type { ColdStartEstimate } from '../engine/index'
 
-/** The estimate and what it rests on. */
-export interface ColdStartEstimate {
-  /** The estimated share of on-demand invocations that start cold, %, to two significant digits. */
-  percent: number
-  /** `percent` as the text the field takes, e.g. `"0.024"`. */
-  percentText: string
-  /** On-demand requests a second, averaged over the month. */
-  requestsPerSecond: number
-  /** Environments the steady load keeps busy: requests a second x duration, rounded up, at least 1. */
-  environments: number
-}
-
+/** A field's text as a finite number; null when it is none. */
 function numberOf(text: string): number | null {
   const value = parseNumberText(text)
   return typeof value === 'number' && Number.isFinite(value) ? value : null
 }
 
 /**
- * The cold-start share a steady workload would see, or null when the workload
- * is not a valid one or runs nothing on demand.
+ * The engine's cold-start estimate for the function the form holds, or null
+ * while a field it reads is not a number (or the workload runs nothing on demand).
  *
- * Model (traffic spread evenly over the month, arrivals at random):
- * - environments N = max(1, ceil(requests a second x duration s)), each receiving
- *   λ = requests a second / N;
- * - a request finds its environment reclaimed when the gap since that
- *   environment's last request exceeds the idle time T: probability e^(-λT);
- * - each environment is replaced every lifetime L: 1 / (λL) of its requests are
- *   its first (at most all of them);
- * - cold share = 1 - (1 - e^(-λT)) x (1 - min(1, 1 / (λL))).
- *
- * Bursts, deployments and scaling out add cold starts this leaves out.
- *
- * @example estimateColdStarts(defaultFunction())?.percentText // '0.024' (3M a month at 1 s: 2 environments)
+ * @example coldStartsOfDraft(defaultFunction())?.percentText // '0.024'
  */
-export function estimateColdStarts(fn: FunctionDraft): ColdStartEstimate | null {
+export function coldStartsOfDraft(fn: FunctionDraft): ColdStartEstimate | null {
   const requests = numberOf(fn.requests)
   const durationMs = numberOf(fn.durationMs)
-  if (requests === null || durationMs === null || requests <= 0 || requests > 1e21 || durationMs <= 0 || durationMs > 900_000) return null
-  if (!isRequestUnit(fn.per)) return null
-  let perMonth = Number(monthlyRequestsText(requests, fn.per))
-  // Requests served by provisioned environments never start cold.
-  const provisioned = fn.provisionedConcurrency.trim() === '' ? 0 : numberOf(fn.provisionedConcurrency)
-  if (provisioned === null || provisioned < 0) return null
-  if (provisioned > 0 && !fn.edge) {
-    const share = fn.provisionedSharePercent.trim() === '' ? 100 : numberOf(fn.provisionedSharePercent)
-    if (share === null || share < 0 || share > 100) return null
-    perMonth *= 1 - share / 100
-  }
-  if (!(perMonth > 0) || !Number.isFinite(perMonth)) return null
-  const requestsPerSecond = perMonth / SECONDS_PER_MONTH
-  const environments = Math.max(1, Math.ceil(requestsPerSecond * (durationMs / 1000)))
-  const perEnvironment = requestsPerSecond / environments
-  const idle = Math.exp(-perEnvironment * ASSUMED_IDLE_MINUTES * 60)
-  const replaced = Math.min(1, 1 / (perEnvironment * ASSUMED_ENVIRONMENT_LIFETIME_MINUTES * 60))
-  const share = 1 - (1 - idle) * (1 - replaced)
-  const percent = Math.min(100, Number((share * 100).toPrecision(2)))
-  return { percent, percentText: String(percent), requestsPerSecond, environments }
+  if (requests === null || durationMs === null || !isRequestUnit(fn.per)) return null
+  const optional = (text: string): number | undefined | null => (text.trim() === '' ? undefined : numberOf(text))
+  const provisionedConcurrency = optional(fn.provisionedConcurrency)
+  const provisionedSharePercent = optional(fn.provisionedSharePercent)
+  if (provisionedConcurrency === null || provisionedSharePercent === null) return null
+  return estimateColdStarts({ requests, per: fn.per, durationMs, provisionedConcurrency, provisionedSharePercent, edge: fn.edge })
 }

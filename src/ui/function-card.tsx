@@ -14,7 +14,7 @@ import { CURRENT_ONLY_FIELDS, FUNCTION_FIELD_BY_KEY, type FieldSpec } from '../e
 
 /** What "More options" holds, in the fields table's words: "cold starts, provisioned concurrency, ...". */
 const MORE_OPTIONS = [...new Set(CURRENT_ONLY_FIELDS.flatMap((f) => f.ignoredBrieflyAs ?? f.ignoredAs ?? []))].join(', ')
-import { ASSUMED_ENVIRONMENT_LIFETIME_MINUTES, ASSUMED_IDLE_MINUTES, estimateColdStarts } from '../state/cold-start'
+import { ASSUMED_ENVIRONMENT_LIFETIME_MINUTES, ASSUMED_IDLE_MINUTES, coldStartsOfDraft } from '../state/cold-start'
 import { useCalculator, useCalculatorStore } from '../state/react'
 import { FIELD_LABELS, parseNumberText } from '../state/selectors'
 import { EXTRA_SPECS, isExtraSet, isNumberSpec, usesExtras, type ExtraField, type FunctionDraft } from '../state/store'
@@ -91,7 +91,7 @@ interface MoreProps {
 
 /** "Use this estimate" for the cold-start share, with how it is estimated. */
 function ColdStartEstimateNote({ fn, id, suffix, onUse }: { fn: FunctionDraft; id: string; suffix?: string; onUse: (text: string) => void }) {
-  const estimate = estimateColdStarts(fn)
+  const estimate = coldStartsOfDraft(fn)
   if (!estimate) return null
   const { environments } = estimate
   return (

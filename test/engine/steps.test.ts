@@ -104,3 +104,47 @@ describe('show calculations', () => {
     expect(bill.sheet.sources.length).toBeGreaterThan(0)
   })
 })
+
+describe('each meter explains itself, from the meter table', () => {
+  // 1 GB x 2 GB storage for 1,000,000 requests of 1,000 ms: 1.5 GB billable x 1,000,000 s = 1,500,000 GB-s.
+  const input = {
+    sheet: 'aws-current' as const,
+    freeTier: false,
+    functions: [
+      { name: 'big-disk', memoryMb: 1024, durationMs: 1000, requests: 1_000_000, ephemeralStorageMb: 2048 },
+      { name: 'java', memoryMb: 512, durationMs: 100, requests: 1000, snapStart: 'java' as const, coldStartPercent: 2, initDurationMs: 300 },
+    ],
+  }
+  const steps = calculationSteps(estimate(input))
+  const section = (title: string) => steps.sections.find((s) => s.title === title)?.lines.map((l) => l.text) ?? []
+
+  it('explains storage only for the function that pays for it', () => {
+    expect(section('Ephemeral storage')).toEqual([
+      'big-disk: 2 GB - 0.5 GB (no additional charge) = 1.5 GB billable ephemeral storage x 1,000,000 seconds (INIT and provisioned invocations included) = 1,500,000 GB-s',
+    ])
+  })
+
+  it('says that SnapStart for Java bills its restore as duration, in the compute it belongs to', () => {
+    expect(section('Compute')).toContain(
+      'java: SnapStart for Java: no cache or restore charge; the restore time is billed as duration on cold invocations.',
+    )
+    expect(section('SnapStart')).toEqual([])
+  })
+
+  it('prices the lines in the bill’s order, each with its label', () => {
+    const charges = section('Charges')
+    // 1,001,000 requests x $0.0000002 = $0.2002
+    expect(charges[0]).toBe('Requests: 1,001,000 requests x 0.0000002 USD = 0.2002 USD, rounded to 0.20 USD (monthly request charges)')
+    // 1,000,000 s x 1 GB + 980 x 0.1 s x 0.5 GB + 20 x 0.4 s x 0.5 GB = 1,000,053 GB-s
+    expect(charges[1]).toBe('Price for: 1,000,053 GB-s (x86_64)')
+    // 1,500,000 GB-s x $0.0000000309 = $0.04635
+    expect(charges.at(-1)).toBe(
+      'Ephemeral storage above 512 MB: 1,500,000 GB-s x 0.0000000309 USD = 0.04635 USD, rounded to 0.05 USD (monthly ephemeral storage charges)',
+    )
+  })
+
+  it('gives each function its share, naming only the lines it has a part of', () => {
+    // java: 1,000 of 1,001,000 requests' $0.20 rounds to $0.00; 53 of 1,000,053 GB-s of $16.67 is $0.00088: nothing.
+    expect(section('Per function')[1]).toBe('java: 0.00 USD')
+  })
+})

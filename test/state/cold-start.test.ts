@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { estimateColdStarts } from '../../src/state/cold-start'
+import { coldStartsOfDraft as estimateColdStarts } from '../../src/state/cold-start'
+import { estimateColdStarts as estimateColdStartsOfNumbers } from '../../src/engine/index'
 import { defaultFunction } from '../../src/state/store'
 
 // Expected values worked by hand from the stated model: N = max(1, ceil(rps x s)),
@@ -59,5 +60,14 @@ describe('the cold-start estimate', () => {
         expect(Number(e.percentText)).toBe(e.percent)
       }
     }
+  })
+})
+
+describe('the engine’s cold-start estimate, from numbers', () => {
+  it('gives the same figure as the form for the same workload, and null for what runs nothing on demand', () => {
+    expect(estimateColdStartsOfNumbers({ requests: 3_000_000, durationMs: 1000 })?.percentText).toBe('0.024')
+    expect(estimateColdStartsOfNumbers({ requests: 0, durationMs: 1000 })).toBeNull()
+    expect(estimateColdStartsOfNumbers({ requests: 1000, durationMs: 100, provisionedConcurrency: 2 })).toBeNull()
+    expect(estimateColdStartsOfNumbers({ requests: Number.NaN, durationMs: 100 })).toBeNull()
   })
 })

@@ -260,9 +260,9 @@ describe('calculation steps as Markdown', () => {
 
 ### Charges
 
-1. Price for: 1,100,000 GB-s (x86_64)
-2. Compute (x86_64): 1,100,000 GB-s x 0.00001667 USD = 18.337 USD, rounded to 18.34 USD
-3. 2,000,000 requests x 0.0000002 USD = 0.4 USD, rounded to 0.40 USD (monthly request charges)
+1. Requests: 2,000,000 requests x 0.0000002 USD = 0.4 USD, rounded to 0.40 USD (monthly request charges)
+2. Price for: 1,100,000 GB-s (x86_64)
+3. Compute (x86_64): 1,100,000 GB-s x 0.00001667 USD = 18.337 USD, rounded to 18.34 USD
 
 ### Total
 

@@ -9,6 +9,7 @@ import { compiledSheet } from '../compiled-sheet'
 import { groupThousands, parseNumber, pow10, reduceRatio, subRatio, toDecimalString, ZERO, type Ratio } from '../decimal'
 import type { CalculationSteps, EstimateInput, StepLine } from '../types'
 import { emptyUsage, addUsage, reduceUsage, type FunctionMeasure } from '../measure'
+import { computeMeterOf } from '../meters'
 import type { ImportedUsage } from './types'
 
 const MB_MS_PER_GB_S = 1_024_000n
@@ -21,8 +22,8 @@ function q(r: Ratio, places = 6): string {
 const big = (x: bigint | number): string => groupThousands(String(x))
 const msOfUs = (us: bigint): string => q({ n: us, d: 1000n }, 3)
 
-/** Mean of `sumUs` over `n`, in ms rounded to 0.01 ms (for display and the function summary only). */
-function meanMs(sumUs: bigint, n: number): number {
+/** Mean of `sumUs` (microseconds) over `n`, in ms rounded half-up to 0.01 ms; 0 when `n` is 0. */
+export function meanMs(sumUs: bigint, n: number): number {
   if (n === 0) return 0
   return Number((sumUs * 100n + BigInt(n) * 500n) / (BigInt(n) * 1000n)) / 100
 }
@@ -67,8 +68,7 @@ export function importedBill(imported: ImportedUsage): { bill: Bill; input: Esti
     const gbs = reduceRatio({ n: m.billedMs * scale.n * mb, d: scale.d * MB_MS_PER_GB_S })
     const meters = emptyUsage()
     meters.requests = R
-    if (architecture === 'arm64') meters.armGbs = gbs
-    else meters.x86Gbs = gbs
+    meters[computeMeterOf(architecture)] = gbs
     const durationMs = meanMs(m.durationUs, m.invocations)
     const initDurationMs = billInit ? meanMs(m.initDurationUs, m.coldInvocations) : 0
     return {
@@ -173,7 +173,7 @@ export function importedSteps(base: CalculationSteps, bill: Bill, imported: Impo
     }
     const ms = { n: m.billedMs * scale.n, d: scale.d }
     const seconds = { n: ms.n, d: ms.d * 1000n }
-    const gbs = f.architecture === 'arm64' ? f.meters.armGbs : f.meters.x86Gbs
+    const gbs = f.meters[computeMeterOf(f.architecture)]
     compute.push(
       line(
         `${who(f)}${big(m.billedMs)} ms x ${q(scale)} requests per logged invocation = ${q(ms)} ms x 0.001 ms to sec conversion factor = ${q(seconds)} total compute (seconds)`,
@@ -183,7 +183,7 @@ export function importedSteps(base: CalculationSteps, bill: Bill, imported: Impo
   })
   if (many) {
     for (const a of bill.architectures) {
-      const key = a.architecture === 'arm64' ? 'armGbs' : 'x86Gbs'
+      const key = computeMeterOf(a.architecture)
       compute.push(line(`Total compute (${a.architecture}): ${bill.functions.map((f) => `${q(f.meters[key])} GB-s`).join(' + ')} = ${q(a.gbs)} GB-s`))
     }
   }

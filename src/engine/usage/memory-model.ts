@@ -1,3 +1,5 @@
+import { MAX_DURATION_MS } from '../fields'
+
 /**
  * How duration changes with memory when nothing was measured, as a model the
  * user controls, and the smallest memory that fits a function's peak use.

@@ -1,3 +1,5 @@
+import { MAX_DURATION_MS } from '../fields'
+
 /**
  * Reading aws-lambda-power-tuning results: its visualization link or its
  * JSON output.

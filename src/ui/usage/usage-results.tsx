@@ -1,22 +1,27 @@
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react'
-import { InvalidInputError, PRICE_SHEETS, priceSheetInfo, stripUnsafeCharacters, type Architecture } from '../../engine/index'
-import { useCalculator, useCalculatorStore } from '../../state/react'
-import { parseNumberText } from '../../state/selectors'
-import { formatNumber, formatUsd } from '../format'
-import { centsOf, formatCentsExact } from '../money'
-
-const absCents = (c: bigint) => (c < 0n ? -c : c)
 import {
   averageWorkloads,
   compareBills,
   defaultMonthlyRequests,
   HEADROOM_PERCENT,
+  InvalidInputError,
+  PRICE_SHEETS,
+  priceSheetInfo,
   rightSize,
+  stripUnsafeCharacters,
+  type Architecture,
   type BillComparison,
   type PricingChoice,
   type RightSizing,
-} from './compare-bills'
+} from '../../engine/index'
+import { useCalculator, useCalculatorStore } from '../../state/react'
+import { parseNumberText } from '../../state/selectors'
+import { formatNumber, formatUsd } from '../format'
+import { centsOf, formatCentsExact } from '../money'
+
 import type { ImportedLog } from './usage-view'
+
+const absCents = (c: bigint) => (c < 0n ? -c : c)
 
 type Priced = { kind: 'ok'; comparison: BillComparison; sizing: RightSizing | null } | { kind: 'problems'; problems: string[] }
 

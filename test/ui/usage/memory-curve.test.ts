@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseReports } from '../../../src/engine/index'
-import { defaultMonthlyRequests } from '../../../src/ui/usage/compare-bills'
+import { defaultMonthlyRequests } from '../../../src/engine/index'
 import { cheapestAndFastest, measuredCurve, modelledCurve, type MemoryPoint } from '../../../src/ui/usage/memory-curve'
 
 const point = (x: number, totalCents: number, durationMs: number) => ({ x, totalCents, durationMs }) as MemoryPoint

@@ -1,23 +1,32 @@
-import {
-  estimate,
-  estimateFromReports,
-  HOURS_PER_MONTH,
-  InvalidInputError,
-  MAX_INIT_MS,
-  PRICE_SHEETS,
-  rightSizeMemoryMb,
-  summarizeBilledUsage,
-  type Architecture,
-  type Estimate,
-  type FunctionInput,
-  type PriceSheetId,
-  type ReportSample,
-} from '../../engine/index'
+/**
+ * What a log's invocation-by-invocation bill says beside the averages a
+ * calculator takes: the bill of the averages, and right-sizing from the
+ * largest memory used.
+ */
+import { parseNumber, toDecimalString } from '../decimal'
+import { estimate } from '../estimate'
+import { HOURS_PER_MONTH, MAX_INIT_MS } from '../fields'
+import { PRICE_SHEETS } from '../sheets/registry'
+import type { Architecture, Estimate, FunctionInput, PriceSheetId } from '../types'
+import { InvalidInputError } from '../validate'
+import { estimateFromReports } from './from-reports'
+import { meanMs } from './imported-bill'
+import { rightSizeMemoryMb } from './memory-model'
+import { summarizeBilledUsage } from './summary'
+import type { ReportSample } from './types'
 
-/** Headroom above the largest memory used that right-sizing keeps, %. */
+/**
+ * Headroom above the largest memory used that right-sizing keeps, %.
+ *
+ * @example HEADROOM_PERCENT // 20: 100 MB used suggests at least 120 MB
+ */
 export const HEADROOM_PERCENT = 20
 
-/** The account settings a log is priced under. */
+/**
+ * The account settings a log is priced under.
+ *
+ * @example { sheet: 'aws-current', region: 'eu-west-1', monthlyRequests: 20_000_000 }
+ */
 export interface PricingChoice {
   sheet: PriceSheetId
   region?: string
@@ -38,7 +47,11 @@ export function defaultMonthlyRequests(sample: Pick<ReportSample, 'invocations' 
   return Math.round((sample.invocations * HOURS_PER_MONTH * 3_600_000) / span)
 }
 
-/** Per memory size of a log: its invocations, mean duration, cold share and mean INIT. */
+/**
+ * Per memory size of a log: its invocations, mean duration, cold share and mean INIT.
+ *
+ * @example { memoryMb: 128, invocations: 200, meanDurationMs: 51.25, coldPercent: 1.5, meanInitMs: 130.49 }
+ */
 export interface AverageWorkload {
   memoryMb: number
   invocations: number
@@ -47,20 +60,34 @@ export interface AverageWorkload {
   meanInitMs: number
 }
 
-/** The log as a calculator of averages sees it, one entry per memory size. */
+/** An exact ratio as a number with at most 6 decimals (what a calculator's field would take). */
+function sixPlaces(n: bigint, d: bigint): number {
+  return Number(toDecimalString(n, d, 6))
+}
+
+/**
+ * The log as a calculator of averages sees it, one entry per memory size:
+ * durations to 0.01 ms (rounded half-up from the exact sums), the cold share
+ * to 6 decimals.
+ *
+ * @example averageWorkloads(parseReports(log))[0] // { memoryMb: 128, invocations: 2, meanDurationMs: 51.25, coldPercent: 50, meanInitMs: 130.49 }
+ */
 export function averageWorkloads(sample: ReportSample): AverageWorkload[] {
   const s = summarizeBilledUsage(sample, { granularityMs: 1, billInit: true })
-  const round2 = (x: number) => Math.round(x * 100) / 100
   return s.byMemory.map((m) => ({
     memoryMb: m.memoryMb,
     invocations: m.invocations,
-    meanDurationMs: round2(Number(m.durationUs) / m.invocations / 1000),
-    coldPercent: (100 * m.coldInvocations) / m.invocations,
-    meanInitMs: m.coldInvocations === 0 ? 0 : round2(Number(m.initDurationUs) / m.coldInvocations / 1000),
+    meanDurationMs: meanMs(m.durationUs, m.invocations),
+    coldPercent: sixPlaces(BigInt(m.coldInvocations) * 100n, BigInt(m.invocations)),
+    meanInitMs: meanMs(m.initDurationUs, m.coldInvocations),
   }))
 }
 
-/** The per-invocation bill beside the bill from averages. */
+/**
+ * The per-invocation bill beside the bill from averages.
+ *
+ * @example compareBills(sample, choice).differenceCents // 979: the averages bill $9.79 too little
+ */
 export interface BillComparison {
   perInvocation: Estimate
   fromAverage: Estimate
@@ -70,15 +97,20 @@ export interface BillComparison {
   differencePercent: number | null
 }
 
-/** The sample priced invocation by invocation and from its averages (what a calculator of averages bills). */
+/**
+ * The sample priced invocation by invocation and from its averages (what a calculator of averages bills).
+ *
+ * @example compareBills(parseReports(log), { sheet: 'aws-2016', monthlyRequests: 200_000_000 }).fromAverage.totalUsd
+ */
 export function compareBills(sample: ReportSample, choice: PricingChoice): BillComparison {
   const perInvocation = estimateFromReports(sample, choice)
   const extra = PRICE_SHEETS[choice.sheet].extraMeters !== undefined
+  const volume = parseNumber(choice.monthlyRequests)
   const functions: FunctionInput[] = averageWorkloads(sample).map((w) => {
     const fn: FunctionInput = {
       memoryMb: w.memoryMb,
       durationMs: Math.max(0.01, w.meanDurationMs),
-      requests: (choice.monthlyRequests * w.invocations) / sample.invocations,
+      requests: sixPlaces(volume.n * BigInt(w.invocations), volume.d * BigInt(sample.invocations)),
       architecture: choice.architecture,
     }
     if (extra && w.coldPercent > 0) {
@@ -97,7 +129,11 @@ export function compareBills(sample: ReportSample, choice: PricingChoice): BillC
   }
 }
 
-/** What right-sizing suggests: the memory to use and its bill if the durations held. */
+/**
+ * What right-sizing suggests: the memory to use and its bill if the durations held.
+ *
+ * @example { maxMemoryUsedMb: 60, currentMemoryMb: 1024, suggestedMb: 128, ifDurationHeld: estimate }
+ */
 export interface RightSizing {
   maxMemoryUsedMb: number
   currentMemoryMb: number
@@ -110,6 +146,8 @@ export interface RightSizing {
  * The smallest memory the sheet allows with {@link HEADROOM_PERCENT} above the
  * largest memory used in the log, and the bill of the same invocations at
  * that size had they run as long.
+ *
+ * @example rightSize(sample, choice)?.suggestedMb // 128 where at most 60 MB of 1,024 MB was used
  */
 export function rightSize(sample: ReportSample, choice: PricingChoice): RightSizing | null {
   let maxUsed = 0

@@ -1,0 +1,191 @@
+import type { Bill } from './bill'
+import {
+  addRatio,
+  centsToUsdString,
+  groupThousands,
+  mulRatio,
+  parseNumber,
+  pow10,
+  scaleRatio,
+  subRatio,
+  toDecimalString,
+  type Ratio,
+} from './decimal'
+import type { FunctionMeasure } from './measure'
+import type { MeterId } from './meters'
+
+// Each meter's part of "Show calculations", keyed by meter id: how one
+// function's use of it is measured, what the bill adds once, and the words
+// beside its charge. A table of its own (not fields of METERS) so that its text
+// loads with the steps, not before the first total; `Record<MeterId, ...>`
+// makes the compiler ask for an entry whenever a meter is added.
+
+/** An exact figure with separators; cut to 6 places with "…" where it goes on. */
+export function num(n: bigint, d: bigint, places = 6): string {
+  const text = groupThousands(toDecimalString(n, d, places))
+  return (n * pow10(places)) % d === 0n ? text : `${text}\u2026`
+}
+
+/** A ratio as `num` prints it. */
+export function q(r: Ratio, places = 6): string {
+  return num(r.n, r.d, places)
+}
+
+/** A plain JS number with separators. */
+export function n(x: number): string {
+  return groupThousands(String(x))
+}
+
+/** Whole cents as grouped dollars: 10000020n -> "100,000.20". */
+export function dollars(cents: bigint): string {
+  return groupThousands(centsToUsdString(cents))
+}
+
+/** MB as GB, exactly: 1536 -> "1.5". */
+export const GB = (mb: number): string => num(BigInt(mb), 1024n)
+
+/** One meter's steps. */
+export interface MeterSteps {
+  /**
+   * How one function's use of the meter was measured, given the function (its
+   * input and measures) and its usage with the unit ("1,234.5 GB-s"): one
+   * sentence each. Asked only of functions that use the meter.
+   */
+  perFunction?: (f: FunctionMeasure, usage: string, bill: Bill) => string[]
+  /** Sentences once per bill that uses the meter, after the functions' (its free-tier allowance, say). */
+  perBill?: (bill: Bill) => string[]
+  /** Where the meter holds a function's on-demand duration: the Compute section explains it for every function. */
+  onDemandDuration?: boolean
+  /** Words after the meter's charge, e.g. "monthly request charges". */
+  charge?: string
+}
+
+/** Break-even utilisation of provisioned concurrency, as AWS states it. */
+export const BREAK_EVEN_PERCENT = 60
+
+/** Enabled time, environments, served requests and utilisation of one function's provisioned concurrency. */
+function provisionedSteps(f: FunctionMeasure, _usage: string, bill: Bill): string[] {
+  const out: string[] = []
+  const gb = GB(f.memoryMb)
+  const minutes = bill.sheet.data.extraMeters!.provisionedRoundingMinutes
+  const periods = f.provisionedSeconds / BigInt(minutes * 60)
+  const exactPeriods = scaleRatio(f.provisionedHours, 60n, BigInt(minutes))
+  out.push(
+    `Enabled time: ${q(f.provisionedHours)} hours x 60 minutes / ${minutes} minutes = ${q(exactPeriods)} periods, rounded up to ${n(Number(periods))} x ${minutes * 60} seconds = ${n(Number(f.provisionedSeconds))} seconds`,
+  )
+  const pcGbs = f.architecture === 'arm64' ? f.meters.pcArmGbs : f.meters.pcX86Gbs
+  const durGbs = f.architecture === 'arm64' ? f.meters.pcDurationArmGbs : f.meters.pcDurationX86Gbs
+  out.push(
+    `${n(f.concurrency)} provisioned environments x ${gb} GB x ${n(Number(f.provisionedSeconds))} seconds = ${q(pcGbs)} GB-s of provisioned concurrency (${f.architecture})`,
+  )
+  out.push(
+    `${q(f.monthlyRequests)} requests x ${q(f.sharePercent)} % = ${q(f.served)} requests served by provisioned environments; ${q(f.spill)} run on demand (spill-over)`,
+  )
+  out.push(
+    `${q(f.served)} requests x ${n(f.billedMs)} ms x 0.001 ms to sec conversion factor x ${gb} GB = ${q(durGbs)} GB-s of provisioned duration (no INIT: the environments are initialised in advance)`,
+  )
+  // Utilisation: the served requests' time over the environments' enabled time.
+  const capacityS = scaleRatio(f.provisionedHours, BigInt(f.concurrency) * 3600n)
+  if (capacityS.n > 0n) {
+    const busy = scaleRatio(mulRatio(f.served, parseNumber(f.durationMs)), 1n, 1000n)
+    const util = { n: busy.n * capacityS.d * 100n, d: busy.d * capacityS.n }
+    const prices = bill.region.provisioned[f.architecture]!
+    const pcUsd = addRatio(mulRatio(pcGbs, prices.concurrency.usd), mulRatio(durGbs, prices.duration.usd))
+    const onDemand = bill.region.compute[f.architecture]![0]!
+    const diff = subRatio(mulRatio(durGbs, onDemand.usdPerGbSecond), pcUsd)
+    const cents = (x: Ratio) => {
+      const c = (x.n < 0n ? -x.n : x.n) * 100n
+      return dollars((2n * c + x.d) / (2n * x.d))
+    }
+    const verdict =
+      diff.n >= 0n ? `provisioned concurrency saves ${cents(diff)} USD against on demand` : `on demand would cost ${cents(diff)} USD less`
+    out.push(
+      `Your provisioned environments are busy ${groupThousands(toDecimalString(util.n, util.d, 1))} % of the time (break-even about ${BREAK_EVEN_PERCENT} %): ${verdict} (the same invocations at ${onDemand.usdPerGbSecond.n === 0n ? '0' : onDemand.usdPerGbSecondText} USD per GB-s, before the free tier).`,
+    )
+  }
+  return out
+}
+
+const computeSteps: MeterSteps = { onDemandDuration: true, charge: 'monthly compute charges' }
+
+function tenantSteps(architecture: string): MeterSteps {
+  return {
+    perFunction: (f, usage) => [
+      `Tenant isolation (${architecture}): each cold start creates an environment for its tenant, so ${f.input.coldStartPercent ?? 0} % of the on-demand invocations x ${f.memoryMb / 1024} GB of memory = ${usage} of environments created, each GB billed once.`,
+      "AWS's own example (10 million requests, 2 % cold, 1,024 MB) rounds the rate to 0.000167 USD and shows $33.40 and a total of $368.74; at the published 0.000166667 USD the line is $33.33 and the total $368.66, as billed here.",
+    ],
+  }
+}
+
+/**
+ * Every meter's steps.
+ *
+ * @example METER_STEPS.requests.charge // 'monthly request charges'
+ */
+export const METER_STEPS: Readonly<Record<MeterId, MeterSteps>> = {
+  requests: { charge: 'monthly request charges' },
+  x86Gbs: computeSteps,
+  armGbs: computeSteps,
+  storageGbs: {
+    perFunction: (f, usage, bill) => {
+      const included = bill.sheet.data.ephemeralStorage.includedMb
+      const allMs = addRatio(
+        addRatio(scaleRatio(f.warm, BigInt(f.billedMs)), scaleRatio(f.cold, BigInt(f.billedColdMs))),
+        scaleRatio(f.served, BigInt(f.billedMs)),
+      )
+      return [
+        `${GB(f.storageMb)} GB - ${GB(included)} GB (no additional charge) = ${GB(f.storageMb - included)} GB billable ephemeral storage x ${q(scaleRatio(allMs, 1n, 1000n))} seconds (INIT and provisioned invocations included) = ${usage}`,
+      ]
+    },
+    charge: 'monthly ephemeral storage charges',
+  },
+  pcX86Gbs: { perFunction: provisionedSteps },
+  pcDurationX86Gbs: {},
+  pcArmGbs: { perFunction: provisionedSteps },
+  pcDurationArmGbs: {},
+  cacheGbs: {
+    perFunction: (f, usage, bill) => [
+      `${n(f.snapStartVersions)} version(s) x ${GB(f.memoryMb)} GB x ${q(f.cacheHoursBilled)} hours (at least ${bill.sheet.extra!.minCacheHours}) x 3,600 seconds = ${usage} of SnapStart cache`,
+    ],
+  },
+  restoreGb: {
+    perFunction: (f, usage) => [`${q(f.cold)} restores (the cold invocations) x ${GB(f.memoryMb)} GB = ${usage} restored`],
+  },
+  edgeRequests: {},
+  edgeGbs: { onDemandDuration: true },
+  streamGib: {
+    perFunction: (f, usage, bill) => {
+      const freeMb = bill.sheet.data.extraMeters!.streaming.freeMbPerRequest
+      const beyond = subRatio(f.streamedMb, { n: BigInt(freeMb), d: 1n })
+      return [
+        `${q(f.monthlyRequests)} requests x (${q(f.streamedMb)} MB - ${freeMb} MB free per request) = ${q(mulRatio(f.monthlyRequests, beyond))} MB / 1,024 = ${usage} streamed`,
+      ]
+    },
+    perBill: (bill) => {
+      if (!bill.freeTier) return []
+      const total = bill.usage.streamGib
+      const diff = subRatio(total, { n: bill.sheet.extra!.freeStreamingGib, d: 1n })
+      return [
+        `${q(total)} GiB - ${n(Number(bill.sheet.extra!.freeStreamingGib))} free tier GiB = ${q(diff)} GiB`,
+        `Max (${q(diff)} GiB, 0) = ${q(bill.billableStream)} billable GiB`,
+      ]
+    },
+  },
+  tenantX86Gb: tenantSteps('x86_64'),
+  tenantArmGb: tenantSteps('arm64'),
+  durableOperations: {
+    perFunction: (f, usage) => [
+      `Durable operations: ${n(f.input.durableExecutions ?? 0)} executions x ${n(f.input.durableOperationsPerExecution ?? 1)} operations each = ${usage}`,
+    ],
+  },
+  durableWrittenGb: {
+    perFunction: (f, usage) => [
+      `Durable data written: ${n(f.input.durableExecutions ?? 0)} executions x ${n(f.input.durableKbWrittenPerExecution ?? 0)} KB / 1,000,000 KB in a GB (AWS's decimal GB for this meter) = ${usage}`,
+    ],
+  },
+  durableRetainedGbMonths: {
+    perFunction: (f, usage) => [
+      `Durable data retained: the data written x (${n(f.input.durableRunningDays ?? 0)} days running + ${n(f.input.durableRetentionDays ?? 14)} days kept after) / 30 days in a month = ${usage}`,
+    ],
+  },
+}
