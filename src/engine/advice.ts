@@ -4,6 +4,7 @@ import { estimateTotal } from './estimate-total'
 import { requestsPerMonth } from './requests'
 import { PRICE_SHEETS } from './sheets/registry'
 import type { EstimateInput, FunctionInput } from './types'
+import { HEADROOM_PERCENT } from './usage/compare-bills'
 import { modelDurationMs, rightSizeMemoryMb } from './usage/memory-model'
 import type { PowerTuningPoint } from './usage/power-tuning'
 import { formatPlainNumber, InvalidInputError } from './validate'
@@ -60,9 +61,10 @@ export interface AdviceOptions {
     /** Multi-threaded code gains from more than one vCPU above 1,769 MB. */
     multiThreaded?: boolean
     /**
-     * The most memory the function used (REPORT logs): the model then advises
-     * down to the smallest size with 20 % headroom above it; without it, the
-     * model advises no size below the one entered (it cannot know what fits).
+     * The most memory the function used (REPORT logs), MB: the model then
+     * advises down to the smallest size with `HEADROOM_PERCENT` (20 %) above
+     * it; without it (or at 0, a log that reports none), no size below the one
+     * entered (the model cannot know what fits).
      */
     peakMemoryUsedMb?: number
   }
@@ -72,8 +74,6 @@ export interface AdviceOptions {
 
 /** Below this utilisation provisioned concurrency costs more than on demand, AWS says (x86_64 and arm64). */
 const BREAK_EVEN_PERCENT = 60n
-/** Headroom above the peak memory used, %, when the model advises a smaller size (as the usage panel's right-sizing). */
-const HEADROOM_PERCENT = 20
 
 /** Whole cents of "18.74". */
 function centsOfUsd(usd: string): bigint {
@@ -218,12 +218,11 @@ function memoryAdvice(input: EstimateInput, who: (i: number) => string, options:
   const cpu = options.cpuBoundPercent ?? 0
   if (!(typeof cpu === 'number' && cpu > 0 && cpu <= 100)) return
   const limits = PRICE_SHEETS[input.sheet].memory
+  // Without the memory used (or with a log that reports none), no size below the one entered.
   let floor = fn.memoryMb
-  const peak = options.peakMemoryUsedMb
-  if (peak !== undefined) {
-    if (!(typeof peak === 'number' && Number.isFinite(peak) && peak >= 0 && peak <= 100_000)) return
-    floor = Math.min(rightSizeMemoryMb(peak, HEADROOM_PERCENT, limits) ?? fn.memoryMb, fn.memoryMb)
-  }
+  const given = options.peakMemoryUsedMb
+  const peak = typeof given === 'number' && Number.isFinite(given) && given > 0 && given <= 100_000 ? given : undefined
+  if (peak !== undefined) floor = Math.min(rightSizeMemoryMb(peak, HEADROOM_PERCENT, limits) ?? fn.memoryMb, fn.memoryMb)
   // The sizes the memory chart draws: the sheet's, 64 MB apart at least, and its largest.
   const step = Math.max(limits.stepMb, 64)
   const sizesMb = new Set<number>()

@@ -225,6 +225,8 @@ describe('advice: memory, from measurements or the CPU-bound model', () => {
   it('never below the size entered without the memory used, and not at 0 % CPU-bound (duration held fixed)', () => {
     // Single-threaded code gains nothing above 1,769 MB and pays for more memory; below, it would need to know what fits.
     expect(brief(input, { memory: { cpuBoundPercent: 50 } }).filter((a) => a.startsWith('memory'))).toEqual([])
+    // A log that reports no memory used (0 MB) says nothing of what fits either.
+    expect(brief(input, { memory: { cpuBoundPercent: 50, peakMemoryUsedMb: 0 } }).filter((a) => a.startsWith('memory'))).toEqual([])
     expect(brief(input, { memory: { cpuBoundPercent: 0, peakMemoryUsedMb: 200 } }).filter((a) => a.startsWith('memory'))).toEqual([])
   })
 
