@@ -37,6 +37,14 @@ function CompactComparison({ comparison, estimate }: { comparison: Comparison | 
   )
 }
 
+/** Ways to pay less: loaded after the total, with the engine's fast path that prices them. */
+const loadAdvice = () => import('./advice')
+
+function Advice({ input }: { input: EstimateInput }) {
+  const loaded = useLoaded(loadAdvice)
+  return loaded ? <loaded.default input={input} /> : null
+}
+
 function FullComparisons({ comparison, result }: { comparison: Comparison | null; result: { estimate: Estimate; input: EstimateInput } }) {
   const loaded = useLoaded(loadComparisons)
   if (!loaded) return <CompactComparison comparison={comparison} estimate={result.estimate} />
@@ -192,6 +200,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
       </div>
       {result.status === 'ok' ? (
         <>
+          {compact ? null : <Advice input={result.input} />}
           {compact ? null : (
             <BaselineBar
               baseline={baseline}
