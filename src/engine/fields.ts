@@ -96,8 +96,8 @@ export interface FieldSpec<K extends string = string> {
    */
   shownWhen?: { key: FunctionFieldKey; notDefault?: true; equals?: string }
   /**
-   * How the sheet comparison's shorter "... not billed" sentence names the field,
-   * where that differs from `ignoredAs` (INIT duration is part of "cold starts" there).
+   * How the form's short list of the "More options" names the field, where
+   * that differs from `ignoredAs` (INIT duration is part of "cold starts" there).
    */
   ignoredBrieflyAs?: string
 }

@@ -73,3 +73,5 @@ export type { AverageWorkload, BillComparison, PricingChoice, RightSizing } from
 export type { ReportEstimateOptions } from './usage/from-reports'
 export { durationHistogram, histogramBinMs, usageStats } from './usage/stats'
 export type { DurationHistogram, UsageStats } from './usage/stats'
+export { adviceFor } from './advice'
+export type { Advice, AdviceKind, AdviceOptions } from './advice'

@@ -69,8 +69,8 @@ export default function Comparisons({ comparison, result }: { comparison: Compar
             <Figure label={other} other={comparison.estimate} current={estimate} testId="comparison" />
           ) : (
             <div className="comparison-row" data-testid="comparison">
-              <dt>{other}</dt>
-              <dd>not available. {comparison.reason}</dd>
+              <dt>{other}:</dt>
+              <dd>{comparison.missing ? comparison.reason : `not available. ${comparison.reason}`}</dd>
             </div>
           )
         ) : null}

@@ -24,7 +24,7 @@ function CompactComparison({ comparison, estimate }: { comparison: Comparison | 
   if (!comparison.available) {
     return (
       <p className="comparison" data-testid="comparison">
-        Under {other}: not available. {comparison.reason}
+        Under {other}: {comparison.missing ? comparison.reason : `not available. ${comparison.reason}`}
       </p>
     )
   }
@@ -35,6 +35,14 @@ function CompactComparison({ comparison, estimate }: { comparison: Comparison | 
       {change ? `, ${change}` : ''}
     </p>
   )
+}
+
+/** Ways to pay less: loaded after the total, with the engine's fast path that prices them. */
+const loadAdvice = () => import('./advice')
+
+function Advice({ input }: { input: EstimateInput }) {
+  const loaded = useLoaded(loadAdvice)
+  return loaded ? <loaded.default input={input} /> : null
 }
 
 function FullComparisons({ comparison, result }: { comparison: Comparison | null; result: { estimate: Estimate; input: EstimateInput } }) {
@@ -192,6 +200,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
       </div>
       {result.status === 'ok' ? (
         <>
+          {compact ? null : <Advice input={result.input} />}
           {compact ? null : (
             <BaselineBar
               baseline={baseline}

@@ -95,7 +95,7 @@ describe('Compute Savings Plans', () => {
     const c = compareWithSheet(oneGb(12), 'aws-2016')
     expect(c.available).toBe(true)
     if (!c.available) return
-    expect(c.adjustments).toContain('No Compute Savings Plan: the classic 2016 sheet had none (they began in 2019).')
+    expect(c.adjustments).toContain('Priced without the 12 % Compute Savings Plan: Savings Plans began in 2019.')
     // 10,000,000 GB-s x $0.00001667 = $166.70, + $2.00 of requests
     expect(c.estimate.totalCents).toBe(16870)
   })

@@ -20,6 +20,17 @@ export const AWS_2016: PriceSheetData = {
   sources: [{ title: 'AWS Lambda pricing page, classic era (examples 1 and 2)', url: 'https://aws.amazon.com/lambda/pricing/' }],
   granularityMs: 100,
   memory: { minMb: 128, maxMb: 3008, stepMb: 64 },
+  // In 2016 the largest size was 1,536 MB; AWS doubled the limit to 3,008 MB at
+  // re:Invent in November 2017, at the same price per GB-s. The larger sizes
+  // stay (old links keep their meaning) and the comparison says so.
+  memoryAddedLater: {
+    aboveMb: 1536,
+    when: 'November 2017',
+    source: {
+      title: 'AWS What\u2019s New, November 2017: AWS Lambda Doubles Maximum Memory Capacity for Lambda Functions',
+      url: 'https://aws.amazon.com/about-aws/whats-new/2017/11/aws-lambda-doubles-maximum-memory-capacity-for-lambda-functions/',
+    },
+  },
   maxDurationMs: 900_000,
   ephemeralStorage: { minMb: 512, maxMb: 512, includedMb: 512 },
   architectures: ['x86_64'],

@@ -100,4 +100,13 @@ export interface PriceSheetData extends PriceSheetInfo {
   regions: Record<string, RegionPrices>
   /** Cold starts, provisioned concurrency, SnapStart, Lambda@Edge, streaming; absent: those inputs are ignored. */
   extraMeters?: ExtraMeters
+  /**
+   * Memory sizes the sheet offers that came after its prices took effect, at
+   * the same rate: the largest size there was at first, when the larger ones
+   * came, and the source. The sizes stay on the sheet (a link keeps its
+   * meaning); the comparison says when a function uses one.
+   *
+   * @example PRICE_SHEETS['aws-2016'].memoryAddedLater?.aboveMb // 1536
+   */
+  memoryAddedLater?: { aboveMb: number; when: string; source: { title: string; url: string } }
 }
