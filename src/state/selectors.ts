@@ -206,7 +206,29 @@ export function createSelectors() {
     return result.estimate.functions.map((f) => ({ cents: f.cents, usd: f.usd, totalCents: total }))
   })
 
-  return { selectForm, selectEstimate, selectComparison, selectFunctionCosts }
+  /**
+   * One function's problems, by field: the same object while they do not
+   * change, so a keystroke re-renders only the card it was typed in.
+   */
+  const functionErrors = new Map<string, Record<string, string>>()
+  const selectFunctionErrors = (inputs: CalculatorInputs, id: string): Record<string, string> => {
+    const all = selectForm(inputs).errors
+    const prefix = `${id}.`
+    const mine: Record<string, string> = {}
+    let count = 0
+    for (const key in all) {
+      if (key.startsWith(prefix)) {
+        mine[key.slice(prefix.length)] = all[key]!
+        count++
+      }
+    }
+    const previous = functionErrors.get(id)
+    if (previous && Object.keys(previous).length === count && Object.entries(previous).every(([k, v]) => mine[k] === v)) return previous
+    functionErrors.set(id, mine)
+    return mine
+  }
+
+  return { selectForm, selectEstimate, selectComparison, selectFunctionCosts, selectFunctionErrors }
 }
 
 /** One function's share of the monthly bill (the engine's per-function cost). */

@@ -218,13 +218,13 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
 function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
   const store = useCalculatorStore()
   const sheetId = useCalculator((s) => s.sheet)
-  const errors = useCalculator((s, sel) => sel.selectForm(s).errors)
+  const errors = useCalculator((s, sel) => sel.selectFunctionErrors(s, fn.id))
   const sheet = PRICE_SHEETS[sheetId]
   const classic = sheetId === 'aws-2016'
   const base = `fn-${index + 1}`
   const idOf = (field: FunctionField) => functionFieldId(index + 1, field)
   const suffix = index > 0 ? `function ${index + 1}` : undefined
-  const err = (field: string) => errors[`${fn.id}.${field}`]
+  const err = (field: string) => errors[field]
   const update = (patch: Partial<FunctionDraft>) => store.getState().updateFunction(fn.id, patch)
 
   const memory = parseNumberText(fn.memoryMb)
