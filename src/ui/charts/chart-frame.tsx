@@ -1,5 +1,5 @@
 import { ResponsiveContainer } from 'recharts'
-import type { ReactElement, ReactNode } from 'react'
+import { startTransition, useEffect, useState, type ReactElement, type ReactNode } from 'react'
 import { COST_PARTS, type CostPart, type CostPoint } from '../../engine/index'
 import { formatCents } from '../format'
 import { formatCentsExact } from '../money'
@@ -77,13 +77,49 @@ export const PLOT_MARGIN = { top: 10, right: 16, bottom: 24, left: 8 }
  * it shows in a table beside it.
  */
 export function ChartBox({ short = false, children }: { short?: boolean; children: ReactElement }) {
+  const drawn = useDrawnInTurn()
   return (
-    <div className={short ? 'chart-box chart-box-short' : 'chart-box'} aria-hidden="true">
-      <ResponsiveContainer width="100%" height="100%">
-        {children}
-      </ResponsiveContainer>
+    <div className={short ? 'chart-box chart-box-short' : 'chart-box'} aria-hidden="true" data-drawn={drawn ? 'true' : undefined}>
+      {drawn ? (
+        <ResponsiveContainer width="100%" height="100%">
+          {children}
+        </ResponsiveContainer>
+      ) : null}
     </div>
   )
+}
+
+/** Charts waiting for their first drawing, in the order they mounted. */
+const waiting: (() => void)[] = []
+
+/** Draws the next waiting chart, in a task of its own, and schedules the one after. */
+function drawNext(): void {
+  const draw = waiting.shift()
+  if (!draw) return
+  startTransition(draw)
+  if (waiting.length > 0) setTimeout(drawNext, 0)
+}
+
+/**
+ * False until this chart's turn to be drawn for the first time: each chart's
+ * first drawing (with recharts' own synchronous updates) runs in a task of its
+ * own, so a page with several charts and many functions never blocks the main
+ * thread for all of them at once. The box keeps its height meanwhile.
+ */
+function useDrawnInTurn(): boolean {
+  const [drawn, setDrawn] = useState(false)
+  useEffect(() => {
+    if (drawn) return
+    let live = true
+    waiting.push(() => {
+      if (live) setDrawn(true)
+    })
+    if (waiting.length === 1) setTimeout(drawNext, 0)
+    return () => {
+      live = false
+    }
+  }, [drawn])
+  return drawn
 }
 
 export function Legend({ parts, extra }: { parts: readonly Part[]; extra?: ReactNode }) {
