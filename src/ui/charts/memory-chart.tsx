@@ -4,7 +4,7 @@ import { ONE_VCPU_MEMORY_MB, type CostPoint, type EstimateInput } from '../../en
 import { formatNumber, formatSmallUsd } from '../format'
 import { cheapestAndFastest, measuredCurve, modelledCurve, NEAR_CHEAPEST_PERCENT, type MemoryPoint } from '../usage/memory-curve'
 import { usageView, useUsageView, type MemoryModel } from '../usage/usage-view'
-import { pointTotal, ChartBox, ChartEmpty, ChartFigure, CostTooltip, DataTable, partsIn, PLOT_MARGIN } from './chart-frame'
+import { pointTotal, ChartBox, ChartEmpty, ChartFigure, ChartTable, CostTooltip, DataTable, partsIn, PLOT_MARGIN } from './chart-frame'
 import { evenTicks, everyNth, formatAxisUsd, memoryTicks } from './chart-helpers'
 import '../usage/usage.css'
 
@@ -216,8 +216,7 @@ export const MemoryChart = memo(function MemoryChart({
 /** The measured sizes, what they cost here for the month, and what power tuning reported per invocation. */
 function MeasuredTable({ points, marks }: { points: MemoryPoint[]; marks: { cheapest: MemoryPoint; fastest: MemoryPoint } }) {
   return (
-    <details className="chart-table" open>
-      <summary>Show as a table</summary>
+    <ChartTable open>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Measured sizes, scrollable">
         <table>
           <caption>Measured sizes: the month here against power tuning&rsquo;s cost per invocation (compute only)</caption>
@@ -253,6 +252,6 @@ function MeasuredTable({ points, marks }: { points: MemoryPoint[]; marks: { chea
           </tbody>
         </table>
       </div>
-    </details>
+    </ChartTable>
   )
 }
