@@ -57,3 +57,33 @@ describe('Escape on the page', () => {
     await page.close()
   })
 })
+
+describe('the memory slider in the browser', () => {
+  it('moves 64 MB with the arrows and 1,024 MB with Page Up and Page Down, not the browser\u2019s own steps', async () => {
+    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?v=2&p=current&m=1000&d=120&r=3000000`)
+    const memory = page.getByLabel('Memory (MB)', { exact: true })
+    const slider = page.getByLabel(/^Memory slider/)
+    await slider.focus()
+    const steps: [string, string][] = [
+      ['ArrowRight', '1024'],
+      ['ArrowRight', '1088'],
+      ['ArrowUp', '1152'],
+      ['ArrowLeft', '1088'],
+      ['ArrowDown', '1024'],
+      ['PageUp', '2048'],
+      ['PageDown', '1024'],
+      ['PageDown', '128'],
+      ['ArrowLeft', '128'],
+      ['End', '10240'],
+      ['ArrowRight', '10240'],
+      ['PageDown', '9216'],
+    ]
+    for (const [key, expected] of steps) {
+      await page.keyboard.press(key)
+      await expect.poll(() => memory.inputValue(), { message: `after ${key}` }).toBe(expected)
+    }
+    expect(await slider.getAttribute('aria-valuetext')).toBe('9,216 MB')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
