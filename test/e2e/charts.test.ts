@@ -1,3 +1,4 @@
+import { copyFile, readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { expectNoBrokenNumbers, openCalculator, screenshotPath, total, useChromium } from './helpers'
@@ -141,6 +142,73 @@ describe('the memory chart', () => {
         .getByTestId('chart-memory')
         .locator('.chart-box')
         .screenshot({ path: screenshotPath(`memory-chart-now-right-${width}`) })
+      expect(errors).toEqual([])
+      await page.close()
+    }
+  })
+})
+
+/** A PNG's width and height, from its IHDR chunk: the 8-byte signature, the chunk's length and type, then two big-endian 32-bit numbers. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR')
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
+}
+
+describe('a chart saved as PNG', () => {
+  it('is twice the chart\u2019s size on the page at any screen density, with lines of text above the plot', async () => {
+    for (const [deviceScaleFactor, width, colorScheme] of [
+      [1, 1280, 'light'],
+      [3, 375, 'dark'],
+    ] as const) {
+      const page = await chromium().newPage({ viewport: { width, height: 900 }, deviceScaleFactor, colorScheme })
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      await page.goto(`${baseURL}/?v=2&p=current&rg=eu-west-1&m=128&d=250&r=50&u=s`)
+      expect(await total(page)).toBe('$87.85')
+      const surface = page.getByTestId('chart-requests').locator('svg.recharts-surface').first()
+      await page.getByTestId('chart-requests').locator('.recharts-area-curve').first().waitFor({ timeout: 30_000 })
+      const onPage = await surface.evaluate((svg) => ({ width: svg.getBoundingClientRect().width, height: svg.getBoundingClientRect().height }))
+      await page.getByText('Export and print').click()
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()])
+      const file = (await download.path())!
+      await copyFile(file, screenshotPath(`exported-requests-chart-${width}-${colorScheme}`))
+      const bytes = await readFile(file)
+      const size = pngSize(bytes)
+      // Twice the CSS size, not the screen's density (3 on the phone here).
+      expect(size.width).toBe(2 * Math.round(onPage.width))
+      const headerRows = size.height - 2 * Math.round(onPage.height)
+      expect(headerRows).toBeGreaterThan(0)
+
+      // The rows above the plot: bands of rows with ink in them, one per line of text, separated by blank rows.
+      const bands = await page.evaluate(
+        async ({ base64, headerRows }) => {
+          const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+          const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }))
+          const canvas = document.createElement('canvas')
+          canvas.width = bitmap.width
+          canvas.height = bitmap.height
+          const context = canvas.getContext('2d')!
+          context.drawImage(bitmap, 0, 0)
+          const pixels = context.getImageData(0, 0, bitmap.width, headerRows).data
+          const background = [pixels[0]!, pixels[1]!, pixels[2]!]
+          let count = 0
+          let inBand = false
+          for (let y = 0; y < headerRows; y++) {
+            let ink = false
+            for (let x = 0; x < bitmap.width && !ink; x++) {
+              const i = (y * bitmap.width + x) * 4
+              ink = Math.abs(pixels[i]! - background[0]!) + Math.abs(pixels[i + 1]! - background[1]!) + Math.abs(pixels[i + 2]! - background[2]!) > 90
+            }
+            if (ink && !inBand) count++
+            inBand = ink
+          }
+          return count
+        },
+        { base64: bytes.toString('base64'), headerRows },
+      )
+      // The title, the account, the function, the total with the date, and the key: at least five lines (more where they wrap).
+      expect(bands).toBeGreaterThanOrEqual(5)
       expect(errors).toEqual([])
       await page.close()
     }
