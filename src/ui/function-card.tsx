@@ -23,6 +23,7 @@ import { functionFieldId } from './field-ids'
 import { CheckboxField, FieldError, LabelSuffix, LinkNote, NumberField, SelectField } from './fields'
 import { formatNumber, formatUsd } from './format'
 import { useLinkNote } from './link-omissions'
+import { MemorySlider } from './memory-slider'
 
 const UNIT_OPTIONS = REQUEST_UNITS.map((u) => ({ value: u, label: REQUEST_UNIT_LABELS[u] }))
 const ARCH_OPTIONS: { value: Architecture; label: string }[] = [
@@ -314,15 +315,11 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
           </>
         }
         after={
-          <input
-            type="range"
-            className="slider"
-            aria-label={`Memory slider${suffix ? ` (${suffix})` : ''}`}
-            min={sheet.memory.minMb}
-            max={sheet.memory.maxMb}
-            step={sheet.memory.stepMb}
-            value={sliderValue}
-            onChange={(e) => update({ memoryMb: e.target.value })}
+          <MemorySlider
+            label={`Memory slider${suffix ? ` (${suffix})` : ''}`}
+            limits={sheet.memory}
+            valueMb={sliderValue}
+            onChange={(memoryMb) => update({ memoryMb })}
           />
         }
       />

@@ -1,5 +1,5 @@
 import { ResponsiveContainer } from 'recharts'
-import { startTransition, useEffect, useState, type ReactElement, type ReactNode } from 'react'
+import { createContext, startTransition, useContext, useEffect, useState, type ReactElement, type ReactNode } from 'react'
 import { COST_PARTS, type CostPart, type CostPoint } from '../../engine/index'
 import { formatCents } from '../format'
 import { formatCentsExact } from '../money'
@@ -47,6 +47,9 @@ export function partsIn(points: readonly CostPoint[]): Part[] {
   return PARTS.filter((part) => points.some((p) => part.cents(p) > 0))
 }
 
+/** The title of the chart being drawn, for the parts inside it that name it. */
+const ChartTitle = createContext('')
+
 /** A chart with its title, a note on how to read it, and a stable test id. */
 export function ChartFigure({ id, title, note, children }: { id: string; title: string; note: ReactNode; children: ReactNode }) {
   return (
@@ -55,8 +58,27 @@ export function ChartFigure({ id, title, note, children }: { id: string; title: 
         <h3>{title}</h3>
         <p className="chart-note">{note}</p>
       </figcaption>
-      {children}
+      <ChartTitle.Provider value={title}>{children}</ChartTitle.Provider>
     </figure>
+  )
+}
+
+/**
+ * A chart's figures behind its one disclosure, "Show as a table": every chart
+ * uses this one, so no chart grows a second. Its name says which chart it
+ * belongs to ("Show as a table: Monthly cost vs memory"), as a page of
+ * several charts otherwise lists the same control several times.
+ */
+export function ChartTable({ open, children }: { open?: boolean; children: ReactNode }) {
+  const chart = useContext(ChartTitle)
+  return (
+    <details className="chart-table" open={open}>
+      <summary>
+        Show as a table
+        {chart ? <span className="visually-hidden">: {chart}</span> : null}
+      </summary>
+      {children}
+    </details>
   )
 }
 
@@ -182,8 +204,7 @@ export function DataTable({
   current: number
 }) {
   return (
-    <details className="chart-table">
-      <summary>Show as a table</summary>
+    <ChartTable>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -216,6 +237,6 @@ export function DataTable({
           ))}
         </tbody>
       </table>
-    </details>
+    </ChartTable>
   )
 }

@@ -102,18 +102,36 @@ export function onLogAxis(value: number, floor: number): number | null {
 }
 
 /**
- * The top of a linear cost axis that keeps the current workload readable: the
- * data's maximum when it is within `factor` times the current value, else
- * `factor` times the current value, rounded up to a round number. Zero data gives 1.
+ * Ticks for a linear axis from zero that fits every value drawn: 3 to 5 evenly
+ * spaced ticks, 1, 2, 2.5 or 5 times a power of ten apart, the last at or
+ * above the largest finite value. Nothing drawn runs off the top. No positive
+ * value gives [0, 1].
  *
- * @example fitTop([10, 75, 6000], 75, 4) // 300: the curve runs off the top past $300
+ * @example evenTicks([88, 7010]) // [0, 2000, 4000, 6000, 8000]
+ * @example evenTicks([0.3]) // [0, 0.1, 0.2, 0.3]
  */
-export function fitTop(values: readonly number[], current: number, factor: number): number {
+export function evenTicks(values: readonly number[]): number[] {
   let max = 0
   for (const v of values) if (Number.isFinite(v) && v > max) max = v
-  const cur = finiteOr(current, 0)
-  const top = cur > 0 && max > cur * factor ? cur * factor : max
-  return niceCeil(top)
+  if (!(max > 0)) return [0, 1]
+  // Past 1e300 a round step could overflow to Infinity, below 1e-300 underflow to 0: the value itself is the top.
+  if (max > 1e300 || max < 1e-300) return [0, max]
+  const step = niceCeil(max / 4)
+  const count = Math.max(1, Math.ceil(max / step - 1e-9))
+  // From a multiple, not a running sum, and to 12 digits: 3 x 0.1 is 0.3, not 0.30000000000000004.
+  return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toPrecision(12)))
+}
+
+const axisUsd = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 })
+
+/**
+ * Dollars for a linear axis's tick, exact for the ticks `evenTicks` gives:
+ * "$0.25", "$7.5K", "$1.25M" (a one-decimal format would print $1.3M and $1.3M).
+ *
+ * @example formatAxisUsd(12500) // "$12.5K"
+ */
+export function formatAxisUsd(dollars: number): string {
+  return Number.isFinite(dollars) ? `$${axisUsd.format(dollars)}` : ''
 }
 
 /**

@@ -2,7 +2,7 @@ import { memo } from 'react'
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { DurationHistogram } from '../../engine/index'
 import { formatCompact, formatNumber } from '../format'
-import { ChartBox, ChartEmpty, ChartFigure, PLOT_MARGIN } from './chart-frame'
+import { ChartBox, ChartEmpty, ChartFigure, ChartTable, PLOT_MARGIN } from './chart-frame'
 
 /** Billing edges are drawn only while they stay readable. */
 const MAX_EDGES = 30
@@ -78,8 +78,7 @@ const HistogramChart = memo(function HistogramChart({ histogram, granularityMs }
           ))}
         </BarChart>
       </ChartBox>
-      <details className="chart-table">
-        <summary>Show as a table</summary>
+      <ChartTable>
         <table>
           <caption>Invocations by duration</caption>
           <thead>
@@ -101,7 +100,7 @@ const HistogramChart = memo(function HistogramChart({ histogram, granularityMs }
               ))}
           </tbody>
         </table>
-      </details>
+      </ChartTable>
     </ChartFigure>
   )
 })

@@ -1,15 +1,12 @@
 import { memo, useId, useMemo } from 'react'
 import { Area, AreaChart, CartesianGrid, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import { ONE_VCPU_MEMORY_MB, type CostPoint, type EstimateInput } from '../../engine/index'
-import { formatCents, formatCompactUsd, formatNumber, formatSmallUsd } from '../format'
+import { formatNumber, formatSmallUsd } from '../format'
 import { cheapestAndFastest, measuredCurve, modelledCurve, NEAR_CHEAPEST_PERCENT, type MemoryPoint } from '../usage/memory-curve'
 import { usageView, useUsageView, type MemoryModel } from '../usage/usage-view'
-import { pointTotal, ChartBox, ChartEmpty, ChartFigure, CostTooltip, DataTable, partsIn, PLOT_MARGIN } from './chart-frame'
-import { everyNth, fitTop, memoryTicks } from './chart-helpers'
+import { pointTotal, ChartBox, ChartEmpty, ChartFigure, ChartTable, CostTooltip, DataTable, partsIn, PLOT_MARGIN } from './chart-frame'
+import { evenTicks, everyNth, formatAxisUsd, memoryTicks } from './chart-helpers'
 import '../usage/usage.css'
-
-/** The cost axis shows up to this many times the current bill: the range that matters for a choice. */
-const RANGE_FACTOR = 4
 
 type Curve =
   | { kind: 'measured'; points: MemoryPoint[]; skipped: { memoryMb: number; reason: string }[] }
@@ -114,13 +111,8 @@ export const MemoryChart = memo(function MemoryChart({
   }
   const marks = measured ? cheapestAndFastest(curve.points) : null
   const rows = shown.map((p) => ({ x: p.x, point: p, totalUsd: p.totalCents / 100 }))
-  const reference = measured ? marks!.cheapest.totalCents : current.totalCents
-  const topUsd = fitTop(
-    rows.map((r) => r.totalUsd),
-    Math.max(reference, 1) / 100,
-    RANGE_FACTOR,
-  )
-  const clipped = rows.some((r) => r.totalUsd > topUsd)
+  // The axis fits the whole curve (and the current size's dot), in even steps: nothing drawn runs off the top.
+  const yTicks = evenTicks([...rows.map((r) => r.totalUsd), ...(measured ? [] : [current.totalCents / 100])])
   const first = shown[0]!.x
   const last = shown.at(-1)!.x
   const sameMark = marks && marks.cheapest.x === marks.fastest.x
@@ -131,16 +123,14 @@ export const MemoryChart = memo(function MemoryChart({
       {sameMark
         ? `It is also the fastest within ${NEAR_CHEAPEST_PERCENT} % of that cost.`
         : `Fastest within ${NEAR_CHEAPEST_PERCENT} % of that cost: ${formatNumber(marks!.fastest.x)} MB (${formatNumber(marks!.fastest.durationMs)} ms, ${pointTotal(marks!.fastest)}).`}
-      {clipped ? ` The axis stops at ${formatCents(topUsd * 100)}: larger sizes run off the top (the table lists them).` : ''}
       {curve.skipped.length > 0 ? ` Not drawn: ${curve.skipped.map((s) => `${formatNumber(s.memoryMb)} MB (${s.reason})`).join('; ')}` : ''}
     </>
   ) : (
-    <>
-      {modelNote}
-      {clipped ? ` The axis stops at ${formatCents(topUsd * 100)}: larger sizes run off the top (the table lists them).` : ''}
-    </>
+    modelNote
   )
   const currentInRange = current.x >= first && current.x <= last
+  // "now" sits inside the plot on the side of its line with more room: never out over the axis's labels.
+  const nowSide = current.x > (first + last) / 2 ? 'insideTopRight' : 'insideTopLeft'
   return (
     <ChartFigure id="memory" title={title} note={note}>
       <ChartBox>
@@ -157,15 +147,16 @@ export const MemoryChart = memo(function MemoryChart({
             label={{ value: 'Memory (MB)', position: 'insideBottom', offset: -14, fill: 'var(--muted)' }}
           />
           <YAxis
-            domain={[0, topUsd]}
-            allowDataOverflow
-            tickFormatter={formatCompactUsd}
+            domain={[0, yTicks.at(-1)!]}
+            ticks={yTicks}
+            interval={0}
+            tickFormatter={formatAxisUsd}
             stroke="var(--muted)"
             width={64}
             label={{ value: 'USD / month', angle: -90, position: 'insideLeft', fill: 'var(--muted)' }}
           />
           <Tooltip content={<CostTooltip xLabel={xLabel} parts={parts} />} />
-          {/* An area, not a recharts Line: a Line measures its path's length on every render. */}
+          {/* An area without fill (a shaded band under a total explains nothing), not a recharts Line: a Line measures its path's length on every render. */}
           <Area
             type="linear"
             dataKey="totalUsd"
@@ -173,34 +164,19 @@ export const MemoryChart = memo(function MemoryChart({
             stroke="var(--c-compute)"
             strokeWidth={2}
             strokeDasharray={measured ? undefined : model.cpuBoundPercent > 0 ? '6 3' : undefined}
-            fill="var(--c-compute)"
-            fillOpacity={0.12}
+            fill="none"
             dot={measured ? { r: 3, fill: 'var(--c-compute)' } : false}
             isAnimationActive={false}
           />
           {currentInRange ? (
-            <ReferenceLine x={current.x} stroke="var(--accent)" label={{ value: 'now', fill: 'var(--accent)', position: 'insideTopRight' }} />
+            <ReferenceLine x={current.x} stroke="var(--accent)" label={{ value: 'now', fill: 'var(--accent)', position: nowSide }} />
           ) : null}
-          {!measured ? (
-            <ReferenceDot x={current.x} y={Math.min(current.totalCents / 100, topUsd)} r={5} fill="var(--accent)" stroke="var(--surface)" />
-          ) : null}
+          {!measured ? <ReferenceDot x={current.x} y={current.totalCents / 100} r={5} fill="var(--accent)" stroke="var(--surface)" /> : null}
           {marks ? (
-            <ReferenceDot
-              x={marks.cheapest.x}
-              y={Math.min(marks.cheapest.totalCents / 100, topUsd)}
-              r={6}
-              fill="var(--c-storage)"
-              stroke="var(--surface)"
-            />
+            <ReferenceDot x={marks.cheapest.x} y={marks.cheapest.totalCents / 100} r={6} fill="var(--c-storage)" stroke="var(--surface)" />
           ) : null}
           {marks && !sameMark ? (
-            <ReferenceDot
-              x={marks.fastest.x}
-              y={Math.min(marks.fastest.totalCents / 100, topUsd)}
-              r={6}
-              fill="var(--c-requests)"
-              stroke="var(--surface)"
-            />
+            <ReferenceDot x={marks.fastest.x} y={marks.fastest.totalCents / 100} r={6} fill="var(--c-requests)" stroke="var(--surface)" />
           ) : null}
         </AreaChart>
       </ChartBox>
@@ -240,8 +216,7 @@ export const MemoryChart = memo(function MemoryChart({
 /** The measured sizes, what they cost here for the month, and what power tuning reported per invocation. */
 function MeasuredTable({ points, marks }: { points: MemoryPoint[]; marks: { cheapest: MemoryPoint; fastest: MemoryPoint } }) {
   return (
-    <details className="chart-table" open>
-      <summary>Show as a table</summary>
+    <ChartTable open>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Measured sizes, scrollable">
         <table>
           <caption>Measured sizes: the month here against power tuning&rsquo;s cost per invocation (compute only)</caption>
@@ -277,6 +252,6 @@ function MeasuredTable({ points, marks }: { points: MemoryPoint[]; marks: { chea
           </tbody>
         </table>
       </div>
-    </details>
+    </ChartTable>
   )
 }

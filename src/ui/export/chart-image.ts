@@ -40,21 +40,29 @@ export interface ChartImageOptions {
   background?: string
   /** The key drawn under the title; default: the container's HTML legend (`.legend li` with a `.swatch`). */
   legend?: LegendItem[]
+  /** Lines drawn under the title, wrapped to the width: what the chart is of (the inputs, the total, the date). Default none. */
+  details?: readonly ChartDetail[]
 }
 
-/** One entry of a chart's key: what a colour stands for. */
+/** A line of text under an exported chart's title; `strong` ones are drawn bold (the total). */
+export interface ChartDetail {
+  text: string
+  strong?: boolean
+}
+
+/** One entry of a chart's key: what a colour stands for; an empty colour draws the label alone. */
 export interface LegendItem {
   label: string
   colour: string
 }
 
-/** The chart's HTML key (`.legend li`, each with a `.swatch`), read as drawn. */
+/** The chart's HTML key (`.legend li`), read as drawn: an entry without a coloured `.swatch` ("Total (dashed)") is text alone. */
 function legendOf(container: Element): LegendItem[] {
   return [...container.querySelectorAll('.legend li')].flatMap((li) => {
     const swatch = li.querySelector('.swatch')
     const label = li.textContent?.trim() ?? ''
     const colour = swatch ? computed(swatch, 'background-color') : ''
-    return label && colour && !TRANSPARENT.test(colour) ? [{ label, colour }] : []
+    return label ? [{ label, colour: TRANSPARENT.test(colour) ? '' : colour }] : []
   })
 }
 
@@ -146,6 +154,38 @@ function backgroundOf(container: Element): string {
   return isDark() ? DARK_BACKGROUND : LIGHT_BACKGROUND
 }
 
+/** An average character's width in em: generous for a sans-serif, so a wrapped line never runs off the image. */
+const CHARACTER_EM = 0.6
+const DETAIL_FONT_PX = 12
+const DETAIL_LINE_PX = 17
+
+/**
+ * `text` in lines of at most `maxPx` (estimated), broken between words; a word
+ * longer than a line is cut.
+ *
+ * @example wrapText('Function 1: 512 MB, 1,000 ms', 120, 12) // ['Function 1: 512', 'MB, 1,000 ms']
+ */
+export function wrapText(text: string, maxPx: number, fontPx: number): string[] {
+  const perLine = Math.max(8, Math.floor(maxPx / (fontPx * CHARACTER_EM)))
+  const lines: string[] = []
+  let line = ''
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (word.length > perLine) {
+      if (line) lines.push(line)
+      lines.push(word.slice(0, perLine))
+      word = word.slice(perLine)
+      line = ''
+    }
+    if (!word) continue
+    if (line && line.length + 1 + word.length > perLine) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(line)
+  return lines
+}
+
 function svgElement<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, name)
   for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, String(v))
@@ -169,25 +209,57 @@ export function chartSvg(container: Element, options: ChartImageOptions = {}): C
   const legend = options.legend ?? legendOf(container)
   const fontFamily = computed(container, 'font-family') || 'system-ui, sans-serif'
   const textColour = computed(container, 'color') || (isDark() ? '#e6ebf1' : '#16202c')
-  const headerPx = (title ? 32 : 0) + (legend.length > 0 ? 24 : 0)
+  const mutedColour = resolveValue('var(--muted)', container) || textColour
+  const details = (options.details ?? []).flatMap((d) =>
+    wrapText(d.text, widthPx - 24, DETAIL_FONT_PX).map((text) => ({ text, strong: d.strong === true })),
+  )
+  // Bold 16 px text: estimated as 17 px regular, so a long title wraps rather than runs off a phone-sized chart.
+  const titleLines = title ? wrapText(title, widthPx - 24, 17) : []
+  const titlePx = titleLines.length > 0 ? 10 + titleLines.length * 22 : 0
+  const detailsPx = details.length > 0 ? details.length * DETAIL_LINE_PX + 8 : 0
+  // The key in rows that fit the width.
+  const keyRows: { item: LegendItem; x: number }[][] = []
+  let x = 12
+  for (const item of legend) {
+    const itemPx = (item.colour ? 18 : 0) + item.label.length * 7.5 + 16
+    if (keyRows.length === 0 || (x + itemPx > widthPx - 12 && x > 12)) {
+      keyRows.push([])
+      x = 12
+    }
+    keyRows.at(-1)!.push({ item, x })
+    x += itemPx
+  }
+  const headerPx = titlePx + detailsPx + keyRows.length * 24
   const heightPx = plotHeightPx + headerPx
 
   const root = svgElement('svg', { width: widthPx, height: heightPx, viewBox: `0 0 ${widthPx} ${heightPx}` })
   root.appendChild(svgElement('rect', { x: 0, y: 0, width: widthPx, height: heightPx, fill: options.background ?? backgroundOf(container) }))
-  if (title) {
-    const text = svgElement('text', { x: 12, y: 24, fill: textColour, 'font-family': fontFamily, 'font-size': 16, 'font-weight': 600 })
-    text.textContent = title
+  titleLines.forEach((line, i) => {
+    const text = svgElement('text', { x: 12, y: 24 + i * 22, fill: textColour, 'font-family': fontFamily, 'font-size': 16, 'font-weight': 600 })
+    text.textContent = line
     root.appendChild(text)
-  }
-  let x = 12
-  const legendY = headerPx - 12
-  for (const item of legend) {
-    root.appendChild(svgElement('rect', { x, y: legendY - 10, width: 12, height: 12, rx: 2, fill: item.colour }))
-    const text = svgElement('text', { x: x + 18, y: legendY, fill: textColour, 'font-family': fontFamily, 'font-size': 13 })
-    text.textContent = item.label
+  })
+  details.forEach((line, i) => {
+    const text = svgElement('text', {
+      x: 12,
+      y: titlePx + (i + 1) * DETAIL_LINE_PX - 4,
+      fill: line.strong ? textColour : mutedColour,
+      'font-family': fontFamily,
+      'font-size': DETAIL_FONT_PX,
+      'font-weight': line.strong ? 600 : 400,
+    })
+    text.textContent = line.text
     root.appendChild(text)
-    x += 18 + item.label.length * 7.5 + 16
-  }
+  })
+  keyRows.forEach((row, r) => {
+    const y = titlePx + detailsPx + r * 24 + 12
+    for (const { item, x } of row) {
+      if (item.colour) root.appendChild(svgElement('rect', { x, y: y - 10, width: 12, height: 12, rx: 2, fill: item.colour }))
+      const text = svgElement('text', { x: item.colour ? x + 18 : x, y, fill: textColour, 'font-family': fontFamily, 'font-size': 13 })
+      text.textContent = item.label
+      root.appendChild(text)
+    }
+  })
   const plot = source.cloneNode(true) as SVGSVGElement
   // The page sizes the drawing with CSS (e.g. 100%): here its attributes size it.
   plot.removeAttribute('style')
@@ -206,13 +278,16 @@ export function svgDataUrl(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
 }
 
+/** A PNG has twice the pixels of the chart on screen, whatever the screen: sharp in a document or on a slide. */
+export const PNG_SCALE = 2
+
 /**
- * The chart in `container` as a PNG, drawn at the screen's pixel density
- * (`scale`, default `devicePixelRatio`, 1 to 4).
+ * The chart in `container` as a PNG, `scale` (default 2, from 1 to 4) times its
+ * size on the page in each direction, whatever the screen's pixel density.
  */
 export async function chartPng(container: Element, options: ChartImageOptions & { scale?: number } = {}): Promise<Blob> {
   const { svg, widthPx, heightPx } = chartSvg(container, options)
-  const scale = Math.min(4, Math.max(1, options.scale ?? window.devicePixelRatio ?? 1))
+  const scale = Number.isFinite(options.scale) ? Math.min(4, Math.max(1, options.scale!)) : PNG_SCALE
   const image = new Image()
   const loaded = new Promise<void>((resolve, reject) => {
     image.onload = () => resolve()

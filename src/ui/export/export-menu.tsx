@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { Estimate, EstimateInput } from '../../engine/index'
 import { calculationMarkdown, EXPORT_MIME_TYPES, estimateCsv, estimateJson, exportFileName, type ExportSource } from '../../state/export'
+import { chartDetails } from './chart-details'
 import { chartPng, chartSvg } from './chart-image'
 import { downloadFile, printEstimate } from './download'
 
@@ -56,11 +57,14 @@ export function ExportMenu({ estimate, input, link, chartElement = chartOnPage, 
     const container = chartElement(chart)
     const label = EXPORT_CHARTS[chart].label
     if (!container) return setStatus(`The chart \u201c${label}\u201d is not on screen yet.`)
-    const name = exportFileName({ chart: EXPORT_CHARTS[chart].slug, format }, now())
+    const at = now()
+    const name = exportFileName({ chart: EXPORT_CHARTS[chart].slug, format }, at)
+    // The image says what it is of: the inputs, the total and the date, under the chart's title.
+    const details = chartDetails(estimate, at)
     setBusy(true)
     try {
-      if (format === 'svg') save(name, EXPORT_MIME_TYPES.svg, chartSvg(container).svg)
-      else save(name, EXPORT_MIME_TYPES.png, await chartPng(container))
+      if (format === 'svg') save(name, EXPORT_MIME_TYPES.svg, chartSvg(container, { details }).svg)
+      else save(name, EXPORT_MIME_TYPES.png, await chartPng(container, { details }))
     } catch (error) {
       setStatus(`Could not export \u201c${label}\u201d: ${error instanceof Error ? error.message : String(error)}`)
     } finally {

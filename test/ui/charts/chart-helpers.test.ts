@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { everyNth, fitTop, memoryTicks, niceCeil, onLogAxis, powersOfTen, sampleRows } from '../../../src/ui/charts/chart-helpers'
+import { evenTicks, everyNth, formatAxisUsd, memoryTicks, niceCeil, onLogAxis, powersOfTen, sampleRows } from '../../../src/ui/charts/chart-helpers'
 
 const anyNumber = fc.oneof(
   fc.double(),
@@ -99,11 +99,40 @@ describe('axis values', () => {
     expect(Number.isFinite(onLogAxis(Infinity, 0.01))).toBe(true)
   })
 
-  it('fits a linear axis around the current bill: a $75 workload does not get a $6K axis', () => {
-    expect(fitTop([1, 75, 6000], 75, 4)).toBe(500)
-    expect(fitTop([1, 75, 200], 75, 4)).toBe(200)
-    expect(fitTop([0, 0], 0, 4)).toBe(1)
-    expect(fitTop([NaN, Infinity], NaN, 4)).toBe(1)
+  it('fits a linear axis to everything drawn: a curve from $88 to $7,010 gets an axis to $8K, not one that stops at $350', () => {
+    expect(evenTicks([88, 7010])).toEqual([0, 2000, 4000, 6000, 8000])
+    expect(evenTicks([87.85])).toEqual([0, 25, 50, 75, 100])
+    expect(evenTicks([0.3])).toEqual([0, 0.1, 0.2, 0.3])
+    expect(evenTicks([12])).toEqual([0, 5, 10, 15])
+    expect(evenTicks([0, 0])).toEqual([0, 1])
+    expect(evenTicks([])).toEqual([0, 1])
+    expect(evenTicks([NaN, Infinity, -5])).toEqual([0, 1])
+  })
+
+  it('is total: any values give 2 to 5 finite, evenly spaced ticks from 0 to at least the largest finite value', () => {
+    fc.assert(
+      fc.property(fc.array(anyNumber, { maxLength: 6 }), (values) => {
+        const ticks = evenTicks(values)
+        expect(ticks[0]).toBe(0)
+        expect(ticks.length).toBeGreaterThanOrEqual(2)
+        expect(ticks.length).toBeLessThanOrEqual(5)
+        expect(ticks.every(Number.isFinite)).toBe(true)
+        const step = ticks[1]! - ticks[0]!
+        expect(step).toBeGreaterThan(0)
+        for (let i = 1; i < ticks.length; i++) expect(Math.abs(ticks[i]! - ticks[i - 1]! - step)).toBeLessThanOrEqual(step * 1e-9)
+        const max = Math.max(0, ...values.filter(Number.isFinite))
+        expect(ticks.at(-1)!).toBeGreaterThanOrEqual(max * (1 - 1e-9))
+        // Not a needlessly tall axis: the data reach at least the second tick from the top.
+        if (max >= 1e-300 && max <= 1e300) expect(max).toBeGreaterThan(ticks.at(-2)! * (1 - 1e-9))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('labels ticks exactly, so no two read the same', () => {
+    expect([0, 2500, 5000, 7500, 10000].map(formatAxisUsd)).toEqual(['$0', '$2.5K', '$5K', '$7.5K', '$10K'])
+    expect([1_250_000, 0.25, 0.025, 12_500].map(formatAxisUsd)).toEqual(['$1.25M', '$0.25', '$0.025', '$12.5K'])
+    expect(formatAxisUsd(NaN)).toBe('')
   })
 
   it('rounds up to 1, 2, 2.5 or 5 times a power of ten', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { chartPng, chartSvg, svgDataUrl } from '../../../src/ui/export/chart-image'
+import { chartPng, chartSvg, svgDataUrl, wrapText } from '../../../src/ui/export/chart-image'
 
 // A chart as the charts panel draws it: a figure with a heading, a recharts
 // surface coloured through the page's CSS variables, and an HTML key.
@@ -89,6 +89,57 @@ describe('chartSvg', () => {
     expect(root.querySelector(':scope > rect')?.getAttribute('fill')).toBe('#000000')
   })
 
+  it('draws the details under the title, wrapped to the width, the strong ones bold, and makes room for them', () => {
+    const summary =
+      'Current: 1 ms billing, eu-west-1, free tier included, and a long tail of words that cannot fit on one line of a chart 400 px wide'
+    const { svg, heightPx } = chartSvg(setUp('light'), {
+      details: [{ text: summary }, { text: 'Monthly total: $87.85 (exported 2026-11-27)', strong: true }],
+    })
+    const root = parse(svg).documentElement
+    const texts = [...root.querySelectorAll(':scope > text')]
+    expect(texts[0]!.textContent).toBe('Monthly cost vs monthly requests')
+    const detailLines = texts.slice(1, -1)
+    // The summary is too long for one line: it wraps, losing no word, and the total follows in bold.
+    expect(detailLines.length).toBeGreaterThanOrEqual(3)
+    expect(
+      detailLines
+        .slice(0, -1)
+        .map((t) => t.textContent)
+        .join(' '),
+    ).toBe(summary)
+    expect(detailLines.at(-1)!.textContent).toBe('Monthly total: $87.85 (exported 2026-11-27)')
+    expect(detailLines.at(-1)!.getAttribute('font-weight')).toBe('600')
+    expect(detailLines[0]!.getAttribute('font-weight')).toBe('400')
+    // Each line below the one before, all above the plot, which moves down to make room.
+    const ys = texts.map((t) => Number(t.getAttribute('y')))
+    for (let i = 1; i < ys.length - 1; i++) expect(ys[i]!).toBeGreaterThan(ys[i - 1]!)
+    const plotY = Number(root.querySelector(':scope > svg')!.getAttribute('y'))
+    expect(plotY).toBeGreaterThan(ys.at(-1)!)
+    expect(heightPx).toBe(200 + plotY)
+    expect(texts.at(-1)!.textContent).toBe('Requests')
+  })
+
+  it('on a narrow chart, wraps a long title and the key into rows inside the width; a key entry with no colour is text alone', () => {
+    const figure = setUp('light')
+    const svgOnPage = figure.querySelector('svg')!
+    svgOnPage.setAttribute('width', '200')
+    figure.querySelector('h3')!.textContent = 'Monthly cost vs monthly requests, all of it'
+    figure.querySelector('.legend')!.innerHTML =
+      '<li><span class="swatch"></span>Requests</li><li><span class="swatch"></span>Compute</li><li><span class="swatch"></span>Ephemeral storage</li><li class="legend-total">Total (dashed)</li>'
+    const root = parse(chartSvg(figure).svg).documentElement
+    const texts = [...root.querySelectorAll(':scope > text')]
+    const bold = texts.filter((t) => t.getAttribute('font-weight') === '600').map((t) => t.textContent)
+    expect(bold.length).toBeGreaterThan(1)
+    expect(bold.join(' ')).toBe('Monthly cost vs monthly requests, all of it')
+    const key = texts.filter((t) => t.getAttribute('font-size') === '13')
+    expect(key.map((t) => t.textContent)).toEqual(['Requests', 'Compute', 'Ephemeral storage', 'Total (dashed)'])
+    // More than one row, every entry starting inside the image, and only the coloured ones with a swatch.
+    expect(new Set(key.map((t) => t.getAttribute('y'))).size).toBeGreaterThan(1)
+    for (const t of key) expect(Number(t.getAttribute('x'))).toBeLessThan(200)
+    expect(root.querySelectorAll(':scope > rect[rx]')).toHaveLength(3)
+    expect(Number(root.querySelector(':scope > svg')!.getAttribute('y'))).toBeGreaterThan(Number(key.at(-1)!.getAttribute('y')))
+  })
+
   it('picks the chart, not a small icon beside it', () => {
     const figure = setUp('light')
     figure.insertAdjacentHTML('afterbegin', '<svg class="recharts-surface" width="14" height="14"><rect width="14" height="14"/></svg>')
@@ -120,7 +171,7 @@ describe('chartPng', () => {
     vi.stubGlobal('Image', FakeImage)
   })
 
-  it('draws the SVG from a data: URL at the screen density and returns a PNG', async () => {
+  it('draws the SVG from a data: URL at twice its size, whatever the screen density, and returns a PNG', async () => {
     const drawImage = vi.fn()
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({ drawImage } as unknown as CanvasRenderingContext2D)
     let canvas: HTMLCanvasElement | undefined
@@ -130,7 +181,8 @@ describe('chartPng', () => {
     })
     const fetchSpy = vi.fn()
     vi.stubGlobal('fetch', fetchSpy)
-    vi.stubGlobal('devicePixelRatio', 2)
+    // A phone's density: the image is still twice the chart, not three times.
+    vi.stubGlobal('devicePixelRatio', 3)
 
     const blob = await chartPng(setUp('light'))
     expect(blob.type).toBe('image/png')
@@ -140,6 +192,15 @@ describe('chartPng', () => {
     expect([canvas?.width, canvas?.height]).toEqual([800, 512])
     expect(drawImage).toHaveBeenCalledWith(expect.anything(), 0, 0, 800, 512)
     expect(fetchSpy).not.toHaveBeenCalled()
+
+    // And on a plain screen, twice too; at a scale asked for, that scale.
+    vi.stubGlobal('devicePixelRatio', 1)
+    await chartPng(setUp('light'))
+    expect([canvas?.width, canvas?.height]).toEqual([800, 512])
+    await chartPng(setUp('light'), { scale: 1 })
+    expect([canvas?.width, canvas?.height]).toEqual([400, 256])
+    await chartPng(setUp('light'), { scale: NaN })
+    expect([canvas?.width, canvas?.height]).toEqual([800, 512])
   })
 
   it('fails with a message when the image cannot be drawn', async () => {
@@ -158,5 +219,16 @@ describe('svgDataUrl', () => {
   it('encodes the document so that # and quotes survive', () => {
     const url = svgDataUrl('<svg fill="#fff"/>')
     expect(url).toBe('data:image/svg+xml;charset=utf-8,%3Csvg%20fill%3D%22%23fff%22%2F%3E')
+  })
+})
+
+describe('wrapText', () => {
+  it('breaks between words within the width, cuts a word longer than a line, and keeps every character', () => {
+    // 12 px text at 0.6 em a character: 16 characters in 120 px.
+    expect(wrapText('Function 1: 512 MB, 1,000 ms', 120, 12)).toEqual(['Function 1: 512', 'MB, 1,000 ms'])
+    expect(wrapText('short', 400, 12)).toEqual(['short'])
+    expect(wrapText('', 400, 12)).toEqual([])
+    const long = 'x'.repeat(40)
+    expect(wrapText(`a ${long} b`, 120, 12)).toEqual(['a', 'x'.repeat(16), 'x'.repeat(16), 'x'.repeat(8) + ' b'])
   })
 })

@@ -117,6 +117,54 @@ describe('ExportMenu', () => {
     const svg = await downloads[0]!.blob.text()
     expect(svg).toContain('Monthly cost vs memory')
     expect(svg).toContain('rgb(1, 2, 3)')
+    // The SVG says what it shows as the PNG does.
+    expect(svg).toContain('$18.74')
+    expect(svg).toContain('2026-11-27')
+    figure.remove()
+  })
+
+  it('downloads the chart as a PNG twice its size on the page, with its title, the inputs, the total and the date drawn in', async () => {
+    const figure = document.createElement('figure')
+    figure.innerHTML = '<h3>Monthly cost vs memory</h3><svg width="300" height="150"><path d="M0 0L300 150" style="stroke: rgb(1, 2, 3)"/></svg>'
+    document.body.appendChild(figure)
+    // jsdom neither loads images nor draws: stand-ins record the picture handed to the canvas and the canvas's size.
+    const drawn: string[] = []
+    vi.stubGlobal(
+      'Image',
+      class {
+        onload: (() => void) | null = null
+        set src(value: string) {
+          drawn.push(decodeURIComponent(value.slice(value.indexOf(',') + 1)))
+          queueMicrotask(() => this.onload?.())
+        }
+      },
+    )
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({ drawImage: vi.fn() } as unknown as CanvasRenderingContext2D)
+    let size: number[] = []
+    vi.spyOn(HTMLCanvasElement.prototype, 'toBlob').mockImplementation(function (this: HTMLCanvasElement, done) {
+      size = [this.width, this.height]
+      done(new Blob(['png'], { type: 'image/png' }))
+    })
+    vi.stubGlobal('devicePixelRatio', 1)
+    renderMenu({ chartElement: () => figure })
+    await userEvent.click(screen.getByRole('button', { name: 'Download PNG' }))
+    await waitFor(() => expect(downloads).toHaveLength(1))
+    expect(downloads[0]!.name).toBe('lambda-chart-cost-vs-requests-2026-11-27.png')
+    expect(downloads[0]!.blob.type).toBe('image/png')
+    const svg = new DOMParser().parseFromString(drawn[0]!, 'image/svg+xml').documentElement
+    const lines = [...svg.querySelectorAll(':scope > text')].map((t) => t.textContent)
+    expect(lines[0]).toBe('Monthly cost vs memory')
+    const text = lines.join(' ')
+    // Classic example 1 as given to the menu: the sheet, the function's inputs, its $18.74, and NOW's date.
+    expect(text).toMatch(/Classic \(2016\)/)
+    expect(text).toContain('api: 512 MB, 1,000 ms, 3,000,000 requests a month')
+    expect(text).toContain('$18.74')
+    expect(text).toContain('2026-11-27')
+    // Twice the page's 300 px in width; the height is twice the plot's and the text's above it.
+    const height = Number(svg.getAttribute('height'))
+    expect(height).toBeGreaterThan(150)
+    expect(size).toEqual([600, 2 * height])
+    vi.unstubAllGlobals()
     figure.remove()
   })
 
