@@ -21,7 +21,7 @@ import { EXTRA_SPECS, isExtraSet, isNumberSpec, usesExtras, type ExtraField, typ
 import type { FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
 import { CheckboxField, FieldError, LabelSuffix, LinkNote, NumberField, SelectField } from './fields'
-import { formatNumber, formatUsd } from './format'
+import { averageRate, countOf, formatNumber, formatUsd } from './format'
 import { useLinkNote } from './link-omissions'
 
 const UNIT_OPTIONS = REQUEST_UNITS.map((u) => ({ value: u, label: REQUEST_UNIT_LABELS[u] }))
@@ -41,9 +41,11 @@ interface Props {
 function MonthlyRequests({ requests, per }: { requests: string; per: RequestUnit }) {
   const value = parseNumberText(requests)
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1e21) return null
-  if (per === 'month')
-    return value > 0 ? <>about {formatNumber((value / 2_628_000).toPrecision(3))} a second, averaged over a 730-hour month</> : null
-  return <>= {formatNumber(monthlyRequestsText(value, per))} requests a month</>
+  if (per === 'month') {
+    const rate = averageRate(value)
+    return rate ? <>{rate}, averaged over a 730-hour month</> : null
+  }
+  return <>= {countOf(monthlyRequestsText(value, per), 'requests')} a month</>
 }
 
 /** The function's share of the monthly bill (the engine's per-function cost), for its header. */
@@ -98,10 +100,10 @@ function ColdStartEstimateNote({ fn, id, suffix, onUse }: { fn: FunctionDraft; i
     <div className="cold-start-estimate" id={`${id}-estimate`} data-testid="cold-start-estimate">
       <p>
         <strong>Estimate: about {formatNumber(estimate.percent)}%</strong> of on-demand invocations start cold. At{' '}
-        {formatNumber(Number(estimate.requestsPerSecond.toPrecision(3)))} requests a second (the month’s average) and {formatNumber(fn.durationMs)} ms
-        each, about {formatNumber(environments)} environment{environments === 1 ? '' : 's'} stay busy; assumed, as AWS publishes neither figure:
-        Lambda replaces an environment about every {ASSUMED_ENVIRONMENT_LIFETIME_MINUTES / 60} hours and reclaims one left idle for{' '}
-        {ASSUMED_IDLE_MINUTES} minutes. Bursts, deployments and scaling out add more.
+        {averageRate(estimate.requestsPerSecond * 730 * 3600, 'requests')?.replace(/^about /, '')} (the month’s average) and{' '}
+        {formatNumber(fn.durationMs)} ms each, about {countOf(environments, 'environments')} {environments === 1 ? 'stays' : 'stay'} busy; assumed, as
+        AWS publishes neither figure: Lambda replaces an environment about every {ASSUMED_ENVIRONMENT_LIFETIME_MINUTES / 60} hours and reclaims one
+        left idle for {ASSUMED_IDLE_MINUTES} minutes. Bursts, deployments and scaling out add more.
       </p>
       <button type="button" className="button-secondary" onClick={() => onUse(estimate.percentText)}>
         Use this estimate

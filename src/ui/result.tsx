@@ -1,9 +1,11 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { PRICE_SHEETS, type Architecture, type BillLine, type Comparison, type Estimate, type EstimateInput } from '../engine/index'
 import { useCalculator } from '../state/react'
 import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
-import { formatLineAmount, formatNumber, formatQuantity, formatSmallUsd, formatUsd } from './format'
+import { countOf, formatBillable, formatLineAmount, formatNumber, formatQuantity, formatSmallUsd, formatUsd, keepUnitsWhole } from './format'
+import { LongNumber } from './long-number'
+import { isZero, lineUse, shownLines } from './shown-lines'
 import { BaselineBar, baselineOf, ChangeCell, lineKey, type Baseline } from './baseline'
 import { centsOf, percentChange } from './money'
 import { useLoaded } from './use-loaded'
@@ -43,74 +45,148 @@ function FullComparisons({ comparison, result }: { comparison: Comparison | null
   return <loaded.default comparison={comparison} result={result} />
 }
 
+/** A figure of the bill with its column's name, which shows when the table is laid out as a list (a narrow screen). */
+function Cell({ label, className, title, children }: { label: string; className?: string; title?: string; children: ReactNode }) {
+  return (
+    <td role="cell" className={`num ${className ?? ''}`} title={title}>
+      <span className="cell-label" aria-hidden="true">
+        {label}
+      </span>
+      <span className="cell-value">{children}</span>
+    </td>
+  )
+}
+
+/**
+ * The bill, a line per row. Every column is readable at any width: figures
+ * wrap only between words (or, past 14 characters, after a thousands
+ * separator), and when the result is narrow each row becomes a block, its
+ * label on one line and its figures below, each named. Nothing scrolls.
+ * The roles keep it a table for assistive technology whatever its CSS display.
+ */
 function BillLines({ estimate, baseline }: { estimate: Estimate; baseline: Baseline | null }) {
-  const keys = new Set(estimate.lines.map(lineKey))
+  const lines = shownLines(estimate)
+  const keys = new Set(lines.map(lineKey))
   const gone = baseline ? [...baseline.lines].filter(([key]) => !keys.has(key)) : []
   return (
-    // Its own horizontal scroll: amounts in the trillions must not widen the page.
-    <div className="table-scroll">
-      <table className="bill-lines">
-        <caption className="visually-hidden">Bill lines</caption>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col" className="num">
-              Billable
+    <table className="bill-lines" role="table" data-baseline={baseline ? 'true' : undefined}>
+      <caption className="visually-hidden">Bill lines</caption>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">
+            Line
+          </th>
+          <th scope="col" role="columnheader" className="num">
+            Billable
+          </th>
+          <th scope="col" role="columnheader" className="num col-unit">
+            Unit price
+          </th>
+          <th scope="col" role="columnheader" className="num">
+            Amount
+          </th>
+          {baseline ? (
+            <th scope="col" role="columnheader" className="num col-change">
+              vs baseline
             </th>
-            <th scope="col" className="num col-unit">
-              Unit price
+          ) : null}
+        </tr>
+      </thead>
+      <tbody role="rowgroup">
+        {lines.map((l) => (
+          <tr key={lineKey(l)} role="row" data-kind={l.kind}>
+            <th scope="row" role="rowheader">
+              {keepUnitsWhole(l.label)}
             </th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-            {baseline ? (
-              <th scope="col" className="num col-change">
-                vs baseline
-              </th>
-            ) : null}
+            <Cell label="Billable" title={`Exact: ${l.quantity} ${l.quantityUnit}`}>
+              {lineUse(l, estimate.freeTier) === 'free' ? (
+                'all in the free tier'
+              ) : (
+                <LongNumber text={keepUnitsWhole(formatBillable(l.quantity, l.quantityUnit))} />
+              )}
+            </Cell>
+            <Cell label="Unit price" className="col-unit">
+              ${l.unitPriceUsd}
+            </Cell>
+            <Cell label="Amount" className="col-amount" title={`Exact: $${l.exactUsd}`}>
+              <LongNumber text={formatLineAmount(l.usd, l.exactUsd)} />
+            </Cell>
+            {baseline ? <ChangeCell cents={centsOf(l.usd)} base={baseline.lines.get(lineKey(l))?.cents ?? 0n} /> : null}
           </tr>
-        </thead>
-        <tbody>
-          {estimate.lines.map((l) => (
-            <tr key={lineKey(l)} data-kind={l.kind}>
-              <th scope="row">{l.label}</th>
-              <td className="num" title={`Exact: ${l.quantity} ${l.quantityUnit}`}>
-                {formatQuantity(l.quantity, l.quantityUnit)} {l.quantityUnit}
-              </td>
-              <td className="num col-unit">${l.unitPriceUsd}</td>
-              <td className="num" title={`Exact: $${l.exactUsd}`}>
-                {formatLineAmount(l.usd, l.exactUsd)}
-              </td>
-              {baseline ? <ChangeCell cents={centsOf(l.usd)} base={baseline.lines.get(lineKey(l))?.cents ?? 0n} /> : null}
-            </tr>
-          ))}
-          {gone.map(([key, line]) => (
-            <tr key={key} className="line-gone">
-              <th scope="row">{line.label} (not in this estimate)</th>
-              <td className="num">—</td>
-              <td className="num col-unit" />
-              <td className="num">$0.00</td>
-              <ChangeCell cents={0n} base={line.cents} />
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={2}>
-              Total (sum of the rounded lines)
+        ))}
+        {lines.length === 0 && gone.length === 0 ? (
+          <tr role="row" className="line-none">
+            <th scope="row" role="rowheader">
+              Nothing to bill: no usage this month
             </th>
-            <td className="col-unit" />
-            <td className="num">{formatUsd(estimate.totalUsd)}</td>
-            {baseline ? <ChangeCell cents={centsOf(estimate.totalUsd)} base={baseline.totalCents} /> : null}
+            <Cell label="Billable">&mdash;</Cell>
+            <td role="cell" className="num col-unit col-empty" />
+            <Cell label="Amount" className="col-amount">
+              $0.00
+            </Cell>
           </tr>
-        </tfoot>
-      </table>
-    </div>
+        ) : null}
+        {gone.map(([key, line]) => (
+          <tr key={key} role="row" className="line-gone">
+            <th scope="row" role="rowheader">
+              {keepUnitsWhole(line.label)} (not in this estimate)
+            </th>
+            <Cell label="Billable">&mdash;</Cell>
+            <td role="cell" className="num col-unit col-empty" />
+            <Cell label="Amount" className="col-amount">
+              $0.00
+            </Cell>
+            <ChangeCell cents={0n} base={line.cents} />
+          </tr>
+        ))}
+      </tbody>
+      <tfoot role="rowgroup">
+        <tr role="row">
+          <th scope="row" role="rowheader" colSpan={2}>
+            Total (sum of the rounded lines)
+          </th>
+          <td role="cell" className="col-unit col-empty" />
+          <Cell label="Amount" className="col-amount">
+            <LongNumber text={formatUsd(estimate.totalUsd)} />
+          </Cell>
+          {baseline ? <ChangeCell cents={centsOf(estimate.totalUsd)} base={baseline.totalCents} /> : null}
+        </tr>
+      </tfoot>
+    </table>
   )
+}
+
+/** Exact decimal strings added up, exactly ("1500000" + "0.5" = "1500000.5"). */
+function addDecimals(values: readonly string[]): string {
+  const places = Math.max(0, ...values.map((v) => v.split('.')[1]?.length ?? 0))
+  const scaled = values.reduce((sum, v) => {
+    const [whole = '0', fraction = ''] = v.split('.')
+    return sum + BigInt(whole + fraction.padEnd(places, '0'))
+  }, 0n)
+  const digits = scaled.toString().padStart(places + 1, '0')
+  return places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`
+}
+
+/**
+ * The compute the functions run, in GB-s: on demand (free tier included), and
+ * apart from it what provisioned environments and Lambda@Edge run, which the
+ * on-demand figure does not count. A Lambda@Edge or provisioned function's
+ * compute is then never shown as 0.
+ */
+function computeParts(estimate: Estimate): { gbSeconds: string; where: string }[] {
+  const sum = (kind: BillLine['kind']) => addDecimals(estimate.lines.filter((l) => l.kind === kind).map((l) => l.quantity))
+  const parts = [
+    { gbSeconds: estimate.totals.gbSeconds, where: 'on demand' },
+    { gbSeconds: sum('provisioned-duration'), where: 'on provisioned environments' },
+    { gbSeconds: sum('edge-duration'), where: 'on Lambda@Edge' },
+  ].filter((p) => !isZero(p.gbSeconds))
+  if (parts.length === 1 && parts[0]!.where === 'on demand') return [{ gbSeconds: parts[0]!.gbSeconds, where: '' }]
+  return parts.length > 0 ? parts : [{ gbSeconds: '0', where: '' }]
 }
 
 function Facts({ estimate }: { estimate: Estimate }) {
   const free = estimate.freeTier
+  const compute = computeParts(estimate)
   return (
     <dl className="facts">
       <div className="fact-wide">
@@ -136,15 +212,25 @@ function Facts({ estimate }: { estimate: Estimate }) {
       </div>
       <div>
         <dt>Per million invocations</dt>
-        <dd>{estimate.costPerMillionRequestsUsd === null ? 'No requests' : formatSmallUsd(estimate.costPerMillionRequestsUsd)}</dd>
+        <dd>
+          {estimate.costPerMillionRequestsUsd === null ? 'No requests' : <LongNumber text={formatSmallUsd(estimate.costPerMillionRequestsUsd)} />}
+        </dd>
       </div>
       <div>
         <dt>Compute</dt>
-        <dd>{formatQuantity(estimate.totals.gbSeconds, 'GB-s')} GB&#8209;s a month</dd>
+        <dd>
+          {compute.map((p) => (
+            <span key={p.where} className="fact-part">
+              <LongNumber text={formatQuantity(p.gbSeconds, 'GB-s')} /> GB&#8209;s {p.where ? p.where : 'a month'}
+            </span>
+          ))}
+        </dd>
       </div>
       <div>
         <dt>Requests</dt>
-        <dd title={`Exact: ${estimate.totals.requestsPerMonth}`}>{formatQuantity(estimate.totals.requestsPerMonth, 'requests')} a month</dd>
+        <dd title={`Exact: ${estimate.totals.requestsPerMonth}`}>
+          <LongNumber text={countOf(estimate.totals.requestsPerMonth, 'requests')} /> a month
+        </dd>
       </div>
     </dl>
   )
@@ -186,7 +272,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
           data-testid="monthly-total"
           htmlFor="fn-1-memory fn-1-duration fn-1-requests"
         >
-          {result.status === 'ok' ? formatUsd(result.estimate.totalUsd) : '—'}
+          {result.status === 'ok' ? <LongNumber text={formatUsd(result.estimate.totalUsd)} /> : '—'}
         </output>
         <span className="per-month">{result.status === 'ok' ? 'per month' : ''}</span>
       </div>

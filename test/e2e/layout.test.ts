@@ -83,7 +83,7 @@ describe('on a 375 px phone', () => {
     await page.close()
   })
 
-  it('does not scroll sideways for a bill in the trillions: the bill table scrolls in its own box', async () => {
+  it('does not scroll sideways for a bill in the trillions: the bill wraps its long figures', async () => {
     // Every figure at its largest: about $135 trillion, with 19-digit quantities.
     const query = 'v=2&p=current&rg=eu-central-2&m=10240&d=900000&r=1e15&a=arm&e=10240&cs=100&it=10000&st=200'
     const { page, errors } = await openCalculator(chromium(), `${baseURL}/?${query}`, { width: 375, colorScheme: 'dark' })

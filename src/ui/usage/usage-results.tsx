@@ -2,7 +2,7 @@ import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'reac
 import { InvalidInputError, PRICE_SHEETS, priceSheetInfo, stripUnsafeCharacters, type Architecture } from '../../engine/index'
 import { useCalculator, useCalculatorStore } from '../../state/react'
 import { parseNumberText } from '../../state/selectors'
-import { formatNumber, formatUsd } from '../format'
+import { countOf, formatNumber, formatUsd, unitFor } from '../format'
 import { centsOf, formatCentsExact } from '../money'
 
 const absCents = (c: bigint) => (c < 0n ? -c : c)
@@ -115,7 +115,7 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
       initDurationMs: initMs,
     })
     setApplied(
-      `Function ${Math.min(target, functions.length - 1) + 1} now has ${formatNumber(main.memoryMb)} MB, ${formatNumber(main.meanDurationMs)} ms on average and ${formatNumber(volume.value)} requests a month` +
+      `Function ${Math.min(target, functions.length - 1) + 1} now has ${formatNumber(main.memoryMb)} MB, ${formatNumber(main.meanDurationMs)} ms on average and ${countOf(volume.value, 'requests')} a month` +
         (coldPercent ? `, with ${formatNumber(coldPercent)} % cold starts of ${formatNumber(initMs)} ms INIT.` : '.'),
     )
   }
@@ -129,7 +129,7 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
         </button>
       </div>
       <p>
-        <strong>{formatNumber(stats.invocations)}</strong> invocations
+        <strong>{formatNumber(stats.invocations)}</strong> {unitFor(stats.invocations, 'invocations')}
         {stats.timeSpan ? (
           <>
             {' '}
