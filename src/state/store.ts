@@ -136,7 +136,8 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
       set((s) =>
         s.functions.length >= MAX_FORM_FUNCTIONS
           ? s
-          : { functions: [...s.functions, defaultFunction({ name: `function-${s.functions.length + 1}` })] },
+          : // Unnamed: the form calls it "Function 2", and the link carries no name for it.
+            { functions: [...s.functions, defaultFunction()] },
       ),
     duplicateFunction: (id) =>
       set((s) => {

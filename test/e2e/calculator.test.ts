@@ -85,7 +85,7 @@ describe('the calculator in Chromium', () => {
     // 6M - 1M requests = $1.00. Two separate free tiers would give 2 x $18.74 = $37.48.
     await expect.poll(() => total(page)).toBe('$44.34')
     await expect(page.getByText('the free tier is shared by all 2 functions', { exact: false }).count()).resolves.toBe(1)
-    await page.getByRole('button', { name: 'Remove function-2' }).click()
+    await page.getByRole('button', { name: 'Remove function 2' }).click()
     await expect.poll(() => total(page)).toBe('$18.74')
     await page.close()
   })
