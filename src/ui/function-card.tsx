@@ -1,5 +1,7 @@
 import { memo, useState } from 'react'
 import {
+  characterCount,
+  MAX_NAME_LENGTH,
   stripUnsafeCharacters,
   monthlyRequestsText,
   ONE_VCPU_MEMORY_MB,
@@ -217,6 +219,61 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
   )
 }
 
+/**
+ * The function's name: at most MAX_NAME_LENGTH characters, said beside it as
+ * the user types ("12 of 64 characters"). At the limit the input takes no more
+ * (its maxLength is the name's own length, so emoji count as one character, as
+ * the engine counts them); a paste past it is cut, and the field says so. A
+ * name can then never block the bill.
+ */
+function NameField({
+  id,
+  name,
+  suffix,
+  error,
+  linkNote,
+  update,
+}: {
+  id: string
+  name: string
+  suffix?: string
+  error?: string
+  linkNote?: string
+  update: (patch: Partial<FunctionDraft>) => void
+}) {
+  const [cut, setCut] = useState(false)
+  const count = characterCount(name, MAX_NAME_LENGTH)
+  const full = count >= MAX_NAME_LENGTH
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        Name <span className="optional">(optional)</span>
+        <LabelSuffix text={suffix} />
+      </label>
+      <input
+        id={id}
+        type="text"
+        value={name}
+        placeholder="e.g. api-handler"
+        maxLength={full ? name.length : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[`${id}-count`, error ? `${id}-error` : '', linkNote ? `${id}-link` : ''].filter(Boolean).join(' ')}
+        onChange={(e) => {
+          const typed = e.target.value
+          setCut(characterCount(typed, MAX_NAME_LENGTH) > MAX_NAME_LENGTH)
+          update({ name: typed })
+        }}
+      />
+      <p className="field-hint" id={`${id}-count`} data-testid="name-count">
+        {count === 0 ? `At most ${MAX_NAME_LENGTH} characters` : `${count} of ${MAX_NAME_LENGTH} characters`}
+        <span role="status">{cut ? ': the rest was left out' : ''}</span>
+      </p>
+      <FieldError id={id} error={error} />
+      <LinkNote id={id} note={linkNote} />
+    </div>
+  )
+}
+
 function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
   const store = useCalculatorStore()
   const sheetId = useCalculator((s) => s.sheet)
@@ -275,27 +332,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
         )}
       </header>
 
-      {compact ? null : (
-        <div className="field">
-          <label htmlFor={idOf('name')}>
-            Name <span className="optional">(optional)</span>
-            <LabelSuffix text={suffix} />
-          </label>
-          <input
-            id={idOf('name')}
-            type="text"
-            value={fn.name}
-            placeholder="e.g. api-handler"
-            aria-invalid={err('name') ? true : undefined}
-            aria-describedby={
-              [err('name') ? `${idOf('name')}-error` : '', linkNotes.name ? `${idOf('name')}-link` : ''].filter(Boolean).join(' ') || undefined
-            }
-            onChange={(e) => update({ name: e.target.value })}
-          />
-          <FieldError id={idOf('name')} error={err('name')} />
-          <LinkNote id={idOf('name')} note={linkNotes.name} />
-        </div>
-      )}
+      {compact ? null : <NameField id={idOf('name')} name={fn.name} suffix={suffix} error={err('name')} linkNote={linkNotes.name} update={update} />}
 
       <NumberField
         id={idOf('memoryMb')}
