@@ -265,7 +265,9 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
 
   return (
     <section className="card result-card" aria-labelledby="result-title">
-      <h2 id="result-title">Monthly cost</h2>
+      <h2 id="result-title" tabIndex={-1}>
+        Monthly cost
+      </h2>
       <div className="total-block" aria-live="polite" aria-atomic="true">
         <output
           className={`total ${result.status === 'ok' ? '' : 'total-invalid'}`}
