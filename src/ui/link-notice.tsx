@@ -1,4 +1,5 @@
 import type { UrlProblem } from '../state/url-codec'
+import { keepUnitsWhole } from './format'
 
 export interface LinkReport {
   problems: UrlProblem[]
@@ -66,7 +67,7 @@ export function LinkNotice({ report, onDismiss, wording = LINK_WORDING }: { repo
           )}
           <ul>
             {listed.map((p, i) => (
-              <li key={`${p.key}-${i}`}>{p.message}</li>
+              <li key={`${p.key}-${i}`}>{keepUnitsWhole(p.message)}</li>
             ))}
           </ul>
           {more > 0 ? <p>and {more.toLocaleString('en-US')} more.</p> : null}

@@ -26,7 +26,7 @@ function CompactComparison({ comparison, estimate }: { comparison: Comparison | 
   if (!comparison.available) {
     return (
       <p className="comparison" data-testid="comparison">
-        Under {other}: not available. {comparison.reason}
+        Under {other}: not available. {keepUnitsWhole(comparison.reason)}
       </p>
     )
   }
@@ -298,7 +298,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
           {result.estimate.assumptions.length > 0 ? (
             <ul className="assumptions" aria-label="Assumptions">
               {result.estimate.assumptions.map((a) => (
-                <li key={a}>{a}</li>
+                <li key={a}>{keepUnitsWhole(a)}</li>
               ))}
             </ul>
           ) : null}
@@ -316,7 +316,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
                 <button type="button" className="link-button" onClick={() => focusField(p)}>
                   {problemPlace(p, functionCount)}
                 </button>
-                : {p.message}
+                : {keepUnitsWhole(p.message)}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts'
 import { PART_OF_KIND, type BillLine, type Estimate } from '../../engine/index'
-import { formatCompactUsd, formatLineAmount } from '../format'
+import { formatCompactUsd, formatLineAmount, keepUnitsWhole } from '../format'
 import { ChartBox, ChartEmpty, ChartFigure, partColor } from './chart-frame'
 
 function shortLabel(line: BillLine, lines: readonly BillLine[]): string {
@@ -21,7 +21,7 @@ function colorOf(kind: BillLine['kind']): string {
 export const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }) {
   const rows = estimate.lines.map((l) => ({
     label: shortLabel(l, estimate.lines),
-    fullLabel: l.label,
+    fullLabel: keepUnitsWhole(l.label),
     usd: l.cents / 100,
     lineUsd: l.usd,
     exactUsd: l.exactUsd,

@@ -2,7 +2,7 @@ import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'reac
 import { InvalidInputError, PRICE_SHEETS, priceSheetInfo, stripUnsafeCharacters, type Architecture } from '../../engine/index'
 import { useCalculator, useCalculatorStore } from '../../state/react'
 import { parseNumberText } from '../../state/selectors'
-import { countOf, formatNumber, formatUsd, unitFor } from '../format'
+import { countOf, formatNumber, formatUsd, keepUnitsWhole, unitFor } from '../format'
 import { centsOf, formatCentsExact } from '../money'
 
 const absCents = (c: bigint) => (c < 0n ? -c : c)
@@ -141,7 +141,11 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
           ' (the lines had no timestamps)'
         )}
         , at {stats.memorySizesMb.map((m) => `${formatNumber(m)} MB`).join(', ')}.
-        {sample.problemCount > 0 ? ` ${formatNumber(sample.problemCount)} REPORT lines could not be read and are not counted.` : ''}
+        {sample.problemCount === 1
+          ? ' 1 REPORT line could not be read and is not counted.'
+          : sample.problemCount > 0
+            ? ` ${formatNumber(sample.problemCount)} REPORT lines could not be read and are not counted.`
+            : ''}
       </p>
       {sample.problems.length > 0 ? (
         <details className="usage-problems">
@@ -183,7 +187,7 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
       {priced?.kind === 'problems' ? (
         <div className="field-error" role="alert">
           {priced.problems.map((p) => (
-            <p key={p}>{p}</p>
+            <p key={p}>{keepUnitsWhole(p)}</p>
           ))}
         </div>
       ) : null}
