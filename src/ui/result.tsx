@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react'
-import { PRICE_SHEETS, type Architecture, type BillLine, type Comparison, type Estimate, type EstimateInput } from '../engine/index'
+import type { Comparison, Estimate, EstimateInput } from '../engine/index'
 import { useCalculator } from '../state/react'
 import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
-import { countOf, formatBillable, formatLineAmount, formatNumber, formatQuantity, formatSmallUsd, formatUsd, keepUnitsWhole } from './format'
+import { formatBillable, formatLineAmount, formatUsd, keepUnitsWhole } from './format'
 import { LongNumber } from './long-number'
-import { isZero, lineUse, shownLines } from './shown-lines'
+import { lineUse, shownLines } from './shown-lines'
 import { BaselineBar, baselineOf, ChangeCell, lineKey, type Baseline } from './baseline'
 import { centsOf, percentChange } from './money'
 import { useLoaded } from './use-loaded'
@@ -18,6 +18,13 @@ export function problemPlace(p: FieldProblem, functionCount: number): string {
 
 /** The same workload, other choices: loaded after the total. */
 const loadComparisons = () => import('./result-compare')
+/** The free tier used, the cost per invocation, the compute and the requests: loaded after the total. */
+const loadFacts = () => import('./facts')
+
+function LazyFacts({ estimate }: { estimate: Estimate }) {
+  const loaded = useLoaded(loadFacts)
+  return loaded ? <loaded.Facts estimate={estimate} /> : null
+}
 
 /** The docs widget's one comparison: the other price sheet. */
 function CompactComparison({ comparison, estimate }: { comparison: Comparison | null; estimate: Estimate }) {
@@ -156,86 +163,6 @@ function BillLines({ estimate, baseline }: { estimate: Estimate; baseline: Basel
   )
 }
 
-/** Exact decimal strings added up, exactly ("1500000" + "0.5" = "1500000.5"). */
-function addDecimals(values: readonly string[]): string {
-  const places = Math.max(0, ...values.map((v) => v.split('.')[1]?.length ?? 0))
-  const scaled = values.reduce((sum, v) => {
-    const [whole = '0', fraction = ''] = v.split('.')
-    return sum + BigInt(whole + fraction.padEnd(places, '0'))
-  }, 0n)
-  const digits = scaled.toString().padStart(places + 1, '0')
-  return places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`
-}
-
-/**
- * The compute the functions run, in GB-s: on demand (free tier included), and
- * apart from it what provisioned environments and Lambda@Edge run, which the
- * on-demand figure does not count. A Lambda@Edge or provisioned function's
- * compute is then never shown as 0.
- */
-function computeParts(estimate: Estimate): { gbSeconds: string; where: string }[] {
-  const sum = (kind: BillLine['kind']) => addDecimals(estimate.lines.filter((l) => l.kind === kind).map((l) => l.quantity))
-  const parts = [
-    { gbSeconds: estimate.totals.gbSeconds, where: 'on demand' },
-    { gbSeconds: sum('provisioned-duration'), where: 'on provisioned environments' },
-    { gbSeconds: sum('edge-duration'), where: 'on Lambda@Edge' },
-  ].filter((p) => !isZero(p.gbSeconds))
-  if (parts.length === 1 && parts[0]!.where === 'on demand') return [{ gbSeconds: parts[0]!.gbSeconds, where: '' }]
-  return parts.length > 0 ? parts : [{ gbSeconds: '0', where: '' }]
-}
-
-function Facts({ estimate }: { estimate: Estimate }) {
-  const free = estimate.freeTier
-  const compute = computeParts(estimate)
-  return (
-    <dl className="facts">
-      <div className="fact-wide">
-        <dt>Free tier used</dt>
-        <dd>
-          {free.included ? (
-            <>
-              <span className="fact-line">
-                {formatNumber(free.requestsUsed)} of {formatNumber(free.requestsAllowance)} requests
-              </span>{' '}
-              <span className="fact-line">
-                {formatNumber(free.gbSecondsUsed)} of {formatNumber(free.gbSecondsAllowance)} GB&#8209;s
-              </span>
-            </>
-          ) : (
-            'Not included'
-          )}
-        </dd>
-      </div>
-      <div>
-        <dt>Per invocation</dt>
-        <dd>{estimate.costPerRequestUsd === null ? 'No requests' : formatSmallUsd(estimate.costPerRequestUsd)}</dd>
-      </div>
-      <div>
-        <dt>Per million invocations</dt>
-        <dd>
-          {estimate.costPerMillionRequestsUsd === null ? 'No requests' : <LongNumber text={formatSmallUsd(estimate.costPerMillionRequestsUsd)} />}
-        </dd>
-      </div>
-      <div>
-        <dt>Compute</dt>
-        <dd>
-          {compute.map((p) => (
-            <span key={p.where} className="fact-part">
-              <LongNumber text={formatQuantity(p.gbSeconds, 'GB-s')} /> GB&#8209;s {p.where ? p.where : 'a month'}
-            </span>
-          ))}
-        </dd>
-      </div>
-      <div>
-        <dt>Requests</dt>
-        <dd title={`Exact: ${estimate.totals.requestsPerMonth}`}>
-          <LongNumber text={countOf(estimate.totals.requestsPerMonth, 'requests')} /> a month
-        </dd>
-      </div>
-    </dl>
-  )
-}
-
 function SheetSource({ estimate }: { estimate: Estimate }) {
   const s = estimate.sheet
   return (
@@ -294,7 +221,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
             <FullComparisons comparison={comparison} result={result} />
           )}
           <BillLines estimate={result.estimate} baseline={compact ? null : baseline} />
-          {compact ? null : <Facts estimate={result.estimate} />}
+          {compact ? null : <LazyFacts estimate={result.estimate} />}
           {result.estimate.assumptions.length > 0 ? (
             <ul className="assumptions" aria-label="Assumptions">
               {result.estimate.assumptions.map((a) => (
