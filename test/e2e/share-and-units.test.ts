@@ -52,6 +52,8 @@ async function unitProblems(page: Page): Promise<string[]> {
       const text = n.textContent ?? ''
       const ascii = /GB-(s|months?)\b/.exec(text)
       if (ascii) out.push(`breakable hyphen: "${text.trim().slice(0, 60)}"`)
+      // An escape written where JSX takes text as it is: "GB\u2011s" shown as such.
+      if (/\\u[0-9a-f]{4}/i.test(text)) out.push(`escape shown as text: "${text.trim().slice(0, 60)}"`)
       for (const m of text.matchAll(/GB[-\u2011](s|months?)\b/g)) {
         const range = document.createRange()
         range.setStart(n, m.index)
