@@ -136,6 +136,10 @@ describe('the bill shows usage, not meters nobody uses, in plain words', () => {
     // 3,000,000 x 1 s x 0.5 GB, all of it on Lambda@Edge.
     expect(await fact(page, 'Compute')).toMatch(/^1,500,000 GB.s on Lambda@Edge$/)
     expect(await fact(page, 'Requests')).toBe('3,000,000 requests a month')
+    // The chart of where the money goes has the same lines: no bar of regional requests.
+    const chart = page.getByTestId('chart-split')
+    await chart.locator('table tbody th').first().waitFor({ state: 'attached' })
+    expect(await chart.locator('table tbody th').allTextContents()).toEqual(['Lambda@Edge requests', 'Lambda@Edge duration'])
     expect(errors).toEqual([])
     await page.close()
   })
