@@ -67,16 +67,17 @@ function Cell({ label, className, title, children }: { label: string; className?
 /**
  * The bill, a line per row. Every column is readable at any width: figures
  * wrap only between words (or, past 14 characters, after a thousands
- * separator), and when the result is narrow each row becomes a block, its
- * label on one line and its figures below, each named. Nothing scrolls.
+ * separator). On the page (`stack`), when the result is narrow each row
+ * becomes a block, its label on one line and its figures below, each named;
+ * the docs widget keeps a short table without the unit price. Nothing scrolls.
  * The roles keep it a table for assistive technology whatever its CSS display.
  */
-function BillLines({ estimate, baseline }: { estimate: Estimate; baseline: Baseline | null }) {
+function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline: Baseline | null; stack: boolean }) {
   const lines = shownLines(estimate)
   const keys = new Set(lines.map(lineKey))
   const gone = baseline ? [...baseline.lines].filter(([key]) => !keys.has(key)) : []
   return (
-    <table className="bill-lines" role="table" data-baseline={baseline ? 'true' : undefined}>
+    <table className={`bill-lines${stack ? ' bill-stack' : ''}`} role="table" data-baseline={baseline ? 'true' : undefined}>
       <caption className="visually-hidden">Bill lines</caption>
       <thead role="rowgroup">
         <tr role="row">
@@ -220,7 +221,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
           ) : (
             <FullComparisons comparison={comparison} result={result} />
           )}
-          <BillLines estimate={result.estimate} baseline={compact ? null : baseline} />
+          <BillLines estimate={result.estimate} baseline={compact ? null : baseline} stack={!compact} />
           {compact ? null : <LazyFacts estimate={result.estimate} />}
           {result.estimate.assumptions.length > 0 ? (
             <ul className="assumptions" aria-label="Assumptions">

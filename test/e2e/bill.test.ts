@@ -112,6 +112,22 @@ describe('the bill: every column readable, nothing scrolls', () => {
   }
 })
 
+describe('the docs widget\u2019s bill', () => {
+  for (const query of ['embed=1&compact=1', `embed=1&${TRILLIONS}`]) {
+    it(`at 300 px (${query.slice(0, 30)}\u2026) is a short table whose every column is readable`, async () => {
+      const { page, errors } = await openCalculator(chromium(), `${baseURL}/?${query}`, { width: 300 })
+      expect(await billClipping(page)).toEqual([])
+      // A table (its header shown), without the unit price.
+      const headers = await page
+        .locator('.bill-lines thead th')
+        .evaluateAll((ths) => ths.filter((th) => th.checkVisibility()).map((th) => (th as HTMLElement).innerText))
+      expect(headers).toEqual(['LINE', 'BILLABLE', 'AMOUNT'])
+      expect(errors).toEqual([])
+      await page.close()
+    })
+  }
+})
+
 describe('the bill shows usage, not meters nobody uses, in plain words', () => {
   /** Each line of the bill as text: "Requests | 2,000,000 requests | $0.0000002 | $0.40". */
   async function billRows(page: Page): Promise<string[]> {
