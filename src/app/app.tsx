@@ -21,6 +21,7 @@ const loadExport = () => import('../ui/export/export-panel')
 const loadUsage = () => import('../ui/usage/usage-panel')
 const loadShare = () => import('../ui/share-bar')
 const loadNotice = () => import('../ui/link-notice')
+const loadPrintSummary = () => import('../ui/print-summary')
 
 interface Props {
   urlSync: UrlSync
@@ -49,6 +50,7 @@ export function App({ urlSync, linkReports }: Props) {
   const exporter = useLoaded(loadExport)
   const usage = useLoaded(loadUsage)
   const share = useLoaded(loadShare)
+  const printSummary = useLoaded(loadPrintSummary)
   const shareUrl = () => urlSync.shareUrl()
   const [report, setReport] = useState<LinkReport>(linkReports.current())
   const notices = useLoaded(loadNotice, report.problems.length > 0 || report.futureVersion)
@@ -72,6 +74,8 @@ export function App({ urlSync, linkReports }: Props) {
       <main className="layout">
         {/* Its own box: the sticky result stays beside the inputs, never over the charts below. */}
         <div className="workspace">
+          {/* On paper, the inputs in a few lines instead of the form. */}
+          {printSummary ? <printSummary.PrintSummary /> : null}
           <div className="inputs" aria-label="Inputs">
             <SheetControls />
             <FunctionList />

@@ -53,6 +53,17 @@ export function characterCount(text: string, limit = Number.MAX_SAFE_INTEGER): n
 }
 
 /**
+ * The first `max` characters (grapheme clusters) of `text`: a text cut to a
+ * limit never ends inside an emoji or before its combining accent.
+ *
+ * @example firstCharacters('\u{1F44D}\u{1F3FD}ok', 2) // '\u{1F44D}\u{1F3FD}o'
+ */
+export function firstCharacters(text: string, max: number): string {
+  if (text.length <= max) return text
+  return graphemes(text, max).join('')
+}
+
+/**
  * `text` as quoted in a message: unsafe characters removed, cut to `max`
  * characters (never inside an emoji) with `…`, in plain double quotes, not
  * JSON-escaped: what was typed is what is shown.

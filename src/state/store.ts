@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { CURRENT_ONLY_FIELDS, type FieldSpec } from '../engine/fields'
-import type { FunctionInput, PriceSheetId } from '../engine/index'
+import { characterCount, firstCharacters, MAX_NAME_LENGTH, type FunctionInput, type PriceSheetId } from '../engine/index'
 
 /** A function field as the form keeps it: yes/no stays a boolean, one of a few words stays that word, numbers and text are the text typed. */
 type DraftValue<T> = [T] extends [boolean] ? boolean : [T] extends [number] ? string : T
@@ -59,6 +59,30 @@ export function isExtraSet(f: FunctionDraft, spec: FieldSpec<ExtraField>): boole
 /** Whether a function sets any of the 2026 inputs (a number typed, SnapStart or Lambda@Edge on). */
 export function usesExtras(f: FunctionDraft): boolean {
   return EXTRA_SPECS.some((spec) => isExtraSet(f, spec))
+}
+
+/**
+ * A function's name cut to the engine's limit (MAX_NAME_LENGTH characters):
+ * the store never holds a name the engine refuses, so a name can never block
+ * the bill. The form says so as the user types; a link says so in its notice.
+ *
+ * @example fitName('x'.repeat(70)).length // 64
+ */
+export function fitName(name: string): string {
+  return firstCharacters(name, MAX_NAME_LENGTH)
+}
+
+/** A copy's name: "api copy", its own name shortened so that " copy" fits the limit. */
+function copyName(name: string): string {
+  const suffix = ' copy'
+  return fitName(name) === name && characterCount(name + suffix, MAX_NAME_LENGTH) <= MAX_NAME_LENGTH
+    ? name + suffix
+    : firstCharacters(name, MAX_NAME_LENGTH - characterCount(suffix)) + suffix
+}
+
+/** The functions with their names fitted (the same array when all fit). */
+function fitNames(functions: FunctionDraft[]): FunctionDraft[] {
+  return functions.some((f) => fitName(f.name) !== f.name) ? functions.map((f) => ({ ...f, name: fitName(f.name) })) : functions
 }
 
 /** Everything the user entered, and nothing derived from it. */
@@ -125,25 +149,31 @@ export function defaultInputs(): CalculatorInputs {
  */
 export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): CalculatorStore {
   const start = { ...defaultInputs(), ...initial }
+  start.functions = fitNames(start.functions)
   return createStore<CalculatorState>()((set) => ({
     ...start,
     setSheet: (sheet) => set({ sheet }),
     setRegion: (region) => set({ region }),
     setFreeTier: (freeTier) => set({ freeTier }),
     setSavingsPlanPercent: (savingsPlanPercent) => set({ savingsPlanPercent }),
-    updateFunction: (id, patch) => set((s) => ({ functions: s.functions.map((f) => (f.id === id ? { ...f, ...patch } : f)) })),
+    updateFunction: (id, patch) =>
+      set((s) => {
+        const fitted = patch.name === undefined ? patch : { ...patch, name: fitName(patch.name) }
+        return { functions: s.functions.map((f) => (f.id === id ? { ...f, ...fitted } : f)) }
+      }),
     addFunction: () =>
       set((s) =>
         s.functions.length >= MAX_FORM_FUNCTIONS
           ? s
-          : { functions: [...s.functions, defaultFunction({ name: `function-${s.functions.length + 1}` })] },
+          : // Unnamed: the form calls it "Function 2", and the link carries no name for it.
+            { functions: [...s.functions, defaultFunction()] },
       ),
     duplicateFunction: (id) =>
       set((s) => {
         const at = s.functions.findIndex((f) => f.id === id)
         if (at === -1 || s.functions.length >= MAX_FORM_FUNCTIONS) return s
         const source = s.functions[at]!
-        const copy = { ...source, id: newFunctionId(), name: source.name ? `${source.name} copy` : '' }
+        const copy = { ...source, id: newFunctionId(), name: source.name ? copyName(source.name) : '' }
         return { functions: [...s.functions.slice(0, at + 1), copy, ...s.functions.slice(at + 1)] }
       }),
     removeFunction: (id) => set((s) => (s.functions.length <= 1 ? s : { functions: s.functions.filter((f) => f.id !== id) })),
@@ -153,7 +183,7 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
         region: inputs.region,
         freeTier: inputs.freeTier,
         savingsPlanPercent: inputs.savingsPlanPercent ?? '',
-        functions: inputs.functions,
+        functions: fitNames(inputs.functions),
       }),
   }))
 }

@@ -28,7 +28,16 @@
  * Pure: no DOM, no `window`; the caller reads and writes the address bar.
  */
 import { FUNCTION_FIELDS, type FieldSpec } from '../engine/fields'
-import { characterCount, PRICE_SHEETS, quoteText, stripUnsafeCharacters, validateInput, type EstimateInput, type PriceSheetId } from '../engine/index'
+import {
+  characterCount,
+  firstCharacters,
+  PRICE_SHEETS,
+  quoteText,
+  stripUnsafeCharacters,
+  validateInput,
+  type EstimateInput,
+  type PriceSheetId,
+} from '../engine/index'
 import { PRESETS, presetInputs } from './presets'
 import { addExtras, parseNumberText, toEstimateInput } from './selectors'
 import {
@@ -50,6 +59,8 @@ export interface UrlProblem {
   value: string
   /** Names the key, the value and what is allowed, e.g. `m=4096: Memory must be ...`. */
   message: string
+  /** The value was cut to fit (a name past its limit) rather than dropped: the rest of it was used. */
+  shortened?: true
 }
 
 /** What a link holds: the inputs to show, and what could not be used. */
@@ -332,9 +343,9 @@ class Decoder {
     }
   }
 
-  report(key: string, raw: string, message: string): void {
+  report(key: string, raw: string, message: string, shortened = false): void {
     const value = shown(raw)
-    this.problems.push({ key, value, message: `${key}=${value}: ${message}` })
+    this.problems.push({ key, value, message: `${key}=${value}: ${message}`, ...(shortened ? { shortened: true as const } : {}) })
   }
 
   /** A key's value, or undefined when absent or too long (a problem). */
@@ -429,7 +440,8 @@ class Decoder {
     for (const spec of FIELDS) {
       const field = spec.key
       const key = functionKey(spec.urlKey, index)
-      const raw = this.take(key)
+      // Text (a name) of any length is read and cut to its limit: a long name never costs the rest of the link.
+      const raw = spec.type === 'text' ? this.params.get(key) : this.take(key)
       if (raw === undefined) continue
       const value = this.readValue(spec, key, raw)
       if (value === undefined) continue
@@ -441,11 +453,21 @@ class Decoder {
 
   /** A key's value as the draft keeps it, or undefined (and a problem) when the field does not allow it. */
   readValue(spec: FieldSpec<Field>, key: string, raw: string): string | boolean | undefined {
-    if (spec.type === 'text') return stripUnsafeCharacters(raw)
+    if (spec.type === 'text') return this.readText(spec, key, raw)
     if (spec.type !== 'boolean' && !spec.choices) return raw
     const value = spec.choices ? spec.choices.find((c) => c.code === raw)?.value : raw === '1' ? true : raw === '0' ? false : undefined
     if (value === undefined) this.report(key, raw, `${spec.name} must be ${allowedInLink(spec)}; got ${quote(raw)}.`)
     return value
+  }
+
+  /** Text without unsafe characters, cut to the field's limit with a notice that says so. */
+  readText(spec: FieldSpec<Field>, key: string, raw: string): string {
+    const text = stripUnsafeCharacters(raw)
+    const max = spec.max
+    if (max === undefined || characterCount(text, max) <= max) return text
+    const count = characterCount(text).toLocaleString('en-US')
+    this.report(key, raw, `${spec.name}s are at most ${max} characters: the first ${max} of its ${count} were kept.`, true)
+    return firstCharacters(text, max)
   }
 
   /**

@@ -1,5 +1,7 @@
 import type { BillLine, Estimate } from '../engine/index'
+import { LongNumber } from './long-number'
 import { centsOf, formatCentsExact, formatChange, percentChange } from './money'
+import { shownLines } from './shown-lines'
 
 // A pinned estimate to compare later edits against, per line and in total.
 
@@ -21,9 +23,13 @@ export function BaselineBar({
       {baseline ? (
         <>
           <p>
-            Against your baseline of <strong>{formatCentsExact(baseline.totalCents)}</strong>:{' '}
+            Against your baseline of{' '}
+            <strong>
+              <LongNumber text={formatCentsExact(baseline.totalCents)} />
+            </strong>
+            :{' '}
             <strong className={cents > baseline.totalCents ? 'change-up' : cents < baseline.totalCents ? 'change-down' : undefined}>
-              {formatChange(cents - baseline.totalCents)}
+              <LongNumber text={formatChange(cents - baseline.totalCents)} />
             </strong>
             {cents !== baseline.totalCents ? ` (${percentChange(cents, baseline.totalCents) ?? 'from $0.00'})` : ''}
           </p>
@@ -59,7 +65,7 @@ export function baselineOf(estimate: Estimate): Baseline {
   return {
     totalCents: centsOf(estimate.totalUsd),
     totalUsd: estimate.totalUsd,
-    lines: new Map(estimate.lines.map((l) => [lineKey(l), { label: l.label, cents: centsOf(l.usd) }])),
+    lines: new Map(shownLines(estimate).map((l) => [lineKey(l), { label: l.label, cents: centsOf(l.usd) }])),
   }
 }
 
@@ -67,9 +73,14 @@ export function ChangeCell({ cents, base }: { cents: bigint; base: bigint }) {
   const diff = cents - base
   const pct = diff === 0n ? null : percentChange(cents, base)
   return (
-    <td className={`num col-change${diff > 0n ? ' change-up' : diff < 0n ? ' change-down' : ''}`}>
-      {formatChange(diff)}
-      {pct && pct !== 'the same' ? <span className="change-pct"> ({pct})</span> : null}
+    <td role="cell" className={`num col-change${diff > 0n ? ' change-up' : diff < 0n ? ' change-down' : ''}`}>
+      <span className="cell-label" aria-hidden="true">
+        vs baseline
+      </span>
+      <span className="cell-value">
+        <LongNumber text={formatChange(diff)} />
+        {pct && pct !== 'the same' ? <span className="change-pct"> ({pct})</span> : null}
+      </span>
     </td>
   )
 }

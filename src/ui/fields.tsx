@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { keepUnitsWhole } from './format'
 
 /** The ids that tie a field to its hint and its error, for aria-describedby. */
 function describedBy(id: string, hint: ReactNode, error: string | undefined, linkNote?: string): string | undefined {
@@ -14,7 +15,7 @@ export function LabelSuffix({ text }: { text?: string }) {
 export function FieldError({ id, error }: { id: string; error?: string }) {
   return error ? (
     <p className="field-error" id={`${id}-error`}>
-      {error}
+      {keepUnitsWhole(error)}
     </p>
   ) : null
 }
@@ -23,7 +24,7 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
 export function LinkNote({ id, note }: { id: string; note?: string }) {
   return note ? (
     <p className="field-link-note" id={`${id}-link`}>
-      {note}
+      {keepUnitsWhole(note)}
     </p>
   ) : null
 }
@@ -34,7 +35,7 @@ function FieldNotes({ id, hint, error, linkNote }: { id: string; hint: ReactNode
     <>
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>
-          {hint}
+          {typeof hint === 'string' ? keepUnitsWhole(hint) : hint}
         </p>
       ) : null}
       <FieldError id={id} error={error} />

@@ -35,7 +35,7 @@ export function formatCents(cents: number): string {
  * it rounds to zero cents but is not zero, so a real charge is never shown as free.
  */
 export function formatLineAmount(usd: string, exactUsd: string): string {
-  if (usd === '0.00' && /[1-9]/.test(exactUsd)) return '< $0.01'
+  if (usd === '0.00' && /[1-9]/.test(exactUsd)) return '<\u00a0$0.01'
   return formatUsd(usd)
 }
 
@@ -71,4 +71,88 @@ export function formatCompact(value: number): string {
 /** "$1.2K": compact dollars for axis ticks. */
 export function formatCompactUsd(dollars: number): string {
   return `$${compact.format(dollars)}`
+}
+
+/**
+ * Units that must never break at their hyphen ("GB-s", "GB-month", "GB-months"):
+ * written with a non-breaking hyphen (U+2011), as every text the page shows
+ * them in, the engine's included, goes through here.
+ *
+ * @example keepUnitsWhole('1,100,000 GB-s') // '1,100,000 GB\u2011s'
+ */
+export function keepUnitsWhole(text: string): string {
+  return text.replace(/\bGB-(s|months?)\b/g, 'GB\u2011$1')
+}
+
+/** The singular of the units a count is given in: "1 request", "1 operation", "1 GB-month". */
+const SINGULAR: Readonly<Record<string, string>> = {
+  requests: 'request',
+  invocations: 'invocation',
+  operations: 'operation',
+  environments: 'environment',
+  functions: 'function',
+  'GB-months': 'GB-month',
+}
+
+/** `unit`, singular when `value` is exactly one ("1 request", but "1.5 GB-months" and "0 requests"). */
+export function unitFor(value: Formattable, unit: string): string {
+  return Number(value) === 1 ? (SINGULAR[unit] ?? unit) : unit
+}
+
+/**
+ * A count of things that come whole (requests, invocations), as a person says
+ * it: "1 request", "3,000,000 requests", "about 6,083 requests" for an average
+ * that is not whole, "less than 1 request" below one.
+ *
+ * @example countOf('6083.333333333333333333', 'requests') // 'about 6,083 requests'
+ */
+export function countOf(value: Formattable, unit: string): string {
+  const n = Number(value)
+  if (!Number.isFinite(n)) return `${String(value)} ${unit}`
+  if (n > 0 && n < 1) return `less than 1 ${unitFor(1, unit)}`
+  const wholeNumber = Number.isInteger(n) && !/\.\d*[1-9]/.test(String(value))
+  const shown = whole.format(value as number)
+  return `${wholeNumber ? '' : 'about '}${shown} ${unitFor(wholeNumber ? n : Number(shown.replace(/,/g, '')), unit)}`
+}
+
+/** A bill line's billable quantity with its unit: "2,000,000 requests", "1 request", "1,100,000 GB-s". */
+export function formatBillable(quantity: string, unit: string): string {
+  const n = Number(quantity)
+  if (unit === 'requests' || unit === 'operations') {
+    if (n > 0 && n < 1) return `less than 1 ${unitFor(1, unit)}`
+    const shown = whole.format(quantity as unknown as number)
+    return `${shown} ${unitFor(shown.replace(/,/g, ''), unit)}`
+  }
+  const shown = twoPlaces.format(quantity as unknown as number)
+  return `${shown} ${unitFor(shown.replace(/,/g, ''), unit)}`
+}
+
+/** Seconds in the 730-hour month, and in a minute, hour and day of it. */
+const RATE_UNITS = [
+  { per: 'a second', seconds: 1 },
+  { per: 'a minute', seconds: 60 },
+  { per: 'an hour', seconds: 3600 },
+  { per: 'a day', seconds: 86_400 },
+] as const
+const MONTH_SECONDS = 730 * 3600
+
+/**
+ * A monthly count as an average rate in the largest unit that gives at least
+ * one: "about 1.14 a second", "about 11.4 a minute", "less than 1 a day".
+ * Null for none (or nonsense).
+ *
+ * @example averageRate(3_000_000) // 'about 1.14 a second'
+ */
+export function averageRate(perMonth: number, unit = ''): string | null {
+  if (!(perMonth > 0) || !Number.isFinite(perMonth)) return null
+  const noun = (value: number) => (unit ? ` ${unitFor(value, unit)}` : '')
+  for (const { per, seconds } of RATE_UNITS) {
+    const rate = (perMonth / MONTH_SECONDS) * seconds
+    if (rate >= 1 || per === 'a day') {
+      if (rate < 1) return `less than 1${noun(1)} ${per}`
+      const shown = Number(rate.toPrecision(3))
+      return `about ${formatNumber(shown)}${noun(shown)} ${per}`
+    }
+  }
+  return null
 }

@@ -1,5 +1,7 @@
 import { memo, useState } from 'react'
 import {
+  characterCount,
+  MAX_NAME_LENGTH,
   stripUnsafeCharacters,
   monthlyRequestsText,
   ONE_VCPU_MEMORY_MB,
@@ -21,7 +23,7 @@ import { EXTRA_SPECS, isExtraSet, isNumberSpec, usesExtras, type ExtraField, typ
 import type { FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
 import { CheckboxField, FieldError, LabelSuffix, LinkNote, NumberField, SelectField } from './fields'
-import { formatNumber, formatUsd } from './format'
+import { averageRate, countOf, formatNumber, formatUsd } from './format'
 import { useLinkNote } from './link-omissions'
 import { MemorySlider } from './memory-slider'
 
@@ -42,9 +44,11 @@ interface Props {
 function MonthlyRequests({ requests, per }: { requests: string; per: RequestUnit }) {
   const value = parseNumberText(requests)
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1e21) return null
-  if (per === 'month')
-    return value > 0 ? <>about {formatNumber((value / 2_628_000).toPrecision(3))} a second, averaged over a 730-hour month</> : null
-  return <>= {formatNumber(monthlyRequestsText(value, per))} requests a month</>
+  if (per === 'month') {
+    const rate = averageRate(value)
+    return rate ? <>{rate}, averaged over a 730-hour month</> : null
+  }
+  return <>= {countOf(monthlyRequestsText(value, per), 'requests')} a month</>
 }
 
 /** The function's share of the monthly bill (the engine's per-function cost), for its header. */
@@ -99,10 +103,10 @@ function ColdStartEstimateNote({ fn, id, suffix, onUse }: { fn: FunctionDraft; i
     <div className="cold-start-estimate" id={`${id}-estimate`} data-testid="cold-start-estimate">
       <p>
         <strong>Estimate: about {formatNumber(estimate.percent)}%</strong> of on-demand invocations start cold. At{' '}
-        {formatNumber(Number(estimate.requestsPerSecond.toPrecision(3)))} requests a second (the month’s average) and {formatNumber(fn.durationMs)} ms
-        each, about {formatNumber(environments)} environment{environments === 1 ? '' : 's'} stay busy; assumed, as AWS publishes neither figure:
-        Lambda replaces an environment about every {ASSUMED_ENVIRONMENT_LIFETIME_MINUTES / 60} hours and reclaims one left idle for{' '}
-        {ASSUMED_IDLE_MINUTES} minutes. Bursts, deployments and scaling out add more.
+        {averageRate(estimate.requestsPerSecond * 730 * 3600, 'requests')?.replace(/^about /, '')} (the month’s average) and{' '}
+        {formatNumber(fn.durationMs)} ms each, about {countOf(environments, 'environments')} {environments === 1 ? 'stays' : 'stay'} busy; assumed, as
+        AWS publishes neither figure: Lambda replaces an environment about every {ASSUMED_ENVIRONMENT_LIFETIME_MINUTES / 60} hours and reclaims one
+        left idle for {ASSUMED_IDLE_MINUTES} minutes. Bursts, deployments and scaling out add more.
       </p>
       <button type="button" className="button-secondary" onClick={() => onUse(estimate.percentText)}>
         Use this estimate
@@ -216,6 +220,61 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
   )
 }
 
+/**
+ * The function's name: at most MAX_NAME_LENGTH characters, said beside it as
+ * the user types ("12 of 64 characters"). At the limit the input takes no more
+ * (its maxLength is the name's own length, so emoji count as one character, as
+ * the engine counts them); a paste past it is cut, and the field says so. A
+ * name can then never block the bill.
+ */
+function NameField({
+  id,
+  name,
+  suffix,
+  error,
+  linkNote,
+  update,
+}: {
+  id: string
+  name: string
+  suffix?: string
+  error?: string
+  linkNote?: string
+  update: (patch: Partial<FunctionDraft>) => void
+}) {
+  const [cut, setCut] = useState(false)
+  const count = characterCount(name, MAX_NAME_LENGTH)
+  const full = count >= MAX_NAME_LENGTH
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        Name <span className="optional">(optional)</span>
+        <LabelSuffix text={suffix} />
+      </label>
+      <input
+        id={id}
+        type="text"
+        value={name}
+        placeholder="e.g. api-handler"
+        maxLength={full ? name.length : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[`${id}-count`, error ? `${id}-error` : '', linkNote ? `${id}-link` : ''].filter(Boolean).join(' ')}
+        onChange={(e) => {
+          const typed = e.target.value
+          setCut(characterCount(typed, MAX_NAME_LENGTH) > MAX_NAME_LENGTH)
+          update({ name: typed })
+        }}
+      />
+      <p className="field-hint" id={`${id}-count`} data-testid="name-count">
+        {count === 0 ? `At most ${MAX_NAME_LENGTH} characters` : `${count} of ${MAX_NAME_LENGTH} characters`}
+        <span role="status">{cut ? ': the rest was left out' : ''}</span>
+      </p>
+      <FieldError id={id} error={error} />
+      <LinkNote id={id} note={linkNote} />
+    </div>
+  )
+}
+
 function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
   const store = useCalculatorStore()
   const sheetId = useCalculator((s) => s.sheet)
@@ -274,27 +333,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
         )}
       </header>
 
-      {compact ? null : (
-        <div className="field">
-          <label htmlFor={idOf('name')}>
-            Name <span className="optional">(optional)</span>
-            <LabelSuffix text={suffix} />
-          </label>
-          <input
-            id={idOf('name')}
-            type="text"
-            value={fn.name}
-            placeholder="e.g. api-handler"
-            aria-invalid={err('name') ? true : undefined}
-            aria-describedby={
-              [err('name') ? `${idOf('name')}-error` : '', linkNotes.name ? `${idOf('name')}-link` : ''].filter(Boolean).join(' ') || undefined
-            }
-            onChange={(e) => update({ name: e.target.value })}
-          />
-          <FieldError id={idOf('name')} error={err('name')} />
-          <LinkNote id={idOf('name')} note={linkNotes.name} />
-        </div>
-      )}
+      {compact ? null : <NameField id={idOf('name')} name={fn.name} suffix={suffix} error={err('name')} linkNote={linkNotes.name} update={update} />}
 
       <NumberField
         id={idOf('memoryMb')}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { estimate as estimateBill, PRICE_SHEETS, type Architecture, type Comparison, type Estimate, type EstimateInput } from '../engine/index'
-import { formatUsd } from './format'
+import { formatUsd, keepUnitsWhole } from './format'
 import { centsOf, percentChange } from './money'
 
 // The comparisons and the baseline: loaded after the total, since nothing here
@@ -29,7 +29,7 @@ function Figure({ label, other, current, testId, note }: { label: string; other:
         {' '}
         <strong>{formatUsd(other.totalUsd)}</strong>
         {change ? <span className="comparison-change">, {change}</span> : null}
-        {note ? <span className="comparison-note"> {note}</span> : null}
+        {note ? <span className="comparison-note"> {keepUnitsWhole(note)}</span> : null}
       </dd>
     </div>
   )
@@ -70,7 +70,7 @@ export default function Comparisons({ comparison, result }: { comparison: Compar
           ) : (
             <div className="comparison-row" data-testid="comparison">
               <dt>{other}:</dt>
-              <dd>{comparison.missing ? comparison.reason : `not available. ${comparison.reason}`}</dd>
+              <dd>{keepUnitsWhole(comparison.missing ? comparison.reason : `not available. ${comparison.reason}`)}</dd>
             </div>
           )
         ) : null}
@@ -113,7 +113,7 @@ export default function Comparisons({ comparison, result }: { comparison: Compar
       {comparison?.available && comparison.adjustments.length > 0 ? (
         <ul className="adjustments">
           {comparison.adjustments.map((a) => (
-            <li key={a}>{a}</li>
+            <li key={a}>{keepUnitsWhole(a)}</li>
           ))}
         </ul>
       ) : null}

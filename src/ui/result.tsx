@@ -1,9 +1,11 @@
-import { useState } from 'react'
-import { PRICE_SHEETS, type Architecture, type BillLine, type Comparison, type Estimate, type EstimateInput } from '../engine/index'
+import { useState, type ReactNode } from 'react'
+import type { Comparison, Estimate, EstimateInput } from '../engine/index'
 import { useCalculator } from '../state/react'
 import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
-import { formatLineAmount, formatNumber, formatQuantity, formatSmallUsd, formatUsd } from './format'
+import { formatBillable, formatLineAmount, formatUsd, keepUnitsWhole } from './format'
+import { LongNumber } from './long-number'
+import { lineUse, shownLines } from './shown-lines'
 import { BaselineBar, baselineOf, ChangeCell, lineKey, type Baseline } from './baseline'
 import { centsOf, percentChange } from './money'
 import { useLoaded } from './use-loaded'
@@ -16,6 +18,13 @@ export function problemPlace(p: FieldProblem, functionCount: number): string {
 
 /** The same workload, other choices: loaded after the total. */
 const loadComparisons = () => import('./result-compare')
+/** The free tier used, the cost per invocation, the compute and the requests: loaded after the total. */
+const loadFacts = () => import('./facts')
+
+function LazyFacts({ estimate }: { estimate: Estimate }) {
+  const loaded = useLoaded(loadFacts)
+  return loaded ? <loaded.Facts estimate={estimate} /> : null
+}
 
 /** The docs widget's one comparison: the other price sheet. */
 function CompactComparison({ comparison, estimate }: { comparison: Comparison | null; estimate: Estimate }) {
@@ -24,7 +33,7 @@ function CompactComparison({ comparison, estimate }: { comparison: Comparison | 
   if (!comparison.available) {
     return (
       <p className="comparison" data-testid="comparison">
-        Under {other}: {comparison.missing ? comparison.reason : `not available. ${comparison.reason}`}
+        Under {other}: {keepUnitsWhole(comparison.missing ? comparison.reason : `not available. ${comparison.reason}`)}
       </p>
     )
   }
@@ -51,110 +60,115 @@ function FullComparisons({ comparison, result }: { comparison: Comparison | null
   return <loaded.default comparison={comparison} result={result} />
 }
 
-function BillLines({ estimate, baseline }: { estimate: Estimate; baseline: Baseline | null }) {
-  const keys = new Set(estimate.lines.map(lineKey))
-  const gone = baseline ? [...baseline.lines].filter(([key]) => !keys.has(key)) : []
+/** A figure of the bill with its column's name, which shows when the table is laid out as a list (a narrow screen). */
+function Cell({ label, className, title, children }: { label: string; className?: string; title?: string; children: ReactNode }) {
   return (
-    // Its own horizontal scroll: amounts in the trillions must not widen the page.
-    <div className="table-scroll">
-      <table className="bill-lines">
-        <caption className="visually-hidden">Bill lines</caption>
-        <thead>
-          <tr>
-            <th scope="col">Line</th>
-            <th scope="col" className="num">
-              Billable
-            </th>
-            <th scope="col" className="num col-unit">
-              Unit price
-            </th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-            {baseline ? (
-              <th scope="col" className="num col-change">
-                vs baseline
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {estimate.lines.map((l) => (
-            <tr key={lineKey(l)} data-kind={l.kind}>
-              <th scope="row">{l.label}</th>
-              <td className="num" title={`Exact: ${l.quantity} ${l.quantityUnit}`}>
-                {formatQuantity(l.quantity, l.quantityUnit)} {l.quantityUnit}
-              </td>
-              <td className="num col-unit">${l.unitPriceUsd}</td>
-              <td className="num" title={`Exact: $${l.exactUsd}`}>
-                {formatLineAmount(l.usd, l.exactUsd)}
-              </td>
-              {baseline ? <ChangeCell cents={centsOf(l.usd)} base={baseline.lines.get(lineKey(l))?.cents ?? 0n} /> : null}
-            </tr>
-          ))}
-          {gone.map(([key, line]) => (
-            <tr key={key} className="line-gone">
-              <th scope="row">{line.label} (not in this estimate)</th>
-              <td className="num">—</td>
-              <td className="num col-unit" />
-              <td className="num">$0.00</td>
-              <ChangeCell cents={0n} base={line.cents} />
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={2}>
-              Total (sum of the rounded lines)
-            </th>
-            <td className="col-unit" />
-            <td className="num">{formatUsd(estimate.totalUsd)}</td>
-            {baseline ? <ChangeCell cents={centsOf(estimate.totalUsd)} base={baseline.totalCents} /> : null}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+    <td role="cell" className={`num ${className ?? ''}`} title={title}>
+      <span className="cell-label" aria-hidden="true">
+        {label}
+      </span>
+      <span className="cell-value">{children}</span>
+    </td>
   )
 }
 
-function Facts({ estimate }: { estimate: Estimate }) {
-  const free = estimate.freeTier
+/**
+ * The bill, a line per row. Every column is readable at any width: figures
+ * wrap only between words (or, past 14 characters, after a thousands
+ * separator). On the page (`stack`), when the result is narrow each row
+ * becomes a block, its label on one line and its figures below, each named;
+ * the docs widget keeps a short table without the unit price. Nothing scrolls.
+ * The roles keep it a table for assistive technology whatever its CSS display.
+ */
+function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline: Baseline | null; stack: boolean }) {
+  const lines = shownLines(estimate)
+  const keys = new Set(lines.map(lineKey))
+  const gone = baseline ? [...baseline.lines].filter(([key]) => !keys.has(key)) : []
   return (
-    <dl className="facts">
-      <div className="fact-wide">
-        <dt>Free tier used</dt>
-        <dd>
-          {free.included ? (
-            <>
-              <span className="fact-line">
-                {formatNumber(free.requestsUsed)} of {formatNumber(free.requestsAllowance)} requests
-              </span>{' '}
-              <span className="fact-line">
-                {formatNumber(free.gbSecondsUsed)} of {formatNumber(free.gbSecondsAllowance)} GB&#8209;s
-              </span>
-            </>
-          ) : (
-            'Not included'
-          )}
-        </dd>
-      </div>
-      <div>
-        <dt>Per invocation</dt>
-        <dd>{estimate.costPerRequestUsd === null ? 'No requests' : formatSmallUsd(estimate.costPerRequestUsd)}</dd>
-      </div>
-      <div>
-        <dt>Per million invocations</dt>
-        <dd>{estimate.costPerMillionRequestsUsd === null ? 'No requests' : formatSmallUsd(estimate.costPerMillionRequestsUsd)}</dd>
-      </div>
-      <div>
-        <dt>Compute</dt>
-        <dd>{formatQuantity(estimate.totals.gbSeconds, 'GB-s')} GB&#8209;s a month</dd>
-      </div>
-      <div>
-        <dt>Requests</dt>
-        <dd title={`Exact: ${estimate.totals.requestsPerMonth}`}>{formatQuantity(estimate.totals.requestsPerMonth, 'requests')} a month</dd>
-      </div>
-    </dl>
+    <table className={`bill-lines${stack ? ' bill-stack' : ''}`} role="table" data-baseline={baseline ? 'true' : undefined}>
+      <caption className="visually-hidden">Bill lines</caption>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">
+            Line
+          </th>
+          <th scope="col" role="columnheader" className="num">
+            Billable
+          </th>
+          <th scope="col" role="columnheader" className="num col-unit">
+            Unit price
+          </th>
+          <th scope="col" role="columnheader" className="num">
+            Amount
+          </th>
+          {baseline ? (
+            <th scope="col" role="columnheader" className="num col-change">
+              vs baseline
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody role="rowgroup">
+        {lines.map((l) => (
+          <tr key={lineKey(l)} role="row" data-kind={l.kind}>
+            <th scope="row" role="rowheader">
+              {keepUnitsWhole(l.label)}
+            </th>
+            <Cell label="Billable" title={`Exact: ${l.quantity} ${l.quantityUnit}`}>
+              {lineUse(l, estimate.freeTier) === 'free' ? (
+                'all in the free tier'
+              ) : (
+                <LongNumber text={keepUnitsWhole(formatBillable(l.quantity, l.quantityUnit))} />
+              )}
+            </Cell>
+            <Cell label="Unit price" className="col-unit">
+              ${l.unitPriceUsd}
+            </Cell>
+            <Cell label="Amount" className="col-amount" title={`Exact: $${l.exactUsd}`}>
+              <LongNumber text={formatLineAmount(l.usd, l.exactUsd)} />
+            </Cell>
+            {baseline ? <ChangeCell cents={centsOf(l.usd)} base={baseline.lines.get(lineKey(l))?.cents ?? 0n} /> : null}
+          </tr>
+        ))}
+        {lines.length === 0 && gone.length === 0 ? (
+          <tr role="row" className="line-none">
+            <th scope="row" role="rowheader">
+              Nothing to bill: no usage this month
+            </th>
+            <Cell label="Billable">&mdash;</Cell>
+            <td role="cell" className="num col-unit col-empty" />
+            <Cell label="Amount" className="col-amount">
+              $0.00
+            </Cell>
+          </tr>
+        ) : null}
+        {gone.map(([key, line]) => (
+          <tr key={key} role="row" className="line-gone">
+            <th scope="row" role="rowheader">
+              {keepUnitsWhole(line.label)} (not in this estimate)
+            </th>
+            <Cell label="Billable">&mdash;</Cell>
+            <td role="cell" className="num col-unit col-empty" />
+            <Cell label="Amount" className="col-amount">
+              $0.00
+            </Cell>
+            <ChangeCell cents={0n} base={line.cents} />
+          </tr>
+        ))}
+      </tbody>
+      <tfoot role="rowgroup">
+        <tr role="row">
+          <th scope="row" role="rowheader" colSpan={2}>
+            Total (sum of the rounded lines)
+          </th>
+          <td role="cell" className="col-unit col-empty" />
+          <Cell label="Amount" className="col-amount">
+            <LongNumber text={formatUsd(estimate.totalUsd)} />
+          </Cell>
+          {baseline ? <ChangeCell cents={centsOf(estimate.totalUsd)} base={baseline.totalCents} /> : null}
+        </tr>
+      </tfoot>
+    </table>
   )
 }
 
@@ -187,14 +201,16 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
 
   return (
     <section className="card result-card" aria-labelledby="result-title">
-      <h2 id="result-title">Monthly cost</h2>
+      <h2 id="result-title" tabIndex={-1}>
+        Monthly cost
+      </h2>
       <div className="total-block" aria-live="polite" aria-atomic="true">
         <output
           className={`total ${result.status === 'ok' ? '' : 'total-invalid'}`}
           data-testid="monthly-total"
           htmlFor="fn-1-memory fn-1-duration fn-1-requests"
         >
-          {result.status === 'ok' ? formatUsd(result.estimate.totalUsd) : '—'}
+          {result.status === 'ok' ? <LongNumber text={formatUsd(result.estimate.totalUsd)} /> : '—'}
         </output>
         <span className="per-month">{result.status === 'ok' ? 'per month' : ''}</span>
       </div>
@@ -214,12 +230,12 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
           ) : (
             <FullComparisons comparison={comparison} result={result} />
           )}
-          <BillLines estimate={result.estimate} baseline={compact ? null : baseline} />
-          {compact ? null : <Facts estimate={result.estimate} />}
+          <BillLines estimate={result.estimate} baseline={compact ? null : baseline} stack={!compact} />
+          {compact ? null : <LazyFacts estimate={result.estimate} />}
           {result.estimate.assumptions.length > 0 ? (
             <ul className="assumptions" aria-label="Assumptions">
               {result.estimate.assumptions.map((a) => (
-                <li key={a}>{a}</li>
+                <li key={a}>{keepUnitsWhole(a)}</li>
               ))}
             </ul>
           ) : null}
@@ -237,7 +253,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
                 <button type="button" className="link-button" onClick={() => focusField(p)}>
                   {problemPlace(p, functionCount)}
                 </button>
-                : {p.message}
+                : {keepUnitsWhole(p.message)}
               </li>
             ))}
           </ul>

@@ -9,10 +9,8 @@ export interface EmbedSnippets {
   note?: string
 }
 
-function CopyButton({ label, text, done, resetOn }: { label: string; text: () => string; done: string; resetOn?: unknown }) {
+function CopyButton({ label, text, done }: { label: string; text: () => string; done: string }) {
   const [status, setStatus] = useState('')
-  // "Link copied" is about the estimate that was copied: the next edit clears it.
-  useEffect(() => setStatus(''), [resetOn])
   return (
     <span className="copy">
       <button
@@ -70,10 +68,23 @@ export function ShareBar({
     }
     // Re-made when the inputs change; the callback itself is read fresh each time.
   }, [showEmbed, functions, sheet, region, freeTier])
+  // "Link copied" is about the estimate that was copied: the next edit clears it.
+  const [linkStatus, setLinkStatus] = useState('')
+  useEffect(() => setLinkStatus(''), [inputsKey])
   return (
     <section className="share" aria-label="Share">
       <div className="share-buttons">
-        <CopyButton label="Copy link" text={shareUrl} done="Link copied: it reproduces this estimate exactly." resetOn={inputsKey} />
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={async () =>
+            setLinkStatus(
+              (await copyText(shareUrl())) ? 'Link copied: it reproduces this estimate exactly.' : 'Could not copy: select the text instead.',
+            )
+          }
+        >
+          Copy link
+        </button>
         <button
           type="button"
           className="button-secondary"
@@ -87,6 +98,10 @@ export function ShareBar({
           Reset
         </button>
       </div>
+      {/* Under the buttons, on a line of its own kept for it: the message never moves Embed and Reset. */}
+      <p role="status" id="share-status" className="copy-status share-status">
+        {linkStatus}
+      </p>
       {snippets ? (
         <div className="card embed-panel" id="embed-panel">
           <h2>Embed this estimate in your docs</h2>

@@ -59,7 +59,7 @@ export function SheetControls({ compact = false }: { compact?: boolean }) {
         <input type="checkbox" checked={freeTier} onChange={(e) => store.getState().setFreeTier(e.target.checked)} />
         Include free tier
       </label>
-      {compact ? null : <p className="field-hint">1M requests and 400,000 GB-s a month, once per account: all functions share it.</p>}
+      {compact ? null : <p className="field-hint">1M requests and 400,000 GB&#8209;s a month, once per account: all functions share it.</p>}
       {sheet === 'aws-current' && !compact ? (
         <NumberField
           id={SAVINGS_PLAN.idSuffix}

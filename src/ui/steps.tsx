@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { calculationSteps } from '../engine/index'
 import { useCalculator } from '../state/react'
 import { copyText } from './clipboard'
+import { keepUnitsWhole } from './format'
 
 /** "Show calculations": the engine's steps, collapsible and copyable as text. */
 export function StepsPanel() {
@@ -34,7 +35,7 @@ export function StepsPanel() {
                   {section.lines.map((line, i) => (
                     <li key={i} className={line.note === 'assumption' ? 'assumption' : undefined}>
                       {line.note === 'assumption' ? <strong>Assumption: </strong> : null}
-                      {line.text}
+                      {keepUnitsWhole(line.text)}
                     </li>
                   ))}
                 </ol>

@@ -12,7 +12,17 @@ describe('exports hold what is on screen', () => {
     const shownLines = await page
       .getByRole('table', { name: 'Bill lines' })
       .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent!.trim(), r.querySelectorAll('td')[2]!.textContent!.trim()]))
+      .evaluateAll((rows) =>
+        // The amount cell's figure (not its column name, shown on narrow screens); units as the engine writes them
+        // (the page writes "GB-s" with a non-breaking hyphen, U+2011, that never breaks a line).
+        rows.map((r) => [
+          r
+            .querySelector('th')!
+            .textContent!.trim()
+            .replace(/\u2011/g, '-'),
+          (r.querySelector('td.col-amount .cell-value') ?? r.querySelectorAll('td')[2]!).textContent!.trim(),
+        ]),
+      )
     await page.getByText('Export and print').click()
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()])

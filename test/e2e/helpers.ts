@@ -89,3 +89,40 @@ export async function openCalculator(
   await page.getByTestId('monthly-total').waitFor()
   return { page, errors }
 }
+
+/**
+ * A script (plain JavaScript text, so the property test can run it as it is)
+ * that lists what of the bill a reader could not read: a visible cell whose
+ * content is wider than the cell, the table reaching past its card's content
+ * box, or anything in the result card that scrolls sideways. Null when there
+ * is no bill on the page.
+ */
+export const BILL_CLIPPING_SCRIPT = `(() => {
+  const table = document.querySelector('table.bill-lines')
+  if (!table) return null
+  const out = []
+  const card = table.closest('.result-card') || table.parentElement
+  const cs = getComputedStyle(card)
+  const right = card.getBoundingClientRect().right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth)
+  const tableRight = table.getBoundingClientRect().right
+  if (tableRight > right + 0.5) out.push('the table ends ' + Math.round(tableRight - right) + ' px past its card')
+  for (const cell of table.querySelectorAll('th, td')) {
+    const box = cell.getBoundingClientRect()
+    // Not shown, or the header row a narrow layout keeps for screen readers only (1 px).
+    if (box.width <= 1 || !cell.checkVisibility()) continue
+    if (cell.closest('thead') && cell.closest('thead').getBoundingClientRect().width <= 1) continue
+    if (cell.scrollWidth > cell.clientWidth) out.push('cell "' + (cell.textContent || '').trim().slice(0, 40) + '": ' + cell.scrollWidth + ' px of content in ' + cell.clientWidth + ' px')
+  }
+  for (const el of card.querySelectorAll('*')) {
+    const overflow = getComputedStyle(el).overflowX
+    if ((overflow === 'auto' || overflow === 'scroll') && el.scrollWidth > el.clientWidth) out.push(el.tagName.toLowerCase() + '.' + el.className + ' scrolls sideways')
+  }
+  return out
+})()`
+
+/** What of the bill a reader could not read (see BILL_CLIPPING_SCRIPT); [] when all is readable. */
+export async function billClipping(page: Page): Promise<string[]> {
+  const found = (await page.evaluate(BILL_CLIPPING_SCRIPT)) as string[] | null
+  if (found === null) throw new Error('There is no bill on the page.')
+  return found
+}

@@ -57,6 +57,40 @@ describe('layout: nothing covers anything', () => {
   }
 })
 
+describe('on a 375 x 667 phone, the first screen', () => {
+  for (const path of ['/', '/?preset=rest-api']) {
+    it(`shows the monthly total of ${path}, with the inputs above it and a way to the bill`, async () => {
+      const page = await chromium().newPage({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true })
+      await page.goto(`${baseURL}${path}`)
+      await page.getByTestId('monthly-total').waitFor()
+      const main = await total(page)
+      expect(main).toMatch(/^\$\d[\d,]*\.\d\d$/)
+      // Some element showing the total's text lies wholly in the first screen, visible and on top.
+      const onScreen = await page.evaluate((text) => {
+        const candidates = document.querySelectorAll<HTMLElement>('[data-testid="monthly-total"], [data-testid="total-bar"] *')
+        return [...candidates].some((el) => {
+          if ((el.textContent ?? '').trim() !== text || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false
+          const r = el.getBoundingClientRect()
+          if (r.width < 1 || r.top < 0 || r.bottom > innerHeight) return false
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+          return hit !== null && (el === hit || el.contains(hit))
+        })
+      }, main)
+      expect(onScreen, `the total ${main} is within the first 667 px`).toBe(true)
+      // The inputs start on the same screen.
+      const sheet = await page.getByRole('radio', { name: /^Current/ }).boundingBox()
+      expect(sheet && sheet.y + sheet.height <= 667).toBe(true)
+      await page.screenshot({ path: screenshotPath(`phone-375-first-screen${path === '/' ? '' : '-link'}`) })
+      // "See the bill" goes to the result; its own total then shows, and the bar steps aside.
+      await page.getByRole('button', { name: 'See the bill' }).click()
+      await expect.poll(() => page.getByTestId('total-bar').isVisible()).toBe(false)
+      const card = await page.getByTestId('monthly-total').boundingBox()
+      expect(card && card.y >= 0 && card.y + card.height <= 667).toBe(true)
+      await page.close()
+    })
+  }
+})
+
 describe('on a 375 px phone', () => {
   it('keeps the monthly total in view while typing in each field', async () => {
     const page = await chromium().newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })
@@ -83,7 +117,7 @@ describe('on a 375 px phone', () => {
     await page.close()
   })
 
-  it('does not scroll sideways for a bill in the trillions: the bill table scrolls in its own box', async () => {
+  it('does not scroll sideways for a bill in the trillions: the bill wraps its long figures', async () => {
     // Every figure at its largest: about $135 trillion, with 19-digit quantities.
     const query = 'v=2&p=current&rg=eu-central-2&m=10240&d=900000&r=1e15&a=arm&e=10240&cs=100&it=10000&st=200'
     const { page, errors } = await openCalculator(chromium(), `${baseURL}/?${query}`, { width: 375, colorScheme: 'dark' })

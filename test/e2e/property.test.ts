@@ -6,7 +6,8 @@
 // there is nothing to draw), no page or console error, no NaN / undefined /
 // Infinity / "$-" in the text, no number in JavaScript's exponent form
 // (1e+21), no bidirectional control characters (they print a message
-// backwards), and a main thread that still answers requestAnimationFrame.
+// backwards), no column of the bill clipped or scrolled out of sight, and a
+// main thread that still answers requestAnimationFrame.
 //
 // The generated cases are seeded: the seed is printed at the start and named in
 // every failure, with the case's fast-check path. Re-run one case with
@@ -20,7 +21,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { PRICE_SHEETS } from '../../src/engine/index'
 import { PRESETS } from '../../src/state/presets'
-import { useChromium } from './helpers'
+import { BILL_CLIPPING_SCRIPT, useChromium } from './helpers'
 
 const baseURL = inject('baseURL')
 const chromium = useChromium()
@@ -298,6 +299,12 @@ async function checkPage(tab: Tab, given: readonly UserText[]): Promise<{ sympto
   const exponent = RAW_EXPONENT.exec(text)
   if (exponent) {
     symptoms.push({ kind: 'raw exponent', detail: `the page shows a number in JavaScript's exponent form: ${around(text, exponent.index)}` })
+  }
+  if (state === 'total') {
+    const clipped = (await guard(page.evaluate(BILL_CLIPPING_SCRIPT), RESPONSIVE_MS, 'measuring the bill (is the main thread blocked?)')) as
+      string[] | null
+    if (clipped === null) symptoms.push({ kind: 'no bill', detail: 'a total is shown without the bill lines' })
+    else if (clipped.length > 0) symptoms.push({ kind: 'bill clipped', detail: `the bill cannot be read in full: ${clipped.slice(0, 3).join('; ')}` })
   }
   const bidi = BIDI.exec(pageText)
   if (bidi) {

@@ -453,7 +453,6 @@ describe('decode: untrusted values fall back with a problem', () => {
     ['v=abc', 'v', 'abc', /^v=abc: The link format version must be a whole number/],
     ['v=0', 'v', '0', /^v=0: /],
     ['v=1.5', 'v', '1.5', /^v=1\.5: /],
-    ['n=' + 'a'.repeat(65), 'n', `${'a'.repeat(40)}\u2026`, /^n=a{40}\u2026: Name must be text of at most 64 characters/],
     ['m=' + long, 'm', `${'x'.repeat(40)}\u2026`, /^m=x{40}\u2026: The value is 150 characters long; at most 100 are read\.$/],
     [`r=${'9'.repeat(101)}`, 'r', `${'9'.repeat(40)}\u2026`, /characters long/],
     ['m=%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'm', '<script>alert(1)</script>', /^m=<script>alert\(1\)<\/script>: Memory must be a number/],
@@ -488,6 +487,38 @@ describe('decode: untrusted values fall back with a problem', () => {
     // The key fell back to its default.
     const expected = plain(decode(query.replace(new RegExp(`(^|&)${key}=[^&]*`), '')).inputs)
     expect(plain(result.inputs)).toEqual(expected)
+  })
+
+  it('a name longer than 64 characters is cut to its first 64, with a notice; nothing else in the link is lost', () => {
+    const long = 'x'.repeat(60) + 'abcdefghij'
+    const result = decode(`v=2&p=current&n=${long}&m=1024&n2=${'y'.repeat(150)}&d2=250&fns=2`)
+    expect(result.inputs.functions.map((f) => f.name)).toEqual(['x'.repeat(60) + 'abcd', 'y'.repeat(64)])
+    expect(result.inputs.functions[0]!.memoryMb).toBe('1024')
+    expect(result.inputs.functions[1]!.durationMs).toBe('250')
+    expect(result.problems).toEqual([
+      {
+        key: 'n',
+        value: `${'x'.repeat(40)}\u2026`,
+        message: `n=${'x'.repeat(40)}\u2026: Names are at most 64 characters: the first 64 of its 70 were kept.`,
+        shortened: true,
+      },
+      {
+        key: 'n2',
+        value: `${'y'.repeat(40)}\u2026`,
+        message: `n2=${'y'.repeat(40)}\u2026: Names are at most 64 characters: the first 64 of its 150 were kept.`,
+        shortened: true,
+      },
+    ])
+    expect(validateInput(toEstimateInput(result.inputs))).toEqual([])
+  })
+
+  it('a name is cut by characters as people count them: an emoji with its skin tone is one, never split', () => {
+    const thumb = '\u{1F44D}\u{1F3FD}'
+    const result = decode(`n=${encodeURIComponent(thumb.repeat(70))}`)
+    expect(result.inputs.functions[0]!.name).toBe(thumb.repeat(64))
+    expect(result.problems.map((p) => p.shortened)).toEqual([true])
+    // 64 characters exactly is no problem at all.
+    expect(decode(`n=${encodeURIComponent(thumb.repeat(64))}`).problems).toEqual([])
   })
 
   it('a bad 2026 key of function 2 is reported on its numbered key', () => {

@@ -8,6 +8,7 @@ import { FIELD_LABELS, toEstimateInput } from '../../src/state/selectors'
 import { defaultFunction, defaultInputs, EXTRA_FIELDS, usesExtras, type CalculatorInputs, type FunctionDraft } from '../../src/state/store'
 import { decode, encode, encodeLink } from '../../src/state/url-codec'
 import { functionFieldId } from '../../src/ui/field-ids'
+import { keepUnitsWhole } from '../../src/ui/format'
 import { FunctionList } from '../../src/ui/function-list'
 import { renderWithStore } from './render'
 
@@ -167,7 +168,8 @@ describe.each(current.map((spec) => [spec.key, spec] as const))('%s, from the ta
       expect(control).toHaveAttribute('id', `fn-${number}-${spec.idSuffix}`)
       if (typeof value === 'boolean') expect(control).toBeChecked()
       else expect(control).toHaveValue(value)
-      if (spec.hint) expect(control).toHaveAccessibleDescription(expect.stringContaining(spec.hint))
+      // The hint as shown: units such as GB-months with a non-breaking hyphen.
+      if (spec.hint) expect(control).toHaveAccessibleDescription(expect.stringContaining(keepUnitsWhole(spec.hint)))
     }
   })
 
@@ -185,7 +187,7 @@ describe.each(current.map((spec) => [spec.key, spec] as const))('%s, from the ta
       const problem = validateInput(toEstimateInput(inputs)).find((p) => p.path === `functions.0.${key}`)
       if (problem) {
         expect(control).toHaveAttribute('aria-invalid', 'true')
-        expect(control).toHaveAccessibleDescription(expect.stringContaining(problem.message))
+        expect(control).toHaveAccessibleDescription(expect.stringContaining(keepUnitsWhole(problem.message)))
       }
     })
   }

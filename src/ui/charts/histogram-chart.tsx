@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { DurationHistogram } from '../../engine/index'
-import { formatCompact, formatNumber } from '../format'
+import { countOf, formatCompact, formatNumber } from '../format'
 import { ChartBox, ChartEmpty, ChartFigure, ChartTable, PLOT_MARGIN } from './chart-frame'
 
 /** Billing edges are drawn only while they stay readable. */
@@ -67,7 +67,7 @@ const HistogramChart = memo(function HistogramChart({ histogram, granularityMs }
               return (
                 <div className="chart-tooltip">
                   <p className="tooltip-title">{rangeText(row.from, row.to)}</p>
-                  <p>{formatNumber(row.count)} invocations</p>
+                  <p>{countOf(row.count, 'invocations')}</p>
                 </div>
               )
             }}

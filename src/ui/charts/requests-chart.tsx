@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { Area, AreaChart, CartesianGrid, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { CostPoint } from '../../engine/index'
-import { formatCompact, formatCompactUsd, formatNumber } from '../format'
+import { formatCompact, formatCompactUsd, formatNumber, unitFor } from '../format'
 import { ChartBox, ChartEmpty, ChartFigure, CostTooltip, DataTable, Legend, partsIn, PLOT_MARGIN } from './chart-frame'
 import { onLogAxis, powersOfTen, sampleRows } from './chart-helpers'
 
@@ -28,7 +28,7 @@ export const RequestsChart = memo(function RequestsChart({
 }) {
   const drawn = points.filter((p) => p.x >= 1 && Number.isFinite(p.x))
   const parts = partsIn(drawn)
-  const xLabel = (x: number) => `${formatNumber(x)} requests / month`
+  const xLabel = (x: number) => `${formatNumber(x)} ${unitFor(x, 'requests')} / month`
   const onAxis = current.x >= 1
   if (drawn.length < 2) {
     return (

@@ -1,7 +1,8 @@
 import { memo } from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts'
 import { PART_OF_KIND, type BillLine, type Estimate } from '../../engine/index'
-import { formatCompactUsd, formatLineAmount } from '../format'
+import { formatCompactUsd, formatLineAmount, keepUnitsWhole } from '../format'
+import { shownLines } from '../shown-lines'
 import { ChartBox, ChartEmpty, ChartFigure, partColor } from './chart-frame'
 
 function shortLabel(line: BillLine, lines: readonly BillLine[]): string {
@@ -19,9 +20,11 @@ function colorOf(kind: BillLine['kind']): string {
 
 /** This month's bill by line, as bars. */
 export const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }) {
-  const rows = estimate.lines.map((l) => ({
-    label: shortLabel(l, estimate.lines),
-    fullLabel: l.label,
+  // The lines the bill shows: none of a meter nothing uses (a Lambda@Edge function's regional requests).
+  const lines = shownLines(estimate)
+  const rows = lines.map((l) => ({
+    label: shortLabel(l, lines),
+    fullLabel: keepUnitsWhole(l.label),
     usd: l.cents / 100,
     lineUsd: l.usd,
     exactUsd: l.exactUsd,

@@ -16,9 +16,8 @@ import {
 } from '../../engine/index'
 import { useCalculator, useCalculatorStore } from '../../state/react'
 import { parseNumberText } from '../../state/selectors'
-import { formatNumber, formatUsd } from '../format'
+import { countOf, formatNumber, formatUsd, keepUnitsWhole, unitFor } from '../format'
 import { centsOf, formatCentsExact } from '../money'
-
 import type { ImportedLog } from './usage-view'
 
 const absCents = (c: bigint) => (c < 0n ? -c : c)
@@ -120,7 +119,7 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
       initDurationMs: initMs,
     })
     setApplied(
-      `Function ${Math.min(target, functions.length - 1) + 1} now has ${formatNumber(main.memoryMb)} MB, ${formatNumber(main.meanDurationMs)} ms on average and ${formatNumber(volume.value)} requests a month` +
+      `Function ${Math.min(target, functions.length - 1) + 1} now has ${formatNumber(main.memoryMb)} MB, ${formatNumber(main.meanDurationMs)} ms on average and ${countOf(volume.value, 'requests')} a month` +
         (coldPercent ? `, with ${formatNumber(coldPercent)} % cold starts of ${formatNumber(initMs)} ms INIT.` : '.'),
     )
   }
@@ -134,7 +133,7 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
         </button>
       </div>
       <p>
-        <strong>{formatNumber(stats.invocations)}</strong> invocations
+        <strong>{formatNumber(stats.invocations)}</strong> {unitFor(stats.invocations, 'invocations')}
         {stats.timeSpan ? (
           <>
             {' '}
@@ -146,7 +145,11 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
           ' (the lines had no timestamps)'
         )}
         , at {stats.memorySizesMb.map((m) => `${formatNumber(m)} MB`).join(', ')}.
-        {sample.problemCount > 0 ? ` ${formatNumber(sample.problemCount)} REPORT lines could not be read and are not counted.` : ''}
+        {sample.problemCount === 1
+          ? ' 1 REPORT line could not be read and is not counted.'
+          : sample.problemCount > 0
+            ? ` ${formatNumber(sample.problemCount)} REPORT lines could not be read and are not counted.`
+            : ''}
       </p>
       {sample.problems.length > 0 ? (
         <details className="usage-problems">
@@ -188,7 +191,7 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
       {priced?.kind === 'problems' ? (
         <div className="field-error" role="alert">
           {priced.problems.map((p) => (
-            <p key={p}>{p}</p>
+            <p key={p}>{keepUnitsWhole(p)}</p>
           ))}
         </div>
       ) : null}

@@ -1,0 +1,87 @@
+import { PRICE_SHEETS, REQUEST_UNIT_LABELS, stripUnsafeCharacters } from '../engine/index'
+import { useCalculator } from '../state/react'
+import { parseNumberText } from '../state/selectors'
+import { EXTRA_SPECS, isExtraSet, type FunctionDraft } from '../state/store'
+import { formatNumber, keepUnitsWhole } from './format'
+
+/** A typed number as printed: grouped when it is one ("1,024"), else as typed. */
+function typed(text: string): string {
+  const value = parseNumberText(text)
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e21 ? formatNumber(value) : text.trim()
+}
+
+/** The "More options" a function sets, as "Cold starts (%): 5", one string each. */
+function optionsOf(fn: FunctionDraft): string[] {
+  return EXTRA_SPECS.filter((spec) => isExtraSet(fn, spec)).map((spec) => {
+    const value = fn[spec.key]
+    const shown =
+      typeof value === 'boolean'
+        ? value
+          ? 'on'
+          : 'off'
+        : spec.choices
+          ? (spec.choices.find((c) => c.value === value)?.label ?? value)
+          : typed(value)
+    return `${spec.label}: ${shown}`
+  })
+}
+
+/**
+ * On paper, the inputs in a few lines instead of the form: the account in a
+ * sentence, each function in a row of a table. The form itself is not printed.
+ */
+export function PrintSummary() {
+  const sheet = useCalculator((s) => s.sheet)
+  const region = useCalculator((s) => s.region)
+  const freeTier = useCalculator((s) => s.freeTier)
+  const plan = useCalculator((s) => (s.savingsPlanPercent ?? '').trim())
+  const functions = useCalculator((s) => s.functions)
+  const classic = sheet === 'aws-2016'
+  const account = [
+    classic
+      ? 'Classic (2016) price sheet'
+      : `Current price sheet, ${region}${PRICE_SHEETS[sheet].regions[region] ? `: ${PRICE_SHEETS[sheet].regions[region]!.name}` : ''}`,
+    freeTier ? 'free tier included' : 'no free tier',
+    ...(!classic && plan !== '' ? [`Compute Savings Plan ${typed(plan)} %`] : []),
+  ]
+  return (
+    <section className="print-only print-summary" aria-labelledby="print-summary-title">
+      <h2 id="print-summary-title">Inputs</h2>
+      <p>{account.join(', ')}.</p>
+      <table className="print-inputs">
+        <thead>
+          <tr>
+            <th scope="col">Function</th>
+            <th scope="col">Memory</th>
+            <th scope="col">Duration</th>
+            <th scope="col">Requests</th>
+            <th scope="col">Architecture</th>
+            <th scope="col">Storage</th>
+            <th scope="col">More options</th>
+          </tr>
+        </thead>
+        <tbody>
+          {functions.map((fn, i) => {
+            const options = optionsOf(fn)
+            return (
+              <tr key={fn.id}>
+                <th scope="row">{stripUnsafeCharacters(fn.name).trim() || `Function ${i + 1}`}</th>
+                <td>{typed(fn.memoryMb)}&nbsp;MB</td>
+                <td>{typed(fn.durationMs)}&nbsp;ms</td>
+                <td>
+                  {typed(fn.requests)} {REQUEST_UNIT_LABELS[fn.per] ?? fn.per}
+                </td>
+                <td>{classic ? 'x86_64' : fn.architecture}</td>
+                <td>{classic ? '512\u00a0MB' : `${typed(fn.ephemeralStorageMb)}\u00a0MB`}</td>
+                <td>
+                  {options.length === 0 ? '\u2014' : keepUnitsWhole(options.join('; '))}
+                  {classic && options.length > 0 ? ' (not billed on the classic sheet)' : ''}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </section>
+  )
+}
