@@ -4,10 +4,12 @@
 // Widget origin: the `vite preview` server of global setup (http://127.0.0.1:PORT).
 // Host origin:   a node:http server started here, reached as http://localhost:PORT2,
 //                so the widget is a cross-site, out-of-process iframe as on a real docs site.
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from './chromium'
@@ -25,13 +27,15 @@ let browser: Browser
 let close: (() => Promise<void>) | undefined
 
 const csp = () =>
-  `default-src 'none'; script-src 'self' ${widgetOrigin}; frame-src ${widgetOrigin}; style-src 'self'; img-src 'self'; connect-src 'self'`
+  `default-src 'none'; script-src 'self' ${widgetOrigin}; frame-src 'self' ${widgetOrigin}; style-src 'self'; img-src 'self'; connect-src 'self'`
 
 /** The host page's files: path -> [fixture file, content type]. HTML gets the widget origin filled in. */
 const ROUTES: Record<string, [string, string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/clean.html': ['clean.html', 'text/html; charset=utf-8'],
   '/plain.html': ['plain.html', 'text/html; charset=utf-8'],
+  '/sandboxed.html': ['sandboxed.html', 'text/html; charset=utf-8'],
+  '/sandboxed-example.html': ['sandboxed-example.html', 'text/html; charset=utf-8'],
   '/host.js': ['host.js', 'text/javascript; charset=utf-8'],
   '/hostile.css': ['hostile.css', 'text/css; charset=utf-8'],
 }
@@ -76,8 +80,12 @@ interface Opened {
   requests: string[]
 }
 
-async function openHost(path: string, options: { width?: number; colorScheme?: 'light' | 'dark'; origin?: string } = {}): Promise<Opened> {
+async function openHost(
+  path: string,
+  options: { width?: number; colorScheme?: 'light' | 'dark'; origin?: string; prepare?: (context: BrowserContext) => Promise<unknown> } = {},
+): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' })
+  await options.prepare?.(context)
   const page = await context.newPage()
   const errors = watchErrors(page)
   const requests: string[] = []
@@ -717,5 +725,75 @@ describe('the docs embed: loading, bursts, bad attributes, exact totals, narrow 
     // Compact is short: at 320 px, well under the full widget, and under 1,100 px (it was 1,512 px with the total 1,064 px down).
     expect(measured['b-320']!.height, report).toBeLessThan(1_100)
     expect(measured['b-320']!.height, report).toBeLessThan(measured['a-320']!.height - 300)
+  })
+})
+
+describe('the docs embed in a page with no origin', () => {
+  /** The document of the iframe `selector` in `parent`, once it has one. */
+  async function frameIn(parent: Page | Frame, selector: string): Promise<Frame> {
+    const handle = await parent.locator(selector).elementHandle({ timeout: 15_000 })
+    const frame = await handle!.contentFrame()
+    if (!frame) throw new Error(`${selector}: the iframe has no frame`)
+    return frame
+  }
+
+  /** What the example page inside the sandbox sees of its element #a and the README's plain iframe. */
+  const host = (example: Frame) =>
+    example.evaluate(() => {
+      const h = (window as any).__host
+      return { height: h.height('a') as number, events: h.events('a') as Detail[] }
+    })
+
+  it('sandboxed with allow-scripts only: the element shows its total, sizes itself and reports; the plain iframe shows its total', async () => {
+    const { context, page, errors } = await openHost('/sandboxed.html')
+    const example = await frameIn(page, '#box')
+    // The sandbox holds: the example page, and the widget in it, have no origin.
+    expect(await example.evaluate(() => window.origin)).toBe('null')
+    const box = page.frameLocator('#box')
+    const element = box.frameLocator('#a iframe')
+    await expect.poll(() => element.getByTestId('monthly-total').allTextContents(), { timeout: 20_000 }).toEqual(['$18.74'])
+    await expect.poll(() => box.frameLocator('#plain').getByTestId('monthly-total').allTextContents(), { timeout: 20_000 }).toEqual(['$18.74'])
+    const widgetFrame = await frameIn(example, '#a iframe')
+    expect(await widgetFrame.evaluate(() => window.origin)).toBe('null')
+
+    // Sized by its own messages, from no origin to none, and its inputs reported to its element.
+    await expect
+      .poll(async () => Math.abs((await host(example)).height - (await inner(widgetFrame)).scrollHeight), { timeout: 10_000 })
+      .toBeLessThanOrEqual(2)
+    expect((await host(example)).height).not.toBe(520)
+    await expect
+      .poll(async () => (await host(example)).events, { timeout: 10_000 })
+      .toEqual([expect.objectContaining({ totalCents: 1874, totalUsd: '18.74' })])
+    // The element's attributes still apply in place.
+    await example.evaluate(() => document.getElementById('a')!.setAttribute('memory', '1024'))
+    await expect.poll(() => element.getByTestId('monthly-total').allTextContents(), { timeout: 10_000 }).toEqual(['$43.74'])
+    await expect.poll(async () => (await host(example)).events.at(-1)?.totalUsd, { timeout: 10_000 }).toBe('43.74')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('opened from a file: the element sizes itself and reports too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'embed-file-'))
+    const file = join(dir, 'docs.html')
+    writeFileSync(
+      file,
+      readFileSync(join(FIXTURES, 'sandboxed-example.html'), 'utf8')
+        .replaceAll('{{WIDGET_ORIGIN}}', widgetOrigin)
+        .replace('/host.js', pathToFileURL(join(FIXTURES, 'host.js')).href),
+    )
+    const context = await browser.newContext({ viewport: { width: 360, height: 1600 } })
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(pathToFileURL(file).href)
+    expect(await page.evaluate(() => window.origin)).toBe('null')
+    const widgetFrame = await frameIn(page, '#a iframe')
+    await expect.poll(() => frameOf(page, 'a').getByTestId('monthly-total').allTextContents(), { timeout: 20_000 }).toEqual(['$18.74'])
+    await expect
+      .poll(async () => Math.abs((await hostHeight(page, 'a')) - (await inner(widgetFrame)).scrollHeight), { timeout: 10_000 })
+      .toBeLessThanOrEqual(2)
+    await expect.poll(() => events(page, 'a'), { timeout: 10_000 }).toEqual([expect.objectContaining({ totalCents: 1874, totalUsd: '18.74' })])
+    expect(errors).toEqual([])
+    await context.close()
+    rmSync(dir, { recursive: true })
   })
 })
