@@ -37,8 +37,11 @@ const TYPES: Record<string, string> = {
 
 const chromium = useChromium()
 let appServer: Server | undefined
+/** The same files and headers, but for ASSETS_ORIGIN: a deployment that leaves it out. */
+let closedServer: Server | undefined
 let hostServer: Server | undefined
 let appOrigin = ''
+let closedOrigin = ''
 let hostOrigin = ''
 
 async function listen(server: Server): Promise<number> {
@@ -49,8 +52,8 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port
 }
 
-/** dist/ with the README's headers. */
-function serveDist(): Server {
+/** dist/ with the README's headers; `openAssets: false` leaves out ASSETS_ORIGIN. */
+function serveDist({ openAssets }: { openAssets: boolean }): Server {
   return createServer((req, res) => {
     const url = req.url ?? '/'
     const at = url.indexOf('?')
@@ -65,7 +68,7 @@ function serveDist(): Server {
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'strict-origin-when-cross-origin',
       'cache-control': assets ? IMMUTABLE : REVALIDATE,
-      ...(assets ? { [ASSETS_ORIGIN]: '*' } : {}),
+      ...(assets && openAssets ? { [ASSETS_ORIGIN]: '*' } : {}),
     })
     res.end(found ? readFileSync(file) : 'not found')
   })
@@ -79,11 +82,13 @@ ${frames}
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: the browser project builds it in its global setup.')
-  appServer = serveDist()
+  appServer = serveDist({ openAssets: true })
   appOrigin = `http://127.0.0.1:${await listen(appServer)}`
+  closedServer = serveDist({ openAssets: false })
+  closedOrigin = `http://127.0.0.1:${await listen(closedServer)}`
 
   // A docs page on another site that frames the embed view, the full page, and an embed view smuggled in after another `embed`;
-  // and a docs page that shows an example sandboxed with allow-scripts only, which frames the embed view.
+  // and a docs page that shows an example sandboxed with allow-scripts only, which frames the embed view of either server.
   const embedView = (origin: string) => `${origin}/?embed=1&amp;p=2016&amp;m=128&amp;d=200&amp;r=3e7`
   const pages: Record<string, string> = {
     '/': framing(
@@ -94,6 +99,14 @@ beforeAll(async () => {
     ),
     '/sandboxed': framing('Docs', '<iframe name="example" title="example" sandbox="allow-scripts" width="820" height="660" src="/example"></iframe>'),
     '/example': framing('Example', `<iframe name="embed" title="embed view" width="800" height="640" src="${embedView(appOrigin)}"></iframe>`),
+    '/sandboxed-closed': framing(
+      'Docs',
+      '<iframe name="example" title="example" sandbox="allow-scripts" width="820" height="660" src="/example-closed"></iframe>',
+    ),
+    '/example-closed': framing(
+      'Example',
+      `<iframe name="embed" title="embed view" width="800" height="640" src="${embedView(closedOrigin)}"></iframe>`,
+    ),
   }
   hostServer = createServer((req, res) => {
     // Chromium asks every page for a favicon; the host has none, and says so without an error.
@@ -106,7 +119,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const server of [appServer, hostServer]) await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
+  for (const server of [appServer, closedServer, hostServer]) await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
 })
 
 interface Watched {
@@ -309,6 +322,21 @@ describe('the built app under the deployment headers in the README', () => {
     expect(await settledViolations(embed)).toEqual([])
     expect(cspConsole).toEqual([])
     expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it(`without ${ASSETS_ORIGIN} on the assets, the sandboxed page's embed view says it could not start, with a link`, async () => {
+    const { context, page } = await watched()
+    await page.goto(`${hostOrigin}/sandboxed-closed`)
+    const example = page.frame({ name: 'example' })!
+    await expect
+      .poll(() => page.frames().some((f) => f.parentFrame() === example && f.url().startsWith(closedOrigin)), { timeout: 15_000 })
+      .toBe(true)
+    const embed = page.frames().find((f) => f.parentFrame() === example)!
+    // Its scripts and styles are requests from no origin, refused without the header: the page's own note shows, at once.
+    await embed.getByText('could not start here').waitFor({ state: 'visible', timeout: 15_000 })
+    expect(await embed.getByRole('link', { name: 'Open the calculator in a new tab' }).getAttribute('href')).toBe('./')
+    expect(await embed.getByTestId('monthly-total').count()).toBe(0)
     await context.close()
   })
 })

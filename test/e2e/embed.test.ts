@@ -755,6 +755,9 @@ describe('the docs embed in a page with no origin', () => {
     await expect.poll(() => box.frameLocator('#plain').getByTestId('monthly-total').allTextContents(), { timeout: 20_000 }).toEqual(['$18.74'])
     const widgetFrame = await frameIn(example, '#a iframe')
     expect(await widgetFrame.evaluate(() => window.origin)).toBe('null')
+    // Neither frame kept the note for an app that did not start.
+    expect(await element.getByTestId('start-fallback').count()).toBe(0)
+    expect(await box.frameLocator('#plain').getByTestId('start-fallback').count()).toBe(0)
 
     // Sized by its own messages, from no origin to none, and its inputs reported to its element.
     await expect
@@ -769,6 +772,30 @@ describe('the docs embed in a page with no origin', () => {
     await expect.poll(() => element.getByTestId('monthly-total').allTextContents(), { timeout: 10_000 }).toEqual(['$43.74'])
     await expect.poll(async () => (await host(example)).events.at(-1)?.totalUsd, { timeout: 10_000 }).toBe('43.74')
     expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it("where the app's files do not load, each frame says why and links to the calculator: never an empty box", async () => {
+    // Scripts and styles refused: the sandboxed page of a server that does not open its files to other origins.
+    const { context, page } = await openHost('/sandboxed.html', { prepare: (c) => c.route(`${widgetOrigin}/assets/**`, (route) => route.abort()) })
+    const box = page.frameLocator('#box')
+    for (const selector of ['#a iframe', '#plain']) {
+      const frame = box.frameLocator(selector)
+      await frame.getByText('could not start here').waitFor({ state: 'visible', timeout: 20_000 })
+      expect(await frame.getByTestId('start-fallback').innerText()).toMatch(/its scripts did not load\.\s+The page around it may be sandboxed/)
+      const link = frame.getByRole('link', { name: 'Open the calculator in a new tab' })
+      expect(await link.evaluate((a: HTMLAnchorElement) => [a.href, a.target])).toEqual([`${widgetOrigin}/`, '_blank'])
+      expect(await frame.getByTestId('monthly-total').count()).toBe(0)
+    }
+    await context.close()
+  })
+
+  it('with its styles loaded but not its scripts, the note shows too (after a moment: a slow connection may still be loading)', async () => {
+    const { context, page } = await openHost('/plain.html', { prepare: (c) => c.route(`${widgetOrigin}/assets/*.js`, (route) => route.abort()) })
+    const frame = page.frameLocator('#plain')
+    await frame.getByText('could not start here').waitFor({ state: 'visible', timeout: 20_000 })
+    // Styled: the app's stylesheet did load.
+    expect(await frame.getByTestId('start-fallback').evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid')
     await context.close()
   })
 
