@@ -12,6 +12,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { embedSnippets } from '../../src/app/embed-snippet'
+import { defaultInputs, type CalculatorInputs } from '../../src/state/store'
 import { launchChromium } from './chromium'
 import { screenshotPath, watchErrors } from './helpers'
 
@@ -29,11 +31,30 @@ let close: (() => Promise<void>) | undefined
 const csp = () =>
   `default-src 'none'; script-src 'self' ${widgetOrigin}; frame-src 'self' ${widgetOrigin}; style-src 'self'; img-src 'self'; connect-src 'self'`
 
-/** The host page's files: path -> [fixture file, content type]. HTML gets the widget origin filled in. */
+/** The README's plain iframe example: its src (at the README's calc.example.com) and height. */
+const README_IFRAME = (() => {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8')
+  const m = /<iframe\s+src="https:\/\/calc\.example\.com\/(\?[^"]+)"[^>]*?\sheight="(\d+)"/.exec(readme)
+  if (!m) throw new Error('README.md has no plain iframe example')
+  return { query: m[1]!, height: m[2]! }
+})()
+
+/** Two functions on today's sheet with the longest usual values, for the Embed button's plain iframe. */
+const TWO_FUNCTIONS: CalculatorInputs = (() => {
+  const inputs = defaultInputs()
+  const fn = { ...inputs.functions[0]!, memoryMb: '10240', durationMs: '900000', requests: '50000000', ephemeralStorageMb: '10240' }
+  return { ...inputs, sheet: 'aws-current', functions: [fn, { ...fn, id: 'second', memoryMb: '1024' }] }
+})()
+
+/** The host page's files: path -> [fixture file, content type]. HTML gets the widget origin and the README's iframe filled in. */
 const ROUTES: Record<string, [string, string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/clean.html': ['clean.html', 'text/html; charset=utf-8'],
   '/plain.html': ['plain.html', 'text/html; charset=utf-8'],
+  '/column-280.html': ['column-280.html', 'text/html; charset=utf-8'],
+  '/column-300.html': ['column-300.html', 'text/html; charset=utf-8'],
+  '/column-360.html': ['column-360.html', 'text/html; charset=utf-8'],
+  '/column.css': ['column.css', 'text/css; charset=utf-8'],
   '/sandboxed.html': ['sandboxed.html', 'text/html; charset=utf-8'],
   '/sandboxed-example.html': ['sandboxed-example.html', 'text/html; charset=utf-8'],
   '/host.js': ['host.js', 'text/javascript; charset=utf-8'],
@@ -54,7 +75,12 @@ beforeAll(async () => {
       return
     }
     const [file, type] = route
-    const body = readFileSync(join(FIXTURES, file), 'utf8').replaceAll('{{WIDGET_ORIGIN}}', widgetOrigin)
+    const body = readFileSync(join(FIXTURES, file), 'utf8')
+      .replaceAll('{{WIDGET_ORIGIN}}', widgetOrigin)
+      .replaceAll('{{README_IFRAME_SRC}}', `${widgetOrigin}/${README_IFRAME.query}`.replaceAll('&', '&amp;'))
+      .replaceAll('{{README_IFRAME_HEIGHT}}', README_IFRAME.height)
+      // Its style attribute (border:0) is left out: this page's CSP refuses style attributes.
+      .replaceAll('{{SNIPPET_IFRAME}}', embedSnippets(TWO_FUNCTIONS, widgetOrigin).iframe.replace(' style="border:0"', ''))
     res.writeHead(200, { 'content-type': type, 'content-security-policy': csp(), 'cache-control': 'no-store' }).end(body)
   })
   await new Promise<void>((resolve, reject) => {
@@ -725,6 +751,156 @@ describe('the docs embed: loading, bursts, bad attributes, exact totals, narrow 
     // Compact is short: at 320 px, well under the full widget, and under 1,100 px (it was 1,512 px with the total 1,064 px down).
     expect(measured['b-320']!.height, report).toBeLessThan(1_100)
     expect(measured['b-320']!.height, report).toBeLessThan(measured['a-320']!.height - 300)
+  })
+})
+
+describe('the docs embed in 280, 300 and 360 px docs columns', () => {
+  /**
+   * What a reader could misread in a widget, measured in its frame: where the total is and
+   * whether it is cut; each text field that scrolls its value (scrollWidth > clientWidth);
+   * each list whose choice does not fit beside its arrow (for a region its id: the name after
+   * it may be cut); fields that overlap or stick out of the widget.
+   */
+  const look = (frame: Frame) =>
+    frame.evaluate(() => {
+      const shown = (el: Element) => {
+        const r = el.getBoundingClientRect()
+        return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden'
+      }
+      const width = document.documentElement.clientWidth
+      const name = (el: Element) => el.id || el.getAttribute('aria-label') || el.tagName
+      const inputs = [...document.querySelectorAll<HTMLInputElement>('input[type="text"]')].filter(shown)
+      const selects = [...document.querySelectorAll('select')].filter(shown)
+      // The width a list needs to show `text` in full: a copy sized to its content (field-sizing), in the same styles.
+      const needed = (select: HTMLSelectElement, text: string) => {
+        const copy = select.cloneNode(false) as HTMLSelectElement
+        copy.removeAttribute('id')
+        copy.append(new Option(text))
+        copy.style.setProperty('field-sizing', 'content')
+        copy.style.width = 'auto'
+        copy.style.minWidth = '0'
+        copy.style.maxWidth = 'none'
+        copy.style.position = 'absolute'
+        select.parentElement!.append(copy)
+        const w = copy.getBoundingClientRect().width
+        copy.remove()
+        return w
+      }
+      const controls = [...inputs, ...selects]
+      const boxes = controls.map((el) => [name(el), el.getBoundingClientRect()] as const)
+      const overlaps: string[] = []
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, ra] = boxes[i]!
+          const [b, rb] = boxes[j]!
+          const x = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left)
+          const y = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top)
+          if (x > 0.5 && y > 0.5) overlaps.push(`${a} and ${b}`)
+        }
+      const total = document.querySelector('[data-testid="monthly-total"]')!
+      const t = total.getBoundingClientRect()
+      // The lines the total's text takes: 1 unless it breaks inside the number.
+      const range = document.createRange()
+      range.selectNodeContents(total)
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+      return {
+        height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+        total: { text: total.textContent, lines, top: Math.round(t.top), bottom: Math.round(t.bottom), left: t.left, right: t.right },
+        firstControlTop: Math.round(Math.min(...controls.map((el) => el.getBoundingClientRect().top))),
+        width,
+        fields: inputs.map((i) => `${name(i)}=${i.value}`),
+        clipped: inputs.filter((i) => i.scrollWidth > i.clientWidth).map((i) => `${name(i)}=${i.value}: ${i.scrollWidth} > ${i.clientWidth}`),
+        cutChoices: selects
+          .map((s) => {
+            const text = s.options[s.selectedIndex]?.text ?? ''
+            const must = s.id === 'region' ? text.split(':')[0]! : text
+            return { s, must, need: needed(s, must), has: s.getBoundingClientRect().width }
+          })
+          .filter(({ need, has }) => need > has + 0.5)
+          .map(({ s, must, need, has }) => `${name(s)}: "${must}" needs ${need}px, has ${has}px`),
+        overlaps,
+        outside: boxes.filter(([, r]) => r.left < -0.5 || r.right > width + 0.5).map(([n]) => n),
+      }
+    })
+
+  it('shows the total first, fields that show their whole value, and a compact widget under 600 px; the README iframe is not cut', async () => {
+    const heights: Record<string, number> = {}
+    for (const width of [280, 300, 360]) {
+      const { context, page, errors } = await openHost(`/column-${width}.html`)
+      const a = await widget(page, 'a')
+      const b = await widget(page, 'b')
+      await page.locator('#plain').scrollIntoViewIfNeeded()
+      const plain = page.frameLocator('#plain')
+      await plain.getByTestId('monthly-total').waitFor({ timeout: 15_000 })
+      const plainFrame = (await (await page.locator('#plain').elementHandle())!.contentFrame())!
+      // 10240 MB x 900 s x 50,000,000 requests: a bill in the millions, its longest usual values in every field.
+      await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toMatch(/^\$\d{1,3}(,\d{3}){2,}\.\d\d$/)
+      await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+      await expect.poll(() => misfit(page, 'b', b), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+
+      const seen = { a: await look(a), b: await look(b), plain: await look(plainFrame) }
+      for (const [id, m] of Object.entries(seen)) {
+        const where = `${id} in a ${width} px column: ${JSON.stringify(m)}`
+        expect(m.width, where).toBe(width)
+        // The total first, whole, in the widget's first rows.
+        expect(m.total.text, where).toMatch(/^\$[\d,]+\.\d\d$/)
+        expect(m.total.top, where).toBeLessThan(60)
+        expect(m.total.bottom, where).toBeLessThanOrEqual(m.firstControlTop)
+        expect(m.total.left, where).toBeGreaterThanOrEqual(0)
+        expect(m.total.right, where).toBeLessThanOrEqual(width)
+        expect(m.total.lines, where).toBe(1)
+        // Every field shows its whole value, none over another or outside the widget.
+        expect(m.clipped, where).toEqual([])
+        expect(m.cutChoices, where).toEqual([])
+        expect(m.overlaps, where).toEqual([])
+        expect(m.outside, where).toEqual([])
+      }
+      expect(seen.a.fields).toEqual(
+        expect.arrayContaining(['fn-1-memory=10240', 'fn-1-duration=900000', 'fn-1-requests=50000000', 'fn-1-storage=10240']),
+      )
+      heights[`compact-${width}`] = seen.b.height
+      heights[`full-${width}`] = seen.a.height
+      expect(seen.b.height, `compact at ${width} px`).toBeLessThan(600)
+      // The README's iframe at its fixed height holds all its widget: nothing scrolls inside it.
+      const p = await inner(plainFrame)
+      expect(p.clientHeight).toBe(Number(README_IFRAME.height))
+      expect(p.scrollHeight, `the README iframe at ${width} px`).toBeLessThanOrEqual(p.clientHeight)
+      // So does the Embed button's, for two functions.
+      await page.locator('#snippet iframe').scrollIntoViewIfNeeded()
+      await page.frameLocator('#snippet iframe').getByTestId('monthly-total').waitFor({ timeout: 15_000 })
+      const snippet = (await (await page.locator('#snippet iframe').elementHandle())!.contentFrame())!
+      await expect.poll(() => snippet.locator('.function-card').count(), { timeout: 10_000 }).toBe(2)
+      const sm = await look(snippet)
+      expect([sm.clipped, sm.cutChoices, sm.overlaps, sm.outside], `the Embed button's iframe at ${width} px`).toEqual([[], [], [], []])
+      const s2 = await inner(snippet)
+      expect(s2.scrollHeight, `the Embed button's iframe for two functions at ${width} px: ${s2.clientHeight} px tall`).toBeLessThanOrEqual(
+        s2.clientHeight,
+      )
+
+      // Typed: a longer value still shows whole, its unit moving under it where the row is full (one more row), in both layouts.
+      for (const id of ['a', 'b']) {
+        await frameOf(page, id).getByLabel('Requests', { exact: true }).fill('2500000000')
+        await frameOf(page, id).getByLabel('Memory (MB)', { exact: true }).fill('10240')
+        await expect.poll(() => widgetTotal(page, id), { timeout: 10_000 }).toMatch(/^\$[\d,]+\.\d\d$/)
+        const m = await look(id === 'a' ? a : b)
+        expect(m.fields).toContain('fn-1-requests=2500000000')
+        // A bill in the hundreds of millions, still on one line.
+        expect(m.total.text).toMatch(/^\$\d{3},\d{3},\d{3}\.\d\d$/)
+        expect(m.total.lines, `${id} at ${width} px: ${JSON.stringify(m.total)}`).toBe(1)
+        expect(m.clipped, `${id} at ${width} px: ${JSON.stringify(m)}`).toEqual([])
+        expect(m.overlaps, `${id} at ${width} px`).toEqual([])
+      }
+
+      const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight)
+      await page.setViewportSize({ width: 1280, height: pageHeight })
+      await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: screenshotPath(`embed-column-${width}`) })
+      expect(errors).toEqual([])
+      await context.close()
+    }
+    // The widgets' heights, for the record.
+    console.log(`widget heights: ${JSON.stringify(heights)}`)
   })
 })
 
