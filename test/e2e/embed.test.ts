@@ -902,6 +902,45 @@ describe('the docs embed in 280, 300 and 360 px docs columns', () => {
     // The widgets' heights, for the record.
     console.log(`widget heights: ${JSON.stringify(heights)}`)
   })
+
+  it('every disclosure in the widget closes with Escape, from inside it, and gives focus back to its button', async () => {
+    const { context, page, errors } = await openHost('/column-300.html')
+    let tried = 0
+    for (const id of ['a', 'b']) {
+      const frame = await widget(page, id)
+      const toggles = frameOf(page, id).locator('[aria-expanded]:visible, summary:visible')
+      const count = await toggles.count()
+      for (let i = 0; i < count; i++) {
+        const toggle = toggles.nth(i)
+        const open = () =>
+          toggle.evaluate((el) =>
+            el.tagName === 'SUMMARY' ? (el.parentElement as HTMLDetailsElement).open : el.getAttribute('aria-expanded') === 'true',
+          )
+        const label = await toggle.innerText()
+        if (!(await open())) {
+          await toggle.focus()
+          await toggle.press('Enter')
+        }
+        expect(await open(), label).toBe(true)
+        // Into the section: the first field it holds.
+        await toggle.press('Tab')
+        const inside = await frame.evaluate(() => {
+          const el = document.activeElement!
+          const section = el.closest('details, [role="group"]')
+          return section !== null && el.tagName !== 'SUMMARY'
+        })
+        expect(inside, `${label}: Tab goes into the section`).toBe(true)
+        await page.keyboard.press('Escape')
+        expect(await open(), label).toBe(false)
+        expect(await toggle.evaluate((el) => el === document.activeElement), `${label}: focus is back on its button`).toBe(true)
+        tried++
+      }
+    }
+    // The full widget has one at least (More options); the compact one leaves it to attributes.
+    expect(tried).toBeGreaterThan(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
 })
 
 describe('the docs embed in a page with no origin', () => {
