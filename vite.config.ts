@@ -20,6 +20,24 @@ function loaderFieldsOnly(): Plugin {
   }
 }
 
+/**
+ * `vite preview` sends the one header the deployment's (README, "Deploying")
+ * that the widget cannot run without in a sandboxed docs page: `/assets/` open
+ * to any origin. A frame sandboxed without allow-same-origin has no origin, so
+ * its module scripts and styles (always fetched with CORS) are cross-origin.
+ */
+function assetsForAnyOrigin(): Plugin {
+  return {
+    name: 'assets-for-any-origin',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.startsWith('/assets/')) res.setHeader('Access-Control-Allow-Origin', '*')
+        next()
+      })
+    },
+  }
+}
+
 // `vite build` builds the app; `vite build --mode embed` builds the docs
 // loader on its own as one classic script, dist/embed.js, with no shared chunks.
 export default defineConfig(({ mode }) => {
@@ -40,7 +58,7 @@ export default defineConfig(({ mode }) => {
     }
   }
   return {
-    plugins: [react()],
+    plugins: [react(), assetsForAnyOrigin()],
     build: {
       target: 'es2022',
       rolldownOptions: {

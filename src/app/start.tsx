@@ -9,6 +9,7 @@ import { applyTheme } from '../ui/theme'
 import { App } from './app'
 import type { CompactSetting } from './embed-app'
 import { createLinkReports } from './link-reports'
+import './start-fallback.css'
 
 // The docs widget's layout loads only in embed mode.
 const EmbedApp = lazy(() => import('./embed-app').then((m) => ({ default: m.EmbedApp })))

@@ -116,6 +116,9 @@ function createProblemFeed(): ProblemFeed {
  */
 export const leftOutByHost: ProblemFeed = createProblemFeed()
 
+/** The `host` of a page with no origin: its `window.origin` (and a message's `origin` from it) is the string "null". */
+const OPAQUE_HOST = 'null'
+
 /** How long the bridge waits for the widget to mark itself rendered before sizing it anyway, ms. */
 const READY_TIMEOUT_MS = 5000
 /** The latest `set` is applied on the next animation frame, or after this long where frames do not run (a frame out of view), ms. */
@@ -128,6 +131,11 @@ const SET_FALLBACK_MS = 100
  * last, to `window.parent` at the `host` origin; applies `set` messages from the
  * parent. Posts nothing without a valid `host`; does nothing when not framed or
  * when `host` is present but not an origin. Returns a function that stops it.
+ *
+ * A host page with no origin (sandboxed without allow-same-origin) gives
+ * `host=null`, its `window.origin`: no origin can name it, so the bridge posts
+ * to '*' (the parent only: it is the page that framed this one) and takes `set`
+ * from the parent at the null origin only.
  *
  * Nothing is posted before the widget sets READY_ATTRIBUTE on its <html> (its
  * content rendered; or after READY_TIMEOUT_MS), and never a height of 0: the
@@ -142,7 +150,7 @@ export function startIframeBridge(source: BridgeSource, win: BridgeWindow = wind
   const wid = params.get('wid')
   const host = params.get('host')
   const parent = win.parent
-  if (!isWid(wid) || !parent || parent === win || (host !== null && !isOrigin(host))) return () => {}
+  if (!isWid(wid) || !parent || parent === win || (host !== null && host !== OPAQUE_HOST && !isOrigin(host))) return () => {}
 
   const stops: Array<() => void> = []
   const listen = <K extends keyof WindowEventMap>(type: K, fn: (e: WindowEventMap[K]) => void) => {
@@ -207,9 +215,11 @@ export function startIframeBridge(source: BridgeSource, win: BridgeWindow = wind
   })
 
   if (host !== null) {
+    // Where messages to the host go: its origin, or any for a host with none.
+    const target = host === OPAQUE_HOST ? '*' : host
     const post = (message: WidgetMessage) => {
       // Never post what the host would reject.
-      if (parseWidgetMessage(message)) parent.postMessage(message, host)
+      if (parseWidgetMessage(message)) parent.postMessage(message, target)
     }
 
     const root = win.document.documentElement

@@ -15,6 +15,11 @@ const script =
   ''
 const app = new URL('./', new URL(script || 'embed.js', document.baseURI))
 const origin = app.origin
+// A page with no origin of its own (sandboxed without allow-same-origin, or opened from
+// a file) sends `host=null`: the widget then posts to '*', from an origin that is
+// null too where the sandbox carries over into its frame. Such a page posts to '*'
+// as well: no origin it could name would match a frame with none.
+const opaque = window.origin == 'null'
 
 let count = 0
 
@@ -79,7 +84,7 @@ class LambdaCostCalculatorElement extends HTMLElement {
         const message: SetMessage = { ns: NS, v: VERSION, type: 'set', wid: this.wid, query: this.query() }
         const theme = this.getAttribute('theme')
         if (isTheme(theme)) message.theme = theme
-        target.postMessage(message, origin)
+        target.postMessage(message, opaque ? '*' : origin)
       } else {
         frame.src = this.src()
       }
@@ -89,7 +94,7 @@ class LambdaCostCalculatorElement extends HTMLElement {
   private onMessage = (event: MessageEvent): void => {
     const frame = this.frame
     const source = frame?.contentWindow
-    if (!frame || !source || event.origin !== origin || event.source !== source) return
+    if (!frame || !source || event.source !== source || (event.origin !== origin && !(opaque && event.origin == 'null'))) return
     const message = parseWidgetMessage(event.data)
     if (!message || message.wid !== this.wid) return
     this.ready = true

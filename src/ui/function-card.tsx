@@ -1,4 +1,4 @@
-import { memo, useState } from 'react'
+import { memo, useState, type KeyboardEvent } from 'react'
 import {
   characterCount,
   MAX_NAME_LENGTH,
@@ -181,8 +181,18 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
     )
   }
 
+  // Escape anywhere in the open section closes it, as its button does, and puts focus back on
+  // the button. A problem to show keeps it open, against Escape as against the button: then
+  // Escape does nothing, and focus stays where it is.
+  const closeOnEscape = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || !shown || hasError) return
+    e.preventDefault()
+    setOpen(false)
+    document.getElementById(`${base}-more-toggle`)?.focus()
+  }
+
   return (
-    <div className="more-options">
+    <div className="more-options" onKeyDown={closeOnEscape}>
       <button
         type="button"
         className="more-toggle"

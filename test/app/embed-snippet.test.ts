@@ -9,8 +9,21 @@ describe('embed snippets', () => {
     expect(s.script).toBe(
       '<script src="https://calc.example/embed.js" async></script>\n<lambda-cost-calculator sheet="current" memory="1536" duration="120"></lambda-cost-calculator>',
     )
-    expect(s.iframe).toContain('src="https://calc.example/?embed=1&amp;v=2&amp;p=current&amp;m=1536&amp;d=120"')
+    expect(s.iframe).toContain('src="https://calc.example/?embed=1&amp;compact=1&amp;v=2&amp;p=current&amp;m=1536&amp;d=120"')
     expect(s.note).toBeUndefined()
+  })
+
+  it('frames the compact layout: 640 px, as in the README, for one function; taller for each more', () => {
+    const inputs = defaultInputs()
+    const height = (n: number) => {
+      const functions = Array.from({ length: n }, (_, i) => ({ ...inputs.functions[0]!, id: `f${i}` }))
+      return Number(/ height="(\d+)"/.exec(embedSnippets({ ...inputs, functions }, 'https://calc.example/').iframe)![1])
+    }
+    expect(embedSnippets(inputs, 'https://calc.example/').iframe).toMatch(/src="https:\/\/calc\.example\/\?embed=1&amp;compact=1&amp;/)
+    expect(height(1)).toBe(640)
+    const heights = [1, 2, 3, 10].map(height)
+    expect(heights).toEqual([...heights].sort((a, b) => a - b))
+    expect(new Set(heights).size).toBe(4)
   })
 
   it('always names the sheet, and says the element carries the first function only', () => {
@@ -18,7 +31,7 @@ describe('embed snippets', () => {
     expect(embedSnippets(inputs, 'https://calc.example').script).toContain('<lambda-cost-calculator sheet="current"></lambda-cost-calculator>')
     const classic = embedSnippets({ ...inputs, sheet: 'aws-2016' }, 'https://calc.example')
     expect(classic.script).toContain('<lambda-cost-calculator sheet="2016"></lambda-cost-calculator>')
-    expect(classic.iframe).toContain('src="https://calc.example/?embed=1&amp;v=2&amp;p=2016"')
+    expect(classic.iframe).toContain('src="https://calc.example/?embed=1&amp;compact=1&amp;v=2&amp;p=2016"')
     const two = { ...inputs, freeTier: false, functions: [...inputs.functions, { ...inputs.functions[0]!, id: 'x', memoryMb: '1024' }] }
     const s = embedSnippets(two, 'https://calc.example/')
     expect(s.script).toContain('free-tier="false"')
@@ -40,6 +53,6 @@ describe('embed snippets', () => {
     expect(s.script).toContain(
       '<lambda-cost-calculator sheet="current" cold-start-percent="2" init-duration="350" snapstart="java" edge="true" streamed-mb="9"></lambda-cost-calculator>',
     )
-    expect(s.iframe).toContain('?embed=1&amp;v=2&amp;p=current&amp;cs=2&amp;it=350&amp;ss=java&amp;ed=1&amp;st=9"')
+    expect(s.iframe).toContain('?embed=1&amp;compact=1&amp;v=2&amp;p=current&amp;cs=2&amp;it=350&amp;ss=java&amp;ed=1&amp;st=9"')
   })
 })

@@ -205,7 +205,7 @@ describe('the calculator in Chromium', () => {
     await expect(panel.innerText()).resolves.toContain('<lambda-cost-calculator sheet="current"></lambda-cost-calculator>')
     await typeInto(page, 'Memory (MB)', '1024')
     await expect.poll(() => panel.innerText()).toContain('<lambda-cost-calculator sheet="current" memory="1024"></lambda-cost-calculator>')
-    await expect(panel.innerText()).resolves.toContain(`<iframe src="${baseURL}/?embed=1&amp;v=2&amp;p=current&amp;m=1024"`)
+    await expect(panel.innerText()).resolves.toContain(`<iframe src="${baseURL}/?embed=1&amp;compact=1&amp;v=2&amp;p=current&amp;m=1024"`)
     await page.close()
   })
 

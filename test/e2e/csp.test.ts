@@ -20,8 +20,13 @@ const CSP =
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 const REVALIDATE = 'no-cache'
 
-/** As the README's nginx map: open to any site only when the raw query starts with `embed=1`. */
-const frameAncestors = (rawQuery: string) => (/^embed=1(&|$)/.test(rawQuery) ? '*' : "'self'")
+/**
+ * As the README's nginx map: no `frame-ancestors` (any page may frame it, one with no
+ * origin too) only when the raw query starts with `embed=1`; `'self'` for the rest.
+ */
+const frameAncestors = (rawQuery: string) => (/^embed=1(&|$)/.test(rawQuery) ? '' : "; frame-ancestors 'self'")
+/** The header that opens the hashed files to any origin, the one with none of a sandboxed page included. */
+const ASSETS_ORIGIN = 'Access-Control-Allow-Origin'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,8 +37,11 @@ const TYPES: Record<string, string> = {
 
 const chromium = useChromium()
 let appServer: Server | undefined
+/** The same files and headers, but for ASSETS_ORIGIN: a deployment that leaves it out. */
+let closedServer: Server | undefined
 let hostServer: Server | undefined
 let appOrigin = ''
+let closedOrigin = ''
 let hostOrigin = ''
 
 async function listen(server: Server): Promise<number> {
@@ -44,41 +52,74 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port
 }
 
-beforeAll(async () => {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: the browser project builds it in its global setup.')
-  appServer = createServer((req, res) => {
+/** dist/ with the README's headers; `openAssets: false` leaves out ASSETS_ORIGIN. */
+function serveDist({ openAssets }: { openAssets: boolean }): Server {
+  return createServer((req, res) => {
     const url = req.url ?? '/'
     const at = url.indexOf('?')
     const path = decodeURIComponent(at < 0 ? url : url.slice(0, at))
     const rawQuery = at < 0 ? '' : url.slice(at + 1)
     const file = normalize(join(DIST, path === '/' ? 'index.html' : path))
     const found = file.startsWith(DIST + '/') && existsSync(file) && statSync(file).isFile()
+    const assets = path.startsWith('/assets/')
     res.writeHead(found ? 200 : 404, {
       'content-type': found ? (TYPES[extname(file)] ?? 'application/octet-stream') : 'text/plain; charset=utf-8',
-      'content-security-policy': `${CSP}; frame-ancestors ${frameAncestors(rawQuery)}`,
+      'content-security-policy': `${CSP}${frameAncestors(rawQuery)}`,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'strict-origin-when-cross-origin',
-      'cache-control': path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE,
+      'cache-control': assets ? IMMUTABLE : REVALIDATE,
+      ...(assets && openAssets ? { [ASSETS_ORIGIN]: '*' } : {}),
     })
     res.end(found ? readFileSync(file) : 'not found')
   })
-  appOrigin = `http://127.0.0.1:${await listen(appServer)}`
+}
 
-  // A docs page on another site that frames the embed view, the full page, and an embed view smuggled in after another `embed`.
-  hostServer = createServer((req, res) => {
-    if (req.url !== '/') return void res.writeHead(404).end()
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Docs</title></head><body>
-<iframe name="embed" title="embed view" width="800" height="600" src="${appOrigin}/?embed=1&amp;p=2016&amp;m=128&amp;d=200&amp;r=3e7"></iframe>
+/** A page of `frames` (iframe markup, its URLs HTML-escaped). */
+const framing = (title: string, frames: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>
+${frames}
+</body></html>`
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error('dist/ is missing: the browser project builds it in its global setup.')
+  appServer = serveDist({ openAssets: true })
+  appOrigin = `http://127.0.0.1:${await listen(appServer)}`
+  closedServer = serveDist({ openAssets: false })
+  closedOrigin = `http://127.0.0.1:${await listen(closedServer)}`
+
+  // A docs page on another site that frames the embed view, the full page, and an embed view smuggled in after another `embed`;
+  // and a docs page that shows an example sandboxed with allow-scripts only, which frames the embed view of either server.
+  const embedView = (origin: string) => `${origin}/?embed=1&amp;p=2016&amp;m=128&amp;d=200&amp;r=3e7`
+  const pages: Record<string, string> = {
+    '/': framing(
+      'Docs',
+      `<iframe name="embed" title="embed view" width="800" height="600" src="${embedView(appOrigin)}"></iframe>
 <iframe name="full" title="full page" width="800" height="600" src="${appOrigin}/?p=2016&amp;m=128&amp;d=200&amp;r=3e7"></iframe>
-<iframe name="smuggled" title="full page again" width="800" height="600" src="${appOrigin}/?embed=0&amp;embed=1"></iframe>
-</body></html>`)
+<iframe name="smuggled" title="full page again" width="800" height="600" src="${appOrigin}/?embed=0&amp;embed=1"></iframe>`,
+    ),
+    '/sandboxed': framing('Docs', '<iframe name="example" title="example" sandbox="allow-scripts" width="820" height="660" src="/example"></iframe>'),
+    '/example': framing('Example', `<iframe name="embed" title="embed view" width="800" height="640" src="${embedView(appOrigin)}"></iframe>`),
+    '/sandboxed-closed': framing(
+      'Docs',
+      '<iframe name="example" title="example" sandbox="allow-scripts" width="820" height="660" src="/example-closed"></iframe>',
+    ),
+    '/example-closed': framing(
+      'Example',
+      `<iframe name="embed" title="embed view" width="800" height="640" src="${embedView(closedOrigin)}"></iframe>`,
+    ),
+  }
+  hostServer = createServer((req, res) => {
+    // Chromium asks every page for a favicon; the host has none, and says so without an error.
+    if (req.url === '/favicon.ico') return void res.writeHead(204).end()
+    const page = pages[req.url ?? '']
+    if (page === undefined) return void res.writeHead(404).end()
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page)
   })
   hostOrigin = `http://localhost:${await listen(hostServer)}`
 })
 
 afterAll(async () => {
-  for (const server of [appServer, hostServer]) await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
+  for (const server of [appServer, closedServer, hostServer]) await new Promise<void>((done) => (server ? server.close(() => done()) : done()))
 })
 
 interface Watched {
@@ -118,7 +159,16 @@ async function settledViolations(frame: Page | Frame): Promise<string[]> {
 
 describe('the built app under the deployment headers in the README', () => {
   it('the README gives the headers this test serves', () => {
-    for (const text of [CSP, 'frame-ancestors', "'self'", '^embed=1(&|$)', 'nosniff', 'strict-origin-when-cross-origin', IMMUTABLE, REVALIDATE]) {
+    for (const text of [
+      CSP,
+      "frame-ancestors 'self'",
+      '^embed=1(&|$)',
+      'nosniff',
+      'strict-origin-when-cross-origin',
+      IMMUTABLE,
+      REVALIDATE,
+      ASSETS_ORIGIN,
+    ]) {
       expect(README).toContain(text)
     }
   })
@@ -137,6 +187,7 @@ describe('the built app under the deployment headers in the README', () => {
     const { context, page, errors, cspConsole } = await watched()
     const response = await page.goto(`${appOrigin}/`)
     expect(response?.headers()['content-security-policy']).toBe(`${CSP}; frame-ancestors 'self'`)
+    expect(response?.headers()[ASSETS_ORIGIN.toLowerCase()]).toBeUndefined()
     await page.getByTestId('monthly-total').waitFor()
     // The defaults on today's sheet: 512 MB, 1 s, 3 million requests: 1,100,000 GB-s x $0.0000166667 = $18.33, plus $0.40.
     await expect.poll(() => total(page)).toBe('$18.73')
@@ -253,6 +304,39 @@ describe('the built app under the deployment headers in the README', () => {
     await expect.poll(() => cspConsole.length).toBe(2)
     // Chromium names the refused frame by its origin only.
     for (const message of cspConsole) expect(message).toMatch(new RegExp(`^error: Framing '${appOrigin}/' violates .*"frame-ancestors 'self'"`))
+    await context.close()
+  })
+
+  it('a docs page sandboxed with allow-scripts only (no origin) shows the embed view', async () => {
+    const { context, page, errors, cspConsole } = await watched()
+    const response = page.waitForResponse((r) => r.url().startsWith(`${appOrigin}/?embed=1`))
+    await page.goto(`${hostOrigin}/sandboxed`)
+    // No frame-ancestors: no source list matches a page with no origin, not even `*`.
+    expect((await response).headers()['content-security-policy']).toBe(CSP)
+    const example = page.frame({ name: 'example' })!
+    expect(await example.evaluate(() => window.origin)).toBe('null')
+    const embedIn = () => page.frames().find((f) => f.parentFrame() === example)
+    await expect.poll(() => embedIn()?.getByTestId('monthly-total').allTextContents() ?? [], { timeout: 15_000 }).toEqual(['$11.63'])
+    const embed = embedIn()!
+    expect(await embed.evaluate(() => window.origin)).toBe('null')
+    expect(await settledViolations(embed)).toEqual([])
+    expect(cspConsole).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it(`without ${ASSETS_ORIGIN} on the assets, the sandboxed page's embed view says it could not start, with a link`, async () => {
+    const { context, page } = await watched()
+    await page.goto(`${hostOrigin}/sandboxed-closed`)
+    const example = page.frame({ name: 'example' })!
+    await expect
+      .poll(() => page.frames().some((f) => f.parentFrame() === example && f.url().startsWith(closedOrigin)), { timeout: 15_000 })
+      .toBe(true)
+    const embed = page.frames().find((f) => f.parentFrame() === example)!
+    // Its scripts and styles are requests from no origin, refused without the header: the page's own note shows, at once.
+    await embed.getByText('could not start here').waitFor({ state: 'visible', timeout: 15_000 })
+    expect(await embed.getByRole('link', { name: 'Open the calculator in a new tab' }).getAttribute('href')).toBe('./')
+    expect(await embed.getByTestId('monthly-total').count()).toBe(0)
     await context.close()
   })
 })

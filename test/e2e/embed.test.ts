@@ -4,12 +4,16 @@
 // Widget origin: the `vite preview` server of global setup (http://127.0.0.1:PORT).
 // Host origin:   a node:http server started here, reached as http://localhost:PORT2,
 //                so the widget is a cross-site, out-of-process iframe as on a real docs site.
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { embedSnippets } from '../../src/app/embed-snippet'
+import { defaultInputs, type CalculatorInputs } from '../../src/state/store'
 import { launchChromium } from './chromium'
 import { screenshotPath, watchErrors } from './helpers'
 
@@ -25,13 +29,34 @@ let browser: Browser
 let close: (() => Promise<void>) | undefined
 
 const csp = () =>
-  `default-src 'none'; script-src 'self' ${widgetOrigin}; frame-src ${widgetOrigin}; style-src 'self'; img-src 'self'; connect-src 'self'`
+  `default-src 'none'; script-src 'self' ${widgetOrigin}; frame-src 'self' ${widgetOrigin}; style-src 'self'; img-src 'self'; connect-src 'self'`
 
-/** The host page's files: path -> [fixture file, content type]. HTML gets the widget origin filled in. */
+/** The README's plain iframe example: its src (at the README's calc.example.com) and height. */
+const README_IFRAME = (() => {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8')
+  const m = /<iframe\s+src="https:\/\/calc\.example\.com\/(\?[^"]+)"[^>]*?\sheight="(\d+)"/.exec(readme)
+  if (!m) throw new Error('README.md has no plain iframe example')
+  return { query: m[1]!, height: m[2]! }
+})()
+
+/** Two functions on today's sheet with the longest usual values, for the Embed button's plain iframe. */
+const TWO_FUNCTIONS: CalculatorInputs = (() => {
+  const inputs = defaultInputs()
+  const fn = { ...inputs.functions[0]!, memoryMb: '10240', durationMs: '900000', requests: '50000000', ephemeralStorageMb: '10240' }
+  return { ...inputs, sheet: 'aws-current', functions: [fn, { ...fn, id: 'second', memoryMb: '1024' }] }
+})()
+
+/** The host page's files: path -> [fixture file, content type]. HTML gets the widget origin and the README's iframe filled in. */
 const ROUTES: Record<string, [string, string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/clean.html': ['clean.html', 'text/html; charset=utf-8'],
   '/plain.html': ['plain.html', 'text/html; charset=utf-8'],
+  '/column-280.html': ['column-280.html', 'text/html; charset=utf-8'],
+  '/column-300.html': ['column-300.html', 'text/html; charset=utf-8'],
+  '/column-360.html': ['column-360.html', 'text/html; charset=utf-8'],
+  '/column.css': ['column.css', 'text/css; charset=utf-8'],
+  '/sandboxed.html': ['sandboxed.html', 'text/html; charset=utf-8'],
+  '/sandboxed-example.html': ['sandboxed-example.html', 'text/html; charset=utf-8'],
   '/host.js': ['host.js', 'text/javascript; charset=utf-8'],
   '/hostile.css': ['hostile.css', 'text/css; charset=utf-8'],
 }
@@ -50,7 +75,12 @@ beforeAll(async () => {
       return
     }
     const [file, type] = route
-    const body = readFileSync(join(FIXTURES, file), 'utf8').replaceAll('{{WIDGET_ORIGIN}}', widgetOrigin)
+    const body = readFileSync(join(FIXTURES, file), 'utf8')
+      .replaceAll('{{WIDGET_ORIGIN}}', widgetOrigin)
+      .replaceAll('{{README_IFRAME_SRC}}', `${widgetOrigin}/${README_IFRAME.query}`.replaceAll('&', '&amp;'))
+      .replaceAll('{{README_IFRAME_HEIGHT}}', README_IFRAME.height)
+      // Its style attribute (border:0) is left out: this page's CSP refuses style attributes.
+      .replaceAll('{{SNIPPET_IFRAME}}', embedSnippets(TWO_FUNCTIONS, widgetOrigin).iframe.replace(' style="border:0"', ''))
     res.writeHead(200, { 'content-type': type, 'content-security-policy': csp(), 'cache-control': 'no-store' }).end(body)
   })
   await new Promise<void>((resolve, reject) => {
@@ -76,8 +106,12 @@ interface Opened {
   requests: string[]
 }
 
-async function openHost(path: string, options: { width?: number; colorScheme?: 'light' | 'dark'; origin?: string } = {}): Promise<Opened> {
+async function openHost(
+  path: string,
+  options: { width?: number; colorScheme?: 'light' | 'dark'; origin?: string; prepare?: (context: BrowserContext) => Promise<unknown> } = {},
+): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' })
+  await options.prepare?.(context)
   const page = await context.newPage()
   const errors = watchErrors(page)
   const requests: string[] = []
@@ -717,5 +751,291 @@ describe('the docs embed: loading, bursts, bad attributes, exact totals, narrow 
     // Compact is short: at 320 px, well under the full widget, and under 1,100 px (it was 1,512 px with the total 1,064 px down).
     expect(measured['b-320']!.height, report).toBeLessThan(1_100)
     expect(measured['b-320']!.height, report).toBeLessThan(measured['a-320']!.height - 300)
+  })
+})
+
+describe('the docs embed in 280, 300 and 360 px docs columns', () => {
+  /**
+   * What a reader could misread in a widget, measured in its frame: where the total is and
+   * whether it is cut; each text field that scrolls its value (scrollWidth > clientWidth);
+   * each list whose choice does not fit beside its arrow (for a region its id: the name after
+   * it may be cut); fields that overlap or stick out of the widget.
+   */
+  const look = (frame: Frame) =>
+    frame.evaluate(() => {
+      const shown = (el: Element) => {
+        const r = el.getBoundingClientRect()
+        return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden'
+      }
+      const width = document.documentElement.clientWidth
+      const name = (el: Element) => el.id || el.getAttribute('aria-label') || el.tagName
+      const inputs = [...document.querySelectorAll<HTMLInputElement>('input[type="text"]')].filter(shown)
+      const selects = [...document.querySelectorAll('select')].filter(shown)
+      // The width a list needs to show `text` in full: a copy sized to its content (field-sizing), in the same styles.
+      const needed = (select: HTMLSelectElement, text: string) => {
+        const copy = select.cloneNode(false) as HTMLSelectElement
+        copy.removeAttribute('id')
+        copy.append(new Option(text))
+        copy.style.setProperty('field-sizing', 'content')
+        copy.style.width = 'auto'
+        copy.style.minWidth = '0'
+        copy.style.maxWidth = 'none'
+        copy.style.position = 'absolute'
+        select.parentElement!.append(copy)
+        const w = copy.getBoundingClientRect().width
+        copy.remove()
+        return w
+      }
+      const controls = [...inputs, ...selects]
+      const boxes = controls.map((el) => [name(el), el.getBoundingClientRect()] as const)
+      const overlaps: string[] = []
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, ra] = boxes[i]!
+          const [b, rb] = boxes[j]!
+          const x = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left)
+          const y = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top)
+          if (x > 0.5 && y > 0.5) overlaps.push(`${a} and ${b}`)
+        }
+      const total = document.querySelector('[data-testid="monthly-total"]')!
+      const t = total.getBoundingClientRect()
+      // The lines the total's text takes: 1 unless it breaks inside the number.
+      const range = document.createRange()
+      range.selectNodeContents(total)
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+      return {
+        height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+        total: { text: total.textContent, lines, top: Math.round(t.top), bottom: Math.round(t.bottom), left: t.left, right: t.right },
+        firstControlTop: Math.round(Math.min(...controls.map((el) => el.getBoundingClientRect().top))),
+        width,
+        fields: inputs.map((i) => `${name(i)}=${i.value}`),
+        clipped: inputs.filter((i) => i.scrollWidth > i.clientWidth).map((i) => `${name(i)}=${i.value}: ${i.scrollWidth} > ${i.clientWidth}`),
+        cutChoices: selects
+          .map((s) => {
+            const text = s.options[s.selectedIndex]?.text ?? ''
+            const must = s.id === 'region' ? text.split(':')[0]! : text
+            return { s, must, need: needed(s, must), has: s.getBoundingClientRect().width }
+          })
+          .filter(({ need, has }) => need > has + 0.5)
+          .map(({ s, must, need, has }) => `${name(s)}: "${must}" needs ${need}px, has ${has}px`),
+        overlaps,
+        outside: boxes.filter(([, r]) => r.left < -0.5 || r.right > width + 0.5).map(([n]) => n),
+      }
+    })
+
+  it('shows the total first, fields that show their whole value, and a compact widget under 600 px; the README iframe is not cut', async () => {
+    const heights: Record<string, number> = {}
+    for (const width of [280, 300, 360]) {
+      const { context, page, errors } = await openHost(`/column-${width}.html`)
+      const a = await widget(page, 'a')
+      const b = await widget(page, 'b')
+      await page.locator('#plain').scrollIntoViewIfNeeded()
+      const plain = page.frameLocator('#plain')
+      await plain.getByTestId('monthly-total').waitFor({ timeout: 15_000 })
+      const plainFrame = (await (await page.locator('#plain').elementHandle())!.contentFrame())!
+      // 10240 MB x 900 s x 50,000,000 requests: a bill in the millions, its longest usual values in every field.
+      await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toMatch(/^\$\d{1,3}(,\d{3}){2,}\.\d\d$/)
+      await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+      await expect.poll(() => misfit(page, 'b', b), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+
+      const seen = { a: await look(a), b: await look(b), plain: await look(plainFrame) }
+      for (const [id, m] of Object.entries(seen)) {
+        const where = `${id} in a ${width} px column: ${JSON.stringify(m)}`
+        expect(m.width, where).toBe(width)
+        // The total first, whole, in the widget's first rows.
+        expect(m.total.text, where).toMatch(/^\$[\d,]+\.\d\d$/)
+        expect(m.total.top, where).toBeLessThan(60)
+        expect(m.total.bottom, where).toBeLessThanOrEqual(m.firstControlTop)
+        expect(m.total.left, where).toBeGreaterThanOrEqual(0)
+        expect(m.total.right, where).toBeLessThanOrEqual(width)
+        expect(m.total.lines, where).toBe(1)
+        // Every field shows its whole value, none over another or outside the widget.
+        expect(m.clipped, where).toEqual([])
+        expect(m.cutChoices, where).toEqual([])
+        expect(m.overlaps, where).toEqual([])
+        expect(m.outside, where).toEqual([])
+      }
+      expect(seen.a.fields).toEqual(
+        expect.arrayContaining(['fn-1-memory=10240', 'fn-1-duration=900000', 'fn-1-requests=50000000', 'fn-1-storage=10240']),
+      )
+      heights[`compact-${width}`] = seen.b.height
+      heights[`full-${width}`] = seen.a.height
+      expect(seen.b.height, `compact at ${width} px`).toBeLessThan(600)
+      // The README's iframe at its fixed height holds all its widget: nothing scrolls inside it.
+      const p = await inner(plainFrame)
+      expect(p.clientHeight).toBe(Number(README_IFRAME.height))
+      expect(p.scrollHeight, `the README iframe at ${width} px`).toBeLessThanOrEqual(p.clientHeight)
+      // So does the Embed button's, for two functions.
+      await page.locator('#snippet iframe').scrollIntoViewIfNeeded()
+      await page.frameLocator('#snippet iframe').getByTestId('monthly-total').waitFor({ timeout: 15_000 })
+      const snippet = (await (await page.locator('#snippet iframe').elementHandle())!.contentFrame())!
+      await expect.poll(() => snippet.locator('.function-card').count(), { timeout: 10_000 }).toBe(2)
+      const sm = await look(snippet)
+      expect([sm.clipped, sm.cutChoices, sm.overlaps, sm.outside], `the Embed button's iframe at ${width} px`).toEqual([[], [], [], []])
+      const s2 = await inner(snippet)
+      expect(s2.scrollHeight, `the Embed button's iframe for two functions at ${width} px: ${s2.clientHeight} px tall`).toBeLessThanOrEqual(
+        s2.clientHeight,
+      )
+
+      // Typed: a longer value still shows whole, its unit moving under it where the row is full (one more row), in both layouts.
+      for (const id of ['a', 'b']) {
+        await frameOf(page, id).getByLabel('Requests', { exact: true }).fill('2500000000')
+        await frameOf(page, id).getByLabel('Memory (MB)', { exact: true }).fill('10240')
+        await expect.poll(() => widgetTotal(page, id), { timeout: 10_000 }).toMatch(/^\$[\d,]+\.\d\d$/)
+        const m = await look(id === 'a' ? a : b)
+        expect(m.fields).toContain('fn-1-requests=2500000000')
+        // A bill in the hundreds of millions, still on one line.
+        expect(m.total.text).toMatch(/^\$\d{3},\d{3},\d{3}\.\d\d$/)
+        expect(m.total.lines, `${id} at ${width} px: ${JSON.stringify(m.total)}`).toBe(1)
+        expect(m.clipped, `${id} at ${width} px: ${JSON.stringify(m)}`).toEqual([])
+        expect(m.overlaps, `${id} at ${width} px`).toEqual([])
+      }
+
+      const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight)
+      await page.setViewportSize({ width: 1280, height: pageHeight })
+      await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+      await page.waitForTimeout(300)
+      await page.screenshot({ path: screenshotPath(`embed-column-${width}`) })
+      expect(errors).toEqual([])
+      await context.close()
+    }
+    // The widgets' heights, for the record.
+    console.log(`widget heights: ${JSON.stringify(heights)}`)
+  })
+
+  it('every disclosure in the widget closes with Escape, from inside it, and gives focus back to its button', async () => {
+    const { context, page, errors } = await openHost('/column-300.html')
+    let tried = 0
+    for (const id of ['a', 'b']) {
+      const frame = await widget(page, id)
+      const toggles = frameOf(page, id).locator('[aria-expanded]:visible, summary:visible')
+      const count = await toggles.count()
+      for (let i = 0; i < count; i++) {
+        const toggle = toggles.nth(i)
+        const open = () =>
+          toggle.evaluate((el) =>
+            el.tagName === 'SUMMARY' ? (el.parentElement as HTMLDetailsElement).open : el.getAttribute('aria-expanded') === 'true',
+          )
+        const label = await toggle.innerText()
+        if (!(await open())) {
+          await toggle.focus()
+          await toggle.press('Enter')
+        }
+        expect(await open(), label).toBe(true)
+        // Into the section: the first field it holds.
+        await toggle.press('Tab')
+        const inside = await frame.evaluate(() => {
+          const el = document.activeElement!
+          const section = el.closest('details, [role="group"]')
+          return section !== null && el.tagName !== 'SUMMARY'
+        })
+        expect(inside, `${label}: Tab goes into the section`).toBe(true)
+        await page.keyboard.press('Escape')
+        expect(await open(), label).toBe(false)
+        expect(await toggle.evaluate((el) => el === document.activeElement), `${label}: focus is back on its button`).toBe(true)
+        tried++
+      }
+    }
+    // The full widget has one at least (More options); the compact one leaves it to attributes.
+    expect(tried).toBeGreaterThan(0)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
+describe('the docs embed in a page with no origin', () => {
+  /** The document of the iframe `selector` in `parent`, once it has one. */
+  async function frameIn(parent: Page | Frame, selector: string): Promise<Frame> {
+    const handle = await parent.locator(selector).elementHandle({ timeout: 15_000 })
+    const frame = await handle!.contentFrame()
+    if (!frame) throw new Error(`${selector}: the iframe has no frame`)
+    return frame
+  }
+
+  /** What the example page inside the sandbox sees of its element #a and the README's plain iframe. */
+  const host = (example: Frame) =>
+    example.evaluate(() => {
+      const h = (window as any).__host
+      return { height: h.height('a') as number, events: h.events('a') as Detail[] }
+    })
+
+  it('sandboxed with allow-scripts only: the element shows its total, sizes itself and reports; the plain iframe shows its total', async () => {
+    const { context, page, errors } = await openHost('/sandboxed.html')
+    const example = await frameIn(page, '#box')
+    // The sandbox holds: the example page, and the widget in it, have no origin.
+    expect(await example.evaluate(() => window.origin)).toBe('null')
+    const box = page.frameLocator('#box')
+    const element = box.frameLocator('#a iframe')
+    await expect.poll(() => element.getByTestId('monthly-total').allTextContents(), { timeout: 20_000 }).toEqual(['$18.74'])
+    await expect.poll(() => box.frameLocator('#plain').getByTestId('monthly-total').allTextContents(), { timeout: 20_000 }).toEqual(['$18.74'])
+    const widgetFrame = await frameIn(example, '#a iframe')
+    expect(await widgetFrame.evaluate(() => window.origin)).toBe('null')
+    // Neither frame kept the note for an app that did not start.
+    expect(await element.getByTestId('start-fallback').count()).toBe(0)
+    expect(await box.frameLocator('#plain').getByTestId('start-fallback').count()).toBe(0)
+
+    // Sized by its own messages, from no origin to none, and its inputs reported to its element.
+    await expect
+      .poll(async () => Math.abs((await host(example)).height - (await inner(widgetFrame)).scrollHeight), { timeout: 10_000 })
+      .toBeLessThanOrEqual(2)
+    expect((await host(example)).height).not.toBe(520)
+    await expect
+      .poll(async () => (await host(example)).events, { timeout: 10_000 })
+      .toEqual([expect.objectContaining({ totalCents: 1874, totalUsd: '18.74' })])
+    // The element's attributes still apply in place.
+    await example.evaluate(() => document.getElementById('a')!.setAttribute('memory', '1024'))
+    await expect.poll(() => element.getByTestId('monthly-total').allTextContents(), { timeout: 10_000 }).toEqual(['$43.74'])
+    await expect.poll(async () => (await host(example)).events.at(-1)?.totalUsd, { timeout: 10_000 }).toBe('43.74')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it("where the app's files do not load, each frame says why and links to the calculator: never an empty box", async () => {
+    // Scripts and styles refused: the sandboxed page of a server that does not open its files to other origins.
+    const { context, page } = await openHost('/sandboxed.html', { prepare: (c) => c.route(`${widgetOrigin}/assets/**`, (route) => route.abort()) })
+    const box = page.frameLocator('#box')
+    for (const selector of ['#a iframe', '#plain']) {
+      const frame = box.frameLocator(selector)
+      await frame.getByText('could not start here').waitFor({ state: 'visible', timeout: 20_000 })
+      expect(await frame.getByTestId('start-fallback').innerText()).toMatch(/its scripts did not load\.\s+The page around it may be sandboxed/)
+      const link = frame.getByRole('link', { name: 'Open the calculator in a new tab' })
+      expect(await link.evaluate((a: HTMLAnchorElement) => [a.href, a.target])).toEqual([`${widgetOrigin}/`, '_blank'])
+      expect(await frame.getByTestId('monthly-total').count()).toBe(0)
+    }
+    await context.close()
+  })
+
+  it('with its styles loaded but not its scripts, the note shows too (after a moment: a slow connection may still be loading)', async () => {
+    const { context, page } = await openHost('/plain.html', { prepare: (c) => c.route(`${widgetOrigin}/assets/*.js`, (route) => route.abort()) })
+    const frame = page.frameLocator('#plain')
+    await frame.getByText('could not start here').waitFor({ state: 'visible', timeout: 20_000 })
+    // Styled: the app's stylesheet did load.
+    expect(await frame.getByTestId('start-fallback').evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid')
+    await context.close()
+  })
+
+  it('opened from a file: the element sizes itself and reports too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'embed-file-'))
+    const file = join(dir, 'docs.html')
+    writeFileSync(
+      file,
+      readFileSync(join(FIXTURES, 'sandboxed-example.html'), 'utf8')
+        .replaceAll('{{WIDGET_ORIGIN}}', widgetOrigin)
+        .replace('/host.js', pathToFileURL(join(FIXTURES, 'host.js')).href),
+    )
+    const context = await browser.newContext({ viewport: { width: 360, height: 1600 } })
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    await page.goto(pathToFileURL(file).href)
+    expect(await page.evaluate(() => window.origin)).toBe('null')
+    const widgetFrame = await frameIn(page, '#a iframe')
+    await expect.poll(() => frameOf(page, 'a').getByTestId('monthly-total').allTextContents(), { timeout: 20_000 }).toEqual(['$18.74'])
+    await expect
+      .poll(async () => Math.abs((await hostHeight(page, 'a')) - (await inner(widgetFrame)).scrollHeight), { timeout: 10_000 })
+      .toBeLessThanOrEqual(2)
+    await expect.poll(() => events(page, 'a'), { timeout: 10_000 }).toEqual([expect.objectContaining({ totalCents: 1874, totalUsd: '18.74' })])
+    expect(errors).toEqual([])
+    await context.close()
+    rmSync(dir, { recursive: true })
   })
 })

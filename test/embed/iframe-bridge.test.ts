@@ -226,6 +226,23 @@ describe('startIframeBridge', () => {
     expect(source.applyQuery).toHaveBeenCalledWith('m=3')
   })
 
+  it('with a host page of no origin (host=null, a sandboxed page) posts to its parent at any origin, and takes set from it at the null origin only', () => {
+    const f = fakeWindow(`https://calc.example/?embed=1&p=2016&wid=${WID}&host=null`)
+    const source = fakeSource()
+    startIframeBridge(source, f.win)
+    expect(f.parent.postMessage.mock.calls).toEqual([
+      [{ ...env, type: 'resize', height: 480 }, '*'],
+      [{ ...env, type: 'change', query: 'p=2016&m=512', totalCents: 1874, totalUsd: '18.74', problems: [] }, '*'],
+    ])
+    f.receive({ ...env, type: 'set', query: 'm=3' }, { origin: 'https://docs.example' })
+    f.receive({ ...env, type: 'set', query: 'm=4' }, { origin: 'null', source: { postMessage() {} } })
+    f.runFrame()
+    expect(source.applyQuery).not.toHaveBeenCalled()
+    f.receive({ ...env, type: 'set', query: 'm=5' }, { origin: 'null' })
+    f.runFrame()
+    expect(source.applyQuery).toHaveBeenCalledExactlyOnceWith('m=5')
+  })
+
   it.each([
     ['a host that is not an origin', `https://calc.example/?embed=1&wid=${WID}&host=${encodeURIComponent('https://docs.example/page')}`, {}],
     ['a wildcard host', `https://calc.example/?embed=1&wid=${WID}&host=*`, {}],

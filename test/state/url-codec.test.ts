@@ -348,7 +348,7 @@ describe('version 1 links keep their meaning', () => {
     ['/?v=2&p=2016&m=512&d=1000&r=3e6', 18_74],
     ['/?v=2&p=current&m=1536&d=120', 2_73],
     ['/?v=2&p=current&fns=3&n=api&m3=2048&u3=d&pc3=40', null],
-    ['/?embed=1&v=2&p=2016&m=512&d=1000&r=3e6', 18_74],
+    ['/?embed=1&v=2&p=2016&m=512&d=1000&r=3e6&compact=1', 18_74],
   ])('the README’s version 2 link %s reads cleanly', (link, cents) => {
     const result = decode(link.slice(link.indexOf('?')))
     expect(result.problems).toEqual([])

@@ -45,6 +45,28 @@ describe('the function card’s More options', () => {
     expect(more()).toHaveAttribute('aria-expanded', 'false')
   })
 
+  it('closes with Escape, from its button or any of its fields, and gives focus back to its button', async () => {
+    renderWithStore(<Calculator />)
+    more().focus()
+    await userEvent.keyboard('{Enter}')
+    expect(more()).toHaveAttribute('aria-expanded', 'true')
+    await userEvent.keyboard('{Escape}')
+    expect(more()).toHaveAttribute('aria-expanded', 'false')
+    expect(more()).toHaveFocus()
+
+    await userEvent.keyboard('{Enter}')
+    await userEvent.tab()
+    expect(input('Cold starts (%)')).toHaveFocus()
+    await userEvent.keyboard('{Escape}')
+    expect(more()).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.queryByLabelText('Cold starts (%)')).toBeNull()
+    expect(more()).toHaveFocus()
+    // Closed, Escape changes nothing.
+    await userEvent.keyboard('{Escape}')
+    expect(more()).toHaveAttribute('aria-expanded', 'false')
+    expect(more()).toHaveFocus()
+  })
+
   it('gives each input its unit, range and a one-line explanation', async () => {
     renderWithStore(<Calculator />)
     await userEvent.click(more())
@@ -96,6 +118,11 @@ describe('the function card’s More options', () => {
     expect(total()).toBe('—')
     await userEvent.click(more())
     expect(more()).toHaveAttribute('aria-expanded', 'true')
+    // Escape neither: the section stays open, and focus on the field.
+    field.focus()
+    await userEvent.keyboard('{Escape}')
+    expect(more()).toHaveAttribute('aria-expanded', 'true')
+    expect(field).toHaveFocus()
   })
 
   it('names a combination that makes no sense on the field that causes it', async () => {
