@@ -274,5 +274,7 @@ async function tenFunctions(browser: import('playwright-core').Browser, base: st
   const long = loadLongTasks.map((d) => Math.round(d))
   console.log('\nTen functions')
   console.log(`load: ${long.length} long task(s)${long.length ? ` (${long.join(', ')} ms)` : ''} (goal: none over 100 ms)`)
-  console.log(`input -> total painted: median ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, worst ${sorted.at(-1)!.toFixed(1)} ms (goal: p95 < 16 ms) over ${times.length} edits`)
+  console.log(
+    `input -> total painted: median ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms, worst ${sorted.at(-1)!.toFixed(1)} ms (goal: p95 < 16 ms) over ${times.length} edits`,
+  )
 }
