@@ -1,9 +1,7 @@
 import {
   stripUnsafeCharacters,
-  compareWithSheet,
   estimate,
   validateInput,
-  type Comparison,
   type Estimate,
   type EstimateInput,
   type FunctionInput,
@@ -191,13 +189,6 @@ export function createSelectors() {
     return { status: 'ok', estimate: estimate(form.input), input: form.input }
   })
 
-  const selectComparison = memoOnInputs((inputs): Comparison | null => {
-    const result = selectEstimate(inputs)
-    if (result.status !== 'ok') return null
-    const other: PriceSheetId = inputs.sheet === 'aws-2016' ? 'aws-current' : 'aws-2016'
-    return compareWithSheet(result.input, other)
-  })
-
   /** Each function's share of the bill, or null while the inputs are invalid; the same array until an input changes. */
   const selectFunctionCosts = memoOnInputs((inputs): FunctionCost[] | null => {
     const result = selectEstimate(inputs)
@@ -228,7 +219,7 @@ export function createSelectors() {
     return mine
   }
 
-  return { selectForm, selectEstimate, selectComparison, selectFunctionCosts, selectFunctionErrors }
+  return { selectForm, selectEstimate, selectFunctionCosts, selectFunctionErrors }
 }
 
 /** One function's share of the monthly bill (the engine's per-function cost). */

@@ -1,10 +1,43 @@
 import { useMemo, useState } from 'react'
-import { estimate as estimateBill, PRICE_SHEETS, type Architecture, type Comparison, type Estimate, type EstimateInput } from '../engine/index'
+import {
+  compareWithSheet,
+  estimate as estimateBill,
+  PRICE_SHEETS,
+  type Architecture,
+  type Comparison,
+  type Estimate,
+  type EstimateInput,
+} from '../engine/index'
 import { formatUsd, keepUnitsWhole } from './format'
 import { centsOf, percentChange } from './money'
 
-// The comparisons and the baseline: loaded after the total, since nothing here
-// is needed to read it.
+// The comparisons: loaded after the total, since nothing here is needed to read it.
+
+/** The same workload under the other price sheet; recomputed when the input changes. */
+function useComparison(input: EstimateInput): Comparison {
+  return useMemo(() => compareWithSheet(input, input.sheet === 'aws-2016' ? 'aws-current' : 'aws-2016'), [input])
+}
+
+/** The docs widget's one comparison: the other price sheet. */
+export function CompactComparison({ result }: { result: { estimate: Estimate; input: EstimateInput } }) {
+  const comparison = useComparison(result.input)
+  const { estimate } = result
+  const other = comparison.sheet === 'aws-current' ? 'today\u2019s 1 ms billing' : 'the classic 2016 100 ms billing'
+  if (!comparison.available) {
+    return (
+      <p className="comparison" data-testid="comparison">
+        Under {other}: {keepUnitsWhole(comparison.missing ? comparison.reason : `not available. ${comparison.reason}`)}
+      </p>
+    )
+  }
+  const change = percentChange(centsOf(comparison.estimate.totalUsd), centsOf(estimate.totalUsd))
+  return (
+    <p className="comparison" data-testid="comparison">
+      Under {other}: <strong>{formatUsd(comparison.estimate.totalUsd)}</strong>
+      {change ? `, ${change}` : ''}
+    </p>
+  )
+}
 
 /** The same workload with every function that can move to `architecture` moved there (Edge stays on x86_64). */
 function onArchitecture(input: EstimateInput, architecture: Architecture): EstimateInput {
@@ -41,8 +74,9 @@ const REGIONS = Object.entries(PRICE_SHEETS['aws-current'].regions).map(([id, r]
  * The same workload under the other price sheet, on the other architecture and
  * in another region, as figures beside the total: no switching to find out.
  */
-export default function Comparisons({ comparison, result }: { comparison: Comparison | null; result: { estimate: Estimate; input: EstimateInput } }) {
+export default function Comparisons({ result }: { result: { estimate: Estimate; input: EstimateInput } }) {
   const { estimate, input } = result
+  const comparison = useComparison(input)
   const current = input.sheet === 'aws-current'
   const [region, setRegion] = useState(() => (input.region === 'eu-west-1' ? 'us-east-1' : 'eu-west-1'))
   const variants = useMemo(() => {

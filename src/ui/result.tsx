@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import type { Comparison, Estimate, EstimateInput } from '../engine/index'
+import type { Estimate, EstimateInput } from '../engine/index'
 import { useCalculator } from '../state/react'
 import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
@@ -7,7 +7,7 @@ import { formatBillable, formatLineAmount, formatUsd, keepUnitsWhole } from './f
 import { LongNumber } from './long-number'
 import { lineUse, shownLines } from './shown-lines'
 import { BaselineBar, baselineOf, ChangeCell, lineKey, type Baseline } from './baseline'
-import { centsOf, percentChange } from './money'
+import { centsOf } from './money'
 import { useLoaded } from './use-loaded'
 
 /** Where a problem is, in words: "Memory (MB), function 2". */
@@ -26,26 +26,6 @@ function LazyFacts({ estimate }: { estimate: Estimate }) {
   return loaded ? <loaded.Facts estimate={estimate} /> : null
 }
 
-/** The docs widget's one comparison: the other price sheet. */
-function CompactComparison({ comparison, estimate }: { comparison: Comparison | null; estimate: Estimate }) {
-  if (!comparison) return null
-  const other = comparison.sheet === 'aws-current' ? 'today\u2019s 1 ms billing' : 'the classic 2016 100 ms billing'
-  if (!comparison.available) {
-    return (
-      <p className="comparison" data-testid="comparison">
-        Under {other}: {keepUnitsWhole(comparison.missing ? comparison.reason : `not available. ${comparison.reason}`)}
-      </p>
-    )
-  }
-  const change = percentChange(centsOf(comparison.estimate.totalUsd), centsOf(estimate.totalUsd))
-  return (
-    <p className="comparison" data-testid="comparison">
-      Under {other}: <strong>{formatUsd(comparison.estimate.totalUsd)}</strong>
-      {change ? `, ${change}` : ''}
-    </p>
-  )
-}
-
 /** Ways to pay less: loaded after the total, with the engine's fast path that prices them. */
 const loadAdvice = () => import('./advice')
 
@@ -54,10 +34,11 @@ function Advice({ input }: { input: EstimateInput }) {
   return loaded ? <loaded.default input={input} /> : null
 }
 
-function FullComparisons({ comparison, result }: { comparison: Comparison | null; result: { estimate: Estimate; input: EstimateInput } }) {
+/** The same workload under the other price sheet (and, on the page, other choices): shown once its code has loaded. */
+function Comparisons({ compact, result }: { compact: boolean; result: { estimate: Estimate; input: EstimateInput } }) {
   const loaded = useLoaded(loadComparisons)
-  if (!loaded) return <CompactComparison comparison={comparison} estimate={result.estimate} />
-  return <loaded.default comparison={comparison} result={result} />
+  if (!loaded) return null
+  return compact ? <loaded.CompactComparison result={result} /> : <loaded.default result={result} />
 }
 
 /** A figure of the bill with its column's name, which shows when the table is laid out as a list (a narrow screen). */
@@ -195,7 +176,6 @@ function focusField(p: FieldProblem): void {
 /** The monthly total, large, with the comparison, the bill lines and the facts. */
 export function ResultPanel({ compact = false }: { compact?: boolean }) {
   const result = useCalculator((s, sel) => sel.selectEstimate(s))
-  const comparison = useCalculator((s, sel) => sel.selectComparison(s))
   const functionCount = useCalculator((s) => s.functions.length)
   const [baseline, setBaseline] = useState<Baseline | null>(null)
 
@@ -225,11 +205,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
               onClear={() => setBaseline(null)}
             />
           )}
-          {compact ? (
-            <CompactComparison comparison={comparison} estimate={result.estimate} />
-          ) : (
-            <FullComparisons comparison={comparison} result={result} />
-          )}
+          <Comparisons compact={compact} result={result} />
           <BillLines estimate={result.estimate} baseline={compact ? null : baseline} stack={!compact} />
           {compact ? null : <LazyFacts estimate={result.estimate} />}
           {result.estimate.assumptions.length > 0 ? (
