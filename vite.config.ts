@@ -70,6 +70,9 @@ export default defineConfig(({ mode }) => {
       },
     },
     test: {
+      // Ceilings that catch a hang, not speed budgets: the property tests run
+      // thousands of cases and take many times longer on a busy machine.
+      testTimeout: 60_000,
       projects: [
         {
           extends: true,

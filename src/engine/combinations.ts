@@ -94,7 +94,7 @@ export function checkCombinations(
     if (pc > 0) {
       out.push({
         path: `${base}.provisionedConcurrency`,
-        message: `Provisioned concurrency is not available on Lambda@Edge; got ${formatPlainNumber(pc)} environments on a Lambda@Edge function. Set it to 0 or turn Lambda@Edge off.`,
+        message: `Provisioned concurrency is not available on Lambda@Edge; got ${formatPlainNumber(pc)} ${pc === 1 ? 'environment' : 'environments'} on a Lambda@Edge function. Set it to 0 or turn Lambda@Edge off.`,
       })
     }
     if (storage > includedMb) {
@@ -122,7 +122,7 @@ export function checkCombinations(
     if (pc > 0) {
       out.push({
         path: `${base}.provisionedConcurrency`,
-        message: `SnapStart does not support provisioned concurrency (AWS's rule); got ${formatPlainNumber(pc)} environments on a function with SnapStart (${snapStart}). Set provisioned concurrency to 0 or turn SnapStart off.`,
+        message: `SnapStart does not support provisioned concurrency (AWS's rule); got ${formatPlainNumber(pc)} ${pc === 1 ? 'environment' : 'environments'} on a function with SnapStart (${snapStart}). Set provisioned concurrency to 0 or turn SnapStart off.`,
       })
     }
     if (storage > includedMb && storage <= sheet.ephemeralStorage.maxMb && Number.isInteger(storage)) {

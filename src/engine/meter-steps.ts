@@ -41,6 +41,24 @@ export function dollars(cents: bigint): string {
   return groupThousands(centsToUsdString(cents))
 }
 
+const isOne = (r: Ratio): boolean => r.n === r.d
+
+/** A count and its noun, singular for exactly one: "1 request", "2.5 requests". */
+export function count(r: Ratio, one: string, many: string): string {
+  return `${q(r)} ${isOne(r) ? one : many}`
+}
+
+/** A whole count and its noun: "1 environment", "5 environments". */
+export function countN(x: number, one: string, many: string): string {
+  return `${n(x)} ${x === 1 ? one : many}`
+}
+
+/** A quantity in its unit, singular where the unit has one and the quantity is 1: "1 request", "1 GB-s". */
+export function inUnit(r: Ratio, unit: string): string {
+  const singular = unit === 'requests' ? 'request' : unit === 'operations' ? 'operation' : unit
+  return count(r, singular, unit)
+}
+
 /** MB as GB, exactly: 1536 -> "1.5". */
 export const GB = (mb: number): string => num(BigInt(mb), 1024n)
 
@@ -74,13 +92,13 @@ function provisionedSteps(f: FunctionMeasure, _usage: string, bill: Bill): strin
   const pcGbs = f.architecture === 'arm64' ? f.meters.pcArmGbs : f.meters.pcX86Gbs
   const durGbs = f.architecture === 'arm64' ? f.meters.pcDurationArmGbs : f.meters.pcDurationX86Gbs
   out.push(
-    `${n(f.concurrency)} provisioned environments x ${gb} GB x ${n(Number(f.provisionedSeconds))} seconds = ${q(pcGbs)} GB-s of provisioned concurrency (${f.architecture})`,
+    `${countN(f.concurrency, 'provisioned environment', 'provisioned environments')} x ${gb} GB x ${n(Number(f.provisionedSeconds))} seconds = ${q(pcGbs)} GB-s of provisioned concurrency (${f.architecture})`,
   )
   out.push(
-    `${q(f.monthlyRequests)} requests x ${q(f.sharePercent)} % = ${q(f.served)} requests served by provisioned environments; ${q(f.spill)} run on demand (spill-over)`,
+    `${count(f.monthlyRequests, 'request', 'requests')} x ${q(f.sharePercent)} % = ${count(f.served, 'request', 'requests')} served by provisioned environments; ${q(f.spill)} run on demand (spill-over)`,
   )
   out.push(
-    `${q(f.served)} requests x ${n(f.billedMs)} ms x 0.001 ms to sec conversion factor x ${gb} GB = ${q(durGbs)} GB-s of provisioned duration (no INIT: the environments are initialised in advance)`,
+    `${count(f.served, 'request', 'requests')} x ${n(f.billedMs)} ms x 0.001 ms to sec conversion factor x ${gb} GB = ${q(durGbs)} GB-s of provisioned duration (no INIT: the environments are initialised in advance)`,
   )
   // Utilisation: the served requests' time over the environments' enabled time.
   const capacityS = scaleRatio(f.provisionedHours, BigInt(f.concurrency) * 3600n)
@@ -143,11 +161,11 @@ export const METER_STEPS: Readonly<Record<MeterId, MeterSteps>> = {
   pcDurationArmGbs: {},
   cacheGbs: {
     perFunction: (f, usage, bill) => [
-      `${n(f.snapStartVersions)} version(s) x ${GB(f.memoryMb)} GB x ${q(f.cacheHoursBilled)} hours (at least ${bill.sheet.extra!.minCacheHours}) x 3,600 seconds = ${usage} of SnapStart cache`,
+      `${countN(f.snapStartVersions, 'version', 'versions')} x ${GB(f.memoryMb)} GB x ${q(f.cacheHoursBilled)} hours (at least ${bill.sheet.extra!.minCacheHours}) x 3,600 seconds = ${usage} of SnapStart cache`,
     ],
   },
   restoreGb: {
-    perFunction: (f, usage) => [`${q(f.cold)} restores (the cold invocations) x ${GB(f.memoryMb)} GB = ${usage} restored`],
+    perFunction: (f, usage) => [`${count(f.cold, 'restore', 'restores')} (the cold invocations) x ${GB(f.memoryMb)} GB = ${usage} restored`],
   },
   edgeRequests: {},
   edgeGbs: {},
@@ -156,7 +174,7 @@ export const METER_STEPS: Readonly<Record<MeterId, MeterSteps>> = {
       const freeMb = bill.sheet.data.extraMeters!.streaming.freeMbPerRequest
       const beyond = subRatio(f.streamedMb, { n: BigInt(freeMb), d: 1n })
       return [
-        `${q(f.monthlyRequests)} requests x (${q(f.streamedMb)} MB - ${freeMb} MB free per request) = ${q(mulRatio(f.monthlyRequests, beyond))} MB / 1,024 = ${usage} streamed`,
+        `${count(f.monthlyRequests, 'request', 'requests')} x (${q(f.streamedMb)} MB - ${freeMb} MB free per request) = ${q(mulRatio(f.monthlyRequests, beyond))} MB / 1,024 = ${usage} streamed`,
       ]
     },
     perBill: (bill) => {

@@ -4,7 +4,7 @@ import { importedBill, importedSteps } from './usage/imported-bill'
 import { copyInput, InvalidInputError, validateInput } from './validate'
 import { addRatio, parseNumber, groupThousands, scaleRatio, subRatio, toDecimalString, type Ratio } from './decimal'
 import { computeMeterOf, COST_PARTS, METERS, ON_DEMAND_DURATION_METERS } from './meters'
-import { dollars, GB, METER_STEPS, n, q } from './meter-steps'
+import { count, dollars, GB, inUnit, METER_STEPS, n, q } from './meter-steps'
 import { REQUEST_UNIT_LABELS } from './requests'
 import type { CalculationSteps, Estimate, EstimateTotal, RequestUnit, StepLine, StepSection } from './types'
 import type { FunctionMeasure } from './measure'
@@ -38,7 +38,7 @@ function line(text: string, note?: 'assumption'): StepLine {
 function priced(l: LineBill, unit: string): string {
   const e = lineExactUsd(l)
   const plan = l.discount ? ` x ${q(scaleRatio(l.discount, 100n))} % (the Savings Plan leaves the rest)` : ''
-  return `${q(l.quantity)} ${unit} x ${l.unitPriceText} USD${plan} = ${money(e.n, e.d)}, rounded to ${dollars(l.cents)} USD`
+  return `${inUnit(l.quantity, unit)} x ${l.unitPriceText} USD${plan} = ${money(e.n, e.d)}, rounded to ${dollars(l.cents)} USD`
 }
 
 /**
@@ -81,7 +81,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     if (hasCold) {
       compute.push(
         line(
-          `${who}Cold starts: ${q(f.spill)} ${onDemand}requests x ${q(f.coldPercent)} % = ${q(f.cold)} cold invocations; ${q(f.spill)} - ${q(f.cold)} = ${q(f.warm)} warm invocations`,
+          `${who}Cold starts: ${count(f.spill, `${onDemand}request`, `${onDemand}requests`)} x ${q(f.coldPercent)} % = ${count(f.cold, 'cold invocation', 'cold invocations')}; ${q(f.spill)} - ${q(f.cold)} = ${count(f.warm, 'warm invocation', 'warm invocations')}`,
         ),
       )
       compute.push(
@@ -91,13 +91,13 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
       )
       compute.push(
         line(
-          `${who}${q(f.warm)} warm requests x ${n(f.billedMs)} ms + ${q(f.cold)} cold requests x ${n(f.billedColdMs)} ms = ${q(ms)} ms x 0.001 ms to sec conversion factor = ${q(seconds)} total compute (seconds)${edge}`,
+          `${who}${count(f.warm, 'warm request', 'warm requests')} x ${n(f.billedMs)} ms + ${count(f.cold, 'cold request', 'cold requests')} x ${n(f.billedColdMs)} ms = ${q(ms)} ms x 0.001 ms to sec conversion factor = ${q(seconds)} total compute (seconds)${edge}`,
         ),
       )
     } else {
       compute.push(
         line(
-          `${who}${q(f.spill)} ${onDemand}requests x ${n(f.billedMs)} ms x 0.001 ms to sec conversion factor = ${q(seconds)} total compute (seconds)${edge}`,
+          `${who}${count(f.spill, `${onDemand}request`, `${onDemand}requests`)} x ${n(f.billedMs)} ms x 0.001 ms to sec conversion factor = ${q(seconds)} total compute (seconds)${edge}`,
         ),
       )
     }
@@ -149,7 +149,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     }
     const freeReq = { n: bill.sheet.freeRequests, d: 1n }
     const reqDiff = subRatio(bill.totalRequests, freeReq)
-    free.push(line(`${q(bill.totalRequests)} requests - ${q(freeReq)} free tier requests = ${q(reqDiff)} requests`))
+    free.push(line(`${inUnit(bill.totalRequests, 'requests')} - ${q(freeReq)} free tier requests = ${q(reqDiff)} requests`))
     free.push(line(`Max (${q(reqDiff)} requests, 0) = ${q(bill.billableRequests)} monthly billable requests`))
     free.push(line('The free tier applies once per account: all functions here share it.'))
     if (bill.functions.some((f) => f.concurrency > 0)) {
