@@ -2,7 +2,7 @@ import { DOUBLES } from './arithmetic-doubles'
 import { computeBill, freeAllowance, savingsPlanDiscount } from './bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from './compiled-sheet'
 import { estimateOf, estimateTotalOf, totalOfEstimate } from './estimate'
-import { measureFunction, METERS, monthlyRequestsIn } from './meters'
+import { measureFunction, METER_ARCHITECTURES, METER_KINDS, monthlyRequestsIn } from './meters'
 import { meterPrices, MeterTotals, priceMeters, type MeterPrice, type PricedLineSink } from './price-meters'
 import { rememberLast } from './remember-last'
 import type { EstimateInput, EstimateTotal, LineTotal } from './types'
@@ -69,9 +69,8 @@ const sheetOf = rememberLast((id: EstimateInput['sheet']): FastSheet => {
 let lines: LineTotal[] = []
 const sink: PricedLineSink<number> = {
   line(i, tier, _from, _to, _w, _f, _u, cents) {
-    const spec = METERS[i]!
     // One shape for every line (absent architecture and bracket are undefined), so reading them stays fast.
-    lines.push({ kind: spec.kind, architecture: spec.architecture, tier: tier === 0 ? undefined : tier, cents })
+    lines.push({ kind: METER_KINDS[i]!, architecture: METER_ARCHITECTURES[i], tier: tier === 0 ? undefined : tier, cents })
   },
   free() {},
 }

@@ -1,6 +1,6 @@
 import type { Arithmetic, CentsPrice } from './arithmetic'
 import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './compiled-sheet'
-import { METERS, type FreePool, type MeterSink } from './meters'
+import { METER_POOLS, METERS, type FreePool, type MeterSink } from './meters'
 
 // The pricing rules, written once over an arithmetic: each meter's usage, the
 // free tier's allowances taken in table order, graduated brackets, a Compute
@@ -170,14 +170,13 @@ export function priceMeters<T>(
   // The meters in use and those always billed, lowest first (the lines' order).
   for (let bits = usage.used | ALWAYS; bits !== 0; bits &= bits - 1) {
     const i = 31 - Math.clz32(bits & -bits)
-    const spec = METERS[i]!
     const inUse = (usage.used & (1 << i)) !== 0
     const price = prices[i]
     if (!price) continue
     let w = inUse ? W[i]! : A.zero
     let f = inUse ? F[i]! : A.zero
     let u = inUse ? U[i]! : A.one
-    const pool = spec.free
+    const pool = METER_POOLS[i]
     if (free && pool) {
       let aw = pool === 'requests' ? reqW : pool === 'gbSeconds' ? gbsW : streamW
       let af = pool === 'requests' ? reqF : pool === 'gbSeconds' ? gbsF : streamF
