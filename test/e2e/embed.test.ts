@@ -51,9 +51,10 @@ const ROUTES: Record<string, [string, string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/clean.html': ['clean.html', 'text/html; charset=utf-8'],
   '/plain.html': ['plain.html', 'text/html; charset=utf-8'],
-  '/column-280.html': ['column-280.html', 'text/html; charset=utf-8'],
-  '/column-300.html': ['column-300.html', 'text/html; charset=utf-8'],
-  '/column-360.html': ['column-360.html', 'text/html; charset=utf-8'],
+  // One docs column page, as wide as its name says (column.css has a class for each width).
+  '/column-280.html': ['column.html', 'text/html; charset=utf-8'],
+  '/column-300.html': ['column.html', 'text/html; charset=utf-8'],
+  '/column-360.html': ['column.html', 'text/html; charset=utf-8'],
   '/column.css': ['column.css', 'text/css; charset=utf-8'],
   '/sandboxed.html': ['sandboxed.html', 'text/html; charset=utf-8'],
   '/sandboxed-example.html': ['sandboxed-example.html', 'text/html; charset=utf-8'],
@@ -79,6 +80,7 @@ beforeAll(async () => {
       .replaceAll('{{WIDGET_ORIGIN}}', widgetOrigin)
       .replaceAll('{{README_IFRAME_SRC}}', `${widgetOrigin}/${README_IFRAME.query}`.replaceAll('&', '&amp;'))
       .replaceAll('{{README_IFRAME_HEIGHT}}', README_IFRAME.height)
+      .replaceAll('{{COLUMN_WIDTH}}', /^\/column-(\d+)\.html$/.exec(path)?.[1] ?? '')
       // Its style attribute (border:0) is left out: this page's CSP refuses style attributes.
       .replaceAll('{{SNIPPET_IFRAME}}', embedSnippets(TWO_FUNCTIONS, widgetOrigin).iframe.replace(' style="border:0"', ''))
     res.writeHead(200, { 'content-type': type, 'content-security-policy': csp(), 'cache-control': 'no-store' }).end(body)

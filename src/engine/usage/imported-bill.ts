@@ -6,7 +6,8 @@
  */
 import { architecturesInUse, priceUsage, type Bill } from '../bill'
 import { compiledSheet } from '../compiled-sheet'
-import { groupThousands, parseNumber, pow10, reduceRatio, subRatio, toDecimalString, ZERO, type Ratio } from '../decimal'
+import { groupThousands, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from '../decimal'
+import { q } from '../meter-steps'
 import type { CalculationSteps, EstimateInput, StepLine } from '../types'
 import { emptyUsage, addUsage, reduceUsage, type FunctionMeasure } from '../measure'
 import { computeMeterOf } from '../meters'
@@ -14,11 +15,6 @@ import type { ImportedUsage } from './types'
 
 const MB_MS_PER_GB_S = 1_024_000n
 
-/** An exact figure with separators, cut to `places` with "…" where it goes on. */
-function q(r: Ratio, places = 6): string {
-  const text = groupThousands(toDecimalString(r.n, r.d, places))
-  return (r.n * pow10(places)) % r.d === 0n ? text : `${text}\u2026`
-}
 const big = (x: bigint | number): string => groupThousands(String(x))
 const msOfUs = (us: bigint): string => q({ n: us, d: 1000n }, 3)
 
