@@ -183,6 +183,13 @@ function computeMeter(architecture: Architecture): MeterSpec {
   }
 }
 
+/** Lambda@Edge's one price, for both its meters. */
+function edgeAssumptions(): string[] {
+  return [
+    'Lambda@Edge is priced at its one published price ($0.60 per million requests, $0.00005001 per GB-s) whatever the region, with no free tier.',
+  ]
+}
+
 /** Provisioned concurrency's free tier, and its arm64 prices outside us-east-1. */
 function provisionedAssumptions(bill: { region: string; freeTier: boolean; estimatedPrice: boolean }): string[] {
   const out: string[] = []
@@ -410,9 +417,7 @@ export const METERS: readonly MeterSpec[] = [
     part: 'edge',
     label: 'Lambda@Edge requests',
     savingsPlan: false,
-    assumptions: () => [
-      'Lambda@Edge is priced at its one published price ($0.60 per million requests, $0.00005001 per GB-s) whatever the region, with no free tier.',
-    ],
+    assumptions: edgeAssumptions,
     applies: 'edge',
     price: (sheet) => sheet.extra?.edgeRequest,
     measure(A, c, sink, i) {
@@ -427,9 +432,7 @@ export const METERS: readonly MeterSpec[] = [
     label: 'Lambda@Edge duration',
     savingsPlan: false,
     onDemandDuration: true,
-    assumptions: () => [
-      'Lambda@Edge is priced at its one published price ($0.60 per million requests, $0.00005001 per GB-s) whatever the region, with no free tier.',
-    ],
+    assumptions: edgeAssumptions,
     applies: 'edge',
     price: (sheet) => sheet.extra?.edgeGbs,
     measure(A, c, sink, i) {
