@@ -163,34 +163,55 @@ export function ChartBox({ short = false, children }: { short?: boolean; childre
   )
 }
 
-/** Charts waiting for their first drawing, in the order they mounted. */
-const waiting: (() => void)[] = []
+/** Charts waiting for their first drawing, in the order they mounted: each starts its drawing, or says it has gone. */
+const waiting: (() => boolean)[] = []
+/** A chart's first drawing is under way: the next waits for it to commit. */
+let drawing = false
 
-/** Draws the next waiting chart, in a task of its own, and schedules the one after. */
+/** Starts the next waiting chart's first drawing, if any. */
 function drawNext(): void {
-  const draw = waiting.shift()
-  if (!draw) return
-  startTransition(draw)
-  if (waiting.length > 0) setTimeout(drawNext, 0)
+  drawing = false
+  while (waiting.length > 0) {
+    if (waiting.shift()!()) {
+      drawing = true
+      return
+    }
+  }
+}
+
+/** One chart's first drawing is done (or will not happen): the next one starts in a task of its own. */
+function drawDone(): void {
+  setTimeout(drawNext, 0)
 }
 
 /**
  * False until this chart's turn to be drawn for the first time: each chart's
  * first drawing (with recharts' own synchronous updates) runs in a task of its
- * own, so a page with several charts and many functions never blocks the main
- * thread for all of them at once. The box keeps its height meanwhile.
+ * own, the next starting only once the one before has committed, so a page
+ * with several charts and many functions never blocks the main thread for two
+ * of them at once. The box keeps its height meanwhile.
  */
 function useDrawnInTurn(): boolean {
   const [drawn, setDrawn] = useState(false)
   useEffect(() => {
     if (drawn) return
     let live = true
+    let started = false
     waiting.push(() => {
-      if (live) setDrawn(true)
+      if (!live) return false
+      started = true
+      startTransition(() => setDrawn(true))
+      return true
     })
-    if (waiting.length === 1) setTimeout(drawNext, 0)
+    if (!drawing) {
+      drawing = true
+      setTimeout(drawNext, 0)
+    }
     return () => {
       live = false
+      // Runs once the drawing has committed (the effect ends as `drawn` changes), or when the
+      // chart goes first: either way, the next chart's turn.
+      if (started) drawDone()
     }
   }, [drawn])
   return drawn
