@@ -138,8 +138,8 @@ export function widgetAttributes(): { name: string; description: string; boolean
   }
   const list = Object.entries(ATTRIBUTES).map(([name, spec]) => {
     const field = fields.get(name)
-    const what = field ? `${field.label}${field.unit && !field.label.includes(`(${field.unit})`) ? `, ${field.unit}` : ''}.` : (own[name] ?? '')
-    const allowed = spec.allowed ? ` Allowed: ${spec.allowed}.` : ''
+    const what = field ? `${field.label}${field.unit && !field.label.includes(field.unit) ? `, ${field.unit}` : ''}.` : (own[name] ?? '')
+    const allowed = spec.allowed ? ` Allowed: ${spec.allowed}.` : spec.boolean ? ' Allowed: true or false; present with no value means true.' : ''
     return { name, description: `${what}${allowed}`.trim(), boolean: spec.boolean === true || field?.type === 'boolean' }
   })
   return [
@@ -298,7 +298,7 @@ export async function buildWidget(): Promise<void> {
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
-      rolldownOptions: { external: ['react', 'react/jsx-runtime'] },
+      rolldownOptions: { external: ['react', 'react/jsx-runtime'], output: { chunkFileNames: 'element-[hash].js' } },
     },
   })
   await build({
