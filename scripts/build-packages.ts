@@ -147,7 +147,7 @@ export function widgetAttributes(): { name: string; description: string; boolean
     { name: COMPACT_ATTRIBUTE, description: 'Present: the total and the main inputs only, under 600 px tall.', boolean: true },
     {
       name: CALCULATOR_ATTRIBUTE,
-      description: `The calculator's URL (where it is deployed); default ${DEFAULT_CALCULATOR}.`,
+      description: `The calculator's URL (where it is deployed), read when the element is added to the page; default ${DEFAULT_CALCULATOR}.`,
       boolean: false,
     },
   ]

@@ -12,22 +12,17 @@ export const CALCULATOR_ATTRIBUTE = 'calculator'
 
 /**
  * The calculator's URL that `value` names, as a directory (`https://calc.example/base`
- * -> `https://calc.example/base/`), or null unless it is an http(s) URL.
- * Relative URLs are read against the page.
+ * -> `https://calc.example/base/`, without query or fragment); `fallback` unless
+ * it is an http(s) URL. Relative URLs are read against the page.
  */
-export function calculatorUrl(value: string | null | undefined, base: string): URL | null {
-  if (!value || !value.trim()) return null
-  let url: URL
+export function calculatorUrl(value: string | null | undefined, fallback: URL): URL {
   try {
-    url = new URL(value.trim(), base)
+    // The URL parser trims the spaces around a value.
+    const url = new URL(value || '', document.baseURI)
+    return value && /^https?:/.test(url.protocol) ? new URL(url.pathname.replace(/\/?$/, '/'), url) : fallback
   } catch {
-    return null
+    return fallback
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null
-  url.search = ''
-  url.hash = ''
-  if (!url.pathname.endsWith('/')) url.pathname += '/'
-  return url
 }
 
 let count = 0
@@ -46,22 +41,18 @@ export function defineCalculatorElement(defaultApp: URL): void {
   const opaque = window.origin == 'null'
 
   class LambdaCostCalculatorElement extends HTMLElement {
-    static observedAttributes = [...Object.keys(ATTRIBUTES), COMPACT_ATTRIBUTE, CALCULATOR_ATTRIBUTE]
+    static observedAttributes = [...Object.keys(ATTRIBUTES), COMPACT_ATTRIBUTE]
 
     private frame?: HTMLIFrameElement
     /** Set once the widget has sent a valid message, i.e. its bridge listens for `set`. */
     private ready = false
     private queued = false
-    /** The calculator the frame shows (its URL as a directory). */
-    private app = defaultApp
+    /** The calculator the frame shows (its URL as a directory), read each time the element is added to a page. */
+    private app!: URL
     private readonly wid = `w${++count}${Math.random().toString(36).slice(2, 10)}`
 
     private query(): string {
       return attributesToQuery((name) => this.getAttribute(name))
-    }
-
-    private currentApp(): URL {
-      return calculatorUrl(this.getAttribute(CALCULATOR_ATTRIBUTE), document.baseURI) ?? defaultApp
     }
 
     private src(): string {
@@ -70,7 +61,7 @@ export function defineCalculatorElement(defaultApp: URL): void {
     }
 
     connectedCallback(): void {
-      this.app = this.currentApp()
+      this.app = calculatorUrl(this.getAttribute(CALCULATOR_ATTRIBUTE), defaultApp)
       if (!this.frame) {
         const root = this.attachShadow({ mode: 'open' })
         // Constructed sheets are not subject to a host page's CSP style-src, unlike
@@ -108,16 +99,12 @@ export function defineCalculatorElement(defaultApp: URL): void {
         this.queued = false
         const frame = this.frame!
         const target = frame.contentWindow
-        const app = this.currentApp()
-        if (this.ready && target && app.href === this.app.href) {
+        if (this.ready && target) {
           const message: SetMessage = { ns: NS, v: VERSION, type: 'set', wid: this.wid, query: this.query() }
           const theme = this.getAttribute('theme')
           if (isTheme(theme)) message.theme = theme
-          target.postMessage(message, opaque ? '*' : app.origin)
+          target.postMessage(message, opaque ? '*' : this.app.origin)
         } else {
-          // Not listening yet, or another calculator: load the frame afresh.
-          this.ready = false
-          this.app = app
           frame.src = this.src()
         }
       })

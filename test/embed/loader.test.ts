@@ -262,14 +262,13 @@ describe('<lambda-cost-calculator>', () => {
     expect(win.postMessage).toHaveBeenCalledExactlyOnceWith({ ...env(wid), type: 'set', query: 'm=1024' }, other)
   })
 
-  it('reloads its frame on another calculator, and ignores a calculator that is not an http(s) URL', async () => {
-    const { el, frame, win, wid } = mount({ calculator: 'javascript:alert(1)' })
+  it('reads its calculator attribute when added to a page, and ignores one that is not an http(s) URL', () => {
+    const { el, frame } = mount({ calculator: 'javascript:alert(1)' })
     expect(new URL(frame.src).origin).toBe(ORIGIN)
-    send({ ...env(wid), type: 'resize', height: 700 }, win)
-    el.setAttribute('calculator', 'https://other.example/')
-    await tick()
-    expect(win.postMessage).not.toHaveBeenCalled()
-    expect(frame.src).toMatch(/^https:\/\/other\.example\/\?embed=1&wid=/)
+    el.setAttribute('calculator', 'https://other.example/tools?x=1#y')
+    el.remove()
+    document.body.append(el)
+    expect(frame.src).toMatch(/^https:\/\/other\.example\/tools\/\?embed=1&wid=/)
   })
 
   it('loading the script twice is harmless', async () => {

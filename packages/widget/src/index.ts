@@ -18,5 +18,5 @@ export { CHANGE_EVENT, TAG }
  */
 export function defineLambdaCostCalculator(options: { calculator?: string } = {}): void {
   if (typeof customElements === 'undefined' || typeof document === 'undefined') return
-  defineCalculatorElement(calculatorUrl(options.calculator, document.baseURI) ?? new URL(DEFAULT_CALCULATOR))
+  defineCalculatorElement(calculatorUrl(options.calculator, new URL(DEFAULT_CALCULATOR)))
 }

@@ -37,6 +37,14 @@ export function LambdaCostCalculator({ onChange, id, className, style, ...props 
   useEffect(() => {
     latest.current = onChange
   })
+  const attributes: Record<string, string> = {}
+  for (const [prop, value] of Object.entries(props)) {
+    const name = ATTRIBUTE_OF.get(prop)
+    // true and false are written out: the element reads "true" and "false" for every yes/no attribute.
+    if (name && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) attributes[name] = String(value)
+  }
+  const calculator = attributes[CALCULATOR_ATTRIBUTE]
+  // Listens on the element rendered, a new one for another calculator (below).
   useEffect(() => {
     defineLambdaCostCalculator()
     const element = ref.current
@@ -44,12 +52,7 @@ export function LambdaCostCalculator({ onChange, id, className, style, ...props 
     const listener = (event: Event) => latest.current?.((event as CustomEvent<LambdaCostChangeDetail>).detail)
     element.addEventListener(CHANGE_EVENT, listener)
     return () => element.removeEventListener(CHANGE_EVENT, listener)
-  }, [])
-  const attributes: Record<string, string> = {}
-  for (const [prop, value] of Object.entries(props)) {
-    const name = ATTRIBUTE_OF.get(prop)
-    // true and false are written out: the element reads "true" and "false" for every yes/no attribute.
-    if (name && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) attributes[name] = String(value)
-  }
-  return createElement(TAG, { ref, id, className, style, ...attributes })
+  }, [calculator])
+  // The element reads its calculator when added to the page: another calculator is another element.
+  return createElement(TAG, { ref, key: calculator, id, className, style, ...attributes })
 }
