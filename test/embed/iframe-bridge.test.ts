@@ -150,7 +150,10 @@ describe('startIframeBridge', () => {
           totalCents: null,
           totalUsd: null,
           problems: [
-            { attribute: 'duration', message: 'duration: the value typed is over 2,000 characters long; the widget passes on at most 100 to this page.' },
+            {
+              attribute: 'duration',
+              message: 'duration: the value typed is over 2,000 characters long; the widget passes on at most 100 to this page.',
+            },
           ],
         },
         HOST,
