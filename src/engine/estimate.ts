@@ -177,7 +177,7 @@ function functionsOf(b: Bill, shares: bigint[][]): FunctionUsage[] {
     for (const line of shares) cents += line[i]!
     const m = f.meters
     const gbs = ON_DEMAND_DURATION_METERS.reduce((sum, meter) => addRatio(sum, m[meter.id]), ZERO)
-    return {
+    const usage: FunctionUsage = {
       index: f.index,
       name: f.name,
       architecture: f.architecture,
@@ -194,6 +194,10 @@ function functionsOf(b: Bill, shares: bigint[][]): FunctionUsage[] {
       cents: Number(cents),
       usd: centsToUsdString(cents),
     }
+    if (f.managed) {
+      usage.managedInstances = { instanceType: f.managed.instance.name, instanceHours: ratioText(f.managed.hours), sized: !f.managed.hoursGiven }
+    }
+    return usage
   })
 }
 

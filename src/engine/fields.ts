@@ -582,7 +582,12 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     default: 'lambda',
     choices: [
       { value: 'lambda', code: 'lambda', label: 'Lambda (per request and GB-s)' },
-      { value: 'managed-instances', code: 'lmi', label: 'Lambda Managed Instances (EC2 instance-hours)', note: 'Lambda Managed Instances' },
+      {
+        value: 'managed-instances',
+        code: 'managed-instances',
+        label: 'Lambda Managed Instances (EC2 instance-hours)',
+        note: 'Lambda Managed Instances',
+      },
     ],
     urlKey: 'mi',
     attribute: 'compute',

@@ -247,6 +247,8 @@ export interface FunctionUsage {
   billedColdMs: number
   /** The function runs on Lambda@Edge (current sheet). */
   edge: boolean
+  /** On Lambda Managed Instances (current sheet): its instance type and the month's instance-hours (exact decimal string), sized or given. */
+  managedInstances?: { instanceType: string; instanceHours: string; sized: boolean }
 }
 
 /**
