@@ -211,18 +211,30 @@ const orList = (items: readonly string[]) => (items.length > 1 ? `${items.slice(
  * carries of it: the loader's build (vite.config.ts) replaces the table with
  * `loaderField` of each field, leaving out the texts the form and the messages use.
  */
-export type LoaderField = Pick<FieldSpec, 'key' | 'type' | 'urlKey' | 'attribute'> & {
-  choices?: readonly Pick<FieldChoice, 'value' | 'code' | 'note'>[]
-}
+export type LoaderField = Partial<Pick<FieldSpec, 'key' | 'type'>> &
+  Pick<FieldSpec, 'urlKey' | 'attribute'> & {
+    choices?: readonly Pick<FieldChoice, 'value' | 'code' | 'note'>[]
+  }
+
+/**
+ * The most values a choice attribute lists for itself: one with more (the
+ * instance types) passes its value through as written, embed.js stays small,
+ * and the app names a value it does not know, with what is allowed.
+ */
+const MAX_ATTRIBUTE_CHOICES = 8
 
 /**
  * A field of the table with only what its attribute reads.
  *
- * @example loaderField(FUNCTION_FIELDS[1]!) // { key: 'memoryMb', type: 'whole', urlKey: 'm', attribute: 'memory' }
+ * @example loaderField(FUNCTION_FIELDS[1]!) // { urlKey: 'm', attribute: 'memory' }
  */
 export function loaderField({ key, type, urlKey, attribute, choices }: LoaderField): LoaderField {
-  const field: LoaderField = { key, type, urlKey, attribute }
-  if (choices) field.choices = choices.map(({ value, code, note }) => (note === undefined ? { value, code } : { value, code, note }))
+  // Only what an attribute reads: the name (which has none) by its key, yes/no by its type.
+  const field: LoaderField = { urlKey, attribute }
+  if (key === 'name') field.key = key
+  if (type === 'boolean') field.type = type
+  if (choices && choices.length <= MAX_ATTRIBUTE_CHOICES)
+    field.choices = choices.map(({ value, code, note }) => (note === undefined ? { value, code } : { value, code, note }))
   return field
 }
 
@@ -234,7 +246,7 @@ export function loaderField({ key, type, urlKey, attribute, choices }: LoaderFie
 function fieldAttribute(spec: LoaderField): AttributeSpec {
   // No `allowed` for yes/no: besides a bad value, the app may refuse a good one in combination (Lambda@Edge on arm64).
   if (spec.type === 'boolean') return { key: spec.urlKey, aliases: { true: '1', false: '0' }, boolean: true }
-  if (!spec.choices) return { key: spec.urlKey }
+  if (!spec.choices || spec.choices.length > MAX_ATTRIBUTE_CHOICES) return { key: spec.urlKey }
   const choices = spec.choices
   const aliases = Object.fromEntries(choices.flatMap((c) => [c.value, c.code].map((alias) => [alias.toLowerCase(), c.code])))
   const allowed = choices.some((c) => c.code !== c.value)

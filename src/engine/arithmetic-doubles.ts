@@ -45,6 +45,9 @@ class DoublesArithmetic implements Arithmetic<number> {
     this.failed = true
     return 0
   }
+  ofBig(n: bigint): number {
+    return n < BigInt(LIMIT) ? Number(n) : this.of(Infinity)
+  }
   add(a: number, b: number): number {
     return this.of(a + b)
   }

@@ -33,6 +33,8 @@ export interface Arithmetic<T> {
   reset(): void
   /** A whole JS number as T. */
   of(n: number): T
+  /** A whole bigint as T (DOUBLES fails on one of 2^52 or more). */
+  ofBig(n: bigint): T
   add(a: T, b: T): T
   /** a - b, for a >= b. */
   sub(a: T, b: T): T
@@ -75,6 +77,9 @@ class BigintArithmetic implements Arithmetic<bigint> {
   }
   of(n: number): bigint {
     return BigInt(n)
+  }
+  ofBig(n: bigint): bigint {
+    return n
   }
   add(a: bigint, b: bigint): bigint {
     return a + b

@@ -1,11 +1,11 @@
 import { BIGINT } from './arithmetic'
-import { compiledSheet, type CompiledPrice, type CompiledRegion, type CompiledSheet, type CompiledTier } from './compiled-sheet'
+import { compiledSheet, type CompiledPerType, type CompiledPrice, type CompiledRegion, type CompiledSheet, type CompiledTier } from './compiled-sheet'
 import { lcm, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
 import { METER_INDEX, METERS, type FreePool, type MeterId } from './meters'
 import { meterPrices, MeterTotals, priceMeters, type Discount, type MeterPrice } from './price-meters'
 import { requestsPerMonth } from './requests'
 import type { Architecture, EstimateInput, LineKind, QuantityUnit } from './types'
-import { addUsage, emptyUsage, measureFunction, reduceUsage, type FunctionMeasure, type MeterUsage } from './measure'
+import { addUsage, emptyUsage, measureFunction, reduceUsage, typeKey, type FunctionMeasure, type MeterUsage, type TypeUse } from './measure'
 
 /**
  * The bill in exact numbers, before anything is turned into text: the
@@ -54,6 +54,9 @@ export interface LineBill {
   estimatedPrice: boolean
   /** What a Compute Savings Plan leaves to pay of the line, (100 - percent) / 100; absent where none applies. */
   discount?: Ratio
+  /** A line per instance type: its type, and the key (type and price paid) the functions' shares are taken by. */
+  instanceType?: string
+  typeKey?: string
   cents: bigint
 }
 
@@ -69,10 +72,10 @@ function monthlyRequests(input: EstimateInput): Ratio[] {
   return monthly.map((r) => (r.d === den ? r : { n: r.n * (den / r.d), d: den }))
 }
 
-/** Which architectures have on-demand compute lines: those of any function not on Lambda@Edge. */
+/** Which architectures have on-demand compute lines: those of any function not on Lambda@Edge nor on Managed Instances. */
 export function architecturesInUse(functions: FunctionMeasure[]): Record<Architecture, boolean> {
   const inUse = { x86_64: false, arm64: false }
-  for (const f of functions) if (!f.edge) inUse[f.architecture] = true
+  for (const f of functions) if (!f.edge && !f.managed) inUse[f.architecture] = true
   return inUse
 }
 
@@ -90,7 +93,9 @@ export function computeBill(input: EstimateInput): Bill {
   for (const f of functions) usage = addUsage(usage, f.meters)
   usage = reduceUsage(usage)
   const savingsPlanPercent = parseNumber(input.savingsPlanPercent ?? 0)
-  const priced = priceUsage(sheet, region, freeTier, usage, architecturesInUse(functions), savingsPlanPercent)
+  const byType = functions.flatMap((f) => f.byType)
+  const used = functions.reduce((bits, f) => bits | f.used, 0)
+  const priced = priceUsage(sheet, region, freeTier, usage, architecturesInUse(functions), savingsPlanPercent, byType, used)
   return { sheet, region, freeTier, savingsPlanPercent, functions, usage, ...priced }
 }
 
@@ -140,22 +145,29 @@ export function priceUsage(
   usage: MeterUsage,
   inUse: Record<Architecture, boolean>,
   savingsPlanPercent: Ratio = ZERO,
+  byType: readonly TypeUse[] = [],
+  used = 0,
 ): PricedUsage {
   const discount = savingsPlanDiscount(savingsPlanPercent)
   const totals = new MeterTotals(BIGINT)
   METERS.forEach((m, i) => {
     const q = usage[m.id]
-    if (q.n !== 0n) totals.addMixed(i, q.n / q.d, q.n % q.d, q.d)
-    if (m.kind === 'compute' && inUse[m.architecture!]) totals.use(i)
+    if (q.n !== 0n && !m.perType) totals.addMixed(i, q.n / q.d, q.n % q.d, q.d)
+    if ((m.kind === 'compute' && inUse[m.architecture!]) || (used & (1 << i)) !== 0) totals.use(i)
   })
+  for (const t of byType) totals.addPerType(METER_INDEX.get(t.meter)!, t.type, t.price, t.quantity.n, 1n, t.quantity.d)
   const lines: LineBill[] = []
   const freeUsed = new Map<number, Ratio>()
   const prices = discount ? meterPrices(BIGINT, sheet, region, discount) : exactMeterPrices(sheet, region)
   const totalCents = priceMeters(BIGINT, totals, prices, freeAllowance(sheet, freeTier), {
-    line(i, tier, from, to, w, f, u, cents) {
+    line(i, tier, from, to, w, f, u, cents, perType) {
       const spec = METERS[i]!
       const p = spec.price(sheet, region)!
-      const unitPrice = Array.isArray(p) ? (p as CompiledTier[])[tier - 1]! : (p as CompiledPrice)
+      const unitPrice = perType
+        ? (perType.price ?? (p as CompiledPerType).perType.get(perType.type)!)
+        : Array.isArray(p)
+          ? (p as CompiledTier[])[tier - 1]!
+          : (p as CompiledPrice)
       const line: LineBill = {
         kind: spec.kind,
         meter: spec.id,
@@ -167,6 +179,10 @@ export function priceUsage(
         cents,
       }
       if (spec.architecture) line.architecture = spec.architecture
+      if (perType) {
+        line.instanceType = perType.type
+        line.typeKey = typeKey(perType.type, perType.price)
+      }
       if (discount && spec.savingsPlan) line.discount = { n: discount.n, d: discount.d }
       if (tier > 0) {
         line.tier = tier
@@ -215,7 +231,11 @@ export function lineShares(bill: Pick<Bill, 'functions' | 'lines'>): bigint[][] 
     out.push(
       splitCents(
         line.cents,
-        bill.functions.map((f) => f.meters[line.meter]),
+        bill.functions.map((f) =>
+          line.typeKey === undefined
+            ? f.meters[line.meter]
+            : (f.byType.find((t) => t.meter === line.meter && typeKey(t.type, t.price) === line.typeKey)?.quantity ?? ZERO),
+        ),
       ),
     )
   return out

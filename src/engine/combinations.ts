@@ -1,6 +1,7 @@
 import { FIELD_CONFLICTS, fieldAllows, fieldIsSet, functionField, MAX_EDGE_DURATION_MS } from './fields'
 import { groupThousands, parseNumber, toDecimalString } from './decimal'
 import { isRequestUnit, requestsPerMonth } from './requests'
+import { ec2InstanceType } from './sheets/ec2-instances'
 import type { PriceSheetData } from './sheets/sheet-data'
 import type { Architecture, InputProblem } from './types'
 // validate.ts calls this module and this module formats numbers as validate.ts
@@ -13,6 +14,61 @@ import { describeValue, formatPlainNumber, sheetPhrase } from './validate'
 const PROVISIONED_CONCURRENCY = functionField('provisionedConcurrency')
 const STREAMED = functionField('streamedMbPerRequest')
 const DURABLE_EXECUTIONS = functionField('durableExecutions')
+const INSTANCE_TYPE = functionField('instanceType')
+const MEMORY_PER_VCPU = functionField('memoryGbPerVcpu')
+
+/**
+ * A Managed Instances function's own rules: an instance type, priced in the
+ * region, of the function's architecture, that one environment fits; a price
+ * paid above 0.
+ */
+function checkManaged(fn: Record<string, unknown>, sheet: PriceSheetData, region: string | undefined, base: string, out: InputProblem[]): void {
+  const rules = sheet.extraMeters!.managedInstances
+  const path = `${base}.instanceType`
+  if (fn.ec2PricePerHour === 0) {
+    out.push({
+      path: `${base}.ec2PricePerHour`,
+      message: 'EC2 price per instance-hour must be above 0 USD; got 0. Leave it empty for the on-demand price.',
+    })
+  }
+  const name = fn.instanceType
+  if (name === undefined) {
+    out.push({
+      path,
+      message: `A Lambda Managed Instances function needs an instance type; got none. Choose one of ${INSTANCE_TYPE.choices!.map((c) => c.value).join(', ')}.`,
+    })
+    return
+  }
+  if (!fieldAllows(INSTANCE_TYPE, name)) return
+  const t = ec2InstanceType(name as string)!
+  const architecture = fn.architecture ?? 'x86_64'
+  if ((architecture === 'x86_64' || architecture === 'arm64') && architecture !== t.architecture) {
+    out.push({
+      path,
+      message: `Instance type ${t.name} is ${t.architecture}${t.architecture === 'arm64' ? ' (Graviton)' : ''}, but this function is ${architecture}: a Managed Instances function runs on its instances' architecture. Set the architecture to ${t.architecture}, or choose ${t.architecture === 'arm64' ? 'an x86_64 type (Intel i or AMD a, such as m7i.xlarge)' : 'an arm64 type (Graviton, such as m7g.xlarge)'}.`,
+    })
+  }
+  if (region !== undefined && t.onDemandUsdPerHour[region] === undefined) {
+    const priced = [...new Set(INSTANCE_TYPE.choices!.flatMap((c) => Object.keys(ec2InstanceType(c.value)!.onDemandUsdPerHour)))]
+    out.push({
+      path,
+      message: `Instance type ${t.name} has no price in ${region} in this calculator: its EC2 prices (on which the management fee is charged) are for ${priced.join(', ')} only. Choose ${priced[0]}.`,
+    })
+  }
+  const memoryMb = fn.memoryMb
+  const ratio = fn.memoryGbPerVcpu ?? MEMORY_PER_VCPU.default
+  if (typeof memoryMb !== 'number' || !Number.isInteger(memoryMb) || memoryMb < rules.minMemoryMb || memoryMb > rules.maxMemoryMb) return
+  if (!fieldAllows(MEMORY_PER_VCPU, ratio)) return
+  const vcpus = Math.ceil(memoryMb / ((ratio as number) * 1024))
+  const byVcpu = Math.floor((t.vcpus - rules.reservedVcpus) / vcpus)
+  const byMemory = Math.floor((t.memoryGib * 1024 - rules.reservedMemoryMb) / memoryMb)
+  if (byVcpu < 1 || byMemory < 1) {
+    out.push({
+      path,
+      message: `A ${formatPlainNumber(memoryMb)} MB environment (${vcpus} ${vcpus === 1 ? 'vCPU' : 'vCPUs'} at ${ratio} GB per vCPU) fits no ${t.name}: it has ${t.vcpus} vCPUs and ${formatPlainNumber(t.memoryGib * 1024)} MB, less ${rules.reservedVcpus} vCPU and ${formatPlainNumber(rules.reservedMemoryMb)} MB kept for the OS. Choose a larger type, or less memory.`,
+    })
+  }
+}
 
 /**
  * The combinations of one function's inputs that AWS does not allow, or that
@@ -53,6 +109,7 @@ export function checkCombinations(
   }
   // The classic sheet ignores the 2026 inputs: no combination of them is a problem there.
   if (!sheet.extraMeters) return
+  if (fn.compute === 'managed-instances') checkManaged(fn, sheet, region, base, out)
   // Every durable execution is at least one invocation: the requests count them all.
   const executions = fn.durableExecutions
   if (typeof executions === 'number' && executions > 0 && fieldAllows(DURABLE_EXECUTIONS, executions)) {

@@ -37,10 +37,14 @@ function both(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
 }
 
-/** A label's first word in lower case, unless it is a name ("Lambda@Edge", "SnapStart"): "Provisioned concurrency" -> "provisioned concurrency". */
+/**
+ * A label's first word in lower case, unless it is a name ("Lambda@Edge",
+ * "SnapStart", "Managed Instances"): "Provisioned concurrency" -> "provisioned concurrency".
+ */
 function inSentence(label: string): string {
-  const first = /^\S+/.exec(label)![0]
-  return /^[A-Z][a-z]*$/.test(first) ? label[0]!.toLowerCase() + label.slice(1) : label
+  const [first, second] = label.split(' ')
+  const name = second !== undefined && /^[A-Z]/.test(second)
+  return !name && /^[A-Z][a-z]*$/.test(first!) ? label[0]!.toLowerCase() + label.slice(1) : label
 }
 
 /** A sentence from an optional "name: " and its text: "Priced ..." alone, "api: priced ..." after a name. */
@@ -63,7 +67,8 @@ function metersUsed(fn: FunctionInput, sheet: CompiledSheet): Set<number> {
   const used = new Set<number>()
   const monthly = requestsPerMonth(fn.requests, fn.per ?? 'month')
   BIGINT.reset()
-  measureFunction(BIGINT, fn, sheet, monthly.n, monthly.d, { add: (i) => used.add(i), use: (i) => used.add(i) })
+  const add = (i: number) => used.add(i)
+  measureFunction(BIGINT, fn, sheet, monthly.n, monthly.d, { add, use: add, addPerType: add })
   return used
 }
 

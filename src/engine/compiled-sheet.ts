@@ -1,4 +1,5 @@
-import { parseDecimalString, type Ratio } from './decimal'
+import { parseDecimalString, toDecimalString, type Ratio } from './decimal'
+import { EC2_INSTANCE_TYPES } from './sheets/ec2-instances'
 import { PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData, RegionPrices } from './sheets/sheet-data'
 import type { Architecture, PriceSheetId } from './types'
@@ -50,6 +51,13 @@ export interface CompiledRegion {
   compute: Partial<Record<Architecture, CompiledTier[]>>
   /** Provisioned concurrency and its duration, per architecture. */
   provisioned: Partial<Record<Architecture, { concurrency: CompiledPrice; duration: CompiledPrice }>>
+  /** Managed Instances types priced here: their on-demand price per instance-hour, and the management fee's. */
+  instances: { onDemand: CompiledPerType; fee: CompiledPerType }
+}
+
+/** A price per instance type, for the meters that bill one line per type. */
+export interface CompiledPerType {
+  perType: ReadonlyMap<string, CompiledPrice>
 }
 
 /** The sheet's one-price meters as exact numbers. */
@@ -63,6 +71,7 @@ export interface CompiledExtraMeters {
   minCacheHours: bigint
   /** The sheet's `prices` by key. */
   prices: ReadonlyMap<string, CompiledPrice>
+  managedRequest: CompiledPrice
 }
 
 function price(text: string, estimated = false): CompiledPrice {
@@ -79,7 +88,25 @@ export interface CompiledSheet {
   extra: CompiledExtraMeters | null
 }
 
-function compileRegion(id: string, data: RegionPrices): CompiledRegion {
+/** Each Managed Instances type's on-demand price in `region`, and the fee at `feePercent` % of it. */
+function instancePrices(region: string, feePercent: number | undefined): CompiledRegion['instances'] {
+  const onDemand = new Map<string, CompiledPrice>()
+  const fee = new Map<string, CompiledPrice>()
+  if (feePercent !== undefined) {
+    for (const t of EC2_INSTANCE_TYPES) {
+      const text = t.managedInstances ? t.onDemandUsdPerHour[region] : undefined
+      if (text === undefined) continue
+      const od = price(text)
+      onDemand.set(t.name, od)
+      const n = od.usd.n * BigInt(feePercent)
+      const d = od.usd.d * 100n
+      fee.set(t.name, { usd: { n, d }, text: toDecimalString(n, d), estimated: false })
+    }
+  }
+  return { onDemand: { perType: onDemand }, fee: { perType: fee } }
+}
+
+function compileRegion(id: string, data: RegionPrices, feePercent: number | undefined): CompiledRegion {
   const compute: CompiledRegion['compute'] = {}
   for (const [arch, tiers] of Object.entries(data.compute) as [Architecture, RegionPrices['compute']['x86_64']][]) {
     compute[arch] = (tiers ?? []).map((t) => ({
@@ -102,6 +129,7 @@ function compileRegion(id: string, data: RegionPrices): CompiledRegion {
         { concurrency: price(p.usdPerGbSecond, p.estimated), duration: price(p.durationUsdPerGbSecond, p.estimated) },
       ]),
     ),
+    instances: instancePrices(id, feePercent),
   }
 }
 
@@ -116,7 +144,9 @@ export function compiledSheet(id: PriceSheetId): CompiledSheet {
       data,
       freeRequests: BigInt(data.freeTier.requests),
       freeGbSeconds: BigInt(data.freeTier.gbSeconds),
-      regions: new Map(Object.entries(data.regions).map(([rid, r]) => [rid, compileRegion(rid, r)])),
+      regions: new Map(
+        Object.entries(data.regions).map(([rid, r]) => [rid, compileRegion(rid, r, data.extraMeters?.managedInstances.managementFeePercent)]),
+      ),
       extra: data.extraMeters
         ? {
             cache: price(data.extraMeters.snapStart.cacheUsdPerGbSecond),
@@ -127,6 +157,7 @@ export function compiledSheet(id: PriceSheetId): CompiledSheet {
             freeStreamingGib: BigInt(data.extraMeters.streaming.freeGibPerMonth),
             minCacheHours: BigInt(data.extraMeters.snapStart.minCacheHours),
             prices: new Map(Object.entries(data.extraMeters.prices).map(([key, usd]) => [key, price(usd)])),
+            managedRequest: price(data.extraMeters.managedInstances.usdPerRequest),
           }
         : null,
     }

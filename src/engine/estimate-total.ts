@@ -68,9 +68,15 @@ const sheetOf = rememberLast((id: EstimateInput['sheet']): FastSheet => {
 /** The lines of the call in progress. */
 let lines: LineTotal[] = []
 const sink: PricedLineSink<number> = {
-  line(i, tier, _from, _to, _w, _f, _u, cents) {
-    // One shape for every line (absent architecture and bracket are undefined), so reading them stays fast.
-    lines.push({ kind: METER_KINDS[i]!, architecture: METER_ARCHITECTURES[i], tier: tier === 0 ? undefined : tier, cents })
+  line(i, tier, _from, _to, _w, _f, _u, cents, byType) {
+    // One shape for every line (absent architecture, bracket and instance type are undefined), so reading them stays fast.
+    lines.push({
+      kind: METER_KINDS[i]!,
+      architecture: METER_ARCHITECTURES[i],
+      tier: tier === 0 ? undefined : tier,
+      instanceType: byType?.type,
+      cents,
+    })
   },
   free() {},
 }

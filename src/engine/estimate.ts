@@ -34,7 +34,8 @@ export function lineLabel(line: LineBill, tierCount: number): string {
 
 /** A line's label with its bracket, where its meter has several. */
 function bracketLabel(line: LineBill, tierCount: number): string {
-  const base = METERS[METER_INDEX.get(line.meter)!]!.label
+  const label = METERS[METER_INDEX.get(line.meter)!]!.label
+  const base = line.instanceType === undefined ? label : `${label} (${line.instanceType})`
   if (line.tier === undefined || tierCount <= 1) return base
   const from = line.tierFrom ?? 0n
   const to = line.tierTo ?? null
@@ -74,6 +75,7 @@ function lineOf(bill: Bill, line: LineBill): BillLine {
   }
   if (spec.architecture) out.architecture = spec.architecture
   if (line.tier !== undefined) out.tier = line.tier
+  if (line.instanceType !== undefined) out.instanceType = line.instanceType
   return out
 }
 
@@ -175,7 +177,7 @@ function functionsOf(b: Bill, shares: bigint[][]): FunctionUsage[] {
     for (const line of shares) cents += line[i]!
     const m = f.meters
     const gbs = ON_DEMAND_DURATION_METERS.reduce((sum, meter) => addRatio(sum, m[meter.id]), ZERO)
-    return {
+    const usage: FunctionUsage = {
       index: f.index,
       name: f.name,
       architecture: f.architecture,
@@ -192,6 +194,10 @@ function functionsOf(b: Bill, shares: bigint[][]): FunctionUsage[] {
       cents: Number(cents),
       usd: centsToUsdString(cents),
     }
+    if (f.managed) {
+      usage.managedInstances = { instanceType: f.managed.instance.name, instanceHours: ratioText(f.managed.hours), sized: !f.managed.hoursGiven }
+    }
+    return usage
   })
 }
 
@@ -213,10 +219,10 @@ function freeTierOf(b: Bill): FreeTierUsage {
   }
 }
 
-/** Every request of the bill, regional and Lambda@Edge. */
+/** Every request of the bill: regional, Lambda@Edge and Managed Instances. */
 function allRequests(b: Bill): Ratio {
   const u = b.usage
-  return { n: u.requests.n * u.edgeRequests.d + u.edgeRequests.n * u.requests.d, d: u.requests.d * u.edgeRequests.d }
+  return addRatio(addRatio(u.requests, u.edgeRequests), u.managedRequests)
 }
 
 function totalsOf(b: Bill): Estimate['totals'] {
@@ -296,7 +302,7 @@ export function totalOfEstimate(e: Estimate): EstimateTotal {
     sheet: e.sheet,
     region: e.region,
     totalCents: e.totalCents,
-    lines: e.lines.map(({ kind, architecture, tier, cents }): LineTotal => ({ kind, architecture, tier, cents })),
+    lines: e.lines.map(({ kind, architecture, tier, instanceType, cents }): LineTotal => ({ kind, architecture, tier, instanceType, cents })),
   }
 }
 

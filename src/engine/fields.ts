@@ -1,3 +1,4 @@
+import { EC2_INSTANCE_TYPES } from './sheets/ec2-instances'
 import { characterCount } from './text'
 import type { FunctionInput } from './types'
 
@@ -64,6 +65,8 @@ export interface FieldSpec<K extends string = string> {
   /** Smallest and largest values allowed (numbers). */
   min?: number
   max?: number
+  /** The only values a whole-number field allows (memory per vCPU: 2, 4 or 8). */
+  oneOf?: readonly number[]
   /** Said after the range in a message, e.g. " (INIT is capped at 10 seconds)". */
   rangeNote?: string
   /** The value when the field is left out. */
@@ -208,7 +211,7 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     name: 'Memory',
     unit: 'MB',
     min: 128,
-    max: 10_240,
+    max: 32_768,
     default: undefined,
     urlKey: 'm',
     attribute: 'memory',
@@ -571,6 +574,147 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     group: 'more',
     shownWhen: { key: 'durableExecutions', notDefault: true },
   },
+  {
+    key: 'compute',
+    type: 'choice',
+    label: 'Compute',
+    name: 'Compute type',
+    default: 'lambda',
+    choices: [
+      { value: 'lambda', code: 'lambda', label: 'Lambda (per request and GB-s)' },
+      {
+        value: 'managed-instances',
+        code: 'managed-instances',
+        label: 'Lambda Managed Instances (EC2 instance-hours)',
+        note: 'Lambda Managed Instances',
+      },
+    ],
+    urlKey: 'mi',
+    attribute: 'compute',
+    idSuffix: 'compute',
+    hint: 'Managed Instances run the function on EC2 instances Lambda manages: billed per request, per instance-hour and a 15 % management fee, with no GB-s, INIT or storage charge.',
+    sheets: 'current',
+    group: 'more',
+    ignoredAs: 'Lambda Managed Instances',
+    conflicts: [
+      { key: 'coldStartPercent', rule: 'a Managed Instances function bills no cold starts or INIT (its environments start before traffic)' },
+      { key: 'initDurationMs', rule: 'a Managed Instances function bills no INIT (its environments start before traffic)' },
+      { key: 'ephemeralStorageMb', rule: 'a Managed Instances function bills no ephemeral storage' },
+      { key: 'snapStart', rule: 'AWS does not offer SnapStart on Managed Instances' },
+      { key: 'provisionedConcurrency', rule: 'Managed Instances are capacity already: AWS offers no provisioned concurrency on them' },
+      { key: 'edge', rule: 'Lambda@Edge runs on CloudFront, not on Managed Instances' },
+      { key: 'streamedMbPerRequest', rule: 'this calculator bills no response streaming on Managed Instances' },
+      { key: 'tenantIsolation', rule: 'AWS does not offer tenant isolation on Managed Instances' },
+      { key: 'durableExecutions', rule: 'this calculator bills no durable functions on Managed Instances' },
+    ],
+  },
+  {
+    key: 'instanceType',
+    type: 'choice',
+    label: 'Instance type',
+    name: 'Instance type',
+    default: undefined,
+    choices: EC2_INSTANCE_TYPES.filter((t) => t.managedInstances).map((t) => ({
+      value: t.name,
+      code: t.name,
+      label: `${t.name} (${t.vcpus} vCPUs, ${t.memoryGib} GiB, ${t.architecture})`,
+    })),
+    urlKey: 'mt',
+    attribute: 'instance-type',
+    idSuffix: 'instance-type',
+    hint: 'C, M and R types, .large and up; its architecture (g: arm64 Graviton; i, a: x86_64) must be the function’s.',
+    sheets: 'current',
+    group: 'more',
+    shownWhen: { key: 'compute', equals: 'managed-instances' },
+  },
+  {
+    key: 'instanceHours',
+    type: 'number',
+    label: 'Instance-hours a month',
+    name: 'Instance-hours',
+    unit: 'instance-hours',
+    min: 0,
+    max: 100_000_000,
+    default: undefined,
+    urlKey: 'mh',
+    attribute: 'instance-hours',
+    idSuffix: 'instance-hours',
+    hint: 'Empty: sized from the traffic for the average load (at least 3 instances x 730 h). Give your own to bill for peaks.',
+    sheets: 'current',
+    group: 'more',
+    formUnit: 'h',
+    shownWhen: { key: 'compute', equals: 'managed-instances' },
+  },
+  {
+    key: 'ec2PricePerHour',
+    type: 'number',
+    label: 'EC2 price paid per instance-hour (USD)',
+    name: 'EC2 price per instance-hour',
+    unit: 'USD',
+    min: 0,
+    max: 1_000,
+    default: undefined,
+    urlKey: 'mp',
+    attribute: 'ec2-price-per-hour',
+    idSuffix: 'ec2-price',
+    hint: 'Empty: the on-demand price. A Savings Plan or RI price discounts the instances only: the 15 % fee is always on the on-demand price.',
+    sheets: 'current',
+    group: 'more',
+    formUnit: '$/h',
+    shownWhen: { key: 'compute', equals: 'managed-instances' },
+  },
+  {
+    key: 'concurrencyPerEnvironment',
+    type: 'whole',
+    label: 'Requests at once per environment',
+    name: 'Concurrency per environment',
+    counts: 'requests',
+    min: 1,
+    max: 1_600,
+    default: 16,
+    urlKey: 'mc',
+    attribute: 'concurrency-per-environment',
+    idSuffix: 'concurrency-per-environment',
+    hint: '1–1,600; empty is 16, a default, not your runtime’s: AWS caps it per vCPU at 64 for Node.js, 32 for Java and .NET, 16 for Python.',
+    sheets: 'current',
+    group: 'more',
+    shownWhen: { key: 'compute', equals: 'managed-instances' },
+  },
+  {
+    key: 'memoryGbPerVcpu',
+    type: 'whole',
+    label: 'Memory per vCPU (GB)',
+    name: 'Memory per vCPU',
+    counts: 'GB',
+    min: 2,
+    max: 8,
+    oneOf: [2, 4, 8],
+    default: 4,
+    urlKey: 'mv',
+    attribute: 'memory-gb-per-vcpu',
+    idSuffix: 'memory-per-vcpu',
+    hint: '2, 4 or 8; empty is 4. Each environment gets ceil(memory / this) vCPUs.',
+    sheets: 'current',
+    group: 'more',
+    shownWhen: { key: 'compute', equals: 'managed-instances' },
+  },
+  {
+    key: 'scalingBufferPercent',
+    type: 'number',
+    label: 'Scaling buffer (%)',
+    name: 'Scaling buffer',
+    unit: '%',
+    min: 0,
+    max: 200,
+    default: 0,
+    urlKey: 'mb',
+    attribute: 'scaling-buffer',
+    idSuffix: 'scaling-buffer',
+    hint: '0–200; empty is 0. Capacity above the average load, for peaks.',
+    sheets: 'current',
+    group: 'more',
+    shownWhen: { key: 'compute', equals: 'managed-instances' },
+  },
 ]
 
 /**
@@ -616,7 +760,8 @@ export function fieldAllows(spec: FieldSpec, value: unknown): boolean {
         typeof value === 'number' &&
         (spec.type === 'number' || Number.isInteger(value)) &&
         value >= (spec.min ?? -Infinity) &&
-        value <= (spec.max ?? Infinity)
+        value <= (spec.max ?? Infinity) &&
+        (spec.oneOf === undefined || spec.oneOf.includes(value))
       )
     case 'boolean':
       return typeof value === 'boolean'

@@ -1,9 +1,10 @@
 import { BIGINT } from './arithmetic'
-import { billedDurationMs, type CompiledSheet } from './compiled-sheet'
+import { billedDurationMs, type CompiledPrice, type CompiledSheet } from './compiled-sheet'
 import { addRatio, compareRatio, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
 import { setIgnoredFields } from './fields'
 import { measureFunction as measureMeters, METER_IDS, METERS, type MeterId } from './meters'
 import { MeterTotals } from './price-meters'
+import type { ManagedSizing } from './managed-instances'
 import type { Architecture, FunctionInput, RequestUnit, SnapStartMode } from './types'
 
 export type { MeterId } from './meters'
@@ -73,8 +74,28 @@ export interface FunctionMeasure {
   cacheHoursBilled: Ratio
   streamedMb: Ratio
   meters: MeterUsage
+  /** Managed Instances: how the function was sized (null on Lambda). */
+  managed: ManagedSizing | null
+  /** Its use of the meters with a line per instance type: one entry per type and price paid. */
+  byType: TypeUse[]
+  /** Bit i set for each meter it uses, with or without usage (a line of $0.00 is still a line). */
+  used: number
   /** Inputs set on a sheet that does not bill them, by name. */
   ignored: string[]
+}
+
+/** A function's use of one line of a meter billed per instance type. */
+export interface TypeUse {
+  meter: MeterId
+  type: string
+  /** The price paid per unit; null for the meter's own price for the type. */
+  price: CompiledPrice | null
+  quantity: Ratio
+}
+
+/** The key that tells a per-type line from another of the same meter: its type and the price paid. */
+export function typeKey(type: string, price: CompiledPrice | null): string {
+  return price === null ? type : `${type}@${price.text}`
 }
 
 /**
@@ -148,6 +169,9 @@ export function measureFunction(fn: FunctionInput, index: number, sheet: Compile
     cacheHoursBilled,
     streamedMb: extra ? parseNumber(fn.streamedMbPerRequest ?? 0) : ZERO,
     meters,
+    managed: c.managed,
+    used: totals.used,
+    byType: totals.byType.map((g) => ({ meter: METER_IDS[g.i]!, type: g.type, price: g.price, quantity: ratio(g.w * g.u + g.f, g.u) })),
     ignored: extra ? [] : ignoredInputs(fn),
   }
 }

@@ -124,6 +124,35 @@ function provisionedSteps(f: FunctionMeasure, _usage: string, bill: Bill): strin
 
 const computeSteps: MeterSteps = { charge: 'monthly compute charges' }
 
+/** How a Managed Instances function's instance-hours were found: given, or sized for its average load. */
+function managedSteps(f: FunctionMeasure, _usage: string, bill: Bill): string[] {
+  const s = f.managed!
+  const rules = bill.sheet.data.extraMeters!.managedInstances
+  const t = s.instance
+  const od = bill.region.instances.onDemand.perType.get(t.name)
+  const paid = f.input.ec2PricePerHour
+  const out = [
+    `Managed Instances on ${t.name} (${n(t.vcpus)} vCPUs, ${n(t.memoryGib)} GiB, ${t.architecture}): ${od ? `${od.text} USD an instance-hour on demand in ${bill.region.id}` : 'no on-demand price here'}${paid !== undefined ? `, ${n(paid)} USD an instance-hour as paid (a Savings Plan or RI price, given)` : ''}`,
+  ]
+  if (s.hoursGiven) {
+    out.push(`Instance-hours: ${q(s.hours)}, as given (not sized from the traffic)`)
+    return out
+  }
+  const hours = rules.hoursPerMonth
+  const cpeDefault = f.input.concurrencyPerEnvironment === undefined ? ' (the default; set your runtime’s)' : ''
+  out.push(
+    `Requests a second: ${count(f.monthlyRequests, 'request', 'requests')} / ${n(hours * 3600)} seconds in a ${n(hours)}-hour month = ${q(s.requestsPerSecond)}`,
+    `Average concurrency: ${q(s.requestsPerSecond)} requests a second x ${n(f.durationMs)} ms x 0.001 ms to sec conversion factor = ${q(s.concurrency)} requests in flight`,
+    `Execution environments: ceil(${q(s.concurrency)} / ${n(s.concurrencyPerEnvironment)} requests at once per environment${cpeDefault}) = ${n(Number(s.environments))}`,
+    `vCPUs per environment: ceil(${n(f.memoryMb)} MB / (${n(s.memoryGbPerVcpu)} GB per vCPU x 1,024 MB)) = ${n(Number(s.vcpusPerEnvironment))}`,
+    `Environments per ${t.name}: min(floor((${n(t.vcpus)} vCPUs - ${n(rules.reservedVcpus)} for the OS) / ${n(Number(s.vcpusPerEnvironment))}), floor((${n(t.memoryGib * 1024)} MB - ${n(rules.reservedMemoryMb)} MB for the OS) / ${n(f.memoryMb)} MB)) = min(${n(Number(s.byVcpu))}, ${n(Number(s.byMemory))}) = ${n(Number(s.perInstance))}`,
+    `Instances: max(${n(rules.minInstances)} for AZ resiliency, ceil(${n(Number(s.environments))} environments x (1 + ${q(s.scalingBufferPercent)} % scaling buffer) / ${n(Number(s.perInstance))} per instance) = ${n(Number(s.needed))}) = ${n(Number(s.instances))}`,
+    `Instance-hours: ${countN(Number(s.instances), 'instance', 'instances')} x ${n(hours)} hours = ${q(s.hours)} instance-hours`,
+    'Sized for the average load: peaks need more capacity, and the instances run all month: Managed Instances do not scale to zero.',
+  )
+  return out
+}
+
 function tenantSteps(architecture: string): MeterSteps {
   return {
     perFunction: (f, usage) => [
@@ -198,6 +227,19 @@ export const METER_STEPS: Readonly<Record<MeterId, MeterSteps>> = {
     perFunction: (f, usage) => [
       `Durable data written: ${n(f.input.durableExecutions ?? 0)} executions x ${n(f.input.durableKbWrittenPerExecution ?? 0)} KB / 1,000,000 KB in a GB (AWS's decimal GB for this meter) = ${usage}`,
     ],
+  },
+  managedRequests: { charge: 'monthly Managed Instances request charges (no free tier)' },
+  managedEc2Hours: { perFunction: managedSteps },
+  managedFeeHours: {
+    perFunction: (f, usage, bill) => {
+      const t = f.managed!.instance.name
+      const od = bill.region.instances.onDemand.perType.get(t)
+      const fee = bill.region.instances.fee.perType.get(t)
+      const pct = bill.sheet.data.extraMeters!.managedInstances.managementFeePercent
+      return [
+        `Management fee on ${t}: ${pct} % of the ${od?.text ?? '?'} USD on-demand price = ${fee?.text ?? '?'} USD an instance-hour, for ${usage}, whatever the instance itself is billed at (no Savings Plan discounts it)`,
+      ]
+    },
   },
   durableRetainedGbMonths: {
     perFunction: (f, usage) => [

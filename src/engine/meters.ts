@@ -1,5 +1,7 @@
 import type { Arithmetic } from './arithmetic'
-import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './compiled-sheet'
+import type { CompiledPerType, CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './compiled-sheet'
+import { parseNumber, reduceRatio, toDecimalString } from './decimal'
+import { sizeManagedInstances, type ManagedSizing } from './managed-instances'
 import { REQUEST_UNIT_FACTORS } from './requests'
 import type { ExtraMeters } from './sheets/sheet-data'
 import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './types'
@@ -14,7 +16,8 @@ import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './type
  *
  * @example const part: CostPart = 'compute'
  */
-export type CostPart = 'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming' | 'tenantIsolation' | 'durable'
+export type CostPart =
+  'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming' | 'tenantIsolation' | 'durable' | 'managedInstances'
 
 /**
  * The parts, bottom to top, with their names.
@@ -31,6 +34,7 @@ export const COST_PARTS: readonly { id: CostPart; label: string }[] = [
   { id: 'streaming', label: 'Response streaming' },
   { id: 'tenantIsolation', label: 'Tenant isolation' },
   { id: 'durable', label: 'Durable functions' },
+  { id: 'managedInstances', label: 'Managed Instances' },
 ]
 
 /**
@@ -65,6 +69,9 @@ export type MeterId =
   | 'durableOperations'
   | 'durableWrittenGb'
   | 'durableRetainedGbMonths'
+  | 'managedRequests'
+  | 'managedEc2Hours'
+  | 'managedFeeHours'
 
 /** One function's workload as the meters read it, in the arithmetic T: counts as fractions n / d. */
 export interface MeterContext<T> {
@@ -93,6 +100,8 @@ export interface MeterContext<T> {
   provisionedSeconds: T
   /** Ephemeral storage above the included amount, MB. */
   storageExtraMb: T
+  /** A Managed Instances function's sizing (null for one on Lambda): its instance-hours are billed, not its requests' time. */
+  managed: ManagedSizing | null
 }
 
 /**
@@ -103,13 +112,20 @@ export interface MeterContext<T> {
  *
  * @example METERS.find((m) => m.id === 'edgeGbs')?.applies // 'edge'
  */
-export type Applies = 'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming' | 'tenant' | 'durable'
+export type Applies =
+  'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming' | 'tenant' | 'durable' | 'managed'
 
 /** Where a meter's usage is added: a x b / u to meter i. */
 export interface MeterSink<T> {
   add(i: number, a: T, b: T, u: T): void
   /** Marks meter i in use, with or without usage (a compute line is shown for every architecture in use). */
   use(i: number): void
+  /**
+   * Adds a x b / u to meter i's line for instance type `type` billed at
+   * `price` (null: the meter's own price for the type), for the meters with a
+   * line per instance type (`perType`).
+   */
+  addPerType(i: number, type: string, price: CompiledPrice | null, a: T, b: T, u: T): void
 }
 
 /**
@@ -138,8 +154,10 @@ export interface MeterSpec {
   always?: boolean
   /** The functions it measures. */
   applies: Applies
-  /** Its price where `sheet` bills it in `region`: graduated brackets, one price, or none. */
-  price(sheet: CompiledSheet, region: CompiledRegion): CompiledTier[] | CompiledPrice | null | undefined
+  /** One line per instance type (and price paid), each labelled with its type: its price is per type. */
+  perType?: boolean
+  /** Its price where `sheet` bills it in `region`: graduated brackets, one price, a price per instance type, or none. */
+  price(sheet: CompiledSheet, region: CompiledRegion): CompiledTier[] | CompiledPrice | CompiledPerType | null | undefined
   /**
    * Where the meter has one published price (us-east-1's) applied in every
    * region: its name in the sentence that says so ("SnapStart").
@@ -338,6 +356,80 @@ const DURABLE_METERS: MeterSpec[] = [
   },
 ]
 
+/** What a Managed Instances function's estimate assumes: its requests outside the free tier, and sizing for the average. */
+function managedAssumptions(): string[] {
+  return [
+    'Managed Instances requests are billed from the first: AWS does not say the free tier covers them (they have their own usage type), so it is not applied to them.',
+    'Managed Instances are sized for the average load (requests a second x duration) unless the instance-hours are given: peaks need more, and the instances run all month whatever the traffic (at least three, for AZ resiliency): Managed Instances do not scale to zero.',
+  ]
+}
+
+/** A Managed Instances function's instance-hours, in A: q / r. */
+function managedHours<T>(A: Arithmetic<T>, c: MeterContext<T>): boolean {
+  const h = c.managed!.hours
+  A.q = A.ofBig(h.n)
+  A.r = A.ofBig(h.d)
+  return !A.failed
+}
+
+/** Lambda Managed Instances: requests at their own price, the EC2 instance-hours at the price paid, and the management fee. */
+const MANAGED_METERS: MeterSpec[] = [
+  {
+    id: 'managedRequests',
+    kind: 'managed-instances-requests',
+    unit: 'requests',
+    part: 'managedInstances',
+    label: 'Managed Instances requests',
+    savingsPlan: false,
+    applies: 'managed',
+    assumptions: managedAssumptions,
+    price: (sheet) => sheet.extra?.managedRequest,
+    measure(A, c, sink, i) {
+      sink.use(i)
+      sink.add(i, c.requestsN, A.one, c.requestsD)
+    },
+  },
+  {
+    id: 'managedEc2Hours',
+    kind: 'managed-instances-ec2',
+    unit: 'instance-hours',
+    part: 'managedInstances',
+    label: 'Managed Instances EC2',
+    savingsPlan: false,
+    applies: 'managed',
+    perType: true,
+    assumptions: managedAssumptions,
+    price: (sheet, region) => (sheet.extra ? region.instances.onDemand : null),
+    measure(A, c, sink, i) {
+      if (!managedHours(A, c)) return
+      const given = c.fn.ec2PricePerHour
+      // The price paid per instance-hour where given (a Savings Plan's or an RI's), else on demand.
+      let price: CompiledPrice | null = null
+      if (given !== undefined) {
+        const usd = reduceRatio(parseNumber(given))
+        price = { usd, text: toDecimalString(usd.n, usd.d), estimated: false }
+      }
+      sink.addPerType(i, c.managed!.instance.name, price, A.q, A.one, A.r)
+    },
+  },
+  {
+    id: 'managedFeeHours',
+    kind: 'managed-instances-fee',
+    unit: 'instance-hours',
+    part: 'managedInstances',
+    label: 'Managed Instances management fee',
+    savingsPlan: false,
+    applies: 'managed',
+    perType: true,
+    assumptions: managedAssumptions,
+    price: (sheet, region) => (sheet.extra ? region.instances.fee : null),
+    measure(A, c, sink, i) {
+      if (!managedHours(A, c)) return
+      sink.addPerType(i, c.managed!.instance.name, null, A.q, A.one, A.r)
+    },
+  },
+]
+
 /**
  * Every meter, in the order the bill lists its lines.
  *
@@ -466,6 +558,7 @@ export const METERS: readonly MeterSpec[] = [
   ...tenantMeters('x86_64'),
   ...tenantMeters('arm64'),
   ...DURABLE_METERS,
+  ...MANAGED_METERS,
 ]
 
 function fail<T>(A: Arithmetic<T>): void {
@@ -490,6 +583,7 @@ const APPLIES_BIT: Readonly<Record<Applies, number>> = {
   streaming: 128,
   tenant: 256,
   durable: 512,
+  managed: 1024,
 }
 const METER_APPLIES: readonly number[] = METERS.map((m) => APPLIES_BIT[m.applies])
 
@@ -502,6 +596,8 @@ const METER_MEASURES: readonly MeterSpec['measure'][] = METERS.map((m) => m.meas
 export const METER_POOLS: readonly (FreePool | undefined)[] = METERS.map((m) => m.free)
 /** Each meter's line kind, by index. */
 export const METER_KINDS: readonly LineKind[] = METERS.map((m) => m.kind)
+/** Bit i set for each meter with a line per instance type. */
+export const METER_PER_TYPE: number = METERS.reduce((bits, m, i) => (m.perType ? bits | (1 << i) : bits), 0)
 /** Each meter's architecture (undefined for none), by index. */
 export const METER_ARCHITECTURES: readonly (Architecture | undefined)[] = METERS.map((m) => m.architecture)
 
@@ -634,8 +730,16 @@ export function measureFunction<T>(
     concurrency,
     provisionedSeconds,
     storageExtraMb,
+    managed: null,
   }
   if (A.failed) return null
+  if (extra && fn.compute === 'managed-instances') {
+    // Billed by the instance-hour: no GB-s, INIT or storage (validation refuses the inputs for them).
+    c.managed = sizeManagedInstances(fn, { n: A.big(requestsN), d: A.big(requestsD) }, extra.managedInstances)
+    if (c.managed === null) return null
+    for (let i = 0; i < METER_MEASURES.length; i++) if (METER_APPLIES[i] === APPLIES_BIT.managed) METER_MEASURES[i]!(A, c, sink, i)
+    return A.failed ? null : c
+  }
   // Only the meters that apply to this function are asked.
   let applies = 0
   if (edge) applies |= APPLIES_BIT.edge

@@ -1,10 +1,25 @@
 import type { Arithmetic, CentsPrice } from './arithmetic'
-import type { CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './compiled-sheet'
-import { METER_POOLS, METERS, type FreePool, type MeterSink } from './meters'
+import type { CompiledPerType, CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './compiled-sheet'
+import { METER_PER_TYPE, METER_POOLS, METERS, type FreePool, type MeterSink } from './meters'
 
 // The pricing rules, written once over an arithmetic: each meter's usage, the
 // free tier's allowances taken in table order, graduated brackets, a Compute
 // Savings Plan's discount, and each line rounded half-up to the cent.
+
+/**
+ * One line's worth of a meter with a line per instance type: its type, the
+ * price paid (null: the meter's own price for the type) and its usage w + f / u.
+ */
+export interface TypeUsage<T> {
+  i: number
+  type: string
+  price: CompiledPrice | null
+  /** `price` in cents, in the arithmetic; null with it. */
+  cents: CentsPrice<T> | null
+  w: T
+  f: T
+  u: T
+}
 
 /**
  * The account's usage of every meter, as mixed numbers W[i] + F[i] / U[i]
@@ -14,6 +29,8 @@ export class MeterTotals<T> implements MeterSink<T> {
   readonly W: T[] = []
   readonly F: T[] = []
   readonly U: T[] = []
+  /** The meters with a line per instance type: one entry per type and price, in the order first measured (their totals are in W, F, U too). */
+  readonly byType: TypeUsage<T>[] = []
   /** Bit i set when meter i is in use; meters left unset read as 0 without being cleared. */
   used = 0
   readonly #A: Arithmetic<T>
@@ -30,6 +47,26 @@ export class MeterTotals<T> implements MeterSink<T> {
   /** Every meter back to 0. */
   clear(): void {
     this.used = 0
+    if (this.byType.length !== 0) this.byType.length = 0
+  }
+
+  addPerType(i: number, type: string, price: CompiledPrice | null, a: T, b: T, u: T): void {
+    const A = this.#A
+    this.use(i)
+    A.mulDivMod(a, b, u)
+    const w = A.q
+    const f = A.r
+    this.addMixed(i, w, f, u)
+    const text = price === null ? null : price.text
+    for (const g of this.byType) {
+      if (g.i !== i || g.type !== type || (g.price === null ? null : g.price.text) !== text) continue
+      const sum = addMixedTo(A, g.w, g.f, g.u, w, f, u)
+      g.w = sum.w
+      g.f = sum.f
+      g.u = sum.u
+      return
+    }
+    this.byType.push({ i, type, price, cents: price === null ? null : A.centsPrice(price.usd), w, f, u })
   }
 
   use(i: number): void {
@@ -78,8 +115,28 @@ export class MeterTotals<T> implements MeterSink<T> {
   }
 }
 
-/** A meter's price in an arithmetic: graduated brackets (bounds in units), one price, or none. */
-export type MeterPrice<T> = { tiers: { upTo: T | null; price: CentsPrice<T> }[] | null; one: CentsPrice<T> | null } | null
+/** (w1 + f1 / u1) + (w2 + f2 / u2) as a mixed number over their least common denominator. */
+function addMixedTo<T>(A: Arithmetic<T>, w1: T, f1: T, u1: T, w2: T, f2: T, u2: T): { w: T; f: T; u: T } {
+  let u = u1
+  let f = A.add(f1, f2)
+  if (u1 !== u2) {
+    u = A.lcm(u1, u2)
+    f = A.add(A.mul(f1, A.div(u, u1)), A.mul(f2, A.div(u, u2)))
+  }
+  let w = A.add(w1, w2)
+  if (!A.le(f, A.sub(u, A.one))) {
+    f = A.sub(f, u)
+    w = A.add(w, A.one)
+  }
+  return { w, f, u }
+}
+
+/** A meter's price in an arithmetic: graduated brackets (bounds in units), one price, a price per instance type, or none. */
+export type MeterPrice<T> = {
+  tiers: { upTo: T | null; price: CentsPrice<T> }[] | null
+  one: CentsPrice<T> | null
+  perType: ReadonlyMap<string, CentsPrice<T>> | null
+} | null
 
 /** Every meter's price where `sheet` bills it in `region`, in A. */
 export function meterPrices<T>(A: Arithmetic<T>, sheet: CompiledSheet, region: CompiledRegion, discount: Discount | null): MeterPrice<T>[] {
@@ -95,8 +152,14 @@ export function meterPrices<T>(A: Arithmetic<T>, sheet: CompiledSheet, region: C
           price: usd(t.usdPerGbSecond),
         })),
         one: null,
+        perType: null,
       }
-    return { tiers: null, one: usd((p as CompiledPrice).usd) }
+    if ('perType' in p) {
+      const perType = new Map<string, CentsPrice<T>>()
+      for (const [type, price] of (p as CompiledPerType).perType) perType.set(type, usd(price.usd))
+      return { tiers: null, one: null, perType }
+    }
+    return { tiers: null, one: usd((p as CompiledPrice).usd), perType: null }
   })
 }
 
@@ -113,9 +176,10 @@ export interface Discount {
 export interface PricedLineSink<T> {
   /**
    * One bill line: meter i, bracket `tier` (1, 2, ...; 0 for an unbracketed
-   * meter) between `from` and `to` units, its billable quantity w + f / u and its cents.
+   * meter) between `from` and `to` units, its billable quantity w + f / u and its cents;
+   * `byType` for a meter with a line per instance type: the line's type and price.
    */
-  line(i: number, tier: number, from: T, to: T | null, w: T, f: T, u: T, cents: T): void
+  line(i: number, tier: number, from: T, to: T | null, w: T, f: T, u: T, cents: T, byType?: TypeUsage<T>): void
   /** What meter i took from its free-tier allowance: w + f / u. */
   free(i: number, w: T, f: T, u: T): void
 }
@@ -215,6 +279,20 @@ export function priceMeters<T>(
         streamF = af
         streamU = u
       }
+    }
+    if ((METER_PER_TYPE & (1 << i)) !== 0) {
+      // A line per instance type and price paid; a type the region has no price for fails the bill.
+      const groups = usage.byType
+      for (let g = 0; g < groups.length; g++) {
+        const k = groups[g]!
+        if (k.i !== i) continue
+        const cp = k.cents ?? price.perType!.get(k.type)
+        if (cp === undefined) throw new Error(`No price for ${k.type} in this region`)
+        const c = A.lineCents(k.w, k.f, k.u, cp)
+        sink.line(i, 0, A.zero, null, k.w, k.f, k.u, c, k)
+        total = A.add(total, c)
+      }
+      continue
     }
     const tiers = price.tiers
     if (tiers === null) {

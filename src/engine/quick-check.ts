@@ -64,7 +64,10 @@ const EXTRA_KINDS: readonly number[] = CURRENT_ONLY_FIELDS.map((f) =>
 )
 const EXTRA_MIN: readonly number[] = CURRENT_ONLY_FIELDS.map((f) => f.min ?? -Infinity)
 const EXTRA_MAX: readonly number[] = CURRENT_ONLY_FIELDS.map((f) => f.max ?? Infinity)
-const EXTRA_CHOICES: readonly (readonly unknown[])[] = CURRENT_ONLY_FIELDS.map((f) => (f.choices ?? []).map((c) => c.value))
+const EXTRA_CHOICES: readonly (readonly unknown[])[] = CURRENT_ONLY_FIELDS.map((f) =>
+  (f.choices ?? f.oneOf ?? []).map((c) => (typeof c === 'number' ? c : c.value)),
+)
+const EXTRA_ONE_OF: readonly boolean[] = CURRENT_ONLY_FIELDS.map((f) => f.oneOf !== undefined)
 /** Any current-only field seen. */
 const EXTRA_SEEN = EXTRA_BITS.reduce((a, b) => a | b, 0)
 const ESTIMATE_KEY_SET: ReadonlySet<string> = new Set(ESTIMATE_KEYS)
@@ -89,6 +92,7 @@ function plainExtras(fn: Record<string, unknown>, seen: number): boolean {
         break
       case WHOLE:
         if (!(typeof v === 'number' && Number.isInteger(v) && v >= EXTRA_MIN[i]! && v <= EXTRA_MAX[i]!)) return false
+        if (EXTRA_ONE_OF[i] && !EXTRA_CHOICES[i]!.includes(v)) return false
         break
       case BOOLEAN:
         if (typeof v !== 'boolean') return false
@@ -129,6 +133,8 @@ function plainFunction(fn: FunctionInput, seen: number, quick: QuickSheet, regio
   const fnFields = fn as unknown as Record<string, unknown>
   if (!plainExtras(fnFields, seen)) return false
   if (!sheet.extraMeters) return true
+  // Managed Instances (sized, priced per instance type and region) are validateInput's to check.
+  if (fn.compute === 'managed-instances') return false
   // The combinations AWS does not allow (combinations.ts says why), all refused here.
   // Durable executions clearly within the requests (validateInput decides near the limit).
   const executions = fn.durableExecutions

@@ -2,10 +2,10 @@ import { BIGINT } from './arithmetic'
 import { architecturesInUse, computeBill, exactMeterPrices, freeAllowance, savingsPlanDiscount } from './bill'
 import type { CompiledRegion, CompiledSheet } from './compiled-sheet'
 import { addRatio, lcm, toDecimalString, ZERO, type Ratio } from './decimal'
-import { COST_PARTS, FREE_GBS_METERS, METER_IDS, METERS, PART_OF_KIND, type CostPart } from './meters'
+import { COST_PARTS, FREE_GBS_METERS, METER_IDS, METER_INDEX, METERS, PART_OF_KIND, type CostPart } from './meters'
 import { meterPrices, MeterTotals, priceMeters } from './price-meters'
 import type { Architecture, Estimate, EstimateInput, LineKind } from './types'
-import { measureFunction, addUsage, emptyUsage, reduceUsage, type MeterUsage } from './measure'
+import { measureFunction, addUsage, emptyUsage, reduceUsage, type MeterUsage, type TypeUse } from './measure'
 import { InvalidInputError, MAX_REQUESTS_PER_MONTH, validateInput } from './validate'
 
 export type { CostPart } from './meters'
@@ -116,6 +116,7 @@ function pricePoints(
   freeTier: boolean,
   inUse: Record<Architecture, boolean>,
   savingsPlanPercent: Ratio,
+  perTypeAt: ((x: bigint) => TypeUse[]) | null,
 ): CostPoint[] {
   const discount = savingsPlanDiscount(savingsPlanPercent)
   const prices = discount ? meterPrices(BIGINT, sheet, region, discount) : exactMeterPrices(sheet, region)
@@ -132,8 +133,10 @@ function pricePoints(
     },
     free() {},
   }
-  // Only the meters with usage somewhere on the curve, and the compute meters in use.
+  // Only the meters with usage somewhere on the curve, and the compute meters in use; those
+  // billed per instance type are sized at each point (a step in the volume, not a line).
   const active = METERS.flatMap((m, i) => {
+    if (m.perType) return []
     const id = METER_IDS[i]!
     const used = base[id].n !== 0n || slope[id].n !== 0n
     const shown = m.kind === 'compute' && inUse[m.architecture!]
@@ -147,6 +150,7 @@ function pricePoints(
       const q = m.base + m.slope * X
       if (q > 0n) totals.addMixed(m.i, q / m.d, q % m.d, m.d)
     }
+    if (perTypeAt) for (const t of perTypeAt(X)) totals.addPerType(METER_INDEX.get(t.meter)!, t.type, t.price, t.quantity.n, 1n, t.quantity.d)
     point = emptyPoint(x, 0)
     parts = zeroParts()
     const total = priceMeters(BIGINT, totals, prices, free, sink)
@@ -242,6 +246,12 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
     }
   }
 
+  // Managed Instances functions' instance-hours at each volume: sized again (or as given).
+  const managed = bill.functions.filter((f) => f.managed !== null)
+  const perTypeAt =
+    managed.length === 0
+      ? null
+      : (X: bigint) => managed.flatMap((f) => measureFunction(f.input, f.index, sheet, { n: weights[f.index]!.n * X, d: weights[f.index]!.d }).byType)
   const points = pricePoints(
     [...xs].sort((a, b) => a - b),
     base,
@@ -251,6 +261,7 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
     freeTier,
     inUse,
     bill.savingsPlanPercent,
+    perTypeAt,
   )
   const current = toPoint(currentX, bill)
   const idx = points.findIndex((p) => p.x >= currentX)
@@ -286,7 +297,10 @@ export function costByMemory(input: EstimateInput, options: MemorySeriesOptions 
   const fn = input.functions[index]
   if (!fn) throw new RangeError(`There is no function ${index + 1} in this estimate.`)
   const sheet = computeBill(input).sheet.data
-  const { minMb, maxMb, stepMb } = sheet.memory
+  // A Managed Instances function has its own memory range; sizes its instance type cannot hold are left out.
+  const managed = sheet.extraMeters !== undefined && fn.compute === 'managed-instances'
+  const rules = sheet.extraMeters?.managedInstances
+  const { minMb, maxMb, stepMb } = managed && rules ? { minMb: rules.minMemoryMb, maxMb: rules.maxMemoryMb, stepMb: 1 } : sheet.memory
   const step = Math.max(stepMb, options.stepMb ?? 64)
   const sizes = new Set<number>()
   for (let m = minMb; m <= maxMb; m += step) sizes.add(m)
@@ -296,6 +310,11 @@ export function costByMemory(input: EstimateInput, options: MemorySeriesOptions 
   let current: CostPoint | undefined
   const points = [...sizes]
     .sort((a, b) => a - b)
+    .filter((memoryMb) => {
+      if (!managed || memoryMb === fn.memoryMb) return true
+      functions[index] = { ...fn, memoryMb }
+      return validateInput({ ...input, functions }).length === 0
+    })
     .map((memoryMb) => {
       functions[index] = { ...fn, memoryMb }
       const point = toPoint(memoryMb, computeBill({ ...input, functions }))

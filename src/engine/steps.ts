@@ -72,6 +72,10 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   const compute: StepLine[] = []
   for (const f of bill.functions) {
     const who = fnLabel(bill, f)
+    if (f.managed) {
+      compute.push(line(`${who}Lambda Managed Instances: billed by the instance-hour, with no duration (GB-s), INIT or ephemeral storage charge.`))
+      continue
+    }
     const edge = f.edge ? ' (Lambda@Edge)' : ''
     compute.push(line(`${who}Billed duration: ${n(f.durationMs)} ms rounded up to the next ${sheet.granularityMs} ms = ${n(f.billedMs)} ms`))
     const hasCold = f.cold.n !== 0n

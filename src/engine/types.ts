@@ -78,7 +78,32 @@ export interface FunctionInput {
   durableRunningDays?: number
   /** Days its data is kept after it ends, 1-90 (whole); default 14. */
   durableRetentionDays?: number
+  /**
+   * How the function runs: `'lambda'` (default, billed per request and GB-s)
+   * or `'managed-instances'` (Lambda Managed Instances: requests, the EC2
+   * instance-hours and a management fee of 15 % of the on-demand price). Current sheet only.
+   */
+  compute?: ComputeType
+  /** Managed Instances: the EC2 instance type, e.g. `'m7g.xlarge'` (its architecture is the function's). */
+  instanceType?: string
+  /** Managed Instances: the month's instance-hours, >= 0; default sized from the traffic (at least 3 instances x 730 h). */
+  instanceHours?: number
+  /** Managed Instances: what one instance-hour costs you (a Savings Plan or RI price), USD, > 0; default the on-demand price. */
+  ec2PricePerHour?: number
+  /** Managed Instances: requests one execution environment serves at once, 1-1,600; default 16. */
+  concurrencyPerEnvironment?: number
+  /** Managed Instances: GB of memory per vCPU, 2, 4 or 8; default 4. */
+  memoryGbPerVcpu?: number
+  /** Managed Instances: extra capacity above the average, %, 0-200; default 0. */
+  scalingBufferPercent?: number
 }
+
+/**
+ * How a function runs: on Lambda's own fleet, or on EC2 instances Lambda manages for you.
+ *
+ * @example const compute: ComputeType = 'managed-instances'
+ */
+export type ComputeType = 'lambda' | 'managed-instances'
 
 /**
  * SnapStart: `'off'`; `'java'` (no cache or restore charge); `'priced'` (Python and .NET: cache and restores billed).
@@ -140,13 +165,16 @@ export type LineKind =
   | 'durable-operations'
   | 'durable-written'
   | 'durable-retained'
+  | 'managed-instances-requests'
+  | 'managed-instances-ec2'
+  | 'managed-instances-fee'
 
 /**
  * What a bill line's quantity counts.
  *
  * @example estimate(input).lines[0].quantityUnit // 'requests'
  */
-export type QuantityUnit = 'requests' | 'GB-s' | 'GB' | 'GiB' | 'operations' | 'GB-months'
+export type QuantityUnit = 'requests' | 'GB-s' | 'GB' | 'GiB' | 'operations' | 'GB-months' | 'instance-hours'
 
 /**
  * One line of the bill as `estimateTotal` gives it: what it is and its cents.
@@ -159,6 +187,8 @@ export interface LineTotal {
   architecture?: Architecture
   /** For compute lines: 1 for the first price bracket, 2 for the next, ... */
   tier?: number
+  /** For Managed Instances EC2 and management-fee lines: the instance type, e.g. `'m7g.xlarge'`. */
+  instanceType?: string
   /** The line's amount rounded half-up to whole cents. */
   cents: number
 }
@@ -217,6 +247,8 @@ export interface FunctionUsage {
   billedColdMs: number
   /** The function runs on Lambda@Edge (current sheet). */
   edge: boolean
+  /** On Lambda Managed Instances (current sheet): its instance type and the month's instance-hours (exact decimal string), sized or given. */
+  managedInstances?: { instanceType: string; instanceHours: string; sized: boolean }
 }
 
 /**

@@ -112,10 +112,12 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function checkMemory(given: unknown, sheet: PriceSheetData, path: string, out: InputProblem[]): void {
-  const { minMb, maxMb, stepMb } = sheet.memory
+function checkMemory(given: unknown, sheet: PriceSheetData, path: string, out: InputProblem[], managed = false): void {
+  const rules = managed ? sheet.extraMeters?.managedInstances : undefined
+  const { minMb, maxMb, stepMb } = rules ? { minMb: rules.minMemoryMb, maxMb: rules.maxMemoryMb, stepMb: 1 } : sheet.memory
   if (typeof given === 'number' && Number.isInteger(given) && given >= minMb && given <= maxMb && (given - minMb) % stepMb === 0) return
-  const allowed = `Allowed on ${sheetPhrase(sheet)}: ${formatPlainNumber(minMb)} to ${formatPlainNumber(maxMb)} MB${stepMb > 1 ? ` in steps of ${stepMb} MB` : ''}.`
+  const where = rules ? 'a Lambda Managed Instances function' : sheetPhrase(sheet)
+  const allowed = `Allowed on ${where}: ${formatPlainNumber(minMb)} to ${formatPlainNumber(maxMb)} MB${stepMb > 1 ? ` in steps of ${stepMb} MB` : ''}.`
   const typed = beyondDoubles(given)
   if (typed?.tiny) {
     out.push({ path, message: tooClose('Memory', typed, ' MB', allowed) })
@@ -130,7 +132,7 @@ function checkMemory(given: unknown, sheet: PriceSheetData, path: string, out: I
   } else if (value < minMb || value > maxMb) {
     out.push({
       path,
-      message: `Memory must be between ${formatPlainNumber(minMb)} and ${formatPlainNumber(maxMb)} MB on ${sheetPhrase(sheet)}; got ${shown} MB.`,
+      message: `Memory must be between ${formatPlainNumber(minMb)} and ${formatPlainNumber(maxMb)} MB on ${where}; got ${shown} MB.`,
     })
   } else if ((value - minMb) % stepMb !== 0) {
     const below = value - ((value - minMb) % stepMb)
@@ -329,7 +331,10 @@ function checkField(spec: FieldSpec, given: unknown, path: string, out: InputPro
     case 'number':
       return checkRange(given, spec.name, spec.unit ?? '', spec.min ?? -Infinity, spec.max ?? Infinity, path, out, spec.rangeNote)
     case 'whole':
-      return checkWhole(given, spec.name, spec.counts ?? spec.unit ?? 'units', spec.min ?? -Infinity, spec.max ?? Infinity, path, out)
+      if (!checkWhole(given, spec.name, spec.counts ?? spec.unit ?? 'units', spec.min ?? -Infinity, spec.max ?? Infinity, path, out)) return false
+      if (spec.oneOf === undefined || given === undefined || spec.oneOf.includes(given as number)) return true
+      out.push({ path, message: `${spec.name} must be ${orList(spec.oneOf.map(String))} ${spec.counts ?? ''}; got ${describeValue(given)}.` })
+      return false
     case 'boolean':
       if (given === undefined || typeof given === 'boolean') return true
       out.push({ path, message: `${spec.name} must be true or false; got ${describeValue(given)}.` })
@@ -493,7 +498,7 @@ export function validateInput(input: unknown): InputProblem[] {
       out.push({ path: `${base}.per`, message: `Request unit must be one of ${REQUEST_UNITS.join(', ')}; got ${describeValue(fn.per)}.` })
     }
     if (sheet) {
-      checkMemory(fn.memoryMb, sheet, `${base}.memoryMb`, out)
+      checkMemory(fn.memoryMb, sheet, `${base}.memoryMb`, out, fn.compute === 'managed-instances')
       checkDuration(fn.durationMs, sheet, `${base}.durationMs`, out)
       checkArchitecture(fn.architecture, sheet, `${base}.architecture`, out)
       checkStorage(fn.ephemeralStorageMb, sheet, region, `${base}.ephemeralStorageMb`, out)

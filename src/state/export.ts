@@ -156,7 +156,9 @@ export function estimateCsv({ estimate: e, link }: ExportSource): string {
       quantity: f.requestsPerMonth,
       unit: 'requests',
       usd: f.usd,
-      detail: `${f.memoryMb} MB; ${f.durationMs} ms average, billed ${f.billedMs} ms; ${f.architecture}; ${f.gbSeconds} GB-s a month`,
+      detail: f.managedInstances
+        ? `${f.memoryMb} MB; ${f.durationMs} ms average; ${f.architecture}; Lambda Managed Instances on ${f.managedInstances.instanceType}, ${f.managedInstances.instanceHours} instance-hours a month (${f.managedInstances.sized ? 'sized for the average load' : 'as given'})`
+        : `${f.memoryMb} MB; ${f.durationMs} ms average, billed ${f.billedMs} ms; ${f.architecture}; ${f.gbSeconds} GB-s a month`,
     })
   }
   rows.push({ section: 'Usage', item: 'Requests per month', quantity: e.totals.requestsPerMonth, unit: 'requests' })
@@ -305,10 +307,12 @@ export function calculationMarkdown({ estimate: e, link }: ExportSource): string
       tableRow([
         markdownText(functionName(f)),
         `${grouped(String(f.memoryMb))} MB`,
-        `${grouped(String(f.durationMs))} ms (billed ${grouped(String(f.billedMs))} ms)`,
+        f.managedInstances ? `${grouped(String(f.durationMs))} ms` : `${grouped(String(f.durationMs))} ms (billed ${grouped(String(f.billedMs))} ms)`,
         f.architecture,
         grouped(f.requestsPerMonth),
-        `${grouped(f.gbSeconds)} GB-s`,
+        f.managedInstances
+          ? `${grouped(f.managedInstances.instanceHours)} instance-hours of ${f.managedInstances.instanceType}`
+          : `${grouped(f.gbSeconds)} GB-s`,
         dollars(f.usd),
       ]),
     )

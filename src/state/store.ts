@@ -41,7 +41,7 @@ export const EXTRA_NUMBER_FIELDS = EXTRA_SPECS.filter(isNumberSpec).map((f) => f
 /** An extra field's value in a new function: empty text for a number (the engine's default), the default for the others. */
 function draftDefault(spec: FieldSpec): string | boolean {
   if (spec.type === 'boolean') return spec.default === true
-  if (spec.type === 'choice') return String(spec.default)
+  if (spec.type === 'choice') return spec.default === undefined ? '' : String(spec.default)
   return ''
 }
 

@@ -529,6 +529,27 @@ class Decoder {
    * fits (say, 10,240 MB after `p=2016`) falls back to the default.
    */
   settle(): void {
+    this.settlePasses()
+    // A Managed Instances function whose own inputs cannot all be kept (no instance type
+    // left, memory below 2,048 MB, a region without a price) runs on Lambda instead, and says why.
+    const left = validateInput(this.checkInput())
+    if (left.length === 0) return
+    const compute = FIELDS.find((f) => f.key === 'compute')!
+    for (const problem of left) {
+      const m = /^functions\.(\d+)\./.exec(problem.path)
+      const draft = m ? this.inputs.functions[Number(m[1])] : undefined
+      if (!draft || draft.compute === compute.default) continue
+      const index = Number(m![1])
+      const source = this.setBy.get(`functions.${index}.compute`)
+      this.report(source?.key ?? functionKey(compute.urlKey, index), source?.raw ?? draft.compute, `${problem.message} Priced on Lambda instead.`)
+      this.setBy.delete(`functions.${index}.compute`)
+      draft.compute = compute.default as FunctionDraft['compute']
+    }
+    this.settlePasses()
+  }
+
+  /** Puts back, up to three times, every field the engine rejects. */
+  settlePasses(): void {
     const defaults = blankFunction()
     for (let pass = 0; pass < 3; pass++) {
       const found = validateInput(this.checkInput())

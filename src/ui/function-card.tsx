@@ -12,7 +12,7 @@ import {
   type Architecture,
   type RequestUnit,
 } from '../engine/index'
-import { CURRENT_ONLY_FIELDS, FUNCTION_FIELD_BY_KEY, type FieldSpec } from '../engine/fields'
+import { CURRENT_ONLY_FIELDS, FIELD_CONFLICTS, FUNCTION_FIELD_BY_KEY, type FieldSpec } from '../engine/fields'
 
 /** What "More options" holds, in the fields table's words: "cold starts, provisioned concurrency, ...". */
 const MORE_OPTIONS = [...new Set(CURRENT_ONLY_FIELDS.flatMap((f) => f.ignoredBrieflyAs ?? f.ignoredAs ?? []))].join(', ')
@@ -69,6 +69,10 @@ function FunctionCost({ index, count }: { index: number; count: number }) {
 
 /** The fields of "More options", in the table's order (engine/fields.ts). */
 const MORE_FIELDS = EXTRA_SPECS.filter((f) => f.group === 'more')
+
+/** The fields a Managed Instances function does not have (the compute field's conflicts): hidden while it runs there, unless set. */
+const NOT_ON_MANAGED: ReadonlySet<string> = new Set(FIELD_CONFLICTS.filter(([a]) => a.key === 'compute').map(([, b]) => b.key))
+const onManaged = (fn: FunctionDraft, classic: boolean) => !classic && fn.compute === 'managed-instances'
 
 type ShownWhen = NonNullable<FieldSpec['shownWhen']>
 
@@ -139,10 +143,16 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
   const idOf = (field: FunctionField) => functionFieldId(index + 1, field)
   const note = (field: FunctionField) => (classic ? undefined : err(field))
   // A field with a condition shows once it holds, or while it or a field shown with it has a value or a problem.
-  const isShown = ({ shownWhen }: FieldSpec<ExtraField>) =>
-    !shownWhen ||
-    conditionHolds(fn, shownWhen) ||
-    MORE_FIELDS.some((other) => sameCondition(shownWhen, other.shownWhen) && (isExtraSet(fn, other) || !!err(other.key)))
+  const managed = onManaged(fn, classic)
+  const isShown = (spec: FieldSpec<ExtraField>) => {
+    const { shownWhen } = spec
+    if (managed && NOT_ON_MANAGED.has(spec.key) && !isExtraSet(fn, spec) && !err(spec.key)) return false
+    return (
+      !shownWhen ||
+      conditionHolds(fn, shownWhen) ||
+      MORE_FIELDS.some((other) => sameCondition(shownWhen, other.shownWhen) && (isExtraSet(fn, other) || !!err(other.key)))
+    )
+  }
   const count = MORE_FIELDS.filter((spec) => isExtraSet(fn, spec)).length
   const change = (field: ExtraField, value: string | boolean) => update({ [field]: value })
   const coldStartEstimate =
@@ -163,7 +173,9 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
     if (typeof value === 'boolean')
       return <CheckboxField key={spec.key} {...common} checked={value} onChange={(checked) => change(spec.key, checked)} />
     if (spec.choices) {
-      return <SelectField key={spec.key} {...common} value={value} options={spec.choices} onChange={(choice) => change(spec.key, choice)} />
+      // A choice without a default (the instance type) starts unchosen.
+      const options = spec.default === undefined ? [{ value: '', label: 'Choose…' }, ...spec.choices] : spec.choices
+      return <SelectField key={spec.key} {...common} value={value} options={options} onChange={(choice) => change(spec.key, choice)} />
     }
     // The cold-start share offers an estimate while it is empty.
     const coldStarts = spec.key === 'coldStartPercent'
@@ -308,31 +320,36 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
     requests: useLinkNote(index, 'requests'),
     ephemeralStorageMb: useLinkNote(index, 'ephemeralStorageMb'),
   }
-  const sliderValue = memoryNumber === null ? sheet.memory.minMb : Math.min(sheet.memory.maxMb, Math.max(sheet.memory.minMb, memoryNumber))
-  // Shown as text: without the bidi controls and invisible characters that would reorder the card around it.
+  // A Managed Instances function has its own memory range.
+  const managed = onManaged(fn, classic)
+  const rules = sheet.extraMeters?.managedInstances
+  const limits = managed && rules ? { minMb: rules.minMemoryMb, maxMb: rules.maxMemoryMb, stepMb: 1 } : sheet.memory
+  const sliderValue = memoryNumber === null ? limits.minMb : Math.min(limits.maxMb, Math.max(limits.minMb, memoryNumber))
   // Made again only when what they show changes, so a keystroke elsewhere leaves the memory field alone.
+  const { minMb, maxMb, stepMb } = limits
   const memoryHint = useMemo(
     () => (
       <>
-        {sheet.memory.minMb}–{formatNumber(sheet.memory.maxMb)} MB
-        {sheet.memory.stepMb > 1 ? ` in ${sheet.memory.stepMb} MB steps` : ''}
-        {memoryValid && memoryNumber !== null
+        {formatNumber(minMb)}–{formatNumber(maxMb)} MB
+        {stepMb > 1 ? ` in ${stepMb} MB steps` : ''}
+        {managed ? ' on Managed Instances' : ''}
+        {memoryValid && memoryNumber !== null && !managed
           ? ` · ≈ ${formatNumber(vcpuShare(memoryNumber, true).toFixed(2))} vCPU (1 vCPU at ${formatNumber(ONE_VCPU_MEMORY_MB)} MB, at most 6)`
           : ''}
       </>
     ),
-    [sheet, memoryValid, memoryNumber],
+    [minMb, maxMb, stepMb, managed, memoryValid, memoryNumber],
   )
   const memorySlider = useMemo(
     () => (
       <MemorySlider
         label={`Memory slider${suffix ? ` (${suffix})` : ''}`}
-        limits={sheet.memory}
+        limits={{ minMb, maxMb, stepMb }}
         valueMb={sliderValue}
         onChange={(memoryMb) => store.getState().updateFunction(fn.id, { memoryMb })}
       />
     ),
-    [suffix, sheet, sliderValue, store, fn.id],
+    [suffix, minMb, maxMb, stepMb, sliderValue, store, fn.id],
   )
   const requestsHint = useMemo(() => <MonthlyRequests requests={fn.requests} per={fn.per} />, [fn.requests, fn.per])
   const requestsUnit = useMemo(
@@ -353,6 +370,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
     ),
     [index, suffix, fn.per, store, fn.id],
   )
+  // Shown as text: without the bidi controls and invisible characters that would reorder the card around it.
   const name = stripUnsafeCharacters(fn.name).trim()
   const title = name || `Function ${index + 1}`
   const actionTarget = name || `function ${index + 1}`
@@ -438,7 +456,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
         onChange={(architecture) => update({ architecture })}
       />
 
-      {classic ? null : (
+      {classic || (managed && ['', '512'].includes(fn.ephemeralStorageMb.trim()) && !err('ephemeralStorageMb')) ? null : (
         <NumberField
           id={idOf('ephemeralStorageMb')}
           label={FIELD_LABELS.ephemeralStorageMb}

@@ -508,6 +508,11 @@ const MEMORY_EDGES = [
   '10239',
   '10240',
   '10241',
+  // Lambda Managed Instances: 2,048 to 32,768 MB.
+  '2047',
+  '2048',
+  '32768',
+  '32769',
 ]
 const memoryValue = numberValue([...MEMORY_EDGES, '128.0', '128.5', '1.28e2', '0128', '+128', ' 512 ', '512MB'], 128, 10240)
 const DURATION_EDGES = [
@@ -597,6 +602,27 @@ const unitAndRequests = fc.oneof(
   fc.record({ u: badUnit, r: requestsValue('mo') }, { requiredKeys: [] }),
 )
 
+/**
+ * Lambda Managed Instances' keys: the compute type, an instance type (Graviton or x86, one Managed
+ * Instances does not run on, an unknown one), instance-hours, a price paid, the sizing inputs, and
+ * the Lambda-only inputs it refuses (SnapStart, provisioned concurrency, Lambda@Edge).
+ */
+const managedInstances = fc.record(
+  {
+    mi: fc.constantFrom('managed-instances', 'managed-instances', 'managed-instances', 'lambda', 'lmi', ''),
+    mt: fc.constantFrom('m7g.xlarge', 'c7g.large', 'r7g.4xlarge', 'c7i.xlarge', 'm8a.xlarge', 't4g.small', 'm7g.huge', ''),
+    mh: numberValue(['0', '730', '2000', '10220', '-1', '100000000', '100000001'], 0, 100_000_000),
+    mp: numberValue(['0', '0.0457', '0.1632', '1000', '1000.01'], 0, 1000),
+    mc: numberValue(['0', '1', '16', '1600', '1601', '1.5'], 1, 1600),
+    mv: fc.constantFrom('2', '4', '8', '3', '0', ''),
+    mb: numberValue(['0', '50', '200', '201'], 0, 200),
+    ss: fc.constantFrom('java', 'off'),
+    pc: fc.constantFrom('0', '2'),
+    ed: fc.constantFrom('0', '1'),
+  },
+  { requiredKeys: ['mi', 'mt'] },
+)
+
 /** Function `index`'s keys (`m`, or `m2`...; 11 and above are past the limit). */
 function functionPairs(index: number): fc.Arbitrary<Pair[]> {
   const suffix = index === 1 ? '' : String(index)
@@ -613,8 +639,9 @@ function functionPairs(index: number): fc.Arbitrary<Pair[]> {
         { requiredKeys: [] },
       ),
       unitAndRequests,
+      fc.oneof({ arbitrary: fc.constant({}), weight: 3 }, { arbitrary: managedInstances, weight: 1 }),
     )
-    .map(([fields, requests]) => pairsOf({ ...fields, ...requests }, suffix))
+    .map(([fields, requests, managed]) => pairsOf({ ...fields, ...requests, ...managed }, suffix))
 }
 
 const functionIndexes = fc.uniqueArray(
@@ -720,6 +747,7 @@ const START_LINKS = [
   '/?fns=2&r=0&r2=0',
   '/?preset=rest-api',
   '/?p=current&rg=eu-west-1&m=128&d=250&r=0&u=s&a=arm',
+  '/?v=2&p=current&m=2048&d=100&r=1e8&a=arm&mi=managed-instances&mt=m7g.xlarge',
 ]
 
 interface Sequence {

@@ -21,7 +21,9 @@ import { formatPlainNumber, readFunction } from '../../src/engine/validate'
 // it (provisioned environments always have room for it).
 const base = { memoryMb: 512, durationMs: 1, requests: 1 }
 // Durable executions are each at least one invocation: as many requests as executions.
+// A Managed Instances function needs 2 GB or more and an instance type of its architecture.
 const withRequests = (fn: Record<string, unknown>) => {
+  if (fn.compute === 'managed-instances') return { ...base, memoryMb: 2048, instanceType: 'm7i.xlarge', ...fn }
   const executions = fn.durableExecutions
   return typeof executions === 'number' && executions > 1 && executions <= 1e15 ? { ...base, requests: executions, ...fn } : { ...base, ...fn }
 }
@@ -74,7 +76,8 @@ describe('the fields table', () => {
       }
       if (f.type === 'choice') expect(f.choices?.length, f.key).toBeGreaterThan(1)
       expect(fieldAllows(f, f.default), f.key).toBe(true)
-      expect(f.default, f.key).not.toBeUndefined()
+      // Managed Instances' type has no default, and its hours and price are worked out (sized, on demand) when left out.
+      if (!['instanceType', 'instanceHours', 'ec2PricePerHour'].includes(f.key)) expect(f.default, f.key).not.toBeUndefined()
     }
   })
 
@@ -171,6 +174,7 @@ describe('the classic sheet ignores the current-only fields, by their names in t
     // No cold starts: no environment is created, nothing is billed.
     tenantIsolation: 'Tenant isolation left out: the 2016 sheet did not have it, and it adds nothing to this bill.',
     durableExecutions: 'not comparable: the 2016 sheet had no durable functions.',
+    compute: 'not comparable: the 2016 sheet had no Managed Instances.',
   }
 
   it('has a sentence here for every field the classic sheet ignores', () => {

@@ -28,6 +28,7 @@ describe('cost vs requests', () => {
       streamingCents: 0,
       tenantIsolationCents: 0,
       durableCents: 0,
+      managedInstancesCents: 0,
       totalCents: 1874,
     })
     expect(s.points).toContainEqual(s.current)
@@ -93,6 +94,7 @@ describe('cost vs requests', () => {
             streamingCents: 0,
             tenantIsolationCents: 0,
             durableCents: 0,
+            managedInstancesCents: 0,
             totalCents: bill.totalCents,
           }
           for (const l of bill.lines) want[group[l.kind]!] += l.cents

@@ -38,6 +38,13 @@ const FN: Draft = {
   durableKbWrittenPerExecution: '',
   durableRunningDays: '',
   durableRetentionDays: '',
+  compute: 'lambda',
+  instanceType: '',
+  instanceHours: '',
+  ec2PricePerHour: '',
+  concurrencyPerEnvironment: '',
+  memoryGbPerVcpu: '',
+  scalingBufferPercent: '',
 }
 /** What a link without `v` (version 1) leaves out means: the classic sheet. */
 const DEFAULTS: Plain = { sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions: [FN] }
@@ -700,6 +707,13 @@ const extras = fc.record({
   durableKbWrittenPerExecution: optional(fc.integer({ min: 0, max: 10_000 }).map((x) => x / 10)),
   durableRunningDays: optional(fc.integer({ min: 0, max: 366 * 4 }).map((x) => x / 4)),
   durableRetentionDays: optional(fc.integer({ min: 1, max: 90 })),
+  compute: fc.constantFrom('lambda' as const, 'managed-instances' as const),
+  instanceType: fc.constantFrom('', 'm7g.xlarge', 'c7i.2xlarge', 'r8g.xlarge'),
+  instanceHours: optional(fc.integer({ min: 0, max: 100_000 }).map((x) => x / 4)),
+  ec2PricePerHour: optional(fc.integer({ min: 1, max: 100_000 }).map((x) => x / 10_000)),
+  concurrencyPerEnvironment: optional(fc.integer({ min: 1, max: 1_600 })),
+  memoryGbPerVcpu: optional(fc.constantFrom(2, 4, 8)),
+  scalingBufferPercent: optional(fc.integer({ min: 0, max: 200 })),
 })
 
 function functionFor(sheet: 'aws-2016' | 'aws-current'): fc.Arbitrary<Draft> {

@@ -74,6 +74,8 @@ function linkText(spec: FieldSpec, value: Value): string {
 function withField(spec: FieldSpec, value: Value, base: FunctionDraft = defaultFunction()): Draft {
   const fn = { ...base } as Draft
   const when = spec.shownWhen
+  // A Managed Instances function needs 2 GB or more and an instance type of its architecture.
+  if (spec.key === 'compute' || when?.key === 'compute') Object.assign(fn, { memoryMb: '2048', architecture: 'arm64', instanceType: 'm7g.xlarge' })
   if (when) {
     const other = FUNCTION_FIELDS.find((f) => f.key === when.key)!
     ;(fn as Record<string, Value>)[when.key] = when.equals ?? sampleValue(other)
@@ -109,7 +111,8 @@ describe.each(current.map((spec) => [spec.key, spec] as const))('%s, from the ta
   it('is in a new function’s draft, unset, and in the store’s extras', () => {
     const fn = defaultFunction() as Draft
     expect(fn).toHaveProperty(key)
-    expect(fn[key]).toBe(spec.type === 'boolean' || spec.choices ? spec.default : '')
+    // A choice without a default (the instance type) is unchosen: empty.
+    expect(fn[key]).toBe(spec.type === 'boolean' || spec.choices ? (spec.default ?? '') : '')
     expect(EXTRA_FIELDS).toContain(key)
     expect(usesExtras(fn)).toBe(false)
     expect(usesExtras(withField(spec, value))).toBe(true)

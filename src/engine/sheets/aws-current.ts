@@ -94,6 +94,20 @@ const EXTRA_METERS: ExtraMeters = {
     'durable.writtenGb': '0.25',
     'durable.retainedGbMonth': '0.15',
   },
+  // Lambda Managed Instances (AWS Lambda pricing page, 2026: $0.20 per million requests, a
+  // management fee of 15 % of the EC2 on-demand price; the docs' scaling page: three instances by
+  // default for AZ resiliency; AWS's LMI guidance: 2-32 GB of memory, 1 vCPU and 1 GB kept per
+  // instance for the OS). The instance prices are in ec2-instances.ts.
+  managedInstances: {
+    usdPerRequest: '0.0000002',
+    managementFeePercent: 15,
+    minInstances: 3,
+    hoursPerMonth: 730,
+    minMemoryMb: 2048,
+    maxMemoryMb: 32_768,
+    reservedVcpus: 1,
+    reservedMemoryMb: 1024,
+  },
   sources: [
     {
       title: 'AWS Lambda pricing page (2026): provisioned concurrency, SnapStart, Lambda@Edge and response streaming examples',
@@ -102,6 +116,10 @@ const EXTRA_METERS: ExtraMeters = {
     {
       title: 'AWS Compute Blog: AWS Lambda standardizes billing for the INIT phase (2025-04-29, effective 2025-08-01)',
       url: 'https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/',
+    },
+    {
+      title: 'AWS Lambda Developer Guide: Lambda Managed Instances and their scaling (three instances by default for AZ resiliency)',
+      url: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances.html',
     },
   ],
 }

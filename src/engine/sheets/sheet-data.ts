@@ -79,7 +79,31 @@ export interface ExtraMeters {
    * every region.
    */
   prices: Readonly<Record<string, string>>
+  /** Lambda Managed Instances: its request price and the rules its bill and sizing follow. */
+  managedInstances: ManagedInstancesRules
   sources: { title: string; url: string }[]
+}
+
+/**
+ * Lambda Managed Instances' rules: requests at their own price (no free tier),
+ * the EC2 instance-hours at the price paid, and a management fee of a share of
+ * the on-demand price for the same hours; the sizing's minimum and reserves.
+ *
+ * @example PRICE_SHEETS['aws-current'].extraMeters?.managedInstances.managementFeePercent // 15
+ */
+export interface ManagedInstancesRules {
+  usdPerRequest: string
+  /** The management fee, % of the instance type's on-demand price, whatever price the instance itself is billed at. */
+  managementFeePercent: number
+  /** Instances a function keeps at least (three, for AZ resiliency): it does not scale to zero. */
+  minInstances: number
+  hoursPerMonth: number
+  /** Memory a Managed Instances function may have, MB. */
+  minMemoryMb: number
+  maxMemoryMb: number
+  /** Kept on each instance for the operating system. */
+  reservedVcpus: number
+  reservedMemoryMb: number
 }
 
 /**

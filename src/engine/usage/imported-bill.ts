@@ -96,6 +96,9 @@ export function importedBill(imported: ImportedUsage): { bill: Bill; input: Esti
       cacheHoursBilled: ZERO,
       streamedMb: ZERO,
       meters,
+      managed: null,
+      byType: [],
+      used: 0,
       ignored: [],
     }
   })
