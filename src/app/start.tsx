@@ -1,4 +1,4 @@
-import { lazy, StrictMode, Suspense, type ReactNode } from 'react'
+import { lazy, StrictMode, Suspense, useEffect, type ReactNode } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { StoreProvider } from '../state/react'
@@ -9,6 +9,7 @@ import { readDisplay, readStartup, startUrlSync, type UrlSync } from '../state/u
 import { applyTheme } from '../ui/theme'
 import { App } from './app'
 import type { CompactSetting } from './embed-app'
+import { replayEarlyEdits } from './early-edits'
 import type { LinkReports } from './link-reports'
 import { createLinkReports } from './link-reports'
 
@@ -33,15 +34,22 @@ function createCompactSetting(initial: boolean): CompactSetting & { set(value: b
   }
 }
 
+/** Runs `onLive` once the tree around it has committed (hydrated, in the browser); renders nothing. */
+function Live({ onLive }: { onLive?: () => void }) {
+  useEffect(() => onLive?.(), [onLive])
+  return null
+}
+
 /**
  * The full page as React renders it: the same tree in the browser and in the
  * build's prerendered HTML (src/app/prerender.tsx), so that one hydrates the other.
  */
-export function fullPage(store: CalculatorStore, urlSync: UrlSync, linkReports: LinkReports): ReactNode {
+export function fullPage(store: CalculatorStore, urlSync: UrlSync, linkReports: LinkReports, onLive?: () => void): ReactNode {
   return (
     <StrictMode>
       <StoreProvider store={store}>
         <App urlSync={urlSync} linkReports={linkReports} />
+        <Live onLive={onLive} />
       </StoreProvider>
     </StrictMode>
   )
@@ -107,7 +115,8 @@ export function start(container: HTMLElement): void {
       </StoreProvider>
     </StrictMode>
   ) : (
-    fullPage(store, urlSync, linkReports)
+    // What the reader typed or chose in the prerendered form before it was live counts.
+    fullPage(store, urlSync, linkReports, () => replayEarlyEdits(container))
   )
 
   const html = document.documentElement
