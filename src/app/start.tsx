@@ -115,14 +115,20 @@ export function start(container: HTMLElement): void {
       </StoreProvider>
     </StrictMode>
   ) : (
-    // What the reader typed or chose in the prerendered form before it was live counts.
-    fullPage(store, urlSync, linkReports, () => replayEarlyEdits(container))
+    // What the reader typed, chose or clicked in the prerendered page before it was live counts:
+    // the edits first, then the clicks (index.html's inline script keeps them until this event).
+    fullPage(store, urlSync, linkReports, () => {
+      replayEarlyEdits(container)
+      document.dispatchEvent(new Event('calculator:live'))
+    })
   )
 
   const html = document.documentElement
   // The note for a page whose scripts did not load: they did.
   document.getElementById('start-fallback')?.remove()
   if (!startup.embed && html.dataset.prerender === startup.query && container.firstElementChild) {
+    // From here React hears every click itself (on a part not hydrated yet, it hydrates it first).
+    document.dispatchEvent(new Event('calculator:hydrating'))
     hydrateRoot(container, page)
   } else {
     // Rendered at once, so the page never shows an empty or a hidden root in between.

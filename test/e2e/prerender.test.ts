@@ -34,27 +34,26 @@ function billRows(html: string): string[] {
 /**
  * Watches, from the page's first moment, every text the monthly total shows
  * while visible (once per frame), and whether the element the HTML brought is
- * replaced or its text rewritten once the document is parsed (the scripts,
- * modules all, run after that).
+ * replaced or its text rewritten once the document is parsed.
  */
 const WATCH = `(() => {
   const w = window
   w.__shown = []
   w.__changes = []
   w.__prerendered = null
-  const mo = new MutationObserver((records) => {
-    for (const r of records) {
-      for (const n of r.addedNodes) {
-        if (n.nodeType === 1 && !w.__prerendered) w.__prerendered = n.matches('[data-testid="monthly-total"]') ? n : n.querySelector?.('[data-testid="monthly-total"]') || null
+  // From the end of parsing: the page's scripts, modules all, run after it.
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState !== 'interactive') return
+    const t = (w.__prerendered = document.querySelector('[data-testid="monthly-total"]'))
+    if (!t) return
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'characterData' && t.contains(r.target)) w.__changes.push('text: ' + t.textContent)
+        if (r.type === 'childList' && t.contains(r.target)) w.__changes.push('nodes in: ' + r.target.nodeName)
+        if ([...r.removedNodes].some((n) => n === t || n.contains(t))) w.__changes.push('removed: ' + r.target.nodeName)
       }
-      const t = w.__prerendered
-      // While the document is parsed, the parser itself fills the element.
-      if (!t || document.readyState === 'loading') continue
-      if (r.type === 'characterData' && t.contains(r.target)) w.__changes.push('text: ' + t.textContent)
-      if (r.type === 'childList' && (t.contains(r.target) && r.target !== t.parentNode || [...r.removedNodes].some((n) => n === t || n.contains?.(t)))) w.__changes.push('nodes: ' + r.target.nodeName)
-    }
+    }).observe(document, { subtree: true, childList: true, characterData: true })
   })
-  mo.observe(document, { subtree: true, childList: true, characterData: true })
   const tick = () => {
     const el = document.querySelector('[data-testid="monthly-total"]')
     if (el && el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) {
@@ -173,15 +172,19 @@ describe('the first total, in the HTML', () => {
     }
   })
 
-  it('what is typed before the page is live counts once it is', async () => {
+  it('what is typed and clicked before the page is live counts once it is', async () => {
     const { context, page } = await open('/', 1500)
     await page.getByTestId('monthly-total').waitFor()
-    // Before the scripts have come: the prerendered form takes the edit, the total is still the HTML's.
+    // Before the scripts have come: the prerendered form takes the edits, the total is still the HTML's.
     await typeInto(page, 'Requests', '4000000')
     await page.getByLabel('Architecture', { exact: true }).selectOption('arm64')
+    await page.getByRole('button', { name: 'Pin as baseline' }).click()
+    expect(await page.getByRole('region', { name: 'Share' }).count()).toBe(0)
     await live(page)
     // arm64: 1,600,000 GB-s x $0.0000133334 = $21.33, + $0.60 of requests.
     await expect.poll(() => total(page), { timeout: 30_000 }).toBe('$21.93')
+    // The click was not lost: a baseline is pinned.
+    await page.getByRole('button', { name: 'Clear baseline' }).waitFor({ timeout: 30_000 })
     await context.close()
   })
 
