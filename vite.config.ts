@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
+import { prerender, presetPages } from './scripts/prerender'
 import { loaderField } from './src/embed/protocol'
 import { FUNCTION_FIELDS } from './src/engine/fields'
 import { thirdPartyLicenses } from './scripts/third-party-licenses'
@@ -60,7 +61,7 @@ export default defineConfig(({ mode }) => {
   }
   return {
     // thirdPartyLicenses: dist/THIRD-PARTY-LICENSES.txt, the bundled packages' licence notices (linked from the footer).
-    plugins: [react(), assetsForAnyOrigin(), thirdPartyLicenses()],
+    plugins: [react(), assetsForAnyOrigin(), thirdPartyLicenses(), presetPages(), prerender()],
     build: {
       target: 'es2022',
       rolldownOptions: {
@@ -69,6 +70,18 @@ export default defineConfig(({ mode }) => {
         // bundler leave the chart series out of the initial JavaScript, in the
         // charts' chunk, though the engine's index re-exports them.
         treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]engine[\\/]/.test(id) },
+        output: {
+          codeSplitting: {
+            groups: [
+              // React in a chunk of its own, which the page preloads (scripts/prerender.ts):
+              // it hydrates the page whatever else loads with it.
+              { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+              // Vite's loader of lazy chunks, out of the entry: the chunks that use it then do not
+              // depend on the entry, whose stylesheet is inline in the page and must not load again.
+              { name: 'preload-helper', test: /vite[\\/]preload-helper/ },
+            ],
+          },
+        },
       },
     },
     test: {

@@ -15,15 +15,29 @@
  * 3. Ten functions: the long tasks while a ten-function link loads, and 100
  *    edits spread over the first and last functions' fields, input to total
  *    painted. Goals: no long task over 100 ms on load, total p95 < 16 ms.
+ * 4. The first total on a slow phone (scripts/first-total.ts), for `/` and
+ *    `/?preset=rest-api`. Goal: under 1.2 s. `npm run bench:ui -- first-total`
+ *    runs this part alone.
  */
 import { build, preview } from 'vite'
 import { launchChromium } from '../test/e2e/chromium'
+import { firstTotal } from './first-total'
 
 const EDITS = 200
 
 await build({ logLevel: 'warn' })
 const server = await preview({ logLevel: 'warn', preview: { port: 4400, strictPort: false, host: '127.0.0.1' } })
 const url = server.resolvedUrls!.local[0]!
+if (process.argv[2] === 'first-total') {
+  const { browser, close } = await launchChromium()
+  try {
+    await firstTotal(browser, url)
+  } finally {
+    await close()
+    await server.close()
+  }
+  process.exit(0)
+}
 const { browser, close } = await launchChromium()
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
@@ -96,6 +110,7 @@ try {
 
   await continuousInput(browser, url)
   await tenFunctions(browser, url)
+  await firstTotal(browser, url)
 } finally {
   await close()
   await server.close()

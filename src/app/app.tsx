@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, useSyncExternalStore } from 'react'
 import { presetInputs } from '../state/presets'
 import { useCalculator, useCalculatorStore } from '../state/react'
 import { defaultInputs, inputsOf, type CalculatorInputs } from '../state/store'
@@ -28,6 +28,8 @@ interface Props {
   linkReports: LinkReports
 }
 
+const never = () => () => {}
+
 /** On paper, the link that reproduces the printed estimate. */
 function PrintLink({ shareUrl }: { shareUrl: () => string }) {
   // Re-rendered on every change, so the printed link is the current one.
@@ -35,9 +37,15 @@ function PrintLink({ shareUrl }: { shareUrl: () => string }) {
   useCalculator((s) => s.sheet)
   useCalculator((s) => s.region)
   useCalculator((s) => s.freeTier)
+  // The page's address is the browser's: empty in the prerendered HTML (and while it hydrates), filled in just after.
+  const inBrowser = useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  )
   return (
     <p className="print-only print-link">
-      This estimate: <span>{shareUrl()}</span>
+      This estimate: <span>{inBrowser ? shareUrl() : ''}</span>
     </p>
   )
 }

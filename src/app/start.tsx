@@ -1,15 +1,17 @@
-import { lazy, StrictMode, Suspense } from 'react'
-import { createRoot } from 'react-dom/client'
+import { lazy, StrictMode, Suspense, useEffect, type ReactNode } from 'react'
+import { flushSync } from 'react-dom'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { StoreProvider } from '../state/react'
 import { createSelectors } from '../state/selectors'
-import { createCalculatorStore, inputsOf } from '../state/store'
+import { createCalculatorStore, inputsOf, type CalculatorStore } from '../state/store'
 import { decode, encodeLink } from '../state/url-codec'
-import { readDisplay, readStartup, startUrlSync } from '../state/url-sync'
+import { readDisplay, readStartup, startUrlSync, type UrlSync } from '../state/url-sync'
 import { applyTheme } from '../ui/theme'
 import { App } from './app'
 import type { CompactSetting } from './embed-app'
+import { replayEarlyEdits } from './early-edits'
+import type { LinkReports } from './link-reports'
 import { createLinkReports } from './link-reports'
-import './start-fallback.css'
 
 // The docs widget's layout loads only in embed mode.
 const EmbedApp = lazy(() => import('./embed-app').then((m) => ({ default: m.EmbedApp })))
@@ -32,7 +34,36 @@ function createCompactSetting(initial: boolean): CompactSetting & { set(value: b
   }
 }
 
-/** Reads the URL, creates the store, starts URL sync (and the embed bridge), mounts the page. */
+/** Runs `onLive` once the tree around it has committed (hydrated, in the browser); renders nothing. */
+function Live({ onLive }: { onLive?: () => void }) {
+  useEffect(() => onLive?.(), [onLive])
+  return null
+}
+
+/**
+ * The full page as React renders it: the same tree in the browser and in the
+ * build's prerendered HTML (src/app/prerender.tsx), so that one hydrates the other.
+ */
+export function fullPage(store: CalculatorStore, urlSync: UrlSync, linkReports: LinkReports, onLive?: () => void): ReactNode {
+  return (
+    <StrictMode>
+      <StoreProvider store={store}>
+        <App urlSync={urlSync} linkReports={linkReports} />
+        <Live onLive={onLive} />
+      </StoreProvider>
+    </StrictMode>
+  )
+}
+
+/**
+ * Reads the URL, creates the store, starts URL sync (and the embed bridge), mounts the page.
+ *
+ * The built index.html holds the full page prerendered for one query (`data-prerender`
+ * on <html>: empty for a new page, `preset=rest-api` for a preset's): opened with that
+ * query, the page hydrates it, and the total the HTML showed stays as it is. Opened
+ * with another, index.html's inline script has hidden the prerendered page
+ * (`data-stale`) before it was painted, and the page is rendered afresh in its place.
+ */
 export function start(container: HTMLElement): void {
   const startup = readStartup()
   const store = createCalculatorStore(startup.link.inputs)
@@ -75,17 +106,34 @@ export function start(container: HTMLElement): void {
     )
   }
 
-  createRoot(container).render(
+  const page = startup.embed ? (
     <StrictMode>
       <StoreProvider store={store}>
-        {startup.embed ? (
-          <Suspense fallback={null}>
-            <EmbedApp urlSync={urlSync} linkReports={linkReports} compact={compact} />
-          </Suspense>
-        ) : (
-          <App urlSync={urlSync} linkReports={linkReports} />
-        )}
+        <Suspense fallback={null}>
+          <EmbedApp urlSync={urlSync} linkReports={linkReports} compact={compact} />
+        </Suspense>
       </StoreProvider>
-    </StrictMode>,
+    </StrictMode>
+  ) : (
+    // What the reader typed, chose or clicked in the prerendered page before it was live counts:
+    // the edits first, then the clicks (index.html's inline script keeps them until this event).
+    fullPage(store, urlSync, linkReports, () => {
+      replayEarlyEdits(container)
+      document.dispatchEvent(new Event('calculator:live'))
+    })
   )
+
+  const html = document.documentElement
+  // The note for a page whose scripts did not load: they did.
+  document.getElementById('start-fallback')?.remove()
+  if (!startup.embed && html.dataset.prerender === startup.query && container.firstElementChild) {
+    // From here React hears every click itself (on a part not hydrated yet, it hydrates it first).
+    document.dispatchEvent(new Event('calculator:hydrating'))
+    hydrateRoot(container, page)
+  } else {
+    // Rendered at once, so the page never shows an empty or a hidden root in between.
+    const root = createRoot(container)
+    flushSync(() => root.render(page))
+  }
+  html.removeAttribute('data-stale')
 }

@@ -7,6 +7,8 @@ const PAGE_KEYS = ['embed', 'theme', 'compact', 'wid', 'host'] as const
 
 /** How the page was opened. */
 export interface Startup {
+  /** The query as the page was opened with, without its `?`. */
+  query: string
   link: DecodeResult
   embed: boolean
   theme: 'light' | 'dark' | 'auto'
@@ -29,7 +31,7 @@ export function readDisplay(query: string): Pick<Startup, 'theme' | 'compact'> {
  */
 export function readStartup(): Startup {
   const query = window.location.search
-  return { link: decodeAddress(query), embed: new URLSearchParams(query).get('embed') === '1', ...readDisplay(query) }
+  return { query: query.slice(1), link: decodeAddress(query), embed: new URLSearchParams(query).get('embed') === '1', ...readDisplay(query) }
 }
 
 /** The page's own keys of the current address, to carry into every rewrite. */

@@ -9,14 +9,21 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 import type { BrowserContext, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { presetOf, presetPage } from '../../scripts/prerender'
 import { total, typeInto, useChromium, watchErrors } from './helpers'
 
 const DIST = resolve(__dirname, '../../dist')
 const README = readFileSync(resolve(__dirname, '../../README.md'), 'utf8')
 
-/** The policy for every response; `frame-ancestors` is added per request. */
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'"
+/**
+ * The header's policy for every response; `frame-ancestors` is added per request. The
+ * rest is in each page's own <meta> policy (PAGE_POLICY), which the build writes with the
+ * hashes of the page's inline script and stylesheet.
+ */
+const CSP = "base-uri 'none'; form-action 'none'"
+/** The pages' own policy, as the README gives it (`…` for each hash). */
+const PAGE_POLICY =
+  "default-src 'none'; script-src 'self' 'sha256-…'; style-src 'self' 'sha256-…'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'"
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 const REVALIDATE = 'no-cache'
 
@@ -59,7 +66,10 @@ function serveDist({ openAssets }: { openAssets: boolean }): Server {
     const at = url.indexOf('?')
     const path = decodeURIComponent(at < 0 ? url : url.slice(0, at))
     const rawQuery = at < 0 ? '' : url.slice(at + 1)
-    const file = normalize(join(DIST, path === '/' ? 'index.html' : path))
+    // As the README's nginx map: a preset's link, exactly, gets its prerendered page.
+    const preset = presetOf(url)
+    const page = preset && existsSync(join(DIST, presetPage(preset))) ? presetPage(preset) : 'index.html'
+    const file = normalize(join(DIST, path === '/' ? page : path))
     const found = file.startsWith(DIST + '/') && existsSync(file) && statSync(file).isFile()
     const assets = path.startsWith('/assets/')
     res.writeHead(found ? 200 : 404, {
@@ -162,6 +172,7 @@ describe('the built app under the deployment headers in the README', () => {
     for (const text of [
       CSP,
       "frame-ancestors 'self'",
+      '/presets/$1.html',
       '^embed=1(&|$)',
       'nosniff',
       'strict-origin-when-cross-origin',
@@ -171,6 +182,19 @@ describe('the built app under the deployment headers in the README', () => {
     ]) {
       expect(README).toContain(text)
     }
+  })
+
+  it("the README gives the pages' own policy, as the build writes it in each page", () => {
+    // The README wraps its lines: compare with its spaces and line breaks as one space.
+    expect(README.replace(/\s+/g, ' ')).toContain(PAGE_POLICY)
+    for (const file of ['index.html', presetPage('rest-api')]) {
+      const html = readFileSync(join(DIST, file), 'utf8')
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]
+      expect(policy?.replace(/'sha256-[A-Za-z0-9+/=]+'/g, "'sha256-…'")).toBe(PAGE_POLICY)
+      // First in <head> after the charset: a <meta> policy governs only what follows it.
+      expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.indexOf('<script'))
+    }
+    expect(readFileSync(join(DIST, 'embed-demo.html'), 'utf8')).toContain(PAGE_POLICY.replace(/ 'sha256-…'/g, ''))
   })
 
   it('sees a violation when there is one (the watcher works)', async () => {
