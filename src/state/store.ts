@@ -93,13 +93,24 @@ export interface CalculatorInputs {
   /** A Compute Savings Plan's discount, %, as typed; empty or absent: none. */
   savingsPlanPercent?: string
   functions: FunctionDraft[]
+  /**
+   * The ways-to-run-it comparison's settings, by key of `COMPARE_FIELDS`
+   * (engine/fields.ts): a choice's value, `'1'` or `'0'` for yes/no, numbers
+   * and text as typed. Absent or empty: the default.
+   */
+  compare?: CompareDraft
 }
+
+/** The comparison's settings as typed, by field key. */
+export type CompareDraft = Readonly<Partial<Record<string, string>>>
 
 export interface CalculatorActions {
   setSheet(sheet: PriceSheetId): void
   setRegion(region: string): void
   setFreeTier(freeTier: boolean): void
   setSavingsPlanPercent(text: string): void
+  /** Sets some of the comparison's settings (an empty value means the default). */
+  setCompare(patch: CompareDraft): void
   updateFunction(id: string, patch: Partial<Omit<FunctionDraft, 'id'>>): void
   addFunction(): void
   duplicateFunction(id: string): void
@@ -156,6 +167,7 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
     setRegion: (region) => set({ region }),
     setFreeTier: (freeTier) => set({ freeTier }),
     setSavingsPlanPercent: (savingsPlanPercent) => set({ savingsPlanPercent }),
+    setCompare: (patch) => set((s) => ({ compare: { ...s.compare, ...patch } })),
     updateFunction: (id, patch) =>
       set((s) => {
         const fitted = patch.name === undefined ? patch : { ...patch, name: fitName(patch.name) }
@@ -184,6 +196,7 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
         freeTier: inputs.freeTier,
         savingsPlanPercent: inputs.savingsPlanPercent ?? '',
         functions: fitNames(inputs.functions),
+        compare: inputs.compare ?? {},
       }),
   }))
 }
@@ -192,5 +205,6 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
 export function inputsOf(state: CalculatorInputs): CalculatorInputs {
   const inputs: CalculatorInputs = { sheet: state.sheet, region: state.region, freeTier: state.freeTier, functions: state.functions }
   if (state.savingsPlanPercent) inputs.savingsPlanPercent = state.savingsPlanPercent
+  if (state.compare && Object.values(state.compare).some((v) => v !== undefined && v !== '')) inputs.compare = state.compare
   return inputs
 }

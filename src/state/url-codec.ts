@@ -27,7 +27,7 @@
  *
  * Pure: no DOM, no `window`; the caller reads and writes the address bar.
  */
-import { FUNCTION_FIELDS, type FieldSpec } from '../engine/fields'
+import { COMPARE_FIELDS, FUNCTION_FIELDS, type FieldSpec } from '../engine/fields'
 import {
   characterCount,
   firstCharacters,
@@ -266,6 +266,11 @@ export function encodeLink(inputs: CalculatorInputs): EncodedLink {
   const plan = (inputs.savingsPlanPercent ?? '').trim()
   if (plan !== '' && plan.length <= MAX_URL_VALUE_LENGTH) put('sp', plan)
   if (inputs.functions.length !== 1) put('fns', String(inputs.functions.length))
+  for (const spec of COMPARE_FIELDS) {
+    const value = (inputs.compare?.[spec.key] ?? '').trim()
+    if (value === '' || value === defaultText(spec) || value.length > MAX_URL_VALUE_LENGTH) continue
+    put(spec.urlKey, spec.choices?.find((c) => c.value === value)?.code ?? value)
+  }
   inputs.functions.forEach((fn, index) => {
     for (const spec of FIELDS) {
       const field = spec.key
@@ -412,6 +417,19 @@ class Decoder {
     }
   }
 
+  /** The comparison's settings (`cmp`, `xv`, ...): each checked against its field, else a problem and the default. */
+  readCompare(): void {
+    const compare: Record<string, string> = {}
+    for (const spec of COMPARE_FIELDS) {
+      const raw = this.take(spec.urlKey)
+      if (raw === undefined) continue
+      const value = compareValue(spec, raw)
+      if (typeof value === 'string') compare[spec.key] = value
+      else this.report(spec.urlKey, raw, value.message)
+    }
+    if (Object.keys(compare).length > 0) this.inputs.compare = compare
+  }
+
   /** How many functions: `fns`, else the highest function number used, else the base's count. */
   readCount(): number {
     const indexes = [...this.params.keys()].flatMap((key) => {
@@ -547,6 +565,35 @@ class Decoder {
   }
 }
 
+/** A comparison field's default as the store keeps it: `'1'`/`'0'` for yes/no, the value as text otherwise. */
+function defaultText(spec: FieldSpec): string {
+  return spec.type === 'boolean' ? (spec.default ? '1' : '0') : String(spec.default)
+}
+
+/** A link's value for a comparison field as the store keeps it, or why it cannot be used. */
+function compareValue(spec: FieldSpec, raw: string): string | { message: string } {
+  const text = raw.trim()
+  if (spec.type === 'boolean' || spec.choices) {
+    const value = spec.choices ? spec.choices.find((c) => c.code === text)?.value : text === '1' || text === '0' ? text : undefined
+    return value ?? { message: `${spec.name} must be ${allowedInLink(spec)}; got ${quote(raw)}.` }
+  }
+  if (spec.type === 'text') {
+    const clean = stripUnsafeCharacters(text)
+    return characterCount(clean) <= (spec.max ?? MAX_URL_VALUE_LENGTH)
+      ? clean
+      : { message: `${spec.name} is at most ${spec.max} characters; got ${quote(raw)}.` }
+  }
+  const n = parseNumberText(text)
+  const whole = spec.type === 'whole'
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < spec.min! || n > spec.max! || (whole && !Number.isInteger(n))) {
+    const unit = spec.unit ? ` ${spec.unit}` : ''
+    return {
+      message: `${spec.name} must be ${whole ? 'a whole number ' : 'a number '}from ${spec.min}${unit} to ${spec.max!.toLocaleString('en-US')}${unit}; got ${quote(raw)}.`,
+    }
+  }
+  return String(n)
+}
+
 function setField<F extends Field>(draft: FunctionDraft, field: F, value: FunctionDraft[F]): void {
   draft[field] = value
 }
@@ -566,6 +613,7 @@ export function decode(query: string): DecodeResult {
     decoder.readVersion()
     decoder.readPreset()
     decoder.readAccount()
+    decoder.readCompare()
     const count = decoder.readCount()
     for (let i = 0; i < count; i++) decoder.inputs.functions.push(decoder.readFunction(i))
     decoder.settle()
