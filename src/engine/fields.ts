@@ -782,113 +782,11 @@ export const FIELD_CONFLICTS: readonly (readonly [FieldSpec<FunctionFieldKey>, F
 )
 
 /**
- * The ways-to-run-it comparison's inputs: the account's function it compares,
- * the Fargate task and the EC2 instance it prices against, and how many
- * requests one task or instance serves at once. They are not part of the
- * bill; the link carries them (`cmp=1` opens the comparison).
+ * The link keys of the ways-to-run-it comparison's inputs, in the order a link
+ * writes them: each is the `urlKey` of an entry of `COMPARE_FIELDS`
+ * (engine/compare-fields.ts, which loads with the comparison). The link keeps
+ * their values as given; the comparison checks them.
  *
- * @example COMPARE_FIELDS.find((f) => f.key === 'concurrentRequests')?.default // 1
+ * @example COMPARE_URL_KEYS[0] // 'cmp'
  */
-export const COMPARE_FIELDS: readonly FieldSpec<
-  'compareOpen' | 'compareFunction' | 'fargateVcpu' | 'fargateMemoryGb' | 'fargateArchitecture' | 'ec2InstanceType' | 'concurrentRequests'
->[] = [
-  {
-    key: 'compareOpen',
-    type: 'boolean',
-    label: 'Compare ways to run it',
-    name: 'Compare ways to run it',
-    default: false,
-    urlKey: 'cmp',
-    attribute: '',
-    idSuffix: 'compare-open',
-    sheets: 'all',
-    group: 'more',
-  },
-  {
-    key: 'compareFunction',
-    type: 'whole',
-    label: 'Function compared',
-    name: 'Function compared',
-    min: 1,
-    max: MAX_FUNCTIONS,
-    default: 1,
-    urlKey: 'xf',
-    attribute: '',
-    idSuffix: 'compare-function',
-    sheets: 'all',
-    group: 'more',
-  },
-  {
-    key: 'fargateVcpu',
-    type: 'choice',
-    label: 'Fargate task vCPU',
-    name: 'Fargate task vCPU',
-    unit: 'vCPU',
-    default: '0.5',
-    choices: ['0.25', '0.5', '1', '2', '4', '8', '16'].map((v) => ({ value: v, code: v, label: `${v} vCPU` })),
-    urlKey: 'xv',
-    attribute: '',
-    idSuffix: 'fargate-vcpu',
-    sheets: 'all',
-    group: 'more',
-  },
-  {
-    key: 'fargateMemoryGb',
-    type: 'number',
-    label: 'Fargate task memory (GB)',
-    name: 'Fargate task memory',
-    unit: 'GB',
-    min: 0.5,
-    max: 120,
-    default: 1,
-    urlKey: 'xg',
-    attribute: '',
-    idSuffix: 'fargate-memory',
-    sheets: 'all',
-    group: 'more',
-  },
-  {
-    key: 'fargateArchitecture',
-    type: 'choice',
-    label: 'Fargate architecture',
-    name: 'Fargate architecture',
-    default: 'x86_64',
-    choices: [
-      { value: 'x86_64', code: 'x86', label: 'x86_64' },
-      { value: 'arm64', code: 'arm', label: 'arm64 (Graviton)' },
-    ],
-    urlKey: 'xa',
-    attribute: '',
-    idSuffix: 'fargate-architecture',
-    sheets: 'all',
-    group: 'more',
-  },
-  {
-    key: 'ec2InstanceType',
-    type: 'text',
-    label: 'EC2 instance type',
-    name: 'EC2 instance type',
-    max: 20,
-    default: 'c7g.large',
-    urlKey: 'xi',
-    attribute: '',
-    idSuffix: 'ec2-instance-type',
-    sheets: 'all',
-    group: 'more',
-  },
-  {
-    key: 'concurrentRequests',
-    type: 'whole',
-    label: 'Requests one task or instance serves at once',
-    name: 'Requests served at once',
-    counts: 'requests',
-    min: 1,
-    max: 10_000,
-    default: 1,
-    urlKey: 'xc',
-    attribute: '',
-    idSuffix: 'concurrent-requests',
-    sheets: 'all',
-    group: 'more',
-  },
-]
+export const COMPARE_URL_KEYS = ['cmp', 'xf', 'xv', 'xg', 'xa', 'xi', 'xc'] as const

@@ -94,14 +94,14 @@ export interface CalculatorInputs {
   savingsPlanPercent?: string
   functions: FunctionDraft[]
   /**
-   * The ways-to-run-it comparison's settings, by key of `COMPARE_FIELDS`
-   * (engine/fields.ts): a choice's value, `'1'` or `'0'` for yes/no, numbers
-   * and text as typed. Absent or empty: the default.
+   * The ways-to-run-it comparison's settings as a link writes them, by link
+   * key (`COMPARE_URL_KEYS`: `cmp`, `xv`, ...): a choice's code, `1` for yes,
+   * numbers and text as typed. Absent or empty: the default.
    */
   compare?: CompareDraft
 }
 
-/** The comparison's settings as typed, by field key. */
+/** The comparison's settings as typed, by link key. */
 export type CompareDraft = Readonly<Partial<Record<string, string>>>
 
 export interface CalculatorActions {
@@ -205,6 +205,6 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
 export function inputsOf(state: CalculatorInputs): CalculatorInputs {
   const inputs: CalculatorInputs = { sheet: state.sheet, region: state.region, freeTier: state.freeTier, functions: state.functions }
   if (state.savingsPlanPercent) inputs.savingsPlanPercent = state.savingsPlanPercent
-  if (state.compare && Object.values(state.compare).some((v) => v !== undefined && v !== '')) inputs.compare = state.compare
+  if (state.compare) inputs.compare = state.compare
   return inputs
 }

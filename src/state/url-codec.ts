@@ -27,7 +27,7 @@
  *
  * Pure: no DOM, no `window`; the caller reads and writes the address bar.
  */
-import { COMPARE_FIELDS, FUNCTION_FIELDS, type FieldSpec } from '../engine/fields'
+import { COMPARE_URL_KEYS, FUNCTION_FIELDS, type FieldSpec } from '../engine/fields'
 import {
   characterCount,
   firstCharacters,
@@ -266,10 +266,9 @@ export function encodeLink(inputs: CalculatorInputs): EncodedLink {
   const plan = (inputs.savingsPlanPercent ?? '').trim()
   if (plan !== '' && plan.length <= MAX_URL_VALUE_LENGTH) put('sp', plan)
   if (inputs.functions.length !== 1) put('fns', String(inputs.functions.length))
-  for (const spec of COMPARE_FIELDS) {
-    const value = (inputs.compare?.[spec.key] ?? '').trim()
-    if (value === '' || value === defaultText(spec) || value.length > MAX_URL_VALUE_LENGTH) continue
-    put(spec.urlKey, spec.choices?.find((c) => c.value === value)?.code ?? value)
+  for (const key of COMPARE_URL_KEYS) {
+    const value = (inputs.compare?.[key] ?? '').trim()
+    if (value !== '' && value.length <= MAX_URL_VALUE_LENGTH) put(key, value)
   }
   inputs.functions.forEach((fn, index) => {
     for (const spec of FIELDS) {
@@ -417,15 +416,12 @@ class Decoder {
     }
   }
 
-  /** The comparison's settings (`cmp`, `xv`, ...): each checked against its field, else a problem and the default. */
+  /** The comparison's settings, kept as given: the comparison checks them, and names any that do not fit. */
   readCompare(): void {
     const compare: Record<string, string> = {}
-    for (const spec of COMPARE_FIELDS) {
-      const raw = this.take(spec.urlKey)
-      if (raw === undefined) continue
-      const value = compareValue(spec, raw)
-      if (typeof value === 'string') compare[spec.key] = value
-      else this.report(spec.urlKey, raw, value.message)
+    for (const key of COMPARE_URL_KEYS) {
+      const raw = this.take(key)
+      if (raw !== undefined && raw.trim() !== '') compare[key] = stripUnsafeCharacters(raw.trim())
     }
     if (Object.keys(compare).length > 0) this.inputs.compare = compare
   }
@@ -563,35 +559,6 @@ class Decoder {
     const at = (p: UrlProblem) => this.order.get(p.key) ?? Number.MAX_SAFE_INTEGER
     return [...this.problems].sort((a, b) => at(a) - at(b))
   }
-}
-
-/** A comparison field's default as the store keeps it: `'1'`/`'0'` for yes/no, the value as text otherwise. */
-function defaultText(spec: FieldSpec): string {
-  return spec.type === 'boolean' ? (spec.default ? '1' : '0') : String(spec.default)
-}
-
-/** A link's value for a comparison field as the store keeps it, or why it cannot be used. */
-function compareValue(spec: FieldSpec, raw: string): string | { message: string } {
-  const text = raw.trim()
-  if (spec.type === 'boolean' || spec.choices) {
-    const value = spec.choices ? spec.choices.find((c) => c.code === text)?.value : text === '1' || text === '0' ? text : undefined
-    return value ?? { message: `${spec.name} must be ${allowedInLink(spec)}; got ${quote(raw)}.` }
-  }
-  if (spec.type === 'text') {
-    const clean = stripUnsafeCharacters(text)
-    return characterCount(clean) <= (spec.max ?? MAX_URL_VALUE_LENGTH)
-      ? clean
-      : { message: `${spec.name} is at most ${spec.max} characters; got ${quote(raw)}.` }
-  }
-  const n = parseNumberText(text)
-  const whole = spec.type === 'whole'
-  if (typeof n !== 'number' || !Number.isFinite(n) || n < spec.min! || n > spec.max! || (whole && !Number.isInteger(n))) {
-    const unit = spec.unit ? ` ${spec.unit}` : ''
-    return {
-      message: `${spec.name} must be ${whole ? 'a whole number ' : 'a number '}from ${spec.min}${unit} to ${spec.max!.toLocaleString('en-US')}${unit}; got ${quote(raw)}.`,
-    }
-  }
-  return String(n)
 }
 
 function setField<F extends Field>(draft: FunctionDraft, field: F, value: FunctionDraft[F]): void {

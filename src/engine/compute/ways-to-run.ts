@@ -11,7 +11,8 @@
  * EC2 are comparisons, priced from bundled rates.
  */
 import { computeBill } from '../bill'
-import { COMPARE_FIELDS, MAX_PROVISIONED_CONCURRENCY } from '../fields'
+import { COMPARE_FIELDS } from '../compare-fields'
+import { MAX_PROVISIONED_CONCURRENCY } from '../fields'
 import { compareRatio, parseDecimalString, parseNumber, roundHalfUp, toDecimalString, ZERO, type Ratio } from '../decimal'
 import { lineExactUsd } from '../estimate'
 import { requestsPerMonth } from '../requests'

@@ -1,10 +1,11 @@
 import { startTransition, useEffect, useId, useMemo, useState, type ReactNode } from 'react'
-import { COMPARE_FIELDS, type FieldSpec } from '../../engine/fields'
 import {
+  COMPARE_FIELDS,
   compareWaysToRun,
   ec2ComparisonTypes,
   formatMonthly,
   formatRate,
+  type CompareFieldSpec,
   type ComputeSettings,
   type EstimateInput,
   type WayChange,
@@ -33,14 +34,24 @@ function useSettled<T>(value: T, delayMs: number): { value: T; pending: boolean 
   return { value: shown, pending: !Object.is(shown, value) }
 }
 
-/** The settings as the engine takes them, and a problem for each text that is not a number. */
+/** A field's value when the link leaves it out, as the link writes it. */
+function defaultCode(f: CompareFieldSpec): string {
+  if (f.type === 'boolean') return f.default ? '1' : ''
+  return f.choices?.find((c) => c.value === String(f.default))?.code ?? String(f.default)
+}
+
+/** The settings as the engine takes them (from the link's text, by link key), and a problem for each text that does not fit its field. */
 function readSettings(draft: CompareDraft | undefined): { settings: ComputeSettings; problems: Record<string, string> } {
   const settings: Record<string, unknown> = {}
   const problems: Record<string, string> = {}
   for (const f of COMPARE_FIELDS) {
-    const text = (draft?.[f.key] ?? '').trim()
+    const text = (draft?.[f.urlKey] ?? '').trim()
     if (text === '' || f.key === 'compareOpen') continue
-    if (f.type === 'number' || f.type === 'whole' || f.key === 'fargateVcpu') {
+    if (f.choices) {
+      const value = f.choices.find((c) => c.code === text)?.value
+      if (value === undefined) problems[f.key] = `${f.name} must be ${f.choices.map((c) => c.code).join(', ')}; got \u201c${text.slice(0, 40)}\u201d.`
+      else settings[f.key] = f.key === 'fargateVcpu' ? Number(value) : value
+    } else if (f.type === 'number' || f.type === 'whole') {
       const n = Number(text.replace(/,/g, ''))
       if (Number.isFinite(n) && /^[\d.,eE+-]+$/.test(text)) settings[f.key] = n
       else problems[f.key] = `${f.name} must be a number; got \u201c${text.slice(0, 40)}\u201d.`
@@ -65,30 +76,31 @@ function Settings({
   functionNames: string[]
 }) {
   const store = useCalculatorStore()
-  const set = (key: string, value: string) => store.getState().setCompare({ [key]: value })
-  const value = (key: string) => draft?.[key] ?? String(spec(key).default)
+  // The default is written as nothing, so a link carries only what differs.
+  const set = (key: string, value: string) => store.getState().setCompare({ [spec(key).urlKey]: value === defaultCode(spec(key)) ? '' : value })
+  const value = (key: string) => draft?.[spec(key).urlKey] || defaultCode(spec(key))
   const id = useId()
   const field = (key: string, control: ReactNode, unit?: string) => {
     const f = spec(key)
     const problem = problems[key]
     return (
       <div className="compare-field">
-        <label htmlFor={`${id}-${f.idSuffix}`}>{f.label}</label>
+        <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
         <span className="compare-control">
           {control}
           {unit ? <span className="compare-unit">{unit}</span> : null}
         </span>
         {problem ? (
-          <p className="field-error" id={`${id}-${f.idSuffix}-error`} role="alert">
+          <p className="field-error" id={`${id}-${f.key}-error`} role="alert">
             {problem}
           </p>
         ) : null}
       </div>
     )
   }
-  const describedBy = (key: string) => (problems[key] ? `${id}-${spec(key).idSuffix}-error` : undefined)
+  const describedBy = (key: string) => (problems[key] ? `${id}-${key}-error` : undefined)
   const select = (key: string, options: { value: string; label: string }[]) => (
-    <select id={`${id}-${spec(key).idSuffix}`} value={value(key)} onChange={(e) => set(key, e.target.value)} aria-describedby={describedBy(key)}>
+    <select id={`${id}-${key}`} value={value(key)} onChange={(e) => set(key, e.target.value)} aria-describedby={describedBy(key)}>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
@@ -96,12 +108,13 @@ function Settings({
       ))}
     </select>
   )
-  const number = (key: string, f: FieldSpec) => (
+  const number = (key: string, f: CompareFieldSpec) => (
     <input
-      id={`${id}-${f.idSuffix}`}
+      id={`${id}-${f.key}`}
       inputMode="decimal"
-      value={value(key)}
-      onChange={(e) => set(key, e.target.value)}
+      value={draft?.[f.urlKey] ?? ''}
+      placeholder={String(f.default)}
+      onChange={(e) => store.getState().setCompare({ [f.urlKey]: e.target.value })}
       aria-invalid={problems[key] ? true : undefined}
       aria-describedby={describedBy(key)}
       size={6}
@@ -122,7 +135,7 @@ function Settings({
         'fargateVcpu',
         select(
           'fargateVcpu',
-          spec('fargateVcpu').choices!.map((c) => ({ value: c.value, label: c.label })),
+          spec('fargateVcpu').choices!.map((c) => ({ value: c.code, label: c.label })),
         ),
       )}
       {field('fargateMemoryGb', number('fargateMemoryGb', spec('fargateMemoryGb')), 'GB')}
@@ -130,7 +143,7 @@ function Settings({
         'fargateArchitecture',
         select(
           'fargateArchitecture',
-          spec('fargateArchitecture').choices!.map((c) => ({ value: c.value, label: c.label })),
+          spec('fargateArchitecture').choices!.map((c) => ({ value: c.code, label: c.label })),
         ),
       )}
       {field(
@@ -159,8 +172,9 @@ function useApply(functionIndex: number) {
       if (fn) state.updateFunction(fn.id, { architecture: change.architecture })
     }
     const patch: Record<string, string> = {}
-    if (change.fargateArchitecture) patch.fargateArchitecture = change.fargateArchitecture
-    if (change.ec2InstanceType) patch.ec2InstanceType = change.ec2InstanceType
+    if (change.fargateArchitecture) patch[spec('fargateArchitecture').urlKey] = change.fargateArchitecture === 'arm64' ? 'arm' : ''
+    if (change.ec2InstanceType)
+      patch[spec('ec2InstanceType').urlKey] = change.ec2InstanceType === defaultCode(spec('ec2InstanceType')) ? '' : change.ec2InstanceType
     if (Object.keys(patch).length > 0) state.setCompare(patch)
   }
 }
@@ -285,7 +299,7 @@ function CompareBody() {
 
 /** "Ways to run it, side by side": loaded lazily, priced only while open. */
 export function ComputeComparePanel() {
-  const open = useCalculator((s) => s.compare?.compareOpen === '1')
+  const open = useCalculator((s) => s.compare?.[spec('compareOpen').urlKey] === '1')
   const store = useCalculatorStore()
   return (
     <section className="card compare-card" aria-labelledby="compare-title" data-testid="compare-panel">
@@ -299,7 +313,7 @@ export function ComputeComparePanel() {
         open={open}
         onToggle={(e) => {
           const now = e.currentTarget.open
-          if (now !== open) store.getState().setCompare({ compareOpen: now ? '1' : '' })
+          if (now !== open) store.getState().setCompare({ [spec('compareOpen').urlKey]: now ? '1' : '' })
         }}
       >
         <summary>Compare ways to run it</summary>
