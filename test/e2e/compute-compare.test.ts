@@ -21,7 +21,7 @@ describe('ways to run it, side by side', () => {
     await expect.poll(() => panel.locator('tr[data-way="ec2"] td.num').textContent()).toBe('$52.93')
     await panel.getByTestId('chart-ways').locator('.recharts-surface').waitFor({ timeout: 30_000 })
     await expectNoBrokenNumbers(page)
-    await page.screenshot({ path: screenshotPath('compare-1280-light'), fullPage: true })
+    await panel.screenshot({ path: screenshotPath('compare-1280-light') })
 
     // Fargate's cheapest choice, one click away: arm64 in us-east-1, 730 x (0.5 x 0.03238 + 0.00356) = $14.4175.
     await fargateRow.getByRole('button', { name: 'arm64 in us-east-1: $14.42' }).click()
@@ -55,6 +55,7 @@ describe('ways to run it, side by side', () => {
       await panel.getByLabel('Fargate task memory (GB)').fill('8')
       await panel.getByText('Fargate gives 0.5 vCPU 1 to 4 GB of memory, in steps of 1 GB; got 8 GB.').first().waitFor({ timeout: 30_000 })
       await panel.getByLabel('Fargate task memory (GB)').fill('2')
+      await panel.locator('tr[data-way="fargate"] th').getByText('Fargate 0.5 vCPU / 2 GB (x86_64)').waitFor({ timeout: 30_000 })
       await panel.getByTestId('chart-ways').locator('.recharts-surface').waitFor({ timeout: 30_000 })
       await expectNoBrokenNumbers(page)
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)

@@ -5,8 +5,8 @@ import { ChartBox, ChartEmpty, ChartFigure, ChartTable, PLOT_MARGIN } from '../c
 import { formatAxisUsd, onLogAxis, powersOfTen } from '../charts/chart-helpers'
 import { formatCents } from '../format'
 
-/** The bottom of the cost axis: one dollar a month. Cheaper points sit on it. */
-const LOG_FLOOR_USD = 1
+/** The bottom of the cost axis: one cent a month. Cheaper points ($0 under the free tier) sit on it. */
+const LOG_FLOOR_USD = 0.01
 
 /** One colour and dash per way, in table order; dashes tell the lines apart without colour. */
 const STYLES = [
@@ -63,8 +63,8 @@ export const CompareChart = memo(function CompareChart({ result }: { result: Way
   const now = result.currentPerSecond
   const onAxis = now >= first && now <= last
   const note = onAxis
-    ? `Requests a second and cost on log scales; the vertical line is your rate, ${rateLabel(now)}.`
-    : `Requests a second and cost on log scales. Your rate, ${rateLabel(now)}, is outside the range drawn.`
+    ? `Requests a second and cost on log scales (a $0 month sits on the bottom line); the vertical line is your rate, ${rateLabel(now)}.`
+    : `Requests a second and cost on log scales (a $0 month sits on the bottom line). Your rate, ${rateLabel(now)}, is outside the range drawn.`
   return (
     <ChartFigure id="ways" title={title} note={note}>
       <ChartBox>

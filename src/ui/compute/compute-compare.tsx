@@ -122,6 +122,11 @@ function Settings({
   )
   return (
     <div className="compare-settings">
+      {functionNames.length <= 1 && problems.compareFunction ? (
+        <p className="field-error" role="alert">
+          {problems.compareFunction}
+        </p>
+      ) : null}
       {functionNames.length > 1
         ? field(
             'compareFunction',
@@ -202,6 +207,7 @@ function WaysTable({ result }: { result: WaysComparison }) {
             <th scope="row">
               {w.label}
               <span className="compare-kind">{w.kind === 'bill' ? 'Lambda bill' : 'comparison, not a Lambda bill'}</span>
+              {w.problem ? <span className="field-error compare-problem">{w.problem}</span> : null}
               <details className="compare-notes">
                 <summary>
                   What is not included<span className="visually-hidden">: {w.label}</span>
@@ -213,9 +219,7 @@ function WaysTable({ result }: { result: WaysComparison }) {
                 </ul>
               </details>
             </th>
-            <td className="num">
-              {w.problem ? <span className="field-error">{w.problem}</span> : w.cents === null ? '\u2014' : formatCents(w.cents)}
-            </td>
+            <td className="num">{w.cents === null ? 'not priced' : formatCents(w.cents)}</td>
             <td>
               {w.cheaper ? (
                 <button type="button" className="link-button" onClick={() => apply(w.cheaper!.change)}>
