@@ -34,6 +34,11 @@ function useSettled<T>(value: T, delayMs: number): { value: T; pending: boolean 
   return { value: shown, pending: !Object.is(shown, value) }
 }
 
+/** "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '')
+}
+
 /** A field's value when the link leaves it out, as the link writes it. */
 function defaultCode(f: CompareFieldSpec): string {
   if (f.type === 'boolean') return f.default ? '1' : ''
@@ -49,7 +54,7 @@ function readSettings(draft: CompareDraft | undefined): { settings: ComputeSetti
     if (text === '' || f.key === 'compareOpen') continue
     if (f.choices) {
       const value = f.choices.find((c) => c.code === text)?.value
-      if (value === undefined) problems[f.key] = `${f.name} must be ${f.choices.map((c) => c.code).join(', ')}; got \u201c${text.slice(0, 40)}\u201d.`
+      if (value === undefined) problems[f.key] = `${f.name} must be ${orList(f.choices.map((c) => c.code))}; got \u201c${text.slice(0, 40)}\u201d.`
       else settings[f.key] = f.key === 'fargateVcpu' ? Number(value) : value
     } else if (f.type === 'number' || f.type === 'whole') {
       const n = Number(text.replace(/,/g, ''))
