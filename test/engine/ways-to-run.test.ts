@@ -21,6 +21,13 @@ describe('ways to run it: the table', () => {
   it('lists Lambda on demand, Lambda with provisioned concurrency, Fargate and EC2, bills first', () => {
     expect(WAYS_TO_RUN.map((w) => w.id)).toEqual(['lambda-on-demand', 'lambda-provisioned', 'fargate', 'ec2'])
     const c = compareWaysToRun(oneGb200ms(1e6))
+    // Fargate and EC2 say what they would also need: an Application Load Balancer, $0.0225 an hour x 730 = $16.43 a month at least (pricing-next 5.3).
+    expect(c.ways.map((w) => w.alsoNeeded)).toEqual([
+      null,
+      null,
+      'Also needed, not included: a load balancer, at least $16.43 a month.',
+      'Also needed, not included: a load balancer, at least $16.43 a month.',
+    ])
     expect(c.ways.map((w) => [w.id, w.kind])).toEqual([
       ['lambda-on-demand', 'bill'],
       ['lambda-provisioned', 'bill'],

@@ -93,6 +93,8 @@ export interface WayToRun {
   problem: string | null
   /** What the figure leaves out, and how it is sized: one short sentence each. */
   notes: string[]
+  /** What running it this way also needs that the figure leaves out, in one line shown beside it; null for nothing. */
+  alsoNeeded: string | null
   /**
    * The exact monthly cost before rounding, USD, at `requests` per `per`; null
    * where this way cannot serve that volume (a limit).
@@ -196,6 +198,7 @@ function lambdaWay(
     kind: 'bill',
     problem,
     notes,
+    alsoNeeded: null,
     exactUsd: (requests, per = 'month') => priced(requests, per)?.exact ?? null,
     cents: (requests, per = 'month') => priced(requests, per)?.cents ?? null,
     choices: () =>
@@ -244,6 +247,8 @@ const LAMBDA_PROVISIONED: WayToRunSpec = {
 
 // ---------------------------------------------------------------- containers
 
+const ALSO_NEEDED = 'Also needed, not included: a load balancer, at least $16.43 a month.'
+
 const LOAD_BALANCER_NOTE =
   'Not included: a load balancer in front (an Application Load Balancer costs at least $16.43 a month, $0.0225 an hour, plus LCUs), data transfer, storage and the work of running it.'
 
@@ -268,6 +273,7 @@ function containerWay(
     kind: 'comparison',
     problem,
     notes,
+    alsoNeeded: ALSO_NEEDED,
     exactUsd: (requests, per = 'month') => exact(requests, per),
     cents: (requests, per = 'month') => {
       const e = exact(requests, per)
@@ -382,6 +388,7 @@ export interface WayResult {
   kind: 'bill' | 'comparison'
   problem: string | null
   notes: string[]
+  alsoNeeded: string | null
   /** Monthly cost at the current volume, whole cents; null where it cannot be priced. */
   cents: number | null
   usd: string | null
@@ -454,7 +461,10 @@ function checkSettings(given: ComputeSettings, functionCount: number): { setting
     if (spec.type === 'choice') {
       const ok = spec.choices!.find((c) => c.value === String(value))
       if (ok) (settings as Record<string, unknown>)[key] = key === 'fargateVcpu' ? Number(value) : value
-      else problems.push({ path, message: `${spec.name} must be ${spec.choices!.map((c) => c.value).join(', ')}; got ${String(value)}.` })
+      else {
+        const values = spec.choices!.map((c) => c.value)
+        problems.push({ path, message: `${spec.name} must be ${values.slice(0, -1).join(', ')} or ${values.at(-1)}; got ${String(value)}.` })
+      }
       continue
     }
     if (spec.type === 'text') {
@@ -562,6 +572,7 @@ export function compareWaysToRun(input: EstimateInput, given: ComputeSettings = 
       kind: way.kind,
       problem: way.problem,
       notes: way.notes,
+      alsoNeeded: way.alsoNeeded,
       cents: cents === null ? null : Number(cents),
       usd: cents === null ? null : toDecimalString(cents, 100n, 2, 2),
       cheaper,

@@ -212,6 +212,7 @@ function WaysTable({ result }: { result: WaysComparison }) {
             <th scope="row">
               {w.label}
               <span className="compare-kind">{w.kind === 'bill' ? 'Lambda bill' : 'comparison, not a Lambda bill'}</span>
+              {w.alsoNeeded ? <span className="compare-needed">{w.alsoNeeded}</span> : null}
               {w.problem ? <span className="field-error compare-problem">{w.problem}</span> : null}
               <details className="compare-notes">
                 <summary>
