@@ -11,7 +11,11 @@ export type CompareFieldSpec = Pick<
   'key' | 'type' | 'label' | 'name' | 'unit' | 'min' | 'max' | 'default' | 'choices' | 'urlKey'
 >
 
-/** The comparison's fields' names. */
+/**
+ * The comparison's fields' names.
+ *
+ * @example const key: CompareFieldKey = 'fargateVcpu'
+ */
 export type CompareFieldKey =
   'compareOpen' | 'compareFunction' | 'fargateVcpu' | 'fargateMemoryGb' | 'fargateArchitecture' | 'ec2InstanceType' | 'concurrentRequests'
 

@@ -7,7 +7,11 @@
  */
 import type { Architecture } from '../types'
 
-/** Where the prices come from and when they were checked. */
+/**
+ * Where the prices come from and when they were checked.
+ *
+ * @example FARGATE_PRICES_SOURCE.checkedOn // '2026-12-01'
+ */
 export const FARGATE_PRICES_SOURCE = {
   source:
     'AWS Fargate pricing (Linux, on demand): us-east-1 x86 and arm confirmed by three secondary sources (vantage.sh, wring.co 2026, cloudburn 2026) and AWS\u2019s per-second example ($0.000011244 per vCPU-second); other regions from theuves/fgcalc (values extracted from the AWS Fargate pricing page) and a second copy for sa-east-1',
@@ -15,7 +19,11 @@ export const FARGATE_PRICES_SOURCE = {
   checkedOn: '2026-12-01',
 } as const
 
-/** One architecture's Fargate rates in a region. */
+/**
+ * One architecture's Fargate rates in a region.
+ *
+ * @example FARGATE_PRICES['us-east-1'].x86_64 // { usdPerVcpuHour: '0.04048', usdPerGbHour: '0.004445', derived: false }
+ */
 export interface FargateRates {
   /** USD per vCPU-hour. */
   readonly usdPerVcpuHour: string
@@ -29,7 +37,11 @@ export interface FargateRates {
   readonly derived: boolean
 }
 
-/** Fargate's rates by region, then architecture. */
+/**
+ * Fargate's rates by region, then architecture.
+ *
+ * @example FARGATE_PRICES['sa-east-1'].arm64.usdPerVcpuHour // '0.0557'
+ */
 export const FARGATE_PRICES: Readonly<Record<string, Readonly<Record<Architecture, FargateRates>>>> = {
   'us-east-1': {
     x86_64: { usdPerVcpuHour: '0.04048', usdPerGbHour: '0.004445', derived: false },
@@ -62,6 +74,8 @@ export const FARGATE_PRICES: Readonly<Record<string, Readonly<Record<Architectur
  * The task sizes Fargate allows (Linux): for each vCPU count, the memory range
  * and step, GB. Source: Amazon ECS Developer Guide, "Troubleshoot Amazon ECS
  * task definition invalid CPU or memory errors" (task-cpu-memory-error.html).
+ *
+ * @example FARGATE_TASK_SIZES.find((s) => s.vcpu === 1) // { vcpu: 1, minGb: 2, maxGb: 8, stepGb: 1 }
  */
 export const FARGATE_TASK_SIZES: readonly { vcpu: number; minGb: number; maxGb: number; stepGb: number }[] = [
   // 0.5, 1 or 2 GB only.

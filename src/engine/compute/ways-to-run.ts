@@ -64,7 +64,11 @@ function defaults(): Settings {
   }
 }
 
-/** A setting that makes another region, architecture or instance type the one priced. */
+/**
+ * A setting that makes another region, architecture or instance type the one priced.
+ *
+ * @example { region: 'us-east-1', fargateArchitecture: 'arm64' }
+ */
 export interface WayChange {
   region?: string
   /** The compared function's architecture (Lambda). */
@@ -73,7 +77,11 @@ export interface WayChange {
   ec2InstanceType?: string
 }
 
-/** A way's cheapest region or architecture at the current volume, where it is cheaper than the one priced. */
+/**
+ * A way's cheapest region or architecture at the current volume, where it is cheaper than the one priced.
+ *
+ * @example { label: 'arm64 in us-east-1', cents: 1442, usd: '14.42', change: { region: 'us-east-1', fargateArchitecture: 'arm64' } }
+ */
 export interface CheaperChoice {
   /** "arm64 in us-east-1". */
   label: string
@@ -82,7 +90,11 @@ export interface CheaperChoice {
   change: WayChange
 }
 
-/** What one entry of the table gives for an input. */
+/**
+ * What one entry of the table gives for an input: its label, its cost at any volume, its other choices.
+ *
+ * @example WAYS_TO_RUN[2].build(ctx).cents(5_100_005) // 1802n: Fargate 0.5 vCPU / 1 GB in us-east-1
+ */
 export interface WayToRun {
   id: string
   /** "Fargate 0.5 vCPU / 1 GB (x86_64)". */
@@ -106,7 +118,11 @@ export interface WayToRun {
   choices(): { label: string; change: WayChange; way: WayToRun }[]
 }
 
-/** What every entry of the table is built from. */
+/**
+ * What every entry of the table is built from: the account, the compared function, the region, the settings.
+ *
+ * @example { input, fn: input.functions[0], region: 'us-east-1', settings }
+ */
 export interface WayContext {
   /** The account's input (current sheet, valid). */
   input: EstimateInput
@@ -116,7 +132,11 @@ export interface WayContext {
   settings: Settings
 }
 
-/** One entry of the table: a way to run the workload. */
+/**
+ * One entry of the table: a way to run the workload.
+ *
+ * @example { id: 'fargate', build: (ctx) => fargateWay(ctx, ctx.region, ctx.settings.fargateArchitecture) }
+ */
 export interface WayToRunSpec {
   id: string
   build(ctx: WayContext): WayToRun
@@ -381,7 +401,11 @@ export const WAYS_TO_RUN: readonly WayToRunSpec[] = [LAMBDA_ON_DEMAND, LAMBDA_PR
 
 // ---------------------------------------------------------------- comparison
 
-/** One way's figures in a comparison: plain data. */
+/**
+ * One way's figures in a comparison: plain data.
+ *
+ * @example compareWaysToRun(input).ways[2] // { id: 'fargate', label: 'Fargate 0.5 vCPU / 1 GB (x86_64)', kind: 'comparison', cents: 1802, ... }
+ */
 export interface WayResult {
   id: string
   label: string
@@ -396,7 +420,11 @@ export interface WayResult {
   cheaper: CheaperChoice | null
 }
 
-/** A point of the cost curves: one volume, each way's monthly cost in cents (null where it cannot be priced), in table order. */
+/**
+ * A point of the cost curves: one volume, each way's monthly cost in cents (null where it cannot be priced), in table order.
+ *
+ * @example { requestsPerMonth: 26280, perSecond: 0.01, cents: [0, 1096, 1802, 5293] }
+ */
 export interface WaysPoint {
   requestsPerMonth: number
   perSecond: number
@@ -407,6 +435,8 @@ export interface WaysPoint {
  * Where one way becomes cheaper than another: above `requestsPerMonth` (a
  * whole number) `cheaper` costs less than `dearer`; at it, it does not yet.
  * Exact costs are compared, before rounding.
+ *
+ * @example { cheaper: 'fargate', dearer: 'lambda-on-demand', requestsPerMonth: 5100004, perSecond: 1.94, text: '...', cheapestChanges: true }
  */
 export interface Crossing {
   cheaper: string
@@ -419,7 +449,11 @@ export interface Crossing {
   cheapestChanges: boolean
 }
 
-/** The comparison, as plain data. */
+/**
+ * The comparison, as plain data: the ways at the current volume, the curves and the crossings.
+ *
+ * @example compareWaysToRun(input).crossings[0].text
+ */
 export interface WaysComparison {
   /** 0-based index of the compared function, and its name. */
   functionIndex: number
@@ -437,7 +471,11 @@ export interface WaysComparison {
   caveat: string
 }
 
-/** Options for {@link compareWaysToRun}. */
+/**
+ * Options for {@link compareWaysToRun}.
+ *
+ * @example { minPerSecond: 0.1, maxPerSecond: 1000, pointsPerDecade: 10 }
+ */
 export interface WaysOptions {
   /** Lowest and highest rate drawn, requests a second; default 0.01 and 10,000. */
   minPerSecond?: number
@@ -486,13 +524,21 @@ function checkSettings(given: ComputeSettings, functionCount: number): { setting
   return { settings, problems }
 }
 
-/** A rate a person reads: two significant figures below 10, whole numbers from 10. */
+/**
+ * A rate a person reads: two significant figures below 10, whole numbers from 10.
+ *
+ * @example formatRate(1.9406) // '1.9'
+ */
 export function formatRate(perSecond: number): string {
   if (perSecond >= 10) return Math.round(perSecond).toLocaleString('en-US')
   return Number(perSecond.toPrecision(2)).toString()
 }
 
-/** A monthly volume in short form: 5.1M, 620K, 26B. */
+/**
+ * A monthly volume in short form: 5.1M, 620K, 26B.
+ *
+ * @example formatMonthly(5_100_004) // '5.1M'
+ */
 export function formatMonthly(requests: number): string {
   const units: [number, string][] = [
     [1e9, 'B'],
