@@ -176,11 +176,27 @@ function alone(ctx: WayContext, fn: FunctionInput, requests: number, per: Reques
   return out
 }
 
+/**
+ * Lambda Managed Instances' per-function fields, where a function has them:
+ * the on-demand and provisioned ways price Lambda's default compute instead.
+ */
+const MANAGED_INSTANCE_KEYS = [
+  'compute',
+  'instanceType',
+  'instanceHours',
+  'ec2PricePerHour',
+  'concurrencyPerEnvironment',
+  'memoryGbPerVcpu',
+  'scalingBufferPercent',
+]
+
+/** The function on demand: no provisioned concurrency, on Lambda's default compute. */
 function onDemand(fn: FunctionInput): FunctionInput {
   const copy = { ...fn }
   delete copy.provisionedConcurrency
   delete copy.provisionedHours
   delete copy.provisionedSharePercent
+  for (const key of MANAGED_INSTANCE_KEYS) delete (copy as Record<string, unknown>)[key]
   return copy
 }
 

@@ -299,6 +299,10 @@ function CompareBody() {
         <>
           <p className="compare-caveat">{result.caveat}</p>
           <WaysTable result={result} />
+          <p className="field-hint">
+            A choice in the last column is applied to the calculator itself: its region, the function&rsquo;s architecture, or the comparison&rsquo;s
+            Fargate or EC2 setting.
+          </p>
           <CompareChart result={result} />
           <Crossings result={result} />
         </>
