@@ -258,7 +258,9 @@ const LAMBDA_ON_DEMAND: WayToRunSpec = {
       ctx,
       'lambda-on-demand',
       'Lambda on demand',
-      ['The function as entered, without provisioned concurrency: the same bill as the calculator\u2019s, free tier included where it is on.'],
+      [
+        'The function as entered, without provisioned concurrency, billed as the calculator bills it; priced alone on the account, so where the free tier is on it is all this function\u2019s.',
+      ],
       (fn) => onDemand(fn),
     ),
 }
