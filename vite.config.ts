@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { loaderField } from './src/embed/protocol'
 import { FUNCTION_FIELDS } from './src/engine/fields'
+import { thirdPartyLicenses } from './scripts/third-party-licenses'
 
 /**
  * embed.js reads the engine's table of fields for the element's attributes,
@@ -58,7 +59,8 @@ export default defineConfig(({ mode }) => {
     }
   }
   return {
-    plugins: [react(), assetsForAnyOrigin()],
+    // thirdPartyLicenses: dist/THIRD-PARTY-LICENSES.txt, the bundled packages' licence notices (linked from the footer).
+    plugins: [react(), assetsForAnyOrigin(), thirdPartyLicenses()],
     build: {
       target: 'es2022',
       rolldownOptions: {

@@ -75,8 +75,13 @@ const rules: Rule[] = [
       ['engine/index', 'embed/iframe-bridge', 'embed/protocol'].includes(imp),
   },
   {
-    what: 'src/embed/loader.ts may import embed/protocol only',
+    what: 'src/embed/loader.ts may import embed/element only',
     applies: (f) => f === 'embed/loader.ts',
+    allowed: (imp) => imp === 'embed/element',
+  },
+  {
+    what: 'src/embed/element.ts (the element, in embed.js and the widget package) may import embed/protocol only',
+    applies: (f) => f === 'embed/element.ts',
     allowed: (imp) => imp === 'embed/protocol',
   },
   {

@@ -125,6 +125,9 @@ export function App({ urlSync, linkReports }: Props) {
       <PrintLink shareUrl={shareUrl} />
       <footer className="app-footer">
         <p>Prices are AWS&rsquo;s published rates; each estimate names its price sheet and sources. Not affiliated with Amazon Web Services.</p>
+        <p>
+          <a href="/THIRD-PARTY-LICENSES.txt">Third-party licences</a> of the software in this page.
+        </p>
       </footer>
     </div>
   )

@@ -1,7 +1,7 @@
 // Runs inside the calculator when it is embedded: reports its height and
 // changes to the host page that loaded it through embed.js, and applies the
 // host's `set` messages. Without a listening parent it does nothing.
-import { decode, type UrlProblem } from '../state/url-codec'
+import { decode, lengthText, type UrlProblem } from '../state/url-codec'
 import {
   ATTRIBUTES,
   MAX_HEIGHT,
@@ -80,7 +80,7 @@ export function describeOmissions(omitted: readonly Omission[]): AttributeProble
     const attribute = attributeForKey(key) ?? key
     const message =
       reason === 'too-long'
-        ? `${attribute}: the value typed is ${characters.toLocaleString('en-US')} characters long; the widget passes on at most ${MAX_VALUE_LENGTH} to this page.`
+        ? `${attribute}: the value typed is ${lengthText(characters)} characters long; the widget passes on at most ${MAX_VALUE_LENGTH} to this page.`
         : `${attribute}: the value typed was left out: with the other values it would make the query too long to pass on.`
     return { attribute, message }
   })

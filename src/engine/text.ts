@@ -23,6 +23,9 @@ export function stripUnsafeCharacters(text: string): string {
   return text.replace(UNSAFE, '')
 }
 
+/** Text of printable ASCII only (space to tilde): each unit is one grapheme cluster. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
 /** The grapheme clusters of `text`, at most `limit` of them. */
 function graphemes(text: string, limit: number): string[] {
   const out: string[] = []
@@ -49,6 +52,8 @@ function graphemes(text: string, limit: number): string[] {
 export function characterCount(text: string, limit = Number.MAX_SAFE_INTEGER): number {
   // Each character is at least one UTF-16 unit: a short text needs no segmenting.
   if (text.length <= 1) return text.length
+  // Printable ASCII is one character per unit: names as most people type them need no segmenting.
+  if (PRINTABLE_ASCII.test(text)) return Math.min(text.length, limit + 1)
   return graphemes(text, limit + 1).length
 }
 

@@ -225,7 +225,10 @@ export function estimateJson({ estimate, input, link }: ExportSource, exportedAt
 /**
  * Plain text that Markdown shows as written: punctuation that could start
  * emphasis, code, links, HTML, math, a table cell or (at the start) a nested
- * list is escaped, and line breaks become spaces (a cell or list item is one line).
+ * list is escaped, and line breaks become spaces (a cell or list item is one
+ * line). What GitHub would turn into a link or a mention is escaped too: a
+ * scheme's `://`, `mailto:` and `xmpp:`, `www.`, and every `@` (e-mail
+ * addresses and `@name`), so a function named `@team` notifies no one.
  */
 export function markdownText(text: string): string {
   return text
@@ -235,6 +238,10 @@ export function markdownText(text: string): string {
     .replace(/^(\s*\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
     .replace(/&(?=#?\w+;)/g, '\\&')
     .replace(/_/g, (m, at: number, s: string) => (/[\p{L}\p{N}]/u.test(s[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(s[at + 1] ?? '') ? m : '\\_'))
+    .replace(/@/g, '\\@')
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(mailto|xmpp):/gi, '$1\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
 }
 
 /** "1,100,000" from "1100000"; decimals are left as they are. */

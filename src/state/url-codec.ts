@@ -121,6 +121,36 @@ export function linkDefaults(version: LinkVersion): CalculatorInputs {
 /** The longest value read from a link, characters; longer values are a problem. */
 export const MAX_URL_VALUE_LENGTH = 100
 
+/**
+ * The most UTF-16 units of one link value the decoder looks at. A value this
+ * long is far past every limit (a character is at most a few dozen units), so
+ * anything longer is refused or cut from its length alone, before any work per
+ * character: a pasted megabyte costs no more than a short value.
+ */
+export const MAX_SCANNED_VALUE_UNITS = 2000
+
+/** `value`, or its first MAX_SCANNED_VALUE_UNITS units when it is longer. */
+function scanned(value: string): string {
+  return value.length > MAX_SCANNED_VALUE_UNITS ? value.slice(0, MAX_SCANNED_VALUE_UNITS) : value
+}
+
+/**
+ * A value's length, characters, counted up to MAX_SCANNED_VALUE_UNITS: a
+ * longer value counts as one more than that, without being looked at.
+ */
+export function boundedLength(value: string): number {
+  return value.length > MAX_SCANNED_VALUE_UNITS ? MAX_SCANNED_VALUE_UNITS + 1 : characterCount(value)
+}
+
+/**
+ * A `boundedLength` as a message says it: "150", "over 2,000".
+ *
+ * @example lengthText(2001) // 'over 2,000'
+ */
+export function lengthText(characters: number): string {
+  return characters > MAX_SCANNED_VALUE_UNITS ? `over ${MAX_SCANNED_VALUE_UNITS.toLocaleString('en-US')}` : characters.toLocaleString('en-US')
+}
+
 const SHEET_CODES: Readonly<Record<PriceSheetId, string>> = { 'aws-2016': '2016', 'aws-current': 'current' }
 
 /** A function field a link carries (every field of the form). */
@@ -152,12 +182,12 @@ function fromCode<T extends string>(table: Readonly<Record<T, string>>, code: st
 
 /** A value as shown in a problem: printable, at most 40 characters plus `…`, unquoted. */
 function shown(value: string): string {
-  return quoteText(value).slice(1, -1)
+  return quote(value).slice(1, -1)
 }
 
-/** A value quoted as typed, for a message. */
+/** A value quoted as typed, for a message (its start, when it is long). */
 function quote(value: string): string {
-  return quoteText(value)
+  return quoteText(scanned(value))
 }
 
 /** "a, b or c". */
@@ -217,7 +247,7 @@ export interface LinkOmission {
   functionIndex: number | null
   field: Field
   key: string
-  /** The value's length, characters. */
+  /** The value's length, characters, as `boundedLength` counts it. */
   characters: number
   /** `too-long`: over MAX_URL_VALUE_LENGTH, which no reader accepts; `link-full`: the link would pass MAX_QUERY_LENGTH. */
   reason: 'too-long' | 'link-full'
@@ -283,7 +313,7 @@ export function encodeLink(inputs: CalculatorInputs): EncodedLink {
   const omitted: LinkOmission[] = []
   const omit = (pair: Pair, reason: LinkOmission['reason']) => {
     if (pair.field)
-      omitted.push({ functionIndex: pair.functionIndex, field: pair.field, key: pair.key, characters: characterCount(pair.value), reason })
+      omitted.push({ functionIndex: pair.functionIndex, field: pair.field, key: pair.key, characters: boundedLength(pair.value), reason })
   }
   let kept = pairs.filter((pair) => {
     if (characterCount(pair.value, MAX_URL_VALUE_LENGTH) <= MAX_URL_VALUE_LENGTH) return true
@@ -355,8 +385,10 @@ class Decoder {
   /** A key's value, or undefined when absent or too long (a problem). */
   take(key: string): string | undefined {
     const raw = this.params.get(key)
-    if (raw === undefined || characterCount(raw, MAX_URL_VALUE_LENGTH) <= MAX_URL_VALUE_LENGTH) return raw
-    this.report(key, raw, `The value is ${characterCount(raw).toLocaleString('en-US')} characters long; at most ${MAX_URL_VALUE_LENGTH} are read.`)
+    // A unit is at most a character: a value this short needs no counting.
+    if (raw === undefined || raw.length <= MAX_URL_VALUE_LENGTH) return raw
+    if (raw.length <= MAX_SCANNED_VALUE_UNITS && characterCount(raw, MAX_URL_VALUE_LENGTH) <= MAX_URL_VALUE_LENGTH) return raw
+    this.report(key, raw, `The value is ${lengthText(boundedLength(raw))} characters long; at most ${MAX_URL_VALUE_LENGTH} are read.`)
     return undefined
   }
 
@@ -476,10 +508,13 @@ class Decoder {
 
   /** Text without unsafe characters, cut to the field's limit with a notice that says so. */
   readText(spec: FieldSpec<Field>, key: string, raw: string): string {
-    const text = stripUnsafeCharacters(raw)
+    // Past what is scanned, only the start can be kept: the rest is never looked at.
+    const text = stripUnsafeCharacters(scanned(raw))
     const max = spec.max
-    if (max === undefined || characterCount(text, max) <= max) return text
-    const count = characterCount(text).toLocaleString('en-US')
+    // Every text field has a limit (a name's is 64): one without would be kept as scanned.
+    if (max === undefined) return text
+    if (raw.length <= MAX_SCANNED_VALUE_UNITS && characterCount(text, max) <= max) return text
+    const count = lengthText(raw.length > MAX_SCANNED_VALUE_UNITS ? boundedLength(raw) : characterCount(text))
     this.report(key, raw, `${spec.name}s are at most ${max} characters: the first ${max} of its ${count} were kept.`, true)
     return firstCharacters(text, max)
   }

@@ -1,5 +1,26 @@
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { keepUnitsWhole } from './format'
+
+/**
+ * Whether a field would render the same: every prop but its handlers equal.
+ * Handlers are not compared, so a keystroke in one field re-renders that field
+ * only, not the dozen beside it (each re-rendered input also costs the browser
+ * a style pass). So a field's handlers must act on what they are given and on
+ * the store as it is when they run, never on values captured at render time,
+ * which a skipped render would leave stale; every handler here does.
+ */
+export function sameFieldProps(prev: object, next: object): boolean {
+  const a = prev as Record<string, unknown>
+  const b = next as Record<string, unknown>
+  for (const key in a) if (!(key in b)) return false
+  for (const key in b) {
+    const x = a[key]
+    const y = b[key]
+    if (typeof x === 'function' && typeof y === 'function') continue
+    if (!Object.is(x, y)) return false
+  }
+  return true
+}
 
 /** The ids that tie a field to its hint and its error, for aria-describedby. */
 function describedBy(id: string, hint: ReactNode, error: string | undefined, linkNote?: string): string | undefined {
@@ -67,20 +88,7 @@ interface NumberFieldProps {
  * (an `<input type="number">` would drop invalid text), and the engine's
  * message appears beside it.
  */
-export function NumberField({
-  id,
-  label,
-  labelSuffix,
-  value,
-  onChange,
-  error,
-  hint,
-  unit,
-  after,
-  className,
-  linkNote,
-  placeholder,
-}: NumberFieldProps) {
+function NumberFieldImpl({ id, label, labelSuffix, value, onChange, error, hint, unit, after, className, linkNote, placeholder }: NumberFieldProps) {
   return (
     <div className={`field ${className ?? ''}`} data-invalid={error ? 'true' : undefined}>
       <label htmlFor={id}>
@@ -129,7 +137,7 @@ interface SelectFieldProps<T extends string> {
   linkNote?: string
 }
 
-export function SelectField<T extends string>({
+function SelectFieldImpl<T extends string>({
   id,
   label,
   labelSuffix,
@@ -179,7 +187,7 @@ interface CheckboxFieldProps {
 }
 
 /** A yes/no field with its hint and the engine's message beside it. */
-export function CheckboxField({ id, label, labelSuffix, checked, onChange, hint, error, linkNote }: CheckboxFieldProps) {
+function CheckboxFieldImpl({ id, label, labelSuffix, checked, onChange, hint, error, linkNote }: CheckboxFieldProps) {
   return (
     <div className="field checkbox-field" data-invalid={error ? 'true' : undefined}>
       <label className="checkbox" htmlFor={id}>
@@ -198,3 +206,7 @@ export function CheckboxField({ id, label, labelSuffix, checked, onChange, hint,
     </div>
   )
 }
+
+export const NumberField = memo(NumberFieldImpl, sameFieldProps)
+export const SelectField = memo(SelectFieldImpl, sameFieldProps) as typeof SelectFieldImpl
+export const CheckboxField = memo(CheckboxFieldImpl, sameFieldProps)

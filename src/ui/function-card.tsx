@@ -1,4 +1,4 @@
-import { memo, useState, type KeyboardEvent } from 'react'
+import { memo, useMemo, useState, type KeyboardEvent } from 'react'
 import {
   characterCount,
   MAX_NAME_LENGTH,
@@ -22,7 +22,7 @@ import { FIELD_LABELS, parseNumberText } from '../state/selectors'
 import { EXTRA_SPECS, isExtraSet, isNumberSpec, usesExtras, type ExtraField, type FunctionDraft } from '../state/store'
 import type { FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
-import { CheckboxField, FieldError, LabelSuffix, LinkNote, NumberField, SelectField } from './fields'
+import { CheckboxField, FieldError, LabelSuffix, LinkNote, NumberField, sameFieldProps, SelectField } from './fields'
 import { averageRate, countOf, formatNumber, formatUsd } from './format'
 import { useLinkNote } from './link-omissions'
 import { MemorySlider } from './memory-slider'
@@ -237,7 +237,7 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
  * the engine counts them); a paste past it is cut, and the field says so. A
  * name can then never block the bill.
  */
-function NameField({
+const NameField = memo(function NameField({
   id,
   name,
   suffix,
@@ -283,7 +283,7 @@ function NameField({
       <LinkNote id={id} note={linkNote} />
     </div>
   )
-}
+}, sameFieldProps)
 
 function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
   const store = useCalculatorStore()
@@ -310,6 +310,49 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
   }
   const sliderValue = memoryNumber === null ? sheet.memory.minMb : Math.min(sheet.memory.maxMb, Math.max(sheet.memory.minMb, memoryNumber))
   // Shown as text: without the bidi controls and invisible characters that would reorder the card around it.
+  // Made again only when what they show changes, so a keystroke elsewhere leaves the memory field alone.
+  const memoryHint = useMemo(
+    () => (
+      <>
+        {sheet.memory.minMb}–{formatNumber(sheet.memory.maxMb)} MB
+        {sheet.memory.stepMb > 1 ? ` in ${sheet.memory.stepMb} MB steps` : ''}
+        {memoryValid && memoryNumber !== null
+          ? ` · ≈ ${formatNumber(vcpuShare(memoryNumber, true).toFixed(2))} vCPU (1 vCPU at ${formatNumber(ONE_VCPU_MEMORY_MB)} MB, at most 6)`
+          : ''}
+      </>
+    ),
+    [sheet, memoryValid, memoryNumber],
+  )
+  const memorySlider = useMemo(
+    () => (
+      <MemorySlider
+        label={`Memory slider${suffix ? ` (${suffix})` : ''}`}
+        limits={sheet.memory}
+        valueMb={sliderValue}
+        onChange={(memoryMb) => store.getState().updateFunction(fn.id, { memoryMb })}
+      />
+    ),
+    [suffix, sheet, sliderValue, store, fn.id],
+  )
+  const requestsHint = useMemo(() => <MonthlyRequests requests={fn.requests} per={fn.per} />, [fn.requests, fn.per])
+  const requestsUnit = useMemo(
+    () => (
+      <select
+        id={functionFieldId(index + 1, 'per')}
+        className="unit-select"
+        aria-label={`Request unit${suffix ? ` (${suffix})` : ''}`}
+        value={fn.per}
+        onChange={(e) => store.getState().updateFunction(fn.id, { per: e.target.value as RequestUnit })}
+      >
+        {UNIT_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    ),
+    [index, suffix, fn.per, store, fn.id],
+  )
   const name = stripUnsafeCharacters(fn.name).trim()
   const title = name || `Function ${index + 1}`
   const actionTarget = name || `function ${index + 1}`
@@ -354,23 +397,8 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
         linkNote={linkNotes.memoryMb}
         error={err('memoryMb')}
         onChange={(memoryMb) => update({ memoryMb })}
-        hint={
-          <>
-            {sheet.memory.minMb}–{formatNumber(sheet.memory.maxMb)} MB
-            {sheet.memory.stepMb > 1 ? ` in ${sheet.memory.stepMb} MB steps` : ''}
-            {memoryValid
-              ? ` · ≈ ${formatNumber(vcpuShare(memoryNumber, true).toFixed(2))} vCPU (1 vCPU at ${formatNumber(ONE_VCPU_MEMORY_MB)} MB, at most 6)`
-              : ''}
-          </>
-        }
-        after={
-          <MemorySlider
-            label={`Memory slider${suffix ? ` (${suffix})` : ''}`}
-            limits={sheet.memory}
-            valueMb={sliderValue}
-            onChange={(memoryMb) => update({ memoryMb })}
-          />
-        }
+        hint={memoryHint}
+        after={memorySlider}
       />
 
       <NumberField
@@ -393,23 +421,9 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
         linkNote={linkNotes.requests}
         error={err('requests') ?? err('per')}
         onChange={(requests) => update({ requests })}
-        hint={<MonthlyRequests requests={fn.requests} per={fn.per} />}
+        hint={requestsHint}
         className="requests-field"
-        after={
-          <select
-            id={idOf('per')}
-            className="unit-select"
-            aria-label={`Request unit${suffix ? ` (${suffix})` : ''}`}
-            value={fn.per}
-            onChange={(e) => update({ per: e.target.value as RequestUnit })}
-          >
-            {UNIT_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        }
+        after={requestsUnit}
       />
 
       <SelectField

@@ -150,7 +150,10 @@ describe('startIframeBridge', () => {
           totalCents: null,
           totalUsd: null,
           problems: [
-            { attribute: 'duration', message: 'duration: the value typed is 20,000 characters long; the widget passes on at most 100 to this page.' },
+            {
+              attribute: 'duration',
+              message: 'duration: the value typed is over 2,000 characters long; the widget passes on at most 100 to this page.',
+            },
           ],
         },
         HOST,
@@ -162,7 +165,7 @@ describe('startIframeBridge', () => {
           query: 'm=256',
           totalCents: null,
           totalUsd: null,
-          problems: [{ attribute: 'n', message: 'n: the value typed is 4,096 characters long; the widget passes on at most 100 to this page.' }],
+          problems: [{ attribute: 'n', message: 'n: the value typed is over 2,000 characters long; the widget passes on at most 100 to this page.' }],
         },
         HOST,
       ],

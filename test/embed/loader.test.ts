@@ -248,6 +248,29 @@ describe('<lambda-cost-calculator>', () => {
     expect(frame.style.height).toBe('520px')
   })
 
+  it('shows the calculator its calculator attribute names, and takes messages from that origin only', async () => {
+    const other = 'https://lambda-costs.example'
+    const { el, frame, win, url, wid } = mount({ calculator: `${other}/docs-widget`, memory: '512' })
+    expect(`${url().origin}${url().pathname}`).toBe(`${other}/docs-widget/`)
+    expect(url().searchParams.get('m')).toBe('512')
+    send({ ...env(wid), type: 'resize', height: 610 }, win)
+    expect(frame.style.height).toBe('520px')
+    send({ ...env(wid), type: 'resize', height: 610 }, win, other)
+    expect(frame.style.height).toBe('610px')
+    el.setAttribute('memory', '1024')
+    await tick()
+    expect(win.postMessage).toHaveBeenCalledExactlyOnceWith({ ...env(wid), type: 'set', query: 'm=1024' }, other)
+  })
+
+  it('reads its calculator attribute when added to a page, and ignores one that is not an http(s) URL', () => {
+    const { el, frame } = mount({ calculator: 'javascript:alert(1)' })
+    expect(new URL(frame.src).origin).toBe(ORIGIN)
+    el.setAttribute('calculator', 'https://other.example/tools?x=1#y')
+    el.remove()
+    document.body.append(el)
+    expect(frame.src).toMatch(/^https:\/\/other\.example\/tools\/\?embed=1&wid=/)
+  })
+
   it('loading the script twice is harmless', async () => {
     const before = customElements.get('lambda-cost-calculator')
     vi.resetModules()

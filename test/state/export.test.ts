@@ -1,3 +1,5 @@
+import { micromark } from 'micromark'
+import { gfm, gfmHtml } from 'micromark-extension-gfm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { estimate, priceSheetInfo, type Estimate, type EstimateInput } from '../../src/engine/index'
 import {
@@ -210,6 +212,43 @@ describe('Markdown text', () => {
     expect(markdownText('- item')).toBe('\\- item')
     expect(markdownText('1. item')).toBe('1\\. item')
     expect(markdownText('0.5 GB')).toBe('0.5 GB')
+  })
+})
+
+describe('names in Markdown stay text on GitHub', () => {
+  /** The text GitHub-flavoured Markdown shows for `markdown`, and whether it made a link. */
+  function rendered(markdown: string): { text: string; linked: boolean } {
+    const html = micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()] })
+    const text = html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .trim()
+    return { text, linked: /<a /.test(html) }
+  }
+
+  it.each([
+    'https://evil.example/login',
+    'see http://x.io now',
+    'ftp://files.example',
+    'www.example.com',
+    'WWW.Example.com/path',
+    'ops@example.com',
+    'mailto:ops@example.com',
+    'xmpp:ops@example.com',
+    '[click](https://x.io)',
+    '<https://x.io>',
+  ])('%s is shown as written, not as a link', (name) => {
+    const { text, linked } = rendered(markdownText(name))
+    expect(linked).toBe(false)
+    expect(text).toBe(name)
+  })
+
+  it('escapes every @, so a mention such as @team notifies no one', () => {
+    expect(markdownText('@team and @ops-leads')).toBe('\\@team and \\@ops-leads')
+    expect(rendered(markdownText('@team')).text).toBe('@team')
   })
 })
 

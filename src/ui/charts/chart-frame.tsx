@@ -1,5 +1,5 @@
-import { ResponsiveContainer } from 'recharts'
-import { createContext, startTransition, useContext, useEffect, useState, type ReactElement, type ReactNode } from 'react'
+import { ResponsiveContainer, type CartesianGrid } from 'recharts'
+import { createContext, startTransition, type ComponentProps, useContext, useEffect, useState, type ReactElement, type ReactNode } from 'react'
 import { COST_PARTS, type CostPart, type CostPoint } from '../../engine/index'
 import { formatCents } from '../format'
 import { formatCentsExact } from '../money'
@@ -92,6 +92,57 @@ export function ChartEmpty({ children }: { children: ReactNode }) {
 }
 
 /** Room around a plot for its axis labels. */
+type GridProps = ComponentProps<typeof CartesianGrid>
+type VerticalCoordinatesGenerator = NonNullable<GridProps['verticalCoordinatesGenerator']>
+type HorizontalCoordinatesGenerator = NonNullable<GridProps['horizontalCoordinatesGenerator']>
+type GridAxis = Parameters<VerticalCoordinatesGenerator>[0]['xAxis']
+
+/** Where an axis' ticks fall, in pixels: its given ticks, or the ones it chose. */
+function tickCoordinates(axis: GridAxis, from: number, to: number): number[] {
+  const scale = axis?.scale
+  // The plot's edges are drawn too, as recharts draws them.
+  const out: number[] = [from, to]
+  if (!scale) return out
+  for (const tick of axis.ticks ?? axis.niceTicks ?? []) {
+    const at = scale.map(tick)
+    if (typeof at === 'number' && Number.isFinite(at) && at !== from && at !== to) out.push(at)
+  }
+  return out
+}
+
+/**
+ * Grid lines at the axes' ticks. Recharts' own placement first lays each tick
+ * label out in the page to measure it (one forced layout per label, tens of
+ * milliseconds on a long page) only to thin out labels the grid does not draw.
+ */
+export const GRID_AT_TICKS: {
+  verticalCoordinatesGenerator: VerticalCoordinatesGenerator
+  horizontalCoordinatesGenerator: HorizontalCoordinatesGenerator
+} = {
+  verticalCoordinatesGenerator: ({ xAxis, offset }) => tickCoordinates(xAxis, offset.left, offset.left + offset.width),
+  horizontalCoordinatesGenerator: ({ yAxis, offset }) => tickCoordinates(yAxis, offset.top, offset.top + offset.height),
+}
+
+/**
+ * Recharts measures tick labels in a span it looks up by this id (and makes in
+ * <body> when missing). Each measurement lays the page out again: with ten
+ * functions on it, a chart's first drawing spent tens of milliseconds there.
+ * Made here first, inside a box of fixed size with `contain: strict` (see
+ * `.text-measure` in styles.css), each measurement lays out that box alone.
+ */
+const MEASUREMENT_SPAN_ID = 'recharts_measurement_span'
+
+function isolateTextMeasurement(): void {
+  if (typeof document === 'undefined' || !document.body || document.getElementById(MEASUREMENT_SPAN_ID)) return
+  const box = document.createElement('div')
+  box.className = 'text-measure'
+  box.setAttribute('aria-hidden', 'true')
+  const span = document.createElement('span')
+  span.id = MEASUREMENT_SPAN_ID
+  box.append(span)
+  document.body.append(box)
+}
+
 export const PLOT_MARGIN = { top: 10, right: 16, bottom: 24, left: 8 }
 
 /**
@@ -100,6 +151,7 @@ export const PLOT_MARGIN = { top: 10, right: 16, bottom: 24, left: 8 }
  */
 export function ChartBox({ short = false, children }: { short?: boolean; children: ReactElement }) {
   const drawn = useDrawnInTurn()
+  if (drawn) isolateTextMeasurement()
   return (
     <div className={short ? 'chart-box chart-box-short' : 'chart-box'} aria-hidden="true" data-drawn={drawn ? 'true' : undefined}>
       {drawn ? (
@@ -111,34 +163,55 @@ export function ChartBox({ short = false, children }: { short?: boolean; childre
   )
 }
 
-/** Charts waiting for their first drawing, in the order they mounted. */
-const waiting: (() => void)[] = []
+/** Charts waiting for their first drawing, in the order they mounted: each starts its drawing, or says it has gone. */
+const waiting: (() => boolean)[] = []
+/** A chart's first drawing is under way: the next waits for it to commit. */
+let drawing = false
 
-/** Draws the next waiting chart, in a task of its own, and schedules the one after. */
+/** Starts the next waiting chart's first drawing, if any. */
 function drawNext(): void {
-  const draw = waiting.shift()
-  if (!draw) return
-  startTransition(draw)
-  if (waiting.length > 0) setTimeout(drawNext, 0)
+  drawing = false
+  while (waiting.length > 0) {
+    if (waiting.shift()!()) {
+      drawing = true
+      return
+    }
+  }
+}
+
+/** One chart's first drawing is done (or will not happen): the next one starts in a task of its own. */
+function drawDone(): void {
+  setTimeout(drawNext, 0)
 }
 
 /**
  * False until this chart's turn to be drawn for the first time: each chart's
  * first drawing (with recharts' own synchronous updates) runs in a task of its
- * own, so a page with several charts and many functions never blocks the main
- * thread for all of them at once. The box keeps its height meanwhile.
+ * own, the next starting only once the one before has committed, so a page
+ * with several charts and many functions never blocks the main thread for two
+ * of them at once. The box keeps its height meanwhile.
  */
 function useDrawnInTurn(): boolean {
   const [drawn, setDrawn] = useState(false)
   useEffect(() => {
     if (drawn) return
     let live = true
+    let started = false
     waiting.push(() => {
-      if (live) setDrawn(true)
+      if (!live) return false
+      started = true
+      startTransition(() => setDrawn(true))
+      return true
     })
-    if (waiting.length === 1) setTimeout(drawNext, 0)
+    if (!drawing) {
+      drawing = true
+      setTimeout(drawNext, 0)
+    }
     return () => {
       live = false
+      // Runs once the drawing has committed (the effect ends as `drawn` changes), or when the
+      // chart goes first: either way, the next chart's turn.
+      if (started) drawDone()
     }
   }, [drawn])
   return drawn

@@ -2,7 +2,7 @@ import { memo } from 'react'
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { DurationHistogram } from '../../engine/index'
 import { countOf, formatCompact, formatNumber } from '../format'
-import { ChartBox, ChartEmpty, ChartFigure, ChartTable, PLOT_MARGIN } from './chart-frame'
+import { ChartBox, ChartEmpty, ChartFigure, ChartTable, PLOT_MARGIN, GRID_AT_TICKS } from './chart-frame'
 
 /** Billing edges are drawn only while they stay readable. */
 const MAX_EDGES = 30
@@ -49,7 +49,7 @@ const HistogramChart = memo(function HistogramChart({ histogram, granularityMs }
     <ChartFigure id="histogram" title={title} note={note}>
       <ChartBox short>
         <BarChart accessibilityLayer={false} data={rows} margin={PLOT_MARGIN} barCategoryGap={0}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
+          <CartesianGrid {...GRID_AT_TICKS} stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="mid"
             type="number"

@@ -4,7 +4,7 @@ import { ONE_VCPU_MEMORY_MB, type CostPoint, type EstimateInput } from '../../en
 import { formatNumber, formatSmallUsd } from '../format'
 import { cheapestAndFastest, measuredCurve, modelledCurve, NEAR_CHEAPEST_PERCENT, type MemoryPoint } from '../usage/memory-curve'
 import { usageView, useUsageView, type MemoryModel } from '../usage/usage-view'
-import { pointTotal, ChartBox, ChartEmpty, ChartFigure, ChartTable, CostTooltip, DataTable, partsIn, PLOT_MARGIN } from './chart-frame'
+import { pointTotal, ChartBox, ChartEmpty, ChartFigure, ChartTable, CostTooltip, DataTable, partsIn, PLOT_MARGIN, GRID_AT_TICKS } from './chart-frame'
 import { evenTicks, everyNth, formatAxisUsd, memoryTicks } from './chart-helpers'
 import '../usage/usage.css'
 
@@ -135,7 +135,7 @@ export const MemoryChart = memo(function MemoryChart({
     <ChartFigure id="memory" title={title} note={note}>
       <ChartBox>
         <AreaChart accessibilityLayer={false} data={rows} margin={PLOT_MARGIN}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <CartesianGrid {...GRID_AT_TICKS} stroke="var(--grid)" strokeDasharray="3 3" />
           <XAxis
             dataKey="x"
             type="number"

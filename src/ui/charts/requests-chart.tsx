@@ -2,7 +2,7 @@ import { memo } from 'react'
 import { Area, AreaChart, CartesianGrid, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { CostPoint } from '../../engine/index'
 import { formatCompact, formatCompactUsd, formatNumber, unitFor } from '../format'
-import { ChartBox, ChartEmpty, ChartFigure, CostTooltip, DataTable, Legend, partsIn, PLOT_MARGIN } from './chart-frame'
+import { ChartBox, ChartEmpty, ChartFigure, CostTooltip, DataTable, Legend, partsIn, PLOT_MARGIN, GRID_AT_TICKS } from './chart-frame'
 import { onLogAxis, powersOfTen, sampleRows } from './chart-helpers'
 
 /** The bottom of the log-scale cost axis: one cent. Smaller charges sit on it. */
@@ -57,7 +57,7 @@ export const RequestsChart = memo(function RequestsChart({
     <ChartFigure id="requests" title="Monthly cost vs monthly requests" note={note}>
       <ChartBox>
         <AreaChart accessibilityLayer={false} data={rows} margin={PLOT_MARGIN}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <CartesianGrid {...GRID_AT_TICKS} stroke="var(--grid)" strokeDasharray="3 3" />
           <XAxis
             dataKey="x"
             type="number"

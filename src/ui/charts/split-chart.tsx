@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recha
 import { PART_OF_KIND, type BillLine, type Estimate } from '../../engine/index'
 import { formatCompactUsd, formatLineAmount, keepUnitsWhole } from '../format'
 import { shownLines } from '../shown-lines'
-import { ChartBox, ChartEmpty, ChartFigure, partColor } from './chart-frame'
+import { ChartBox, ChartEmpty, ChartFigure, partColor, GRID_AT_TICKS } from './chart-frame'
 
 function shortLabel(line: BillLine, lines: readonly BillLine[]): string {
   if (line.kind === 'requests') return 'Requests'
@@ -42,7 +42,7 @@ export const SplitChart = memo(function SplitChart({ estimate }: { estimate: Est
     <ChartFigure id="split" title={title} note={<>This month&rsquo;s bill by line.</>}>
       <ChartBox short>
         <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" horizontal={false} />
+          <CartesianGrid {...GRID_AT_TICKS} stroke="var(--grid)" strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tickFormatter={formatCompactUsd} stroke="var(--muted)" />
           <YAxis type="category" dataKey="label" width={130} stroke="var(--muted)" tick={{ fontSize: 12 }} />
           <Tooltip formatter={(_v, _n, item) => [formatLineAmount(item.payload.lineUsd, item.payload.exactUsd), item.payload.fullLabel]} />
