@@ -22,7 +22,6 @@ const loadUsage = () => import('../ui/usage/usage-panel')
 const loadShare = () => import('../ui/share-bar')
 const loadNotice = () => import('../ui/link-notice')
 const loadPrintSummary = () => import('../ui/print-summary')
-const loadCompare = () => import('../ui/compute/compute-compare')
 
 interface Props {
   urlSync: UrlSync
@@ -52,7 +51,6 @@ export function App({ urlSync, linkReports }: Props) {
   const usage = useLoaded(loadUsage)
   const share = useLoaded(loadShare)
   const printSummary = useLoaded(loadPrintSummary)
-  const compare = useLoaded(loadCompare)
   const shareUrl = () => urlSync.shareUrl()
   const [report, setReport] = useState<LinkReport>(linkReports.current())
   const notices = useLoaded(loadNotice, report.problems.length > 0 || report.futureVersion)
@@ -101,11 +99,6 @@ export function App({ urlSync, linkReports }: Props) {
           <ErrorBoundary part="the charts">
             <ChartsPanel />
           </ErrorBoundary>
-          {compare ? (
-            <ErrorBoundary part="the comparison of ways to run it">
-              <compare.ComputeComparePanel />
-            </ErrorBoundary>
-          ) : null}
           {usage ? (
             <ErrorBoundary part="the usage import">
               <usage.UsagePanel />

@@ -789,4 +789,4 @@ export const FIELD_CONFLICTS: readonly (readonly [FieldSpec<FunctionFieldKey>, F
  *
  * @example COMPARE_URL_KEYS[0] // 'cmp'
  */
-export const COMPARE_URL_KEYS = ['cmp', 'xf', 'xv', 'xg', 'xa', 'xi', 'xc'] as const
+export const COMPARE_URL_KEYS: readonly string[] = 'cmp xf xv xg xa xi xc'.split(' ')

@@ -102,15 +102,13 @@ export interface CalculatorInputs {
 }
 
 /** The comparison's settings as typed, by link key. */
-export type CompareDraft = Readonly<Partial<Record<string, string>>>
+export type CompareDraft = Partial<Record<string, string>>
 
 export interface CalculatorActions {
   setSheet(sheet: PriceSheetId): void
   setRegion(region: string): void
   setFreeTier(freeTier: boolean): void
   setSavingsPlanPercent(text: string): void
-  /** Sets some of the comparison's settings (an empty value means the default). */
-  setCompare(patch: CompareDraft): void
   updateFunction(id: string, patch: Partial<Omit<FunctionDraft, 'id'>>): void
   addFunction(): void
   duplicateFunction(id: string): void
@@ -167,7 +165,6 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
     setRegion: (region) => set({ region }),
     setFreeTier: (freeTier) => set({ freeTier }),
     setSavingsPlanPercent: (savingsPlanPercent) => set({ savingsPlanPercent }),
-    setCompare: (patch) => set((s) => ({ compare: { ...s.compare, ...patch } })),
     updateFunction: (id, patch) =>
       set((s) => {
         const fitted = patch.name === undefined ? patch : { ...patch, name: fitName(patch.name) }
@@ -196,15 +193,20 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
         freeTier: inputs.freeTier,
         savingsPlanPercent: inputs.savingsPlanPercent ?? '',
         functions: fitNames(inputs.functions),
-        compare: inputs.compare ?? {},
+        compare: inputs.compare,
       }),
   }))
 }
 
 /** Just the inputs of a state, without its actions. */
 export function inputsOf(state: CalculatorInputs): CalculatorInputs {
-  const inputs: CalculatorInputs = { sheet: state.sheet, region: state.region, freeTier: state.freeTier, functions: state.functions }
+  const inputs: CalculatorInputs = {
+    sheet: state.sheet,
+    region: state.region,
+    freeTier: state.freeTier,
+    functions: state.functions,
+    compare: state.compare,
+  }
   if (state.savingsPlanPercent) inputs.savingsPlanPercent = state.savingsPlanPercent
-  if (state.compare) inputs.compare = state.compare
   return inputs
 }

@@ -296,9 +296,10 @@ export function encodeLink(inputs: CalculatorInputs): EncodedLink {
   const plan = (inputs.savingsPlanPercent ?? '').trim()
   if (plan !== '' && plan.length <= MAX_URL_VALUE_LENGTH) put('sp', plan)
   if (inputs.functions.length !== 1) put('fns', String(inputs.functions.length))
+  // The comparison's settings as typed (a value over MAX_URL_VALUE_LENGTH is left out below, as any is).
   for (const key of COMPARE_URL_KEYS) {
-    const value = (inputs.compare?.[key] ?? '').trim()
-    if (value !== '' && value.length <= MAX_URL_VALUE_LENGTH) put(key, value)
+    const value = inputs.compare?.[key]?.trim()
+    if (value) put(key, value)
   }
   inputs.functions.forEach((fn, index) => {
     for (const spec of FIELDS) {
@@ -446,16 +447,11 @@ class Decoder {
       this.inputs.savingsPlanPercent = plan.trim()
       this.setBy.set('savingsPlanPercent', { key: 'sp', raw: plan })
     }
-  }
-
-  /** The comparison's settings, kept as given: the comparison checks them, and names any that do not fit. */
-  readCompare(): void {
-    const compare: Record<string, string> = {}
+    // The comparison's settings, kept as given: the comparison checks them, and names any that do not fit.
     for (const key of COMPARE_URL_KEYS) {
-      const raw = this.take(key)
-      if (raw !== undefined && raw.trim() !== '') compare[key] = stripUnsafeCharacters(raw.trim())
+      const raw = this.take(key)?.trim()
+      if (raw) (this.inputs.compare ??= {})[key] = stripUnsafeCharacters(raw)
     }
-    if (Object.keys(compare).length > 0) this.inputs.compare = compare
   }
 
   /** How many functions: `fns`, else the highest function number used, else the base's count. */
@@ -615,7 +611,6 @@ export function decode(query: string): DecodeResult {
     decoder.readVersion()
     decoder.readPreset()
     decoder.readAccount()
-    decoder.readCompare()
     const count = decoder.readCount()
     for (let i = 0; i < count; i++) decoder.inputs.functions.push(decoder.readFunction(i))
     decoder.settle()

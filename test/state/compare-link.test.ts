@@ -20,9 +20,10 @@ describe('the ways-to-run-it comparison in a link', () => {
 
   it('settings changed in the store reach the link; an emptied one leaves it', () => {
     const store = createCalculatorStore()
-    store.getState().setCompare({ cmp: '1', xc: '8' })
+    const setCompare = (compare: Record<string, string>) => store.getState().replaceInputs({ ...inputsOf(store.getState()), compare })
+    setCompare({ cmp: '1', xc: '8' })
     expect(encode(inputsOf(store.getState()))).toContain('cmp=1&xc=8')
-    store.getState().setCompare({ xc: '' })
+    setCompare({ cmp: '1', xc: '' })
     expect(encode(inputsOf(store.getState()))).not.toContain('xc=')
     // A link without them opens without them.
     store.getState().replaceInputs(decode('v=2&p=current').inputs)

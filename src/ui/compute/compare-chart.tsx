@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatMonthly, formatRate, type WaysComparison } from '../../engine/index'
+import type { WaysComparison } from '../../engine/index'
 import { ChartBox, ChartEmpty, ChartFigure, ChartTable, PLOT_MARGIN } from '../charts/chart-frame'
 import { formatAxisUsd, onLogAxis, powersOfTen } from '../charts/chart-helpers'
 import { formatCents } from '../format'
@@ -17,6 +17,21 @@ const STYLES = [
   { color: 'var(--c-snapstart)', dash: '12 3' },
   { color: 'var(--c-edge)', dash: '1 2' },
 ]
+
+// As the engine's formatRate and formatMonthly, written here so that the charts' chunk does not load the comparison's engine code.
+function formatRate(perSecond: number): string {
+  return perSecond >= 10 ? Math.round(perSecond).toLocaleString('en-US') : Number(perSecond.toPrecision(2)).toString()
+}
+function formatMonthly(requests: number): string {
+  for (const [size, suffix] of [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ] as const) {
+    if (requests >= size) return `${requests / size >= 100 ? Math.round(requests / size) : Number((requests / size).toPrecision(2))}${suffix}`
+  }
+  return String(Math.round(requests))
+}
 
 const rateLabel = (perSecond: number) => `${formatRate(perSecond)} requests / s`
 

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useId, useMemo, useState, type ReactNode } from 'react'
+import { lazy, startTransition, Suspense, useEffect, useId, useMemo, useState, type ReactNode } from 'react'
 import {
   COMPARE_FIELDS,
   compareWaysToRun,
@@ -12,10 +12,12 @@ import {
   type WaysComparison,
 } from '../../engine/index'
 import { useCalculator, useCalculatorStore } from '../../state/react'
-import type { CompareDraft } from '../../state/store'
+import { inputsOf, type CalculatorStore, type CompareDraft } from '../../state/store'
 import { formatCents } from '../format'
-import { CompareChart } from './compare-chart'
 import './compute-compare.css'
+
+// The chart shares the other charts' frame and recharts: it loads with them.
+const CompareChart = lazy(() => import('../charts/index').then((m) => ({ default: m.CompareChart })))
 
 /** How long input must pause before the comparison is priced again, ms: a little after the charts. */
 const SETTLE_MS = 260
@@ -37,6 +39,12 @@ function useSettled<T>(value: T, delayMs: number): { value: T; pending: boolean 
 /** "a, b or c". */
 function orList(items: readonly string[]): string {
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '')
+}
+
+/** Sets some of the comparison's settings (an empty value means the default), keeping every other input as it is. */
+function setCompare(store: CalculatorStore, patch: CompareDraft): void {
+  const state = store.getState()
+  state.replaceInputs({ ...inputsOf(state), compare: { ...state.compare, ...patch } })
 }
 
 /** A field's value when the link leaves it out, as the link writes it. */
@@ -82,7 +90,7 @@ function Settings({
 }) {
   const store = useCalculatorStore()
   // The default is written as nothing, so a link carries only what differs.
-  const set = (key: string, value: string) => store.getState().setCompare({ [spec(key).urlKey]: value === defaultCode(spec(key)) ? '' : value })
+  const set = (key: string, value: string) => setCompare(store, { [spec(key).urlKey]: value === defaultCode(spec(key)) ? '' : value })
   const value = (key: string) => draft?.[spec(key).urlKey] || defaultCode(spec(key))
   const id = useId()
   const field = (key: string, control: ReactNode, unit?: string) => {
@@ -119,7 +127,7 @@ function Settings({
       inputMode="decimal"
       value={draft?.[f.urlKey] ?? ''}
       placeholder={String(f.default)}
-      onChange={(e) => store.getState().setCompare({ [f.urlKey]: e.target.value })}
+      onChange={(e) => setCompare(store, { [f.urlKey]: e.target.value })}
       aria-invalid={problems[key] ? true : undefined}
       aria-describedby={describedBy(key)}
       size={6}
@@ -185,7 +193,7 @@ function useApply(functionIndex: number) {
     if (change.fargateArchitecture) patch[spec('fargateArchitecture').urlKey] = change.fargateArchitecture === 'arm64' ? 'arm' : ''
     if (change.ec2InstanceType)
       patch[spec('ec2InstanceType').urlKey] = change.ec2InstanceType === defaultCode(spec('ec2InstanceType')) ? '' : change.ec2InstanceType
-    if (Object.keys(patch).length > 0) state.setCompare(patch)
+    if (Object.keys(patch).length > 0) setCompare(store, patch)
   }
 }
 
@@ -249,7 +257,7 @@ function Crossings({ result }: { result: WaysComparison }) {
   const label = (id: string) => result.ways.find((w) => w.id === id)?.label ?? id
   return (
     <>
-      <h3 className="compare-subtitle">Where they cross</h3>
+      <h4 className="compare-subtitle">Where they cross</h4>
       <ul className="compare-crossings">
         {result.crossings.map((c) => (
           <li key={`${c.cheaper}-${c.dearer}-${c.requestsPerMonth}`} className={c.cheapestChanges ? 'cheapest' : undefined}>
@@ -303,7 +311,9 @@ function CompareBody() {
             A choice in the last column is applied to the calculator itself: its region, the function&rsquo;s architecture, or the comparison&rsquo;s
             Fargate or EC2 setting.
           </p>
-          <CompareChart result={result} />
+          <Suspense fallback={<p className="charts-loading">Loading the chart&hellip;</p>}>
+            <CompareChart result={result} />
+          </Suspense>
           <Crossings result={result} />
         </>
       )}
@@ -316,8 +326,8 @@ export function ComputeComparePanel() {
   const open = useCalculator((s) => s.compare?.[spec('compareOpen').urlKey] === '1')
   const store = useCalculatorStore()
   return (
-    <section className="card compare-card" aria-labelledby="compare-title" data-testid="compare-panel">
-      <h2 id="compare-title">Ways to run it, side by side</h2>
+    <section className="compare-card" aria-labelledby="compare-title" data-testid="compare-panel">
+      <h3 id="compare-title">Ways to run it, side by side</h3>
       <p className="field-hint">
         The same function as Lambda on demand, with provisioned concurrency, on Fargate or on EC2, across request rates. Fargate and EC2 are
         comparisons from bundled prices, not Lambda bills.
@@ -327,7 +337,7 @@ export function ComputeComparePanel() {
         open={open}
         onToggle={(e) => {
           const now = e.currentTarget.open
-          if (now !== open) store.getState().setCompare({ [spec('compareOpen').urlKey]: now ? '1' : '' })
+          if (now !== open) setCompare(store, { [spec('compareOpen').urlKey]: now ? '1' : '' })
         }}
       >
         <summary>Compare ways to run it</summary>
