@@ -925,3 +925,13 @@ export function fieldIsSet(spec: FieldSpec, value: unknown): boolean {
 export const FIELD_CONFLICTS: readonly (readonly [FieldSpec<FunctionFieldKey>, FieldSpec<FunctionFieldKey>, string])[] = FUNCTION_FIELDS.flatMap(
   (spec) => (spec.conflicts ?? []).map((c) => [spec, functionField(c.key), c.rule] as const),
 )
+
+/**
+ * The link keys of the ways-to-run-it comparison's inputs, in the order a link
+ * writes them: each is the `urlKey` of an entry of `COMPARE_FIELDS`
+ * (engine/compare-fields.ts, which loads with the comparison). The link keeps
+ * their values as given; the comparison checks them.
+ *
+ * @example COMPARE_URL_KEYS[0] // 'cmp'
+ */
+export const COMPARE_URL_KEYS: readonly string[] = 'cmp xf xv xg xa xi xc'.split(' ')

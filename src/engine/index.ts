@@ -75,3 +75,21 @@ export { durationHistogram, histogramBinMs, usageStats } from './usage/stats'
 export type { DurationHistogram, UsageStats } from './usage/stats'
 export { adviceFor } from './advice'
 export type { Advice, AdviceKind, AdviceOptions } from './advice'
+export { COMPARE_FIELDS } from './compare-fields'
+export type { CompareFieldKey, CompareFieldSpec } from './compare-fields'
+export { compareWaysToRun, ec2ComparisonTypes, formatMonthly, formatRate, WAYS_TO_RUN } from './compute/ways-to-run'
+export type {
+  CheaperChoice,
+  ComputeSettings,
+  Crossing,
+  WayChange,
+  WayContext,
+  WayResult,
+  WaysComparison,
+  WaysOptions,
+  WaysPoint,
+  WayToRun,
+  WayToRunSpec,
+} from './compute/ways-to-run'
+export { FARGATE_PRICES, FARGATE_PRICES_SOURCE, FARGATE_TASK_SIZES, fargateSizeProblem } from './compute/fargate-prices'
+export type { FargateRates } from './compute/fargate-prices'

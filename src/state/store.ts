@@ -93,7 +93,16 @@ export interface CalculatorInputs {
   /** A Compute Savings Plan's discount, %, as typed; empty or absent: none. */
   savingsPlanPercent?: string
   functions: FunctionDraft[]
+  /**
+   * The ways-to-run-it comparison's settings as a link writes them, by link
+   * key (`COMPARE_URL_KEYS`: `cmp`, `xv`, ...): a choice's code, `1` for yes,
+   * numbers and text as typed. Absent or empty: the default.
+   */
+  compare?: CompareDraft
 }
+
+/** The comparison's settings as typed, by link key. */
+export type CompareDraft = Partial<Record<string, string>>
 
 export interface CalculatorActions {
   setSheet(sheet: PriceSheetId): void
@@ -184,13 +193,20 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
         freeTier: inputs.freeTier,
         savingsPlanPercent: inputs.savingsPlanPercent ?? '',
         functions: fitNames(inputs.functions),
+        compare: inputs.compare,
       }),
   }))
 }
 
 /** Just the inputs of a state, without its actions. */
 export function inputsOf(state: CalculatorInputs): CalculatorInputs {
-  const inputs: CalculatorInputs = { sheet: state.sheet, region: state.region, freeTier: state.freeTier, functions: state.functions }
+  const inputs: CalculatorInputs = {
+    sheet: state.sheet,
+    region: state.region,
+    freeTier: state.freeTier,
+    functions: state.functions,
+    compare: state.compare,
+  }
   if (state.savingsPlanPercent) inputs.savingsPlanPercent = state.savingsPlanPercent
   return inputs
 }

@@ -27,7 +27,7 @@
  *
  * Pure: no DOM, no `window`; the caller reads and writes the address bar.
  */
-import { FUNCTION_FIELDS, type FieldSpec } from '../engine/fields'
+import { COMPARE_URL_KEYS, FUNCTION_FIELDS, type FieldSpec } from '../engine/fields'
 import {
   characterCount,
   firstCharacters,
@@ -296,6 +296,11 @@ export function encodeLink(inputs: CalculatorInputs): EncodedLink {
   const plan = (inputs.savingsPlanPercent ?? '').trim()
   if (plan !== '' && plan.length <= MAX_URL_VALUE_LENGTH) put('sp', plan)
   if (inputs.functions.length !== 1) put('fns', String(inputs.functions.length))
+  // The comparison's settings as typed (a value over MAX_URL_VALUE_LENGTH is left out below, as any is).
+  for (const key of COMPARE_URL_KEYS) {
+    const value = inputs.compare?.[key]?.trim()
+    if (value) put(key, value)
+  }
   inputs.functions.forEach((fn, index) => {
     for (const spec of FIELDS) {
       const field = spec.key
@@ -441,6 +446,11 @@ class Decoder {
     if (plan !== undefined && plan.trim() !== '') {
       this.inputs.savingsPlanPercent = plan.trim()
       this.setBy.set('savingsPlanPercent', { key: 'sp', raw: plan })
+    }
+    // The comparison's settings, kept as given: the comparison checks them, and names any that do not fit.
+    for (const key of COMPARE_URL_KEYS) {
+      const raw = this.take(key)?.trim()
+      if (raw) (this.inputs.compare ??= {})[key] = stripUnsafeCharacters(raw)
     }
   }
 

@@ -91,7 +91,8 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
       state.sheet === previous.sheet &&
       state.region === previous.region &&
       state.freeTier === previous.freeTier &&
-      state.functions === previous.functions
+      state.functions === previous.functions &&
+      state.compare === previous.compare
     ) {
       return
     }

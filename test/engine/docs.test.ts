@@ -8,6 +8,7 @@ const sources = [
   ...readdirSync(dir).filter((f) => f.endsWith('.ts')),
   ...readdirSync(join(dir, 'sheets')).map((f) => `sheets/${f}`),
   ...readdirSync(join(dir, 'usage')).map((f) => `usage/${f}`),
+  ...readdirSync(join(dir, 'compute')).map((f) => `compute/${f}`),
 ]
   .filter((f) => f.endsWith('.ts'))
   .map((f) => readFileSync(join(dir, f), 'utf8'))

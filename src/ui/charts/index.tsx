@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useMemo, useState } from 'react'
+import { lazy, startTransition, Suspense, useEffect, useMemo, useState } from 'react'
 import { costByMemory, costByRequests } from '../../engine/index'
 import { useCalculator } from '../../state/react'
 import { MemoryChart } from './memory-chart'
@@ -53,6 +53,9 @@ function useChartEstimate(delayMs: number = SETTLE_MS[0]) {
   )
 }
 
+// The ways-to-run-it comparison: its panel and price tables load after the charts, and price only while it is open.
+const ComparePanel = lazy(() => import('../compute/compute-compare').then((m) => ({ default: m.ComputeComparePanel })))
+
 const INVALID = <p className="charts-empty">The charts appear when the inputs are valid.</p>
 
 function RequestsPart() {
@@ -91,6 +94,12 @@ export default function Charts() {
       <RequestsPart />
       <MemoryPart />
       <SplitPart />
+      <Suspense fallback={null}>
+        <ComparePanel />
+      </Suspense>
     </div>
   )
 }
+
+// The ways-to-run-it chart loads with the other charts (it shares their frame), not with the panel.
+export { CompareChart } from '../compute/compare-chart'
