@@ -67,6 +67,9 @@ describe('bundle sizes', () => {
   // about 0.8 KB for the chunks' boundaries (the entry, the loader and React
   // apart) and 0.9 KB for hydration (the edits made before it, the page's own
   // print link, the charts loaded without suspending the first render).
+  // Lambda Managed Instances (seven fields, three meters, exact sizing and the
+  // instance prices, all needed to price a link that uses them) then added
+  // about 4.9 KB to the calculator's code: 116.7 KB in all.
   it('the initial JavaScript is at most 90 KB gzipped', () => {
     const files = initialScripts()
     expect(files.length).toBeGreaterThan(0)
@@ -74,9 +77,9 @@ describe('bundle sizes', () => {
     expect(total).toBeLessThanOrEqual(90 * 1000)
   })
 
-  it('the JavaScript that runs before the page answers input is at most 112 KB gzipped', () => {
+  it('the JavaScript that runs before the page answers input is at most 118 KB gzipped', () => {
     const total = interactiveScripts().reduce((sum, f) => sum + gzipBytes(f), 0)
-    expect(total).toBeLessThanOrEqual(112 * 1000)
+    expect(total).toBeLessThanOrEqual(118 * 1000)
   })
 
   it('the calculation steps, the comparisons, the advice and the engine\u2019s fast path load after the total, not before', () => {

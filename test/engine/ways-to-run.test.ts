@@ -18,11 +18,12 @@ const oneGb200ms = (requests: number, freeTier = false): EstimateInput => ({
 const way = (c: WaysComparison, id: string) => c.ways.find((w) => w.id === id)!
 
 describe('ways to run it: the table', () => {
-  it('lists Lambda on demand, Lambda with provisioned concurrency, Fargate and EC2, bills first', () => {
-    expect(WAYS_TO_RUN.map((w) => w.id)).toEqual(['lambda-on-demand', 'lambda-provisioned', 'fargate', 'ec2'])
+  it('lists Lambda on demand, Lambda with provisioned concurrency, Lambda Managed Instances, Fargate and EC2, bills first', () => {
+    expect(WAYS_TO_RUN.map((w) => w.id)).toEqual(['lambda-on-demand', 'lambda-provisioned', 'lambda-managed-instances', 'fargate', 'ec2'])
     const c = compareWaysToRun(oneGb200ms(1e6))
     // Fargate and EC2 say what they would also need: an Application Load Balancer, $0.0225 an hour x 730 = $16.43 a month at least (pricing-next 5.3).
     expect(c.ways.map((w) => w.alsoNeeded)).toEqual([
+      null,
       null,
       null,
       'Also needed, not included: a load balancer, at least $16.43 a month.',
@@ -31,6 +32,7 @@ describe('ways to run it: the table', () => {
     expect(c.ways.map((w) => [w.id, w.kind])).toEqual([
       ['lambda-on-demand', 'bill'],
       ['lambda-provisioned', 'bill'],
+      ['lambda-managed-instances', 'bill'],
       ['fargate', 'comparison'],
       ['ec2', 'comparison'],
     ])
@@ -76,6 +78,57 @@ describe('ways to run it: monthly costs', () => {
     // 1M x 0.2 s / 2,628,000 s = 0.076 in flight: 1 environment, 1 GB, 730 h.
     // 2,628,000 GB-s x 0.0000041667 = 10.9500876 -> 10.95; 200,000 GB-s x 0.0000097222 = 1.94444 -> 1.94; requests 0.20.
     expect(way(compareWaysToRun(oneGb200ms(1e6)), 'lambda-provisioned').usd).toBe('13.09')
+  })
+})
+
+describe('ways to run it: Lambda Managed Instances', () => {
+  // 2,048 MB, 200 ms, 1M requests a month: 1M / 2,628,000 s x 0.2 s = 0.076 in flight, one
+  // environment of 16 requests, 1 vCPU (2,048 MB / 4 GB per vCPU); an xlarge (4 vCPU, 16 GiB) less
+  // the OS's 1 vCPU and 1 GB holds min(3, 7) = 3: one instance, raised to AWS's three, x 730 h = 2,190 h.
+  const twoGb = (architecture: 'x86_64' | 'arm64'): EstimateInput => ({
+    sheet: 'aws-current',
+    functions: [{ memoryMb: 2048, durationMs: 200, requests: 1e6, architecture }],
+  })
+
+  it('on x86_64 an m7i.xlarge ($0.2016 an hour): $441.50 EC2 + $66.23 fee + $0.20 requests = $507.93', () => {
+    // 2,190 x 0.2016 = 441.504; x 0.15 = 66.2256; 1M x $0.20 per million = 0.20, no free tier.
+    const w = way(compareWaysToRun(twoGb('x86_64')), 'lambda-managed-instances')
+    expect(w.label).toBe('Lambda Managed Instances (m7i.xlarge)')
+    expect(w.problem).toBeNull()
+    expect(w.usd).toBe('507.93')
+  })
+
+  it('on arm64 an m7g.xlarge ($0.1632 an hour): $357.41 + $53.61 + $0.20 = $411.22', () => {
+    // 2,190 x 0.1632 = 357.408; x 0.15 = 53.6112.
+    expect(way(compareWaysToRun(twoGb('arm64')), 'lambda-managed-instances').usd).toBe('411.22')
+  })
+
+  it('uses the function\u2019s own instance type, and leaves out what Managed Instances do not bill', () => {
+    const input: EstimateInput = {
+      sheet: 'aws-current',
+      functions: [
+        {
+          memoryMb: 2048,
+          durationMs: 200,
+          requests: 1e6,
+          architecture: 'arm64',
+          instanceType: 'c7g.xlarge',
+          coldStartPercent: 2,
+          initDurationMs: 300,
+        },
+      ],
+    }
+    // c7g.xlarge (4 vCPU, 8 GiB, $0.145): min(3, floor(7,168 / 2,048) = 3) = 3 an instance: 3 instances, 2,190 h.
+    // 2,190 x 0.145 = 317.55; x 0.15 = 47.6325 -> 47.63; + 0.20 = $365.38.
+    const w = way(compareWaysToRun(input), 'lambda-managed-instances')
+    expect(w.label).toBe('Lambda Managed Instances (c7g.xlarge)')
+    expect(w.usd).toBe('365.38')
+  })
+
+  it('a function under 2,048 MB cannot run there, and the way says why', () => {
+    const w = way(compareWaysToRun(oneGb200ms(1e6)), 'lambda-managed-instances')
+    expect(w.usd).toBeNull()
+    expect(w.problem).toMatch(/2,048/)
   })
 })
 

@@ -12,7 +12,7 @@
  */
 import { computeBill } from '../bill'
 import { COMPARE_FIELDS } from '../compare-fields'
-import { MAX_PROVISIONED_CONCURRENCY } from '../fields'
+import { FUNCTION_FIELDS, functionField, MAX_PROVISIONED_CONCURRENCY } from '../fields'
 import { compareRatio, parseDecimalString, parseNumber, roundHalfUp, toDecimalString, ZERO, type Ratio } from '../decimal'
 import { lineExactUsd } from '../estimate'
 import { requestsPerMonth } from '../requests'
@@ -93,7 +93,7 @@ export interface CheaperChoice {
 /**
  * What one entry of the table gives for an input: its label, its cost at any volume, its other choices.
  *
- * @example WAYS_TO_RUN[2].build(ctx).cents(5_100_005) // 1802n: Fargate 0.5 vCPU / 1 GB in us-east-1
+ * @example WAYS_TO_RUN[3].build(ctx).cents(5_100_005) // 1802n: Fargate 0.5 vCPU / 1 GB in us-east-1
  */
 export interface WayToRun {
   id: string
@@ -177,18 +177,20 @@ function alone(ctx: WayContext, fn: FunctionInput, requests: number, per: Reques
 }
 
 /**
- * Lambda Managed Instances' per-function fields, where a function has them:
- * the on-demand and provisioned ways price Lambda's default compute instead.
+ * Lambda Managed Instances' per-function fields, where a function has them
+ * (the compute type and the fields shown with it): the on-demand and
+ * provisioned ways price Lambda's default compute instead.
  */
-const MANAGED_INSTANCE_KEYS = [
+const MANAGED_INSTANCE_KEYS: readonly string[] = [
   'compute',
-  'instanceType',
-  'instanceHours',
-  'ec2PricePerHour',
-  'concurrencyPerEnvironment',
-  'memoryGbPerVcpu',
-  'scalingBufferPercent',
+  ...FUNCTION_FIELDS.filter((f) => f.shownWhen?.key === 'compute' && f.shownWhen.equals === 'managed-instances').map((f) => f.key),
 ]
+
+/** The inputs Managed Instances do not bill, as the compute field's conflicts name them. */
+const LAMBDA_ONLY_KEYS: readonly string[] = (functionField('compute').conflicts ?? []).map((c) => c.key)
+
+/** The instance type a Managed Instances way uses where the function names none of its architecture: general purpose, 4 vCPU. */
+const DEFAULT_MANAGED_TYPE: Readonly<Record<Architecture, string>> = { arm64: 'm7g.xlarge', x86_64: 'm7i.xlarge' }
 
 /** The function on demand: no provisioned concurrency, on Lambda's default compute. */
 function onDemand(fn: FunctionInput): FunctionInput {
@@ -281,6 +283,35 @@ const LAMBDA_PROVISIONED: WayToRunSpec = {
         return { ...onDemand(fn), provisionedConcurrency: Number(pc), provisionedHours: 730, provisionedSharePercent: 100 }
       },
     ),
+}
+
+/**
+ * The function on Lambda Managed Instances: its own instance type (where it
+ * names one of its architecture) and settings, else an m7g.xlarge (arm64) or
+ * m7i.xlarge (x86_64) sized from the traffic; the inputs Managed Instances do
+ * not bill left out. A bill, by the engine's Managed Instances rules.
+ */
+const LAMBDA_MANAGED_INSTANCES: WayToRunSpec = {
+  id: 'lambda-managed-instances',
+  build: (ctx) => {
+    const architecture = ctx.fn.architecture ?? 'x86_64'
+    const own = ctx.fn.instanceType === undefined ? undefined : ec2InstanceType(ctx.fn.instanceType)
+    const typeFor = (a: Architecture) => (own?.managedInstances && own.architecture === a ? own.name : DEFAULT_MANAGED_TYPE[a])
+    return lambdaWay(
+      ctx,
+      'lambda-managed-instances',
+      `Lambda Managed Instances (${typeFor(architecture)})`,
+      [
+        'At least three instances all month (AWS\u2019s default, for resilience across zones), sized for the average rate: they do not scale to zero. Requests at $0.20 per million with no free tier, the EC2 instance-hours and a 15 % management fee.',
+      ],
+      (fn) => {
+        const copy: Record<string, unknown> = { ...fn }
+        for (const key of LAMBDA_ONLY_KEYS) delete copy[key]
+        const a = fn.architecture ?? 'x86_64'
+        return { ...(copy as unknown as FunctionInput), compute: 'managed-instances', instanceType: typeFor(a) }
+      },
+    )
+  },
 }
 
 // ---------------------------------------------------------------- containers
@@ -413,9 +444,9 @@ const EC2: WayToRunSpec = {
  * Every way to run it the comparison prices, in the order it lists them. A
  * new way is one entry here.
  *
- * @example WAYS_TO_RUN.map((w) => w.id) // ['lambda-on-demand', 'lambda-provisioned', 'fargate', 'ec2']
+ * @example WAYS_TO_RUN.map((w) => w.id) // ['lambda-on-demand', 'lambda-provisioned', 'lambda-managed-instances', 'fargate', 'ec2']
  */
-export const WAYS_TO_RUN: readonly WayToRunSpec[] = [LAMBDA_ON_DEMAND, LAMBDA_PROVISIONED, FARGATE, EC2]
+export const WAYS_TO_RUN: readonly WayToRunSpec[] = [LAMBDA_ON_DEMAND, LAMBDA_PROVISIONED, LAMBDA_MANAGED_INSTANCES, FARGATE, EC2]
 
 // ---------------------------------------------------------------- comparison
 
