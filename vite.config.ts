@@ -38,6 +38,14 @@ function assetsForAnyOrigin(): Plugin {
   }
 }
 
+/**
+ * The browsers embed.js must still run in: a docs reader's browser may be years
+ * older than the app's own baseline. Safari 14 (iOS 14 devices that stopped
+ * updating), Firefox 78 ESR and Chrome 80. test/e2e/cross-engine/embed-target.test.ts
+ * parses dist/embed.js at this target.
+ */
+export const EMBED_TARGET = ['safari14', 'firefox78', 'chrome80']
+
 // `vite build` builds the app; `vite build --mode embed` builds the docs
 // loader on its own as one classic script, dist/embed.js, with no shared chunks.
 export default defineConfig(({ mode }) => {
@@ -48,6 +56,7 @@ export default defineConfig(({ mode }) => {
       build: {
         emptyOutDir: false,
         copyPublicDir: false,
+        target: EMBED_TARGET,
         lib: {
           entry: 'src/embed/loader.ts',
           formats: ['iife'],

@@ -254,64 +254,67 @@ async function launchWebKit(): Promise<Engine> {
     xvfb?.process.kill()
   }
   try {
-    // Each page is its own session (its own MiniBrowser): WebDriver classic has one window to drive at a time.
-    const sessions = new Set<WebdriverIO.Browser>()
-    const session = () =>
-      remote({
-        hostname: '127.0.0.1',
-        port,
-        logLevel: 'error',
-        // Retries the first request while the driver starts listening.
-        connectionRetryCount: 20,
-        connectionRetryTimeout: 120_000,
-        capabilities: {
-          browserName: 'MiniBrowser',
-          'wdio:enforceWebDriverClassic': true,
-          'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
-        } as WebdriverIO.Capabilities,
-      })
+    // One session (one MiniBrowser) for every page, one page at a time: a new
+    // session right after another is deleted can hang WebKitWebDriver.
+    const b = await remote({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'error',
+      // Retries the first request while the driver starts listening.
+      connectionRetryCount: 20,
+      connectionRetryTimeout: 120_000,
+      capabilities: {
+        browserName: 'MiniBrowser',
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+      } as WebdriverIO.Capabilities,
+    })
+    await b.setWindowSize(1280, 900)
+    let open = false
+    const element = async (selector: string) => {
+      const el = await b.$(selector)
+      await el.waitForExist({ timeout: 60_000 })
+      return el
+    }
+    const page: EnginePage = {
+      async goto(url) {
+        await b.url(url)
+        // Installed once the page has loaded: errors thrown while it loads are not seen
+        // here, but a page that failed to load shows no total, which every test waits for.
+        await b.execute(ERROR_HOOK)
+      },
+      url: () => b.getUrl(),
+      run: (fn, arg) => b.execute(fn as never, arg) as never,
+      async click(selector) {
+        const el = await element(selector)
+        await el.scrollIntoView({ block: 'center' })
+        await el.click()
+      },
+      async type(selector, text) {
+        const el = await element(selector)
+        await el.clearValue()
+        // One Element Send Keys: key actions drop a repeated key here ("3000" would come out "30").
+        await el.addValue(text)
+      },
+      async chooseFile(selector, path) {
+        await (await element(selector)).addValue(path)
+      },
+      errors: async () => (await b.execute(() => (window as unknown as { __engineErrors?: string[] }).__engineErrors ?? [])) as string[],
+      async close() {
+        await b.url('about:blank')
+        open = false
+      },
+    }
     return {
       name: 'webkit',
       downloadDir: null,
       async newPage() {
-        const b = await session()
-        sessions.add(b)
-        await b.setWindowSize(1280, 900)
-        const element = async (selector: string) => {
-          const el = await b.$(selector)
-          await el.waitForExist({ timeout: 60_000 })
-          return el
-        }
-        return {
-          async goto(url) {
-            await b.url(url)
-            await b.execute(ERROR_HOOK)
-          },
-          url: () => b.getUrl(),
-          run: (fn, arg) => b.execute(fn as never, arg) as never,
-          async click(selector) {
-            const el = await element(selector)
-            await el.scrollIntoView({ block: 'center' })
-            await el.click()
-          },
-          async type(selector, text) {
-            const el = await element(selector)
-            await el.clearValue()
-            // One Element Send Keys: key actions drop a repeated key here ("3000" would come out "30").
-            await el.addValue(text)
-          },
-          async chooseFile(selector, path) {
-            await (await element(selector)).addValue(path)
-          },
-          errors: async () => (await b.execute(() => (window as unknown as { __engineErrors?: string[] }).__engineErrors ?? [])) as string[],
-          async close() {
-            sessions.delete(b)
-            await b.deleteSession()
-          },
-        }
+        if (open) throw new Error('WebKit here drives one page at a time: close the last one first.')
+        open = true
+        return page
       },
       async quit() {
-        for (const b of sessions) await b.deleteSession().catch(() => undefined)
+        await b.deleteSession().catch(() => undefined)
         stop()
       },
     }
