@@ -82,6 +82,8 @@ export default defineConfig(({ mode }) => {
       // Ceilings that catch a hang, not speed budgets: the property tests run
       // thousands of cases and take many times longer on a busy machine.
       testTimeout: 60_000,
+      // expect.poll waits for a state; its default 1 s ceiling would time the machine instead.
+      expect: { poll: { timeout: 30_000 } },
       projects: [
         {
           extends: true,

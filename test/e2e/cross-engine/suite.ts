@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchEngine, type Engine, type EngineName, type EnginePage } from './engines'
 
 /** A ceiling that only catches a hang: a busy machine may take many seconds for what takes one when it is quiet. */
-const HANG = 60_000
+const HANG = 30_000
 const poll = { timeout: HANG, interval: 100 }
 
 // ---- Page-side helpers (serialised into the page: no closures) ----
@@ -140,7 +140,8 @@ export function crossEngineSuite(name: EngineName): void {
     expect(await page.errors()).toEqual([])
   }
 
-  describe(`the calculator in ${name}`, () => {
+  // Each test does several of these waits: its own ceiling is a few of them.
+  describe(`the calculator in ${name}`, { timeout: 4 * HANG }, () => {
     it('opens on today’s prices with its total', async () => {
       const page = await open('/')
       // 512 MB, 1 s, 3M on the current sheet: 1,100,000 billable GB-s x 0.0000166667 = $18.33, + $0.40 requests
