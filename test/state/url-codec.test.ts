@@ -759,7 +759,7 @@ describe('properties', () => {
       }),
       { numRuns: 1000 },
     )
-  }, 60_000)
+  })
 
   const KEYS = [
     'v',
@@ -959,7 +959,7 @@ describe('properties', () => {
       }),
       { numRuns: 10_000 },
     )
-  }, 60_000)
+  })
 })
 
 describe('the Compute Savings Plan in a link (sp)', () => {
