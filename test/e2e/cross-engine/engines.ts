@@ -33,7 +33,7 @@ export interface EnginePage {
 
 export interface Engine {
   name: EngineName
-  /** A new tab, 1280 x 900. `downloads` is the folder the engine saves downloads to, where it can be told one. */
+  /** A page 1280 px wide: a new tab, or in WebKit the one window once the last page was closed. */
   newPage(): Promise<EnginePage>
   /** Where downloads land, or null where the engine cannot be told (the test then reads what the page hands over). */
   downloadDir: string | null
