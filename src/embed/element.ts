@@ -41,15 +41,28 @@ export function defineCalculatorElement(defaultApp: URL): void {
   const opaque = window.origin == 'null'
 
   class LambdaCostCalculatorElement extends HTMLElement {
-    static observedAttributes = [...Object.keys(ATTRIBUTES), COMPACT_ATTRIBUTE]
+    // A getter, declarations and constructor assignments, not class fields: fields need helpers
+    // at embed.js's build target (Safari 14), which cost the loader its size.
+    static get observedAttributes(): string[] {
+      return [...Object.keys(ATTRIBUTES), COMPACT_ATTRIBUTE]
+    }
 
-    private frame?: HTMLIFrameElement
+    declare private frame?: HTMLIFrameElement
     /** Set once the widget has sent a valid message, i.e. its bridge listens for `set`. */
-    private ready = false
-    private queued = false
+    declare private ready: boolean
+    declare private queued: boolean
     /** The calculator the frame shows (its URL as a directory), read each time the element is added to a page. */
-    private app!: URL
-    private readonly wid = `w${++count}${Math.random().toString(36).slice(2, 10)}`
+    declare private app: URL
+    declare private readonly wid: string
+    declare private readonly onMessage: (event: MessageEvent) => void
+
+    constructor() {
+      super()
+      this.ready = false
+      this.queued = false
+      this.wid = `w${++count}${Math.random().toString(36).slice(2, 10)}`
+      this.onMessage = (event) => this.receive(event)
+    }
 
     private query(): string {
       return attributesToQuery((name) => this.getAttribute(name))
@@ -110,7 +123,7 @@ export function defineCalculatorElement(defaultApp: URL): void {
       })
     }
 
-    private onMessage = (event: MessageEvent): void => {
+    private receive(event: MessageEvent): void {
       const frame = this.frame
       const source = frame?.contentWindow
       if (!frame || !source || event.source !== source || (event.origin !== this.app.origin && !(opaque && event.origin == 'null'))) return

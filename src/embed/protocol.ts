@@ -204,7 +204,7 @@ export interface AttributeSpec {
 }
 
 /** "a, b or c". */
-const orList = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? ''))
+const orList = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : (items[0] ?? ''))
 
 /**
  * What the attributes read of a field of the table, and all that embed.js
@@ -306,10 +306,17 @@ export function tooLongProblem(attribute: string, length: number, together = fal
   }
 }
 
-/** `value` with any lone surrogate (half of a split emoji) replaced by U+FFFD, so it can be URL-encoded. */
+/**
+ * `value` with any lone surrogate (half of a split emoji) replaced by U+FFFD, so it can be URL-encoded.
+ * Pairs are matched first and kept: no lookbehind, which Safari before 16.4 cannot parse
+ * (embed.js's build target, EMBED_TARGET in vite.config.ts, is older).
+ */
 function wellFormed(value: string): string {
-  return value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  return value.replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (unit) => (unit.length === 2 ? unit : '\ufffd'))
 }
+
+/** `Object.hasOwn`, which Safari before 15.4 lacks. */
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key)
 
 /**
  * The URL query (without `?`) for an element's attributes, read through `get`
@@ -337,7 +344,7 @@ export function attributesToQuery(get: (name: string) => string | null): string 
       continue
     }
     const word = raw.trim().toLowerCase()
-    const value = aliases && Object.hasOwn(aliases, word) ? aliases[word]! : raw
+    const value = aliases && hasOwn(aliases, word) ? aliases[word]! : raw
     parts.push({ name, length: raw.length, text: `${key}=${encodeURIComponent(wellFormed(value))}` })
   }
   const compact = get(COMPACT_ATTRIBUTE)
@@ -368,7 +375,7 @@ export function readOverLong(query: string): AttributeProblem[] {
   const problems: AttributeProblem[] = []
   for (const item of text.split(',').slice(0, Object.keys(ATTRIBUTES).length)) {
     const m = /^([a-z-]{1,32})\.(\d{1,9})$/.exec(item)
-    if (!m || !Object.hasOwn(ATTRIBUTES, m[1]!) || seen.has(m[1]!)) continue
+    if (!m || !hasOwn(ATTRIBUTES, m[1]!) || seen.has(m[1]!)) continue
     seen.add(m[1]!)
     const length = Number(m[2])
     problems.push(tooLongProblem(m[1]!, length, length <= MAX_VALUE_LENGTH))

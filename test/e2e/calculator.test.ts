@@ -131,7 +131,7 @@ describe('the calculator in Chromium', () => {
     ] as const
     for (const [id, selector, count] of drawn) {
       const shapes = page.getByTestId(id).locator(selector)
-      await expect.poll(() => shapes.count(), { timeout: 10_000 }).toBe(count)
+      await expect.poll(() => shapes.count(), { timeout: 30_000 }).toBe(count)
       for (const d of await shapes.evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''))) expect(d).toMatch(/^M ?[\d.]/)
     }
     // The memory chart's table says what the marker shows: 512 MB costs $18.74.

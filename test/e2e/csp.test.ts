@@ -235,7 +235,7 @@ describe('the built app under the deployment headers in the README', () => {
     await expect.poll(() => page.locator('#embed-panel').innerText()).toContain('?embed=1&amp;')
 
     const memoryChart = page.getByTestId('chart-memory')
-    await memoryChart.locator('.recharts-surface').waitFor({ timeout: 10_000 })
+    await memoryChart.locator('.recharts-surface').waitFor({ timeout: 30_000 })
     await memoryChart.getByText('Show as a table').click()
     await memoryChart.getByRole('row', { name: /128 MB \(now\)/ }).waitFor()
 
@@ -258,12 +258,12 @@ describe('the built app under the deployment headers in the README', () => {
     const { context, page, errors, cspConsole } = await watched()
     await page.goto(`${appOrigin}/?embed=1&p=2016&m=512&d=1000&r=3e6&theme=dark`)
     await expect.poll(() => total(page)).toBe('$18.74')
-    await page.locator('.recharts-surface').first().waitFor({ timeout: 10_000 })
+    await page.locator('.recharts-surface').first().waitFor({ timeout: 30_000 })
     expect(await settledViolations(page)).toEqual([])
 
     // The demo frames two widgets from its own origin through embed.js.
     await page.goto(`${appOrigin}/embed-demo.html`)
-    await expect.poll(() => page.locator('.live[data-for="classic"] output').innerText(), { timeout: 15_000 }).toBe('$18.74')
+    await expect.poll(() => page.locator('.live[data-for="classic"] output').innerText(), { timeout: 30_000 }).toBe('$18.74')
     const widget = page.frames().find((f) => f.url().includes('embed=1') && f.url().includes('m=512'))
     expect(widget, 'the first widget').toBeDefined()
     expect(await settledViolations(page)).toEqual([])
@@ -317,12 +317,12 @@ describe('the built app under the deployment headers in the README', () => {
     const frame = (name: string) => page.frame({ name })!
 
     const embed = frame('embed')
-    await expect.poll(() => embed.getByTestId('monthly-total').allTextContents(), { timeout: 15_000 }).toEqual(['$11.63'])
+    await expect.poll(() => embed.getByTestId('monthly-total').allTextContents(), { timeout: 30_000 }).toEqual(['$11.63'])
     expect(await settledViolations(embed)).toEqual([])
 
     for (const name of ['full', 'smuggled']) {
       // Chromium replaces a frame it refuses with its error page, which runs nothing of the app.
-      await expect.poll(() => frame(name).url(), { timeout: 10_000 }).toMatch(/^chrome-error:/)
+      await expect.poll(() => frame(name).url(), { timeout: 30_000 }).toMatch(/^chrome-error:/)
       expect(await frame(name).locator('#root').count()).toBe(0)
     }
     await expect.poll(() => cspConsole.length).toBe(2)
@@ -340,7 +340,7 @@ describe('the built app under the deployment headers in the README', () => {
     const example = page.frame({ name: 'example' })!
     expect(await example.evaluate(() => window.origin)).toBe('null')
     const embedIn = () => page.frames().find((f) => f.parentFrame() === example)
-    await expect.poll(() => embedIn()?.getByTestId('monthly-total').allTextContents() ?? [], { timeout: 15_000 }).toEqual(['$11.63'])
+    await expect.poll(() => embedIn()?.getByTestId('monthly-total').allTextContents() ?? [], { timeout: 30_000 }).toEqual(['$11.63'])
     const embed = embedIn()!
     expect(await embed.evaluate(() => window.origin)).toBe('null')
     expect(await settledViolations(embed)).toEqual([])
@@ -354,11 +354,11 @@ describe('the built app under the deployment headers in the README', () => {
     await page.goto(`${hostOrigin}/sandboxed-closed`)
     const example = page.frame({ name: 'example' })!
     await expect
-      .poll(() => page.frames().some((f) => f.parentFrame() === example && f.url().startsWith(closedOrigin)), { timeout: 15_000 })
+      .poll(() => page.frames().some((f) => f.parentFrame() === example && f.url().startsWith(closedOrigin)), { timeout: 30_000 })
       .toBe(true)
     const embed = page.frames().find((f) => f.parentFrame() === example)!
     // Its scripts and styles are requests from no origin, refused without the header: the page's own note shows, at once.
-    await embed.getByText('could not start here').waitFor({ state: 'visible', timeout: 15_000 })
+    await embed.getByText('could not start here').waitFor({ state: 'visible', timeout: 30_000 })
     expect(await embed.getByRole('link', { name: 'Open the calculator in a new tab' }).getAttribute('href')).toBe('./')
     expect(await embed.getByTestId('monthly-total').count()).toBe(0)
     await context.close()

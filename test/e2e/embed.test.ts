@@ -132,9 +132,9 @@ async function widgetTotal(page: Page, id: string): Promise<string> {
 
 /** Brings the (lazy) iframe into view and waits for its total; returns its Frame for evaluate. */
 async function widget(page: Page, id: string): Promise<Frame> {
-  await page.locator(`#${id}`).scrollIntoViewIfNeeded({ timeout: 10_000 })
-  await frameOf(page, id).getByTestId('monthly-total').waitFor({ timeout: 15_000 })
-  const frame = await (await page.locator(`#${id} iframe`).elementHandle({ timeout: 5_000 }))!.contentFrame()
+  await page.locator(`#${id}`).scrollIntoViewIfNeeded({ timeout: 30_000 })
+  await frameOf(page, id).getByTestId('monthly-total').waitFor({ timeout: 30_000 })
+  const frame = await (await page.locator(`#${id} iframe`).elementHandle({ timeout: 30_000 }))!.contentFrame()
   if (!frame) throw new Error(`#${id}: the iframe has no frame`)
   return frame
 }
@@ -181,12 +181,12 @@ async function misfit(page: Page, id: string, frame: Frame): Promise<number> {
 async function settled(page: Page): Promise<{ a: Frame; b: Frame }> {
   const a = await widget(page, 'a')
   const b = await widget(page, 'b')
-  await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$18.74')
-  await expect.poll(() => widgetTotal(page, 'b'), { timeout: 10_000 }).toBe('$2.73')
+  await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toBe('$18.74')
+  await expect.poll(() => widgetTotal(page, 'b'), { timeout: 30_000 }).toBe('$2.73')
   // The charts load lazily and change the height: wait for the last resize.
-  await frameOf(page, 'a').locator('.recharts-surface').first().waitFor({ timeout: 10_000 })
-  await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
-  await expect.poll(() => misfit(page, 'b', b), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+  await frameOf(page, 'a').locator('.recharts-surface').first().waitFor({ timeout: 30_000 })
+  await expect.poll(() => misfit(page, 'a', a), { timeout: 30_000 }).toBeLessThanOrEqual(2)
+  await expect.poll(() => misfit(page, 'b', b), { timeout: 30_000 }).toBeLessThanOrEqual(2)
   return { a, b }
 }
 
@@ -195,13 +195,13 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
     const { context, page, errors } = await openHost('/')
     await widget(page, 'a')
     await widget(page, 'b')
-    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$18.74')
-    await expect.poll(() => widgetTotal(page, 'b'), { timeout: 10_000 }).toBe('$2.73')
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toBe('$18.74')
+    await expect.poll(() => widgetTotal(page, 'b'), { timeout: 30_000 }).toBe('$2.73')
     // b is dark by its attribute; a follows the (light) system setting.
     expect(await frameOf(page, 'b').locator('html').getAttribute('data-theme')).toBe('dark')
     expect(await frameOf(page, 'a').locator('html').getAttribute('data-theme')).toBeNull()
-    await expect.poll(() => events(page, 'a'), { timeout: 10_000 }).toEqual([expect.objectContaining({ totalCents: 1874, totalUsd: '18.74' })])
-    await expect.poll(() => events(page, 'b'), { timeout: 10_000 }).toEqual([expect.objectContaining({ totalCents: 273, totalUsd: '2.73' })])
+    await expect.poll(() => events(page, 'a'), { timeout: 30_000 }).toEqual([expect.objectContaining({ totalCents: 1874, totalUsd: '18.74' })])
+    await expect.poll(() => events(page, 'b'), { timeout: 30_000 }).toEqual([expect.objectContaining({ totalCents: 273, totalUsd: '2.73' })])
     expect(errors).toEqual([])
     await context.close()
   })
@@ -227,14 +227,14 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
     // a grows when its content grows (a notice naming a value it cannot use); b stays as it is.
     // a is scrolled out of view first: the browser then stops rendering updates (and ResizeObserver)
     // in the cross-origin frame, and a host changes attributes wherever the reader is.
-    await page.locator('#b').scrollIntoViewIfNeeded({ timeout: 5_000 })
+    await page.locator('#b').scrollIntoViewIfNeeded({ timeout: 30_000 })
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight))
     expect(await page.locator('#a iframe').evaluate((f) => f.getBoundingClientRect().bottom), 'a is out of view').toBeLessThan(0)
     await page.evaluate(() => document.getElementById('a')!.setAttribute('memory', '5000'))
     await expect
-      .poll(() => frameOf(page, 'a').getByTestId('link-notice').allTextContents(), { timeout: 10_000 })
+      .poll(() => frameOf(page, 'a').getByTestId('link-notice').allTextContents(), { timeout: 30_000 })
       .toEqual([expect.stringContaining('memory="5000"')])
-    await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    await expect.poll(() => misfit(page, 'a', a), { timeout: 30_000 }).toBeLessThanOrEqual(2)
     expect(await hostHeight(page, 'a')).toBeGreaterThan(ha)
     expect((await inner(a)).scrollHeight).toBeLessThanOrEqual((await inner(a)).clientHeight)
     expect(await hostHeight(page, 'b')).toBe(hb)
@@ -246,7 +246,7 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
     const { context, page, errors } = await openHost('/')
     await settled(page)
     const srcBefore = await page.locator('#a iframe').getAttribute('src')
-    await expect.poll(() => events(page, 'a'), { timeout: 10_000 }).toHaveLength(1)
+    await expect.poll(() => events(page, 'a'), { timeout: 30_000 }).toHaveLength(1)
     const eventsB = await events(page, 'b')
     const hb = await hostHeight(page, 'b')
 
@@ -256,14 +256,14 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
       el.setAttribute('duration', '200')
       el.setAttribute('requests', '30000000')
     })
-    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$11.63')
-    await expect.poll(() => events(page, 'a').then((e) => e.length), { timeout: 10_000 }).toBe(2)
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toBe('$11.63')
+    await expect.poll(() => events(page, 'a').then((e) => e.length), { timeout: 30_000 }).toBe(2)
     const [, latest] = await events(page, 'a')
     expect(latest).toEqual({ query: expect.stringMatching(/(^|&)m=128(&|$)/), totalCents: 1163, totalUsd: '11.63', problems: [] })
     expect(latest!.query).toMatch(/(^|&)d=200(&|$)/)
     // Updated in place (a set message), not by reloading the iframe.
     expect(await page.locator('#a iframe').getAttribute('src')).toBe(srcBefore)
-    expect(await frameOf(page, 'a').getByLabel('Memory (MB)', { exact: true }).inputValue({ timeout: 5_000 })).toBe('128')
+    expect(await frameOf(page, 'a').getByLabel('Memory (MB)', { exact: true }).inputValue({ timeout: 30_000 })).toBe('128')
     // The other widget heard nothing and kept its size.
     expect(await events(page, 'b')).toEqual(eventsB)
     expect(await hostHeight(page, 'b')).toBe(hb)
@@ -281,18 +281,18 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
     expect(await charts('b')).toBe(0)
 
     await page.evaluate(() => document.getElementById('a')!.setAttribute('compact', ''))
-    await expect.poll(() => charts('a'), { timeout: 10_000 }).toBe(0)
+    await expect.poll(() => charts('a'), { timeout: 30_000 }).toBe(0)
     await page.evaluate(() => document.getElementById('b')!.removeAttribute('compact'))
-    await expect.poll(() => charts('b'), { timeout: 10_000 }).toBeGreaterThan(0)
+    await expect.poll(() => charts('b'), { timeout: 30_000 }).toBeGreaterThan(0)
     await page.evaluate(() => document.getElementById('a')!.setAttribute('theme', 'dark'))
-    await expect.poll(() => theme(a), { timeout: 10_000 }).toBe('dark')
+    await expect.poll(() => theme(a), { timeout: 30_000 }).toBe('dark')
     await page.evaluate(() => document.getElementById('b')!.removeAttribute('theme'))
-    await expect.poll(() => theme(b), { timeout: 10_000 }).toBeNull()
+    await expect.poll(() => theme(b), { timeout: 30_000 }).toBeNull()
     // Still the same inputs and totals, and sized to the new content.
-    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$18.74')
-    await expect.poll(() => widgetTotal(page, 'b'), { timeout: 10_000 }).toBe('$2.73')
-    await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
-    await expect.poll(() => misfit(page, 'b', b), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toBe('$18.74')
+    await expect.poll(() => widgetTotal(page, 'b'), { timeout: 30_000 }).toBe('$2.73')
+    await expect.poll(() => misfit(page, 'a', a), { timeout: 30_000 }).toBeLessThanOrEqual(2)
+    await expect.poll(() => misfit(page, 'b', b), { timeout: 30_000 }).toBeLessThanOrEqual(2)
     expect(errors).toEqual([])
     await context.close()
   })
@@ -364,13 +364,13 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
       host.postInto('a', [{ ...host.envelope(wid), type: 'set', query: 'p=2016&m=1024&d=1000&r=3e6' }])
     }, wid)
     // 1024 MB x 1 s x 3M = 3,000,000 GB-s - 400,000 = 2,600,000 x 0.00001667 = $43.342 -> $43.34, + $0.40
-    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$43.74')
-    await expect.poll(() => events(page, 'a').then((e) => e.length), { timeout: 10_000 }).toBe(before.length + 1)
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toBe('$43.74')
+    await expect.poll(() => events(page, 'a').then((e) => e.length), { timeout: 30_000 }).toBe(before.length + 1)
     expect((await events(page, 'a')).slice(before.length)).toEqual([expect.objectContaining({ totalCents: 4374, totalUsd: '43.74' })])
     expect(await a.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull()
     await page.evaluate(() => (window as any).__host.flush())
     // The height follows a's real content only (its own resize message, not the forged 5 px).
-    await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    await expect.poll(() => misfit(page, 'a', a), { timeout: 30_000 }).toBeLessThanOrEqual(2)
     expect(await hostHeight(page, 'a')).toBeGreaterThan(100)
     expect(await widgetTotal(page, 'b')).toBe('$2.73')
     expect(errors).toEqual([])
@@ -407,7 +407,7 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
     const direct = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: 'light' })
     const directErrors = watchErrors(direct)
     await direct.goto(CLASSIC_1)
-    await direct.getByTestId('monthly-total').waitFor({ timeout: 10_000 })
+    await direct.getByTestId('monthly-total').waitFor({ timeout: 30_000 })
     expect(await direct.getByTestId('monthly-total').textContent()).toBe('$18.74')
     const own = await look(direct)
     await direct.close()
@@ -424,7 +424,7 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
     expect(await page.locator('#a iframe').evaluate((f) => getComputedStyle(f).display)).toBe('block')
     // For a look: the page as its reader sees it (viewport as tall as the page: see the width test).
     await page.setViewportSize({ width: 1280, height: await page.evaluate(() => document.documentElement.scrollHeight) })
-    await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    await expect.poll(() => misfit(page, 'a', a), { timeout: 30_000 }).toBeLessThanOrEqual(2)
     await page.waitForTimeout(500) // the charts' entry animation
     await page.screenshot({ path: screenshotPath('embed-hostile-host') })
     expect(errors).toEqual([])
@@ -436,7 +436,7 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
     const { context, page, errors, requests } = await openHost('/')
     const { a, b } = await settled(page)
     await page.evaluate(() => document.getElementById('a')!.setAttribute('memory', '1024'))
-    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$43.74')
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toBe('$43.74')
 
     const allowedHost = ['/', '/host.js', '/hostile.css'].map((p) => `${hostOrigin}${p}`)
     const foreign = requests.filter((url) => !allowedHost.includes(url) && new URL(url).origin !== widgetOrigin)
@@ -459,9 +459,9 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
     const { context, page, errors, requests } = await openHost('/', { origin: sameSiteHostOrigin })
     const { a, b } = await settled(page)
     await page.evaluate(() => document.getElementById('a')!.setAttribute('memory', '1024'))
-    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$43.74')
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toBe('$43.74')
     await frameOf(page, 'a').getByLabel('Memory (MB)', { exact: true }).fill('2048')
-    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).not.toBe('$43.74')
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).not.toBe('$43.74')
     const allowedHost = ['/', '/host.js', '/hostile.css'].map((p) => `${sameSiteHostOrigin}${p}`)
     expect(requests.filter((url) => !allowedHost.includes(url) && new URL(url).origin !== widgetOrigin)).toEqual([])
     for (const frame of [a, b]) expect(await stored(frame)).toEqual({ cookie: '', local: 0, session: 0 })
@@ -474,14 +474,14 @@ describe('the docs embed on a cross-site host page with a strict CSP and hostile
     const { context, page, errors } = await openHost('/')
     await settled(page)
     await page.evaluate(() => document.getElementById('b')!.setAttribute('theme', 'light'))
-    await expect.poll(() => frameOf(page, 'b').locator('html').getAttribute('data-theme'), { timeout: 10_000 }).toBe('light')
+    await expect.poll(() => frameOf(page, 'b').locator('html').getAttribute('data-theme'), { timeout: 30_000 }).toBe('light')
     await page.evaluate(() => (window as any).__host.flush())
     expect(await page.evaluate(() => (window as any).__violations)).toEqual([])
     expect(errors).toEqual([])
 
     // The watch works: an inline <style> is refused and recorded.
     await page.evaluate(() => (window as any).__host.violate())
-    await expect.poll(() => page.evaluate(() => (window as any).__violations.length), { timeout: 5_000 }).toBe(1)
+    await expect.poll(() => page.evaluate(() => (window as any).__violations.length), { timeout: 30_000 }).toBe(1)
     await context.close()
   })
 })
@@ -499,22 +499,22 @@ describe('the docs embed without the hostile host', () => {
     expect(response?.status()).toBe(200)
     await widget(page, 'classic')
     await widget(page, 'graviton')
-    await expect.poll(() => widgetTotal(page, 'classic'), { timeout: 10_000 }).toBe('$18.74')
-    await expect.poll(() => widgetTotal(page, 'graviton'), { timeout: 10_000 }).toMatch(/^\$\d[\d,]*\.\d\d$/)
+    await expect.poll(() => widgetTotal(page, 'classic'), { timeout: 30_000 }).toBe('$18.74')
+    await expect.poll(() => widgetTotal(page, 'graviton'), { timeout: 30_000 }).toMatch(/^\$\d[\d,]*\.\d\d$/)
     // The same inputs in the full calculator give the same total.
     const graviton = await widgetTotal(page, 'graviton')
     const full = await context.newPage()
     await full.goto(`${widgetOrigin}/?p=current&rg=us-east-1&a=arm&m=1769&d=120&r=50&u=mpm&e=2048`)
-    await full.getByTestId('monthly-total').waitFor({ timeout: 10_000 })
+    await full.getByTestId('monthly-total').waitFor({ timeout: 30_000 })
     expect(await full.getByTestId('monthly-total').textContent()).toBe(graviton)
     await full.close()
     // The page's own script shows what each widget reported.
-    await expect.poll(() => page.locator('.live[data-for="classic"] output').textContent(), { timeout: 10_000 }).toBe('$18.74')
-    await expect.poll(() => page.locator('.live[data-for="graviton"] output').textContent(), { timeout: 10_000 }).toBe(graviton)
+    await expect.poll(() => page.locator('.live[data-for="classic"] output').textContent(), { timeout: 30_000 }).toBe('$18.74')
+    await expect.poll(() => page.locator('.live[data-for="graviton"] output').textContent(), { timeout: 30_000 }).toBe(graviton)
     // Its buttons change the attribute: 1024 MB -> $43.74 in the widget and in the page.
     await page.getByRole('button', { name: '1024 MB' }).click()
-    await expect.poll(() => widgetTotal(page, 'classic'), { timeout: 10_000 }).toBe('$43.74')
-    await expect.poll(() => page.locator('.live[data-for="classic"] output').textContent(), { timeout: 10_000 }).toBe('$43.74')
+    await expect.poll(() => widgetTotal(page, 'classic'), { timeout: 30_000 }).toBe('$43.74')
+    await expect.poll(() => page.locator('.live[data-for="classic"] output').textContent(), { timeout: 30_000 }).toBe('$43.74')
     expect(errors).toEqual([])
     await context.close()
   })
@@ -522,8 +522,8 @@ describe('the docs embed without the hostile host', () => {
   it('a plain iframe with no script shows the total at the height it was given', async () => {
     const { context, page, errors, requests } = await openHost('/plain.html')
     const frame = page.frameLocator('#plain')
-    await frame.getByTestId('monthly-total').waitFor({ timeout: 15_000 })
-    await expect.poll(async () => (await frame.getByTestId('monthly-total').allTextContents()).join(' | '), { timeout: 10_000 }).toBe('$18.74')
+    await frame.getByTestId('monthly-total').waitFor({ timeout: 30_000 })
+    await expect.poll(async () => (await frame.getByTestId('monthly-total').allTextContents()).join(' | '), { timeout: 30_000 }).toBe('$18.74')
     expect((await page.locator('#plain').boundingBox())!.height).toBe(900)
     expect(requests.filter((url) => url.startsWith(`${widgetOrigin}/embed.js`))).toEqual([])
     expect(errors).toEqual([])
@@ -563,8 +563,8 @@ describe('the docs embed without the hostile host', () => {
         // screenshot leaves the widgets blank below the fold: make the viewport the page's height.
         const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight)
         await page.setViewportSize({ width, height: pageHeight })
-        await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
-        await expect.poll(() => misfit(page, 'b', b), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+        await expect.poll(() => misfit(page, 'a', a), { timeout: 30_000 }).toBeLessThanOrEqual(2)
+        await expect.poll(() => misfit(page, 'b', b), { timeout: 30_000 }).toBeLessThanOrEqual(2)
         await page.waitForTimeout(500) // the charts' entry animation
         await page.screenshot({ path: screenshotPath(`embed-${width}-${colorScheme}`) })
         expect(errors).toEqual([])
@@ -604,12 +604,12 @@ describe('the docs embed: loading, bursts, bad attributes, exact totals, narrow 
     }, wid)
     // The last is m = 128 + (9,999 mod 46 = 17) x 64 = 1,216 MB: 3M x 1 s x 1.1875 GB = 3,562,500 GB-s - 400,000 free
     // = 3,162,500 x $0.00001667 = $52.7189 -> $52.72, + (3M - 1M free) x $0.20 per million = $0.40: $53.12.
-    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 20_000 }).toBe('$53.12')
-    await expect.poll(async () => (await events(page, 'a')).at(-1)?.totalUsd, { timeout: 10_000 }).toBe('53.12')
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toBe('$53.12')
+    await expect.poll(async () => (await events(page, 'a')).at(-1)?.totalUsd, { timeout: 30_000 }).toBe('53.12')
     expect(await frameOf(page, 'a').getByLabel('Memory (MB)', { exact: true }).inputValue()).toBe('1216')
     const applied = (await events(page, 'a')).length - before
     expect(applied, `${applied} updates for 10,000 messages`).toBeLessThanOrEqual(30)
-    await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    await expect.poll(() => misfit(page, 'a', a), { timeout: 30_000 }).toBeLessThanOrEqual(2)
     expect(errors).toEqual([])
     await context.close()
   })
@@ -619,8 +619,8 @@ describe('the docs embed: loading, bursts, bad attributes, exact totals, narrow 
     await settled(page)
     const before = (await events(page, 'a')).length
     await page.evaluate(() => (window as any).__host.setAttributeRepeatedly('a', 'memory', 10_000, (i: number) => String(128 + (i % 46) * 64)))
-    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 20_000 }).toBe('$53.12')
-    await expect.poll(async () => (await events(page, 'a')).at(-1)?.totalUsd, { timeout: 10_000 }).toBe('53.12')
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toBe('$53.12')
+    await expect.poll(async () => (await events(page, 'a')).at(-1)?.totalUsd, { timeout: 30_000 }).toBe('53.12')
     const applied = (await events(page, 'a')).length - before
     expect(applied, `${applied} updates for 10,000 changes`).toBeLessThan(1_000)
     expect(errors).toEqual([])
@@ -636,12 +636,12 @@ describe('the docs embed: loading, bursts, bad attributes, exact totals, narrow 
       el.setAttribute('unit', 'fortnight')
     })
     const notice = frameOf(page, 'a').getByTestId('link-notice')
-    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('memory="lots": Memory must be')
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain('memory="lots": Memory must be')
     const text = (await notice.textContent())!
     expect(text).toContain('This widget had 2 attributes it could not use')
     expect(text).toContain('unit="fortnight" is not allowed: use second, minute, hour, day, month or million-per-month')
     expect(text).not.toMatch(/\bm=lots|\bu=fortnight/)
-    await expect.poll(async () => (await events(page, 'a')).at(-1)?.problems.map((p) => p.attribute), { timeout: 10_000 }).toEqual(['memory', 'unit'])
+    await expect.poll(async () => (await events(page, 'a')).at(-1)?.problems.map((p) => p.attribute), { timeout: 30_000 }).toEqual(['memory', 'unit'])
     // The defaults stand in (512 MB, per month), with the other attributes applied.
     expect((await events(page, 'a')).at(-1)).toMatchObject({ totalUsd: expect.stringMatching(/^\d+\.\d\d$/) })
     expect(errors).toEqual([])
@@ -652,30 +652,30 @@ describe('the docs embed: loading, bursts, bad attributes, exact totals, narrow 
     const { context, page, errors } = await openHost('/')
     const { a } = await settled(page)
     await page.evaluate(() => document.getElementById('a')!.setAttribute('memory', '1024'))
-    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$43.74')
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toBe('$43.74')
     await page.evaluate(() => document.getElementById('a')!.setAttribute('memory', '1'.repeat(5000)))
     const notice = frameOf(page, 'a').getByTestId('link-notice')
     const message = 'memory: the value is 5,000 characters long; the widget reads at most 100, so it was left out.'
-    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain(message)
-    await expect.poll(async () => (await events(page, 'a')).at(-1)?.problems, { timeout: 10_000 }).toEqual([{ attribute: 'memory', message }])
+    await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toContain(message)
+    await expect.poll(async () => (await events(page, 'a')).at(-1)?.problems, { timeout: 30_000 }).toEqual([{ attribute: 'memory', message }])
     // The rest of the attributes still apply; memory is back at its default, 512 MB.
-    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toBe('$18.74')
+    await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toBe('$18.74')
     expect(await frameOf(page, 'a').getByLabel('Memory (MB)', { exact: true }).inputValue()).toBe('512')
 
     await page.evaluate(() => document.getElementById('a')!.setAttribute('memory', '512'))
-    await expect.poll(async () => (await events(page, 'a')).at(-1)?.problems, { timeout: 10_000 }).toEqual([])
+    await expect.poll(async () => (await events(page, 'a')).at(-1)?.problems, { timeout: 30_000 }).toEqual([])
     await frameOf(page, 'a').getByLabel('Duration (ms)', { exact: true }).fill('9'.repeat(5000))
     const typed = 'duration: the value typed is 5,000 characters long; the widget passes on at most 100 to this page.'
-    await expect.poll(() => frameOf(page, 'a').getByTestId('embed-typed').textContent(), { timeout: 10_000 }).toBe(typed)
+    await expect.poll(() => frameOf(page, 'a').getByTestId('embed-typed').textContent(), { timeout: 30_000 }).toBe(typed)
     await expect
-      .poll(async () => (await events(page, 'a')).at(-1), { timeout: 10_000 })
+      .poll(async () => (await events(page, 'a')).at(-1), { timeout: 30_000 })
       .toEqual({
         query: expect.not.stringMatching(/(^|&)d=/),
         totalCents: null,
         totalUsd: null,
         problems: [{ attribute: 'duration', message: typed }],
       })
-    await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+    await expect.poll(() => misfit(page, 'a', a), { timeout: 30_000 }).toBeLessThanOrEqual(2)
     expect(errors).toEqual([])
     await context.close()
   })
@@ -705,7 +705,7 @@ describe('the docs embed: loading, bursts, bad attributes, exact totals, narrow 
     expect(cents > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true)
     const usd = `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`
     await expect
-      .poll(async () => (await events(page, 'a')).at(-1), { timeout: 10_000 })
+      .poll(async () => (await events(page, 'a')).at(-1), { timeout: 30_000 })
       .toMatchObject({ totalCents: null, totalUsd: usd, problems: [] })
     expect((await widgetTotal(page, 'a')).replace(/[$,]/g, '')).toBe(usd)
     expect(errors).toEqual([])
@@ -732,7 +732,7 @@ describe('the docs embed: loading, bursts, bad attributes, exact totals, narrow 
       }
       const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight)
       await page.setViewportSize({ width, height: pageHeight })
-      await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+      await expect.poll(() => misfit(page, 'a', a), { timeout: 30_000 }).toBeLessThanOrEqual(2)
       await page.waitForTimeout(300)
       await page.screenshot({ path: screenshotPath(`embed-narrow-${width}`) })
       expect(errors).toEqual([])
@@ -833,12 +833,12 @@ describe('the docs embed in 280, 300 and 360 px docs columns', () => {
       const b = await widget(page, 'b')
       await page.locator('#plain').scrollIntoViewIfNeeded()
       const plain = page.frameLocator('#plain')
-      await plain.getByTestId('monthly-total').waitFor({ timeout: 15_000 })
+      await plain.getByTestId('monthly-total').waitFor({ timeout: 30_000 })
       const plainFrame = (await (await page.locator('#plain').elementHandle())!.contentFrame())!
       // 10240 MB x 900 s x 50,000,000 requests: a bill in the millions, its longest usual values in every field.
-      await expect.poll(() => widgetTotal(page, 'a'), { timeout: 10_000 }).toMatch(/^\$\d{1,3}(,\d{3}){2,}\.\d\d$/)
-      await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
-      await expect.poll(() => misfit(page, 'b', b), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+      await expect.poll(() => widgetTotal(page, 'a'), { timeout: 30_000 }).toMatch(/^\$\d{1,3}(,\d{3}){2,}\.\d\d$/)
+      await expect.poll(() => misfit(page, 'a', a), { timeout: 30_000 }).toBeLessThanOrEqual(2)
+      await expect.poll(() => misfit(page, 'b', b), { timeout: 30_000 }).toBeLessThanOrEqual(2)
 
       const seen = { a: await look(a), b: await look(b), plain: await look(plainFrame) }
       for (const [id, m] of Object.entries(seen)) {
@@ -869,9 +869,9 @@ describe('the docs embed in 280, 300 and 360 px docs columns', () => {
       expect(p.scrollHeight, `the README iframe at ${width} px`).toBeLessThanOrEqual(p.clientHeight)
       // So does the Embed button's, for two functions.
       await page.locator('#snippet iframe').scrollIntoViewIfNeeded()
-      await page.frameLocator('#snippet iframe').getByTestId('monthly-total').waitFor({ timeout: 15_000 })
+      await page.frameLocator('#snippet iframe').getByTestId('monthly-total').waitFor({ timeout: 30_000 })
       const snippet = (await (await page.locator('#snippet iframe').elementHandle())!.contentFrame())!
-      await expect.poll(() => snippet.locator('.function-card').count(), { timeout: 10_000 }).toBe(2)
+      await expect.poll(() => snippet.locator('.function-card').count(), { timeout: 30_000 }).toBe(2)
       const sm = await look(snippet)
       expect([sm.clipped, sm.cutChoices, sm.overlaps, sm.outside], `the Embed button's iframe at ${width} px`).toEqual([[], [], [], []])
       const s2 = await inner(snippet)
@@ -883,7 +883,7 @@ describe('the docs embed in 280, 300 and 360 px docs columns', () => {
       for (const id of ['a', 'b']) {
         await frameOf(page, id).getByLabel('Requests', { exact: true }).fill('2500000000')
         await frameOf(page, id).getByLabel('Memory (MB)', { exact: true }).fill('10240')
-        await expect.poll(() => widgetTotal(page, id), { timeout: 10_000 }).toMatch(/^\$[\d,]+\.\d\d$/)
+        await expect.poll(() => widgetTotal(page, id), { timeout: 30_000 }).toMatch(/^\$[\d,]+\.\d\d$/)
         const m = await look(id === 'a' ? a : b)
         expect(m.fields).toContain('fn-1-requests=2500000000')
         // A bill in the hundreds of millions, still on one line.
@@ -895,7 +895,7 @@ describe('the docs embed in 280, 300 and 360 px docs columns', () => {
 
       const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight)
       await page.setViewportSize({ width: 1280, height: pageHeight })
-      await expect.poll(() => misfit(page, 'a', a), { timeout: 10_000 }).toBeLessThanOrEqual(2)
+      await expect.poll(() => misfit(page, 'a', a), { timeout: 30_000 }).toBeLessThanOrEqual(2)
       await page.waitForTimeout(300)
       await page.screenshot({ path: screenshotPath(`embed-column-${width}`) })
       expect(errors).toEqual([])
@@ -948,7 +948,7 @@ describe('the docs embed in 280, 300 and 360 px docs columns', () => {
 describe('the docs embed in a page with no origin', () => {
   /** The document of the iframe `selector` in `parent`, once it has one. */
   async function frameIn(parent: Page | Frame, selector: string): Promise<Frame> {
-    const handle = await parent.locator(selector).elementHandle({ timeout: 15_000 })
+    const handle = await parent.locator(selector).elementHandle({ timeout: 30_000 })
     const frame = await handle!.contentFrame()
     if (!frame) throw new Error(`${selector}: the iframe has no frame`)
     return frame
@@ -968,8 +968,8 @@ describe('the docs embed in a page with no origin', () => {
     expect(await example.evaluate(() => window.origin)).toBe('null')
     const box = page.frameLocator('#box')
     const element = box.frameLocator('#a iframe')
-    await expect.poll(() => element.getByTestId('monthly-total').allTextContents(), { timeout: 20_000 }).toEqual(['$18.74'])
-    await expect.poll(() => box.frameLocator('#plain').getByTestId('monthly-total').allTextContents(), { timeout: 20_000 }).toEqual(['$18.74'])
+    await expect.poll(() => element.getByTestId('monthly-total').allTextContents(), { timeout: 30_000 }).toEqual(['$18.74'])
+    await expect.poll(() => box.frameLocator('#plain').getByTestId('monthly-total').allTextContents(), { timeout: 30_000 }).toEqual(['$18.74'])
     const widgetFrame = await frameIn(example, '#a iframe')
     expect(await widgetFrame.evaluate(() => window.origin)).toBe('null')
     // Neither frame kept the note for an app that did not start.
@@ -978,16 +978,16 @@ describe('the docs embed in a page with no origin', () => {
 
     // Sized by its own messages, from no origin to none, and its inputs reported to its element.
     await expect
-      .poll(async () => Math.abs((await host(example)).height - (await inner(widgetFrame)).scrollHeight), { timeout: 10_000 })
+      .poll(async () => Math.abs((await host(example)).height - (await inner(widgetFrame)).scrollHeight), { timeout: 30_000 })
       .toBeLessThanOrEqual(2)
     expect((await host(example)).height).not.toBe(520)
     await expect
-      .poll(async () => (await host(example)).events, { timeout: 10_000 })
+      .poll(async () => (await host(example)).events, { timeout: 30_000 })
       .toEqual([expect.objectContaining({ totalCents: 1874, totalUsd: '18.74' })])
     // The element's attributes still apply in place.
     await example.evaluate(() => document.getElementById('a')!.setAttribute('memory', '1024'))
-    await expect.poll(() => element.getByTestId('monthly-total').allTextContents(), { timeout: 10_000 }).toEqual(['$43.74'])
-    await expect.poll(async () => (await host(example)).events.at(-1)?.totalUsd, { timeout: 10_000 }).toBe('43.74')
+    await expect.poll(() => element.getByTestId('monthly-total').allTextContents(), { timeout: 30_000 }).toEqual(['$43.74'])
+    await expect.poll(async () => (await host(example)).events.at(-1)?.totalUsd, { timeout: 30_000 }).toBe('43.74')
     expect(errors).toEqual([])
     await context.close()
   })
@@ -998,7 +998,7 @@ describe('the docs embed in a page with no origin', () => {
     const box = page.frameLocator('#box')
     for (const selector of ['#a iframe', '#plain']) {
       const frame = box.frameLocator(selector)
-      await frame.getByText('could not start here').waitFor({ state: 'visible', timeout: 20_000 })
+      await frame.getByText('could not start here').waitFor({ state: 'visible', timeout: 30_000 })
       expect(await frame.getByTestId('start-fallback').innerText()).toMatch(/its scripts did not load\.\s+The page around it may be sandboxed/)
       const link = frame.getByRole('link', { name: 'Open the calculator in a new tab' })
       expect(await link.evaluate((a: HTMLAnchorElement) => [a.href, a.target])).toEqual([`${widgetOrigin}/`, '_blank'])
@@ -1010,7 +1010,7 @@ describe('the docs embed in a page with no origin', () => {
   it('with its styles loaded but not its scripts, the note shows too (after a moment: a slow connection may still be loading)', async () => {
     const { context, page } = await openHost('/plain.html', { prepare: (c) => c.route(`${widgetOrigin}/assets/*.js`, (route) => route.abort()) })
     const frame = page.frameLocator('#plain')
-    await frame.getByText('could not start here').waitFor({ state: 'visible', timeout: 20_000 })
+    await frame.getByText('could not start here').waitFor({ state: 'visible', timeout: 30_000 })
     // Styled: the app's stylesheet did load.
     expect(await frame.getByTestId('start-fallback').evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid')
     await context.close()
@@ -1031,11 +1031,11 @@ describe('the docs embed in a page with no origin', () => {
     await page.goto(pathToFileURL(file).href)
     expect(await page.evaluate(() => window.origin)).toBe('null')
     const widgetFrame = await frameIn(page, '#a iframe')
-    await expect.poll(() => frameOf(page, 'a').getByTestId('monthly-total').allTextContents(), { timeout: 20_000 }).toEqual(['$18.74'])
+    await expect.poll(() => frameOf(page, 'a').getByTestId('monthly-total').allTextContents(), { timeout: 30_000 }).toEqual(['$18.74'])
     await expect
-      .poll(async () => Math.abs((await hostHeight(page, 'a')) - (await inner(widgetFrame)).scrollHeight), { timeout: 10_000 })
+      .poll(async () => Math.abs((await hostHeight(page, 'a')) - (await inner(widgetFrame)).scrollHeight), { timeout: 30_000 })
       .toBeLessThanOrEqual(2)
-    await expect.poll(() => events(page, 'a'), { timeout: 10_000 }).toEqual([expect.objectContaining({ totalCents: 1874, totalUsd: '18.74' })])
+    await expect.poll(() => events(page, 'a'), { timeout: 30_000 }).toEqual([expect.objectContaining({ totalCents: 1874, totalUsd: '18.74' })])
     expect(errors).toEqual([])
     await context.close()
     rmSync(dir, { recursive: true })

@@ -83,7 +83,7 @@ function expectNoUpload(requests: Request[]): void {
 async function readTotal(page: Page): Promise<string> {
   await typeInto(page, 'Requests per month', String(MONTHLY))
   const totalCell = page.getByTestId('usage-total')
-  await expect.poll(() => totalCell.innerText(), { timeout: 20_000 }).toBe(`${usd(expectedCents)} / month`)
+  await expect.poll(() => totalCell.innerText(), { timeout: 30_000 }).toBe(`${usd(expectedCents)} / month`)
   return totalCell.innerText()
 }
 
@@ -146,11 +146,11 @@ describe('Import usage in Chromium', () => {
       // A small paste lands in the field, to be read with the button.
       await pasteInto(page, 'Paste log lines', small)
       await page.getByRole('button', { name: 'Read pasted lines' }).click()
-      await page.getByTestId('chart-histogram').locator('.recharts-bar-rectangle').first().waitFor({ timeout: 20_000 })
+      await page.getByTestId('chart-histogram').locator('.recharts-bar-rectangle').first().waitFor({ timeout: 30_000 })
       await page.getByLabel('Power-tuning link or JSON', { exact: true }).fill(link)
       await page.getByRole('button', { name: 'Read power-tuning results' }).click()
       const memory = page.getByTestId('chart-memory')
-      await expect.poll(() => memory.innerText(), { timeout: 20_000 }).toMatch(/Measured by power tuning/)
+      await expect.poll(() => memory.innerText(), { timeout: 30_000 }).toMatch(/Measured by power tuning/)
       await expect(memory.innerText()).resolves.toMatch(/Cheapest: /)
       await expect(memory.getByRole('row', { name: /\(cheapest\)/ }).count()).resolves.toBe(1)
       await expectNoBrokenNumbers(page)

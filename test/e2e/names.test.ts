@@ -59,7 +59,7 @@ describe('function names', () => {
     await expect.poll(() => page.locator('.function-card h3').allInnerTexts()).toEqual(['api', 'Function 2'])
     expect(await page.getByLabel('Name (optional) (function 2)', { exact: true }).inputValue()).toBe('')
     await page.getByRole('button', { name: 'Remove function 2' }).waitFor()
-    await expect.poll(() => new URL(page.url()).searchParams.get('fns'), { timeout: 10_000 }).toBe('2')
+    await expect.poll(() => new URL(page.url()).searchParams.get('fns'), { timeout: 30_000 }).toBe('2')
     const params = new URL(page.url()).searchParams
     expect(params.get('n')).toBe('api')
     expect(params.has('n2')).toBe(false)

@@ -100,7 +100,7 @@ describe('the docs widget', () => {
     const { container } = renderWidget('?embed=1')
     const placeholderWhileMarked = () => document.documentElement.hasAttribute(READY_ATTRIBUTE) && container.querySelector('.charts-loading') !== null
     expect(placeholderWhileMarked()).toBe(false)
-    await waitFor(() => expect(document.documentElement.hasAttribute(READY_ATTRIBUTE)).toBe(true), { timeout: 3000 })
+    await waitFor(() => expect(document.documentElement.hasAttribute(READY_ATTRIBUTE)).toBe(true), { timeout: 30_000 })
     expect(placeholderWhileMarked()).toBe(false)
     expect(container.querySelector('.charts-card')).not.toBeNull()
   })

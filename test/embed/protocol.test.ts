@@ -261,8 +261,13 @@ describe('attributesToQuery', () => {
     expect(over.every((item) => /^[a-z-]+\.100$/.test(item))).toBe(true)
   })
 
-  it('never throws on half of a split emoji', () => {
+  it('never throws on half of a split emoji, and keeps whole ones', () => {
     expect(from({ memory: '\ud83d' })).toBe('m=%EF%BF%BD')
+    // U+1F600 is the pair D83D DE00, UTF-8 F0 9F 98 80 (Unicode 15, "Grinning Face"); a low half alone, or before its high half, is lone.
+    expect(from({ memory: 'a\ud83d\ude00b' })).toBe('m=a%F0%9F%98%80b')
+    expect(from({ memory: '\ude00x' })).toBe('m=%EF%BF%BDx')
+    expect(from({ memory: '\ude00\ud83d' })).toBe('m=%EF%BF%BD%EF%BF%BD')
+    expect(from({ memory: '\ud83d\ud83d\ude00' })).toBe('m=%EF%BF%BD%F0%9F%98%80')
   })
 
   it('leaves out missing and empty attributes; compact is a boolean attribute', () => {

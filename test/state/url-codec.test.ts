@@ -773,7 +773,7 @@ describe('properties', () => {
       }),
       { numRuns: 1000 },
     )
-  }, 60_000)
+  })
 
   const KEYS = [
     'v',
@@ -973,7 +973,7 @@ describe('properties', () => {
       }),
       { numRuns: 10_000 },
     )
-  }, 60_000)
+  })
 })
 
 describe('the Compute Savings Plan in a link (sp)', () => {

@@ -37,13 +37,13 @@
 
   let sentinels = 0
 
-  /** Resolves with `token` once a message whose data is `token` arrives (from `source`, if given); rejects after 5 s. */
+  /** Resolves with `token` once a message whose data is `token` arrives (from `source`, if given); rejects after 30 s (a hang, not a slow machine). */
   const waitFor = (token, source) =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         removeEventListener('message', onMessage)
-        reject(new Error(`no message ${token} within 5 s`))
-      }, 5000)
+        reject(new Error(`no message ${token} within 30 s`))
+      }, 30_000)
       const onMessage = (e) => {
         if (e.data !== token || (source && e.source !== source)) return
         clearTimeout(timer)
@@ -87,7 +87,7 @@
       window.postMessage(token, '*')
       return arrived
     },
-    /** Resolves when a message whose data is `token` arrives, from any window (rejects after 5 s). */
+    /** Resolves when a message whose data is `token` arrives, from any window (rejects after 30 s). */
     nextMessage: (token) => waitFor(token),
     /** A hostile page: posts widget-shaped messages to itself, as if from a widget. */
     forgeToSelf: (messages) => {
