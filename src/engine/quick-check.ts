@@ -76,6 +76,8 @@ const ESTIMATE_KEY_SET: ReadonlySet<string> = new Set(ESTIMATE_KEYS)
 const CONFLICT_A: readonly string[] = FIELD_CONFLICTS.map(([a]) => a.key)
 const CONFLICT_B: readonly string[] = FIELD_CONFLICTS.map(([, b]) => b.key)
 const CONFLICT_A_DEFAULT: readonly unknown[] = FIELD_CONFLICTS.map(([a]) => a.default)
+/** Both fields' `fieldBit`s: a pair whose fields are not both among those seen needs no look. */
+const CONFLICT_BITS: readonly number[] = FIELD_CONFLICTS.map(([a, b]) => fieldBit(FUNCTION_FIELDS.indexOf(a)) | fieldBit(FUNCTION_FIELDS.indexOf(b)))
 const CONFLICT_B_DEFAULT: readonly unknown[] = FIELD_CONFLICTS.map(([, b]) => b.default)
 const PROVISIONED_HOURS = functionField('provisionedHours').default as number
 const PROVISIONED_SHARE = functionField('provisionedSharePercent').default as number
@@ -143,6 +145,8 @@ function plainFunction(fn: FunctionInput, seen: number, quick: QuickSheet, regio
     if (!(per === undefined || per === 'month' ? requests >= executions : requests * perMonth > executions * 1.000001)) return false
   }
   for (let i = 0; i < CONFLICT_A.length; i++) {
+    const bits = CONFLICT_BITS[i]!
+    if ((seen & bits) !== bits) continue
     const a = fnFields[CONFLICT_A[i]!]
     const b = fnFields[CONFLICT_B[i]!]
     if (a !== undefined && a !== CONFLICT_A_DEFAULT[i] && b !== undefined && b !== CONFLICT_B_DEFAULT[i]) return false
