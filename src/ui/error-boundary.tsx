@@ -15,6 +15,18 @@ interface State {
 }
 
 /**
+ * Set once the reader leaves the page: a lazily loaded part whose download the
+ * browser then cuts off (Firefox rejects the import) has not failed.
+ */
+let leaving = false
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => (leaving = true))
+  window.addEventListener('beforeunload', () => (leaving = true))
+  // Back from the back-forward cache: the page is in use again.
+  window.addEventListener('pageshow', () => (leaving = false))
+}
+
+/**
  * Keeps a failure in one part of the page to that part: it shows a short
  * message and a "Reset this part" button, and the rest of the page keeps
  * working. Nothing about the failure reaches the address bar.
@@ -28,6 +40,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     // Left in the console for whoever debugs it; the page shows a plain message.
+    if (leaving) return
     console.error(`${this.props.part} failed to render:`, error, info.componentStack)
   }
 
