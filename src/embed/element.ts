@@ -88,8 +88,9 @@ export function defineCalculatorElement(defaultApp: URL): void {
         frame.title = 'AWS Lambda cost calculator'
         frame.setAttribute('loading', 'lazy')
         frame.setAttribute('allow', 'clipboard-write')
-        // Set through the CSSOM (allowed under any CSP), not a style attribute.
-        Object.assign(frame.style, { display: 'block', width: '100%', height: '520px', border: '0', margin: '0', padding: '0' })
+        // Set through the CSSOM (allowed under any CSP), not a style attribute. No margin or padding:
+        // an iframe has none by default, and the host page's CSS does not reach into the shadow root.
+        Object.assign(frame.style, { display: 'block', width: '100%', height: '520px', border: '0' })
         frame.src = this.src()
         root.append(frame)
       } else if (this.frame.src !== this.src()) {
@@ -125,7 +126,7 @@ export function defineCalculatorElement(defaultApp: URL): void {
 
     private receive(event: MessageEvent): void {
       const frame = this.frame
-      const source = frame?.contentWindow
+      const source = frame && frame.contentWindow
       if (!frame || !source || event.source !== source || (event.origin !== this.app.origin && !(opaque && event.origin == 'null'))) return
       const message = parseWidgetMessage(event.data)
       if (!message || message.wid !== this.wid) return
