@@ -2,25 +2,8 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { prerender, presetPages } from './scripts/prerender'
-import { loaderField } from './src/embed/protocol'
-import { FUNCTION_FIELDS } from './src/engine/fields'
+import { EMBED_TARGET, loaderFieldsOnly } from './scripts/embed-build'
 import { thirdPartyLicenses } from './scripts/third-party-licenses'
-
-/**
- * embed.js reads the engine's table of fields for the element's attributes,
- * but only each field's key, type, link key, attribute and choices' codes
- * (`LoaderField` in src/embed/protocol.ts): its build gets just those, not the
- * labels, hints and messages the app shows (about 1.2 KB gzipped).
- */
-function loaderFieldsOnly(): Plugin {
-  const fields = /[\\/]src[\\/]engine[\\/]fields\.ts$/
-  return {
-    name: 'loader-fields-only',
-    load(id) {
-      if (fields.test(id)) return `export const FUNCTION_FIELDS = ${JSON.stringify(FUNCTION_FIELDS.map(loaderField))}\n`
-    },
-  }
-}
 
 /**
  * `vite preview` sends the one header the deployment's (README, "Deploying")
@@ -39,14 +22,6 @@ function assetsForAnyOrigin(): Plugin {
     },
   }
 }
-
-/**
- * The browsers embed.js must still run in: a docs reader's browser may be years
- * older than the app's own baseline. Safari 14 (iOS 14 devices that stopped
- * updating), Firefox 78 ESR and Chrome 80. test/e2e/cross-engine/embed-target.test.ts
- * parses dist/embed.js at this target.
- */
-export const EMBED_TARGET = ['safari14', 'firefox78', 'chrome80']
 
 // `vite build` builds the app; `vite build --mode embed` builds the docs
 // loader on its own as one classic script, dist/embed.js, with no shared chunks.

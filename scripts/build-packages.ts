@@ -12,7 +12,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, type Plugin } from 'vite'
-import { ATTRIBUTES, COMPACT_ATTRIBUTE, loaderField } from '../src/embed/protocol'
+import { ATTRIBUTES, COMPACT_ATTRIBUTE } from '../src/embed/protocol'
+import { EMBED_TARGET, loaderFieldsOnly } from './embed-build'
 import { CALCULATOR_ATTRIBUTE, CHANGE_EVENT, TAG } from '../src/embed/element'
 import { ACCOUNT_FIELDS, FUNCTION_FIELDS, type FieldSpec } from '../src/engine/fields'
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from '../src/engine/sheets/registry'
@@ -113,17 +114,6 @@ export async function buildEngine(): Promise<void> {
   tsc(join(ENGINE_DIR, 'tsconfig.build.json'))
   addDeclarationExtensions(out)
   stampVersion(ENGINE_DIR)
-}
-
-/** As embed.js: the element reads only the fields' keys, link keys, attributes and choices' codes. */
-function loaderFieldsOnly(): Plugin {
-  const fields = /[\\/]src[\\/]engine[\\/]fields\.ts$/
-  return {
-    name: 'loader-fields-only',
-    load(id) {
-      if (fields.test(id)) return `export const FUNCTION_FIELDS = ${JSON.stringify(FUNCTION_FIELDS.map(loaderField))}\n`
-    },
-  }
 }
 
 /** `cold-start-percent` -> `coldStartPercent`. */
@@ -290,7 +280,7 @@ export async function buildWidget(): Promise<void> {
     build: {
       outDir: out,
       emptyOutDir: false,
-      target: ['es2020', 'safari14', 'firefox78', 'chrome80'],
+      target: ['es2020', ...EMBED_TARGET],
       copyPublicDir: false,
       minify: true,
       lib: {
@@ -307,7 +297,7 @@ export async function buildWidget(): Promise<void> {
     build: {
       outDir: out,
       emptyOutDir: false,
-      target: ['es2020', 'safari14', 'firefox78', 'chrome80'],
+      target: ['es2020', ...EMBED_TARGET],
       copyPublicDir: false,
       lib: {
         entry: join(WIDGET_DIR, 'src/script.ts'),

@@ -309,7 +309,7 @@ export function tooLongProblem(attribute: string, length: number, together = fal
 /**
  * `value` with any lone surrogate (half of a split emoji) replaced by U+FFFD, so it can be URL-encoded.
  * Pairs are matched first and kept: no lookbehind, which Safari before 16.4 cannot parse
- * (embed.js's build target, EMBED_TARGET in vite.config.ts, is older).
+ * (embed.js's build target, EMBED_TARGET in scripts/embed-build.ts, is older).
  */
 function wellFormed(value: string): string {
   return value.replace(/[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (unit) => (unit.length === 2 ? unit : '\ufffd'))

@@ -1,6 +1,7 @@
-import { lazy, startTransition, Suspense, useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
 import { costByMemory, costByRequests } from '../../engine/index'
 import { useCalculator } from '../../state/react'
+import { useSettled } from '../use-settled'
 import { MemoryChart } from './memory-chart'
 import { RequestsChart } from './requests-chart'
 import { SplitChart } from './split-chart'
@@ -25,21 +26,6 @@ const MEMORY_STEP_MB = 128
  * work each) fall in separate tasks and no frame waits for all three.
  */
 export const SETTLE_MS = [150, 185, 220] as const
-
-/**
- * `value` once it has stopped changing for `delayMs`: while a slider is dragged
- * or a key held, the total follows every event and the charts wait for the
- * pause, so no frame is ever blocked by them.
- */
-function useSettled<T>(value: T, delayMs: number): { value: T; pending: boolean } {
-  const [shown, setShown] = useState(value)
-  useEffect(() => {
-    if (Object.is(shown, value)) return
-    const timer = setTimeout(() => startTransition(() => setShown(value)), delayMs)
-    return () => clearTimeout(timer)
-  }, [value, shown, delayMs])
-  return { value: shown, pending: !Object.is(shown, value) }
-}
 
 /**
  * The estimate a chart draws: the store's, once input pauses. Settling the

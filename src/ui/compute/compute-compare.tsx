@@ -1,4 +1,4 @@
-import { lazy, startTransition, Suspense, useEffect, useId, useMemo, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react'
 import {
   COMPARE_FIELDS,
   compareWaysToRun,
@@ -14,6 +14,7 @@ import {
 import { useCalculator, useCalculatorStore } from '../../state/react'
 import { inputsOf, type CalculatorStore, type CompareDraft } from '../../state/store'
 import { formatCents } from '../format'
+import { useSettled } from '../use-settled'
 import './compute-compare.css'
 
 // The chart shares the other charts' frame and recharts: it loads with them.
@@ -24,17 +25,6 @@ const SETTLE_MS = 260
 
 const spec = (key: string) => COMPARE_FIELDS.find((f) => f.key === key)!
 const EC2_TYPES = ec2ComparisonTypes()
-
-/** `value` once it has stopped changing for `delayMs`, as the charts wait. */
-function useSettled<T>(value: T, delayMs: number): { value: T; pending: boolean } {
-  const [shown, setShown] = useState(value)
-  useEffect(() => {
-    if (Object.is(shown, value)) return
-    const timer = setTimeout(() => startTransition(() => setShown(value)), delayMs)
-    return () => clearTimeout(timer)
-  }, [value, shown, delayMs])
-  return { value: shown, pending: !Object.is(shown, value) }
-}
 
 /** "a, b or c". */
 function orList(items: readonly string[]): string {

@@ -1,13 +1,13 @@
 // embed.js runs in the docs reader's browser, which may be years older than
 // the ones the tests drive. dist/embed.js (built by global setup) must hold
-// nothing newer than its build target (EMBED_TARGET in vite.config.ts): a
+// nothing newer than its build target (EMBED_TARGET in scripts/embed-build.ts): a
 // single construct too new is a syntax error that stops the whole script, and
 // the element is never defined.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { transform } from 'esbuild'
 import { describe, expect, it } from 'vitest'
-import { EMBED_TARGET } from '../../../vite.config'
+import { EMBED_TARGET } from '../../../scripts/embed-build'
 
 const EMBED_JS = join(__dirname, '../../../dist/embed.js')
 
