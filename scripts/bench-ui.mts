@@ -17,7 +17,7 @@
  *    painted. Goals: no long task over 100 ms on load, total p95 < 16 ms.
  * 4. The first total on a slow phone (scripts/first-total.ts), for `/` and
  *    `/?preset=rest-api`. Goal: under 1.2 s. `npm run bench:ui -- first-total`
- *    runs this part alone.
+ *    runs this part alone, `npm run bench:ui -- ten` the ten functions alone.
  */
 import { build, preview } from 'vite'
 import { launchChromium } from '../test/e2e/chromium'
@@ -28,10 +28,12 @@ const EDITS = 200
 await build({ logLevel: 'warn' })
 const server = await preview({ logLevel: 'warn', preview: { port: 4400, strictPort: false, host: '127.0.0.1' } })
 const url = server.resolvedUrls!.local[0]!
-if (process.argv[2] === 'first-total') {
+const part = process.argv[2]
+if (part === 'first-total' || part === 'ten') {
   const { browser, close } = await launchChromium()
   try {
-    await firstTotal(browser, url)
+    if (part === 'ten') await tenFunctions(browser, url)
+    else await firstTotal(browser, url)
   } finally {
     await close()
     await server.close()

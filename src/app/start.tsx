@@ -1,5 +1,4 @@
-import { lazy, StrictMode, Suspense, useEffect, type ReactNode } from 'react'
-import { flushSync } from 'react-dom'
+import { lazy, startTransition, StrictMode, Suspense, useEffect, type ReactNode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { StoreProvider } from '../state/react'
 import { createSelectors } from '../state/selectors'
@@ -106,6 +105,11 @@ export function start(container: HTMLElement): void {
     )
   }
 
+  const html = document.documentElement
+  // Opened with the query the HTML was prerendered for, the page hydrates that HTML;
+  // otherwise it is rendered afresh.
+  const hydrating = !startup.embed && html.dataset.prerender === startup.query && container.firstElementChild !== null
+
   const page = startup.embed ? (
     <StrictMode>
       <StoreProvider store={store}>
@@ -117,23 +121,25 @@ export function start(container: HTMLElement): void {
   ) : (
     // What the reader typed, chose or clicked in the prerendered page before it was live counts:
     // the edits first, then the clicks (index.html's inline script keeps them until this event).
+    // A page rendered afresh had no markup to type into: nothing to replay.
     fullPage(store, urlSync, linkReports, () => {
-      replayEarlyEdits(container)
+      if (hydrating) replayEarlyEdits(container)
       document.dispatchEvent(new Event('calculator:live'))
     })
   )
 
-  const html = document.documentElement
   // The note for a page whose scripts did not load: they did.
   document.getElementById('start-fallback')?.remove()
-  if (!startup.embed && html.dataset.prerender === startup.query && container.firstElementChild) {
+  if (hydrating) {
     // From here React hears every click itself (on a part not hydrated yet, it hydrates it first).
     document.dispatchEvent(new Event('calculator:hydrating'))
     hydrateRoot(container, page)
   } else {
-    // Rendered at once, so the page never shows an empty or a hidden root in between.
+    // Rendered as a transition: React renders it in slices that yield to the browser, so a
+    // link with many functions never blocks the main thread for its whole first render. The
+    // root is empty until then, as it was while the scripts loaded.
     const root = createRoot(container)
-    flushSync(() => root.render(page))
+    startTransition(() => root.render(page))
   }
   html.removeAttribute('data-stale')
 }

@@ -1,5 +1,17 @@
-import { ResponsiveContainer, type CartesianGrid } from 'recharts'
-import { createContext, startTransition, type ComponentProps, useContext, useEffect, useState, type ReactElement, type ReactNode } from 'react'
+import type { CartesianGrid } from 'recharts'
+import {
+  cloneElement,
+  createContext,
+  startTransition,
+  type ComponentProps,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactElement,
+  type ReactNode,
+  type RefObject,
+} from 'react'
 import { COST_PARTS, type CostPart, type CostPoint } from '../../engine/index'
 import { formatCents } from '../format'
 import { formatCentsExact } from '../money'
@@ -149,18 +161,69 @@ export const PLOT_MARGIN = { top: 10, right: 16, bottom: 24, left: 8 }
  * The drawing itself, hidden from assistive technology: each chart says what
  * it shows in a table beside it.
  */
-export function ChartBox({ short = false, children }: { short?: boolean; children: ReactElement }) {
-  const drawn = useDrawnInTurn()
+export function ChartBox({ short = false, children }: { short?: boolean; children: ReactElement<{ width?: number; height?: number }> }) {
+  const box = useRef<HTMLDivElement>(null)
+  const [turn, setMeasured] = useDrawnInTurn()
+  const size = useBoxSize(box, turn)
+  const drawn = turn && size !== undefined && size !== null
   if (drawn) isolateTextMeasurement()
+  useEffect(() => {
+    if (size !== undefined) setMeasured()
+  }, [size, setMeasured])
   return (
-    <div className={short ? 'chart-box chart-box-short' : 'chart-box'} aria-hidden="true" data-drawn={drawn ? 'true' : undefined}>
-      {drawn ? (
-        <ResponsiveContainer width="100%" height="100%">
-          {children}
-        </ResponsiveContainer>
-      ) : null}
+    <div ref={box} className={short ? 'chart-box chart-box-short' : 'chart-box'} aria-hidden="true" data-drawn={drawn ? 'true' : undefined}>
+      {drawn ? cloneElement(children, size) : null}
     </div>
   )
+}
+
+/**
+ * Parts of a chart drawn in a commit after the rest (the tooltip, the marks on
+ * the curve): recharts registers each part of a chart in its store as it
+ * mounts and updates the chart synchronously for each, so a chart mounted in
+ * two halves blocks the main thread for two shorter tasks instead of one long one.
+ */
+export function Later({ children }: { children: ReactNode }) {
+  const [shown, setShown] = useState(false)
+  useEffect(() => {
+    if (!shown) startTransition(() => setShown(true))
+  }, [shown])
+  return shown ? children : null
+}
+
+type BoxSize = { width: number; height: number }
+
+/**
+ * The box's size in whole pixels once `watch` is true, then as it changes:
+ * undefined until it has been measured, null while the box has no area (a
+ * closed disclosure) or cannot be measured.
+ *
+ * The chart is sized from here rather than by recharts' ResponsiveContainer,
+ * whose measurement starts the drawing in an update React cannot split: set
+ * in a transition, a chart's first drawing yields to input and to other tasks
+ * as React renders it.
+ */
+function useBoxSize(box: RefObject<HTMLDivElement | null>, watch: boolean): BoxSize | null | undefined {
+  const [size, setSize] = useState<BoxSize | null | undefined>(undefined)
+  useEffect(() => {
+    const el = box.current
+    if (!watch || !el) return
+    if (typeof ResizeObserver !== 'function') {
+      setSize(null)
+      return
+    }
+    const observer = new ResizeObserver(([entry]) => {
+      const rect = entry?.contentRect
+      if (!rect) return
+      const width = Math.floor(rect.width)
+      const height = Math.floor(rect.height)
+      const next = width > 0 && height > 0 ? { width, height } : null
+      startTransition(() => setSize((was) => (was && next && was.width === next.width && was.height === next.height ? was : next)))
+    })
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [box, watch])
+  return size
 }
 
 /** Charts waiting for their first drawing, in the order they mounted: each starts its drawing, or says it has gone. */
@@ -186,21 +249,30 @@ function drawDone(): void {
 
 /**
  * False until this chart's turn to be drawn for the first time: each chart's
- * first drawing (with recharts' own synchronous updates) runs in a task of its
+ * first drawing (with recharts' own synchronous updates) runs in tasks of its
  * own, the next starting only once the one before has committed, so a page
  * with several charts and many functions never blocks the main thread for two
  * of them at once. The box keeps its height meanwhile.
+ *
+ * The second value is called once the chart has committed its drawing (or
+ * found it has nothing to draw): the next chart's turn.
  */
-function useDrawnInTurn(): boolean {
-  const [drawn, setDrawn] = useState(false)
+function useDrawnInTurn(): [turn: boolean, done: () => void] {
+  const [turn, setTurn] = useState(false)
+  /** 'waiting' for its turn, 'drawing' in it, 'done' (the next chart's turn has been given). */
+  const phase = useRef<'waiting' | 'drawing' | 'done'>('waiting')
+  const [done] = useState(() => () => {
+    if (phase.current !== 'drawing') return
+    phase.current = 'done'
+    drawDone()
+  })
   useEffect(() => {
-    if (drawn) return
+    if (turn) return
     let live = true
-    let started = false
     waiting.push(() => {
       if (!live) return false
-      started = true
-      startTransition(() => setDrawn(true))
+      phase.current = 'drawing'
+      startTransition(() => setTurn(true))
       return true
     })
     if (!drawing) {
@@ -209,12 +281,11 @@ function useDrawnInTurn(): boolean {
     }
     return () => {
       live = false
-      // Runs once the drawing has committed (the effect ends as `drawn` changes), or when the
-      // chart goes first: either way, the next chart's turn.
-      if (started) drawDone()
     }
-  }, [drawn])
-  return drawn
+  }, [turn])
+  // A chart that goes while drawing hands the turn on.
+  useEffect(() => done, [done])
+  return [turn, done]
 }
 
 export function Legend({ parts, extra }: { parts: readonly Part[]; extra?: ReactNode }) {

@@ -4,7 +4,19 @@ import { ONE_VCPU_MEMORY_MB, type CostPoint, type EstimateInput } from '../../en
 import { formatNumber, formatSmallUsd } from '../format'
 import { cheapestAndFastest, measuredCurve, modelledCurve, NEAR_CHEAPEST_PERCENT, type MemoryPoint } from '../usage/memory-curve'
 import { usageView, useUsageView, type MemoryModel } from '../usage/usage-view'
-import { pointTotal, ChartBox, ChartEmpty, ChartFigure, ChartTable, CostTooltip, DataTable, partsIn, PLOT_MARGIN, GRID_AT_TICKS } from './chart-frame'
+import {
+  pointTotal,
+  ChartBox,
+  ChartEmpty,
+  Later,
+  ChartFigure,
+  ChartTable,
+  CostTooltip,
+  DataTable,
+  partsIn,
+  PLOT_MARGIN,
+  GRID_AT_TICKS,
+} from './chart-frame'
 import { evenTicks, everyNth, formatAxisUsd, memoryTicks } from './chart-helpers'
 import '../usage/usage.css'
 
@@ -155,7 +167,6 @@ export const MemoryChart = memo(function MemoryChart({
             width={64}
             label={{ value: 'USD / month', angle: -90, position: 'insideLeft', fill: 'var(--muted)' }}
           />
-          <Tooltip content={<CostTooltip xLabel={xLabel} parts={parts} />} />
           {/* An area without fill (a shaded band under a total explains nothing), not a recharts Line: a Line measures its path's length on every render. */}
           <Area
             type="linear"
@@ -168,16 +179,19 @@ export const MemoryChart = memo(function MemoryChart({
             dot={measured ? { r: 3, fill: 'var(--c-compute)' } : false}
             isAnimationActive={false}
           />
-          {currentInRange ? (
-            <ReferenceLine x={current.x} stroke="var(--accent)" label={{ value: 'now', fill: 'var(--accent)', position: nowSide }} />
-          ) : null}
-          {!measured ? <ReferenceDot x={current.x} y={current.totalCents / 100} r={5} fill="var(--accent)" stroke="var(--surface)" /> : null}
-          {marks ? (
-            <ReferenceDot x={marks.cheapest.x} y={marks.cheapest.totalCents / 100} r={6} fill="var(--c-storage)" stroke="var(--surface)" />
-          ) : null}
-          {marks && !sameMark ? (
-            <ReferenceDot x={marks.fastest.x} y={marks.fastest.totalCents / 100} r={6} fill="var(--c-requests)" stroke="var(--surface)" />
-          ) : null}
+          <Later>
+            <Tooltip content={<CostTooltip xLabel={xLabel} parts={parts} />} />
+            {currentInRange ? (
+              <ReferenceLine x={current.x} stroke="var(--accent)" label={{ value: 'now', fill: 'var(--accent)', position: nowSide }} />
+            ) : null}
+            {!measured ? <ReferenceDot x={current.x} y={current.totalCents / 100} r={5} fill="var(--accent)" stroke="var(--surface)" /> : null}
+            {marks ? (
+              <ReferenceDot x={marks.cheapest.x} y={marks.cheapest.totalCents / 100} r={6} fill="var(--c-storage)" stroke="var(--surface)" />
+            ) : null}
+            {marks && !sameMark ? (
+              <ReferenceDot x={marks.fastest.x} y={marks.fastest.totalCents / 100} r={6} fill="var(--c-requests)" stroke="var(--surface)" />
+            ) : null}
+          </Later>
         </AreaChart>
       </ChartBox>
       {marks ? (

@@ -2,7 +2,7 @@ import { memo } from 'react'
 import { Area, AreaChart, CartesianGrid, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import type { CostPoint } from '../../engine/index'
 import { formatCompact, formatCompactUsd, formatNumber, unitFor } from '../format'
-import { ChartBox, ChartEmpty, ChartFigure, CostTooltip, DataTable, Legend, partsIn, PLOT_MARGIN, GRID_AT_TICKS } from './chart-frame'
+import { ChartBox, ChartEmpty, Later, ChartFigure, CostTooltip, DataTable, Legend, partsIn, PLOT_MARGIN, GRID_AT_TICKS } from './chart-frame'
 import { onLogAxis, powersOfTen, sampleRows } from './chart-helpers'
 
 /** The bottom of the log-scale cost axis: one cent. Smaller charges sit on it. */
@@ -78,7 +78,6 @@ export const RequestsChart = memo(function RequestsChart({
             width={64}
             label={{ value: 'USD / month (log)', angle: -90, position: 'insideLeft', fill: 'var(--muted)', dy: 50 }}
           />
-          <Tooltip content={<CostTooltip xLabel={xLabel} parts={parts} />} />
           {/* Areas without fill, not recharts Lines: a Line measures its path's length on every render. */}
           {parts.map((part) => (
             <Area
@@ -103,24 +102,27 @@ export const RequestsChart = memo(function RequestsChart({
             fill="none"
             isAnimationActive={false}
           />
-          {freeTier ? (
-            <ReferenceLine
-              x={1_000_000}
-              stroke="var(--muted)"
-              strokeDasharray="4 4"
-              label={{ value: '1M free', fill: 'var(--muted)', position: 'insideTopLeft' }}
-            />
-          ) : null}
-          {onAxis ? <ReferenceLine x={current.x} stroke="var(--accent)" /> : null}
-          {onAxis ? (
-            <ReferenceDot
-              x={current.x}
-              y={onLogAxis(current.totalCents / 100, LOG_FLOOR_USD) ?? LOG_FLOOR_USD}
-              r={5}
-              fill="var(--accent)"
-              stroke="var(--surface)"
-            />
-          ) : null}
+          <Later>
+            <Tooltip content={<CostTooltip xLabel={xLabel} parts={parts} />} />
+            {freeTier ? (
+              <ReferenceLine
+                x={1_000_000}
+                stroke="var(--muted)"
+                strokeDasharray="4 4"
+                label={{ value: '1M free', fill: 'var(--muted)', position: 'insideTopLeft' }}
+              />
+            ) : null}
+            {onAxis ? <ReferenceLine x={current.x} stroke="var(--accent)" /> : null}
+            {onAxis ? (
+              <ReferenceDot
+                x={current.x}
+                y={onLogAxis(current.totalCents / 100, LOG_FLOOR_USD) ?? LOG_FLOOR_USD}
+                r={5}
+                fill="var(--accent)"
+                stroke="var(--surface)"
+              />
+            ) : null}
+          </Later>
         </AreaChart>
       </ChartBox>
       <Legend parts={parts} extra={<li className="legend-total">Total (dashed)</li>} />
