@@ -204,6 +204,8 @@ export interface AttributeSpec {
 }
 
 /** "a, b or c". */
+// The engine's orList (src/engine/text.ts), written out: importing that module would bring its
+// grapheme segmenter into embed.js, which has no bytes to spare.
 const orList = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : (items[0] ?? ''))
 
 /**

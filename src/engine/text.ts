@@ -82,3 +82,13 @@ export function quoteText(text: string, max = 40): string {
   const shown = kept.length > max ? `${kept.slice(0, max).join('')}\u2026` : clean
   return `"${shown}"`
 }
+
+/**
+ * Items joined as a list of alternatives, for messages.
+ *
+ * @example orList(['x86', 'arm']) // 'x86 or arm'
+ * @example orList(['a', 'b', 'c']) // 'a, b or c'
+ */
+export function orList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : (items[0] ?? '')
+}

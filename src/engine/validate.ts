@@ -16,7 +16,7 @@ import {
 import { isRequestUnit, REQUEST_UNIT_FACTORS, REQUEST_UNIT_LABELS, REQUEST_UNITS, requestsPerMonth } from './requests'
 import { isPriceSheetId, PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
-import { characterCount, quoteText } from './text'
+import { characterCount, orList, quoteText } from './text'
 import type { Architecture, EstimateInput, FunctionInput, InputProblem } from './types'
 
 // series.ts reads the request limit from here; the limits are written in fields.ts.
@@ -315,11 +315,6 @@ function checkWhole(given: unknown, field: string, what: string, min: number, ma
     })
   }
   return false
-}
-
-/** "a, b or c": the allowed values of a choice, for messages. */
-function orList(values: readonly string[]): string {
-  return values.length < 2 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`
 }
 
 /**

@@ -31,6 +31,7 @@ import { COMPARE_URL_KEYS, FUNCTION_FIELDS, type FieldSpec } from '../engine/fie
 import {
   characterCount,
   firstCharacters,
+  orList,
   PRICE_SHEETS,
   quoteText,
   stripUnsafeCharacters,
@@ -188,11 +189,6 @@ function shown(value: string): string {
 /** A value quoted as typed, for a message (its start, when it is long). */
 function quote(value: string): string {
   return quoteText(scanned(value))
-}
-
-/** "a, b or c". */
-function orList(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '')
 }
 
 /**

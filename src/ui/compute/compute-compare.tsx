@@ -5,6 +5,7 @@ import {
   ec2ComparisonTypes,
   formatMonthly,
   formatRate,
+  orList,
   type CompareFieldSpec,
   type ComputeSettings,
   type EstimateInput,
@@ -25,11 +26,6 @@ const SETTLE_MS = 260
 
 const spec = (key: string) => COMPARE_FIELDS.find((f) => f.key === key)!
 const EC2_TYPES = ec2ComparisonTypes()
-
-/** "a, b or c". */
-function orList(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : (items[0] ?? '')
-}
 
 /** Sets some of the comparison's settings (an empty value means the default), keeping every other input as it is. */
 function setCompare(store: CalculatorStore, patch: CompareDraft): void {
