@@ -17,7 +17,7 @@ import {
   type EstimateInput,
   type FunctionInput,
 } from '../src/engine/index'
-import { benchReports } from './bench-reports'
+import { benchReports, benchStreamedReports } from './bench-reports'
 
 const oneFunction: EstimateInput = {
   sheet: 'aws-current',
@@ -151,3 +151,4 @@ console.log(
 
 console.log('')
 benchReports()
+benchStreamedReports()
