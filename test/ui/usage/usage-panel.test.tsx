@@ -76,7 +76,9 @@ describe('Import usage panel', () => {
   it('says what is wrong: no REPORT lines, a volume that is not a number, a bad power-tuning link', async () => {
     renderWithStore(<UsagePanel />)
     await importText('START RequestId: x Version: $LATEST\nhello')
-    expect(await screen.findByRole('alert')).toHaveTextContent('No REPORT lines were found in pasted text (2 lines read)')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No REPORT lines were found in pasted text: none of its 2 lines is a "REPORT RequestId:" line, a JSON platform.report record or a Logs Insights export row (line 1 starts "START RequestId: x Version: $LATEST").',
+    )
     const user = await importText(report(1000))
     const volume = within(await screen.findByTestId('usage-results')).getByLabelText('Requests per month')
     await user.clear(volume)
