@@ -107,3 +107,27 @@ describe('Import usage panel', () => {
     expect(usageView.get().powerTuning).toBeNull()
   })
 })
+
+describe('Reset this part', () => {
+  it('clears the imported log that crashed the panel, and the panel works again', async () => {
+    // What the parser once let through: a time span past what a Date holds (9999999999999999 ms), which the
+    // results' "from ... to ..." line cannot format (RangeError: Invalid time value).
+    const { parseReports, usageStats } = await import('../../../src/engine/index')
+    const sample = { ...parseReports(report(1000)), timeSpan: { firstMs: 1754298902134, lastMs: 9_999_999_999_999_999 } }
+    usageView.set({ log: { sample, stats: usageStats(sample), source: 'poison.log', chars: 1 } })
+    const errors = console.error
+    console.error = () => {}
+    try {
+      renderWithStore(<UsagePanel />)
+      expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong showing the usage import')
+      await userEvent.click(screen.getByRole('button', { name: 'Reset this part' }))
+      expect(usageView.get().log).toBeNull()
+      // the form is back and reads a log
+      await importText(report(1000))
+      expect(await screen.findByTestId('usage-results')).toHaveTextContent('1 invocation')
+      expect(screen.queryByText(/Something went wrong/)).toBeNull()
+    } finally {
+      console.error = errors
+    }
+  })
+})
