@@ -148,7 +148,8 @@ function importProblem(log: ImportedLog, seen: Seen, encoding: string | null): s
         .slice(0, 3)
         .map((p) => `line ${formatNumber(p.line)}: ${p.message}`)
         .join('; ')
-      return `No invocation could be read from ${source}${read}: of its ${lines}, ${formatNumber(sample.problemCount)} ${sample.problemCount === 1 ? 'is a report that cannot be read' : 'are reports that cannot be read'} (${first}${sample.problemCount > 3 ? '; …' : ''}).`
+      const n = sample.problemCount
+      return `No invocation could be read from ${source}${read}: ${formatNumber(n)} ${n === 1 ? 'report' : 'reports'} in its ${lines} cannot be read (${first}${n > 3 ? '; …' : ''}).`
     }
     if (seen.binaryLine > 0)
       return `No REPORT lines were found in ${source}${read}: it does not look like text (NUL or undecodable bytes from line ${formatNumber(seen.binaryLine)}). Export the log as text (UTF-8 or UTF-16), then import it again.`

@@ -55,7 +55,7 @@ describe('when nothing can be billed, the panel says why and where', () => {
     const text = ['START RequestId: a', report('10.00', 10, 64), 'END RequestId: a', report('4000000.00', 4_000_000)].join('\n')
     const log = await readLog({ text }, noProgress)
     expect(log!.problem).toBe(
-      'No invocation could be read from pasted text: of its 4 lines, 2 are reports that cannot be read (line 2: Memory Size 64 MB is not a Lambda memory size (128 to 10,240 MB); line 4: Duration 4000000 ms is longer than an invocation can run (at most 900,000 ms, 15 minutes)).',
+      'No invocation could be read from pasted text: 2 reports in its 4 lines cannot be read (line 2: Memory Size 64 MB is not a Lambda memory size (128 to 10,240 MB); line 4: Duration 4000000 ms is longer than an invocation can run (at most 900,000 ms, 15 minutes)).',
     )
   })
 
