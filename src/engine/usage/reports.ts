@@ -1025,8 +1025,20 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
     while (mark < end) {
       // JSON keys before the mark (an event's "timestamp", an Insights row's other fields)
       const quote = nextQuoteFrom(s, segStart)
-      const inInsights = quote < mark && s.slice(Math.max(segStart, mark - 16), mark).includes('@message')
-      if (quote < mark) scanKeys(s, segStart, inInsights ? s.lastIndexOf('"@message', mark) : mark, lineNo)
+      let inInsights = false
+      if (quote < mark) {
+        // an Insights row's "@message" key just before the mark: its other keys end there
+        // (found in the 16 characters before the mark, never searched for further back)
+        const from = Math.max(segStart, mark - 16)
+        const at = s.slice(from, mark).lastIndexOf('@message')
+        let keysEnd = mark
+        if (at >= 0) {
+          inInsights = true
+          keysEnd = from + at
+          if (keysEnd > segStart && s.charCodeAt(keysEnd - 1) === 34) keysEnd--
+        }
+        scanKeys(s, segStart, keysEnd, lineNo)
+      }
       const err = readReportFields(s, mark + MARK.length, end, scratch)
       if (inInsights) {
         if (keyed && (keyed.kind !== 'insights' || keyed.seen.has('@message'))) flushKeyed()

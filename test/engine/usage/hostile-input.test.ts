@@ -202,6 +202,23 @@ describe('every parser is linear in its input', () => {
     expect(work / text.length).toBeLessThan(20)
   })
 
+  it.each([
+    '"a" @message REPORT RequestId: x ', // an Insights key sought backwards from every mark, once
+    '{"@message": "REPORT RequestId: x ',
+    '"a":"',
+    '{"metrics":{"durationMs":',
+    '"\\"',
+  ])('one long line of %j repeated is read in work linear in its length', (unit) => {
+    const perChar = (n: number) => {
+      const text = unit.repeat(n)
+      expect(() => parseReports(text)).not.toThrow()
+      return countWork(() => parseReports(text)).work / text.length
+    }
+    const small = perChar(2_000)
+    expect(small).toBeLessThan(20)
+    expect(perChar(8_000)).toBeLessThan(small * 1.2)
+  })
+
   it('a real Duration a long request id away is still found within 100 characters', () => {
     const id = 'x'.repeat(90)
     expect(

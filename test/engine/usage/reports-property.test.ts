@@ -59,7 +59,10 @@ const noiseLine = fc
 
 /** A fragment repeated into one long line: the inputs that made the old scans quadratic ("REPORT RequestId: x " 3,000 times). */
 const longNoiseLine = fc
-  .tuple(fc.constantFrom('REPORT RequestId: x ', 'REPORT RequestId: ', '"a":"', '{"x":', 'Duration: ', '\\"'), fc.integer({ min: 1, max: 3_000 }))
+  .tuple(
+    fc.constantFrom('REPORT RequestId: x ', 'REPORT RequestId: ', '"a" @message REPORT RequestId: x ', '"a":"', '{"x":', 'Duration: ', '\\"'),
+    fc.integer({ min: 1, max: 3_000 }),
+  )
   .map(([fragment, n]) => fragment.repeat(n))
 
 function pieces(report: fc.Arbitrary<{ inv: Invocation; text: string; cutBefore: (t: string) => number }>): fc.Arbitrary<Piece[]> {
