@@ -191,6 +191,23 @@ describe('every parser is linear in its input', () => {
     expect(s.invocations).toBe(20_000)
   })
 
+  it('a quote still open after 1 MB (past any log event, 256 KB) is given up while reading: the rows after it count before the end', () => {
+    const text = unclosedQuoteCsv(30_000) // about 1.3 MB
+    const parser = createReportParser()
+    for (let at = 0; at < text.length; at += 65_536) parser.push(text.slice(at, at + 65_536))
+    // 1,048,576 characters of open field are about 23,000 rows: those are read again, the rest as they come
+    expect(parser.invocations).toBeGreaterThan(20_000)
+    expect(parser.invocations).toBeLessThan(30_000)
+    const s = parser.finish()
+    expect(s.invocations).toBe(30_000)
+    expect(s.problems).toEqual([
+      {
+        line: 2,
+        message: expect.stringMatching(/^Logs Insights row with an unclosed quote: the quoted field that starts on this line does not end/),
+      },
+    ])
+  })
+
   it('an 8 MB line of "REPORT RequestId: x " repeated is read in work linear in its length', () => {
     const unit = 'REPORT RequestId: x '
     const text = unit.repeat(Math.ceil(8_000_000 / unit.length))
