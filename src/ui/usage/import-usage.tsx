@@ -54,7 +54,9 @@ export default function ImportUsage() {
       job.current = null
       setReading(null)
       if (!result) return
-      if (result.problem) return setError(result.problem)
+      // read-log says why a log cannot be billed; a reader that does not still never shows an empty result
+      if (result.problem || result.sample.invocations === 0)
+        return setError(result.problem ?? `No invocation could be read from ${result.source} (${formatNumber(result.sample.lines)} lines read).`)
       usageView.set({ log: result })
     } catch (e) {
       job.current = null
