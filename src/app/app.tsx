@@ -104,11 +104,12 @@ export function App({ urlSync, linkReports }: Props) {
           </div>
         </div>
         <div className="wide">
-          <ErrorBoundary part="the charts">
+          {/* The memory chart draws the imported measurements too: a reset drops them. */}
+          <ErrorBoundary part="the charts" onReset={usage?.resetMeasurements}>
             <ChartsPanel />
           </ErrorBoundary>
           {usage ? (
-            <ErrorBoundary part="the usage import">
+            <ErrorBoundary part="the usage import" onReset={usage.resetUsageView}>
               <usage.UsagePanel />
             </ErrorBoundary>
           ) : null}

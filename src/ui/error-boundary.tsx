@@ -3,7 +3,12 @@ import { Component, type ErrorInfo, type ReactNode } from 'react'
 interface Props {
   /** What the part is, for the message: "the charts", "function 2". */
   part: string
-  /** Puts the part's own inputs back to a state that renders, before it is drawn again. */
+  /**
+   * Clears the state kept outside the part that it draws from (its function's
+   * inputs, an imported log), before it is drawn again: remounting alone
+   * clears only the part's own component state, and the same state would
+   * crash it again. A part that draws from such state must pass it.
+   */
   onReset?: () => void
   children: ReactNode
 }

@@ -43,6 +43,51 @@ export class PowerTuningFormatError extends Error {
   override name = 'PowerTuningFormatError'
 }
 
+/**
+ * The longest power-tuning text read, in characters: its JSON output for
+ * {@link MAX_POWER_TUNING_POINTS} sizes takes about 40,000, a link a few
+ * thousand.
+ *
+ * @example MAX_POWER_TUNING_CHARS // 100000
+ */
+export const MAX_POWER_TUNING_CHARS = 100_000
+
+/**
+ * The most measured memory sizes read from one power-tuning run (every 64 MB
+ * step from 128 to 10,240 MB is 159).
+ *
+ * @example MAX_POWER_TUNING_POINTS // 200
+ */
+export const MAX_POWER_TUNING_POINTS = 200
+
+function tooManyPoints(count: number): PowerTuningFormatError {
+  return new PowerTuningFormatError(
+    `These power-tuning results list ${count.toLocaleString('en-US')} memory sizes; at most ${MAX_POWER_TUNING_POINTS} are read. Run power tuning over fewer sizes, or paste the results of one run at a time`,
+  )
+}
+
+/**
+ * Decodes the percent-escapes of a link's hash, or says which one is broken
+ * (decodeURIComponent's own error is only "URI malformed").
+ */
+function decodeHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash)
+  } catch {
+    const bad = /%(?![0-9a-fA-F]{2})/.exec(hash)
+    if (bad) {
+      const shown = hash.slice(bad.index, bad.index + 3)
+      throw new PowerTuningFormatError(
+        `The link has a broken percent-escape, ${JSON.stringify(shown)} at character ${bad.index + 1} of its hash: "%" must be followed by two hexadecimal digits. Copy the link again from power tuning's output`,
+      )
+    }
+    const run = /(?:%[0-9a-fA-F]{2})+/.exec(hash)
+    throw new PowerTuningFormatError(
+      `The link's percent-escapes${run ? ` at character ${run.index + 1} of its hash (${JSON.stringify(run[0].slice(0, 24))})` : ''} do not spell UTF-8 text. Copy the link again from power tuning's output`,
+    )
+  }
+}
+
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 const B64_INDEX = new Int16Array(128).fill(-1)
 for (let i = 0; i < 64; i++) B64_INDEX[B64.charCodeAt(i)] = i
@@ -97,7 +142,7 @@ function checkPoints(points: PowerTuningPoint[]): PowerTuningResult {
 }
 
 function fromHash(hash: string): PowerTuningResult {
-  const parts = decodeURIComponent(hash.replace(/^#/, '')).trim().split(';')
+  const parts = decodeHash(hash.replace(/^#/, '')).trim().split(';')
   if (parts.length < 2 || parts.length > 3)
     throw new PowerTuningFormatError(
       `A power-tuning link ends in #powers;durations;costs (three base64 parts), but this one has ${parts.length} part${parts.length === 1 ? '' : 's'}`,
@@ -109,6 +154,7 @@ function fromHash(hash: string): PowerTuningResult {
   if (durationBytes.length % 4 !== 0) throw new PowerTuningFormatError('The duration part of the link is not a list of 32-bit numbers')
   if (costBytes && costBytes.length % 4 !== 0) throw new PowerTuningFormatError('The cost part of the link is not a list of 32-bit numbers')
   const count = powerBytes.length / 2
+  if (count > MAX_POWER_TUNING_POINTS) throw tooManyPoints(count)
   if (durationBytes.length / 4 !== count || (costBytes && costBytes.length / 4 !== count))
     throw new PowerTuningFormatError(
       `The link lists ${count} memory sizes but ${durationBytes.length / 4} durations${costBytes ? ` and ${costBytes.length / 4} costs` : ''}`,
@@ -125,8 +171,16 @@ function fromHash(hash: string): PowerTuningResult {
   return checkPoints(points)
 }
 
+/** A decimal number as JSON writes it (power tuning writes numbers, or strings of them): no 0x, 0b, 0o, Infinity or blanks. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+
 function toNumber(v: unknown, what: string): number {
-  const x = typeof v === 'string' && v.trim() !== '' ? Number(v) : v
+  if (typeof v === 'string' && !DECIMAL.test(v.trim())) {
+    const shown = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)
+    const radix = /^\s*[+-]?0[xXbBoO]/.test(v) ? ' (hexadecimal, binary and octal are not read: write it in decimal)' : ''
+    throw new PowerTuningFormatError(`${what} is ${shown}, not a number${radix}`)
+  }
+  const x = typeof v === 'string' ? Number(v) : v
   if (typeof x !== 'number' || !Number.isFinite(x)) throw new PowerTuningFormatError(`${what} is ${JSON.stringify(v) ?? 'missing'}, not a number`)
   return x
 }
@@ -143,6 +197,8 @@ function fromJson(data: unknown): PowerTuningResult {
   }
   const stats = Array.isArray(node) ? node : node && typeof node === 'object' ? (node as Record<string, unknown>).stats : undefined
   if (Array.isArray(stats)) {
+    const count = stats.filter((s) => s !== null && s !== undefined).length
+    if (count > MAX_POWER_TUNING_POINTS) throw tooManyPoints(count)
     const points: PowerTuningPoint[] = []
     stats.forEach((s, i) => {
       if (s === null || s === undefined) return // the tool drops empty results too
@@ -194,6 +250,10 @@ function safeParse(text: string): unknown {
  */
 export function parsePowerTuning(text: string): PowerTuningResult {
   if (typeof text !== 'string' || text.trim() === '') throw new PowerTuningFormatError('Paste a power-tuning visualization link or its JSON output')
+  if (text.length > MAX_POWER_TUNING_CHARS)
+    throw new PowerTuningFormatError(
+      `This text is ${text.length.toLocaleString('en-US')} characters long; power-tuning results are read up to ${MAX_POWER_TUNING_CHARS.toLocaleString('en-US')} characters (a link, or the JSON output of up to ${MAX_POWER_TUNING_POINTS} memory sizes)`,
+    )
   const t = text.trim()
   if (t.startsWith('{') || t.startsWith('[')) {
     let data: unknown

@@ -28,6 +28,17 @@ export const DEFAULT_MAX_PROBLEMS = 100
 const MARK = 'REPORT RequestId:'
 const MAX_UINT32 = 0xffff_ffff
 const MAX_MEMORY_MB = 10_240
+const MIN_MEMORY_MB = 128
+/** Lambda's timeout is at most 15 minutes: no invocation runs longer. */
+const MAX_DURATION_MS = 900_000
+const MAX_DURATION_US = MAX_DURATION_MS * 1000
+
+/** Whole microseconds as ms with up to 3 decimals, exactly: 4000000000 → "4000000". */
+function msText(us: number): string {
+  const whole = Math.floor(us / 1000)
+  const frac = us % 1000
+  return frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(3, '0').replace(/0+$/, '')}`
+}
 
 /**
  * Options of {@link createReportParser}.
@@ -130,16 +141,19 @@ interface Rec {
   initUs: number
   restoreUs: number
   billedRestoreMs: number
+  /** Epoch ms; NaN: none; BAD_TIME: a timestamp that names no real instant, `timeError` says why. */
   timeMs: number
+  timeError: string
 }
 
 function emptyRec(): Rec {
-  return { durationUs: -1, billedMs: -1, memoryMb: -1, maxUsedMb: -1, initUs: -1, restoreUs: -1, billedRestoreMs: -1, timeMs: NaN }
+  return { durationUs: -1, billedMs: -1, memoryMb: -1, maxUsedMb: -1, initUs: -1, restoreUs: -1, billedRestoreMs: -1, timeMs: NaN, timeError: '' }
 }
 
 function resetRec(r: Rec): void {
   r.durationUs = r.billedMs = r.memoryMb = r.maxUsedMb = r.initUs = r.restoreUs = r.billedRestoreMs = -1
   r.timeMs = NaN
+  r.timeError = ''
 }
 
 /** A JSON `platform.report` record or Logs Insights row being read over one or more lines. */
@@ -243,12 +257,6 @@ function readWhole(s: string, i: number, end: number): number {
   return readScaled(s, i, end, 0)
 }
 
-// the last day parsed, to skip Date.UTC on the next timestamp of the same day
-let dayY = -1
-let dayM = -1
-let dayD = -1
-let dayMs = 0
-
 function two(s: string, i: number): number {
   const a = s.charCodeAt(i) - 48
   const b = s.charCodeAt(i + 1) - 48
@@ -257,8 +265,50 @@ function two(s: string, i: number): number {
 }
 
 /**
+ * The last instant a timestamp may name: 9999-12-31T23:59:59.999Z, the end of
+ * the last year ISO 8601 writes with four digits (a `Date` holds up to
+ * 8.64e15 ms; a page formatting anything later throws).
+ *
+ * @example MAX_TIMESTAMP_MS === Date.UTC(9999, 11, 31, 23, 59, 59, 999) // true
+ */
+export const MAX_TIMESTAMP_MS = 253_402_300_799_999
+
+/** Returned by the timestamp readers for a value shaped like a timestamp that names no real instant; `timestampError` says why. */
+const BAD_TIME = -1
+let timestampError = ''
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
+}
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y
+  const era = Math.floor(yy / 400)
+  const yoe = yy - era * 400
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468
+}
+
+function badTime(text: string, why: string): number {
+  timestampError = `Timestamp ${text} ${why}`
+  return BAD_TIME
+}
+
+// the last day parsed, to skip the calendar arithmetic on the next timestamp of the same day
+let dayY = -1
+let dayM = -1
+let dayD = -1
+let dayMs = 0
+
+/**
  * Parses `YYYY-MM-DD[T ]HH:MM:SS[.fff...][Z|+hh:mm|+hhmm]` at i (UTC when no
- * zone) to epoch ms, or NaN.
+ * zone) to epoch ms. NaN when the text does not have that shape; BAD_TIME
+ * (with `timestampError`) when it has the shape but names no real instant
+ * from 1970 to 9999: 31 February, month 13, hour 24, year 0000.
  */
 export function parseIsoTimestampMs(s: string, i: number, end: number): number {
   if (i + 19 > end) return NaN
@@ -272,7 +322,7 @@ export function parseIsoTimestampMs(s: string, i: number, end: number): number {
   const mi = two(s, i + 14)
   const se = two(s, i + 17)
   if (s.charCodeAt(i + 13) !== 58 || s.charCodeAt(i + 16) !== 58) return NaN
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60) return NaN
+  if (mo < 0 || d < 0 || h < 0 || mi < 0 || se < 0) return NaN
   let j = i + 19
   let ms = 0
   if (j < end && (s.charCodeAt(j) === 46 || s.charCodeAt(j) === 44)) {
@@ -290,20 +340,32 @@ export function parseIsoTimestampMs(s: string, i: number, end: number): number {
     const z = s.charCodeAt(j)
     if (z === 43 || z === 45) {
       const oh = two(s, j + 1)
-      const om = s.charCodeAt(j + 3) === 58 ? two(s, j + 4) : two(s, j + 3)
-      if (oh >= 0 && om >= 0) offsetMin = (z === 43 ? 1 : -1) * (oh * 60 + om)
-    }
+      const colon = s.charCodeAt(j + 3) === 58
+      const om = colon ? two(s, j + 4) : two(s, j + 3)
+      if (oh >= 0 && om >= 0) {
+        offsetMin = (z === 43 ? 1 : -1) * (oh * 60 + om)
+        j += colon ? 6 : 5
+      }
+    } else if (z === 90) j++
   }
   if (y !== dayY || mo !== dayM || d !== dayD) {
+    const text = () => s.slice(i, j)
+    if (mo < 1 || mo > 12) return badTime(text(), `has month ${String(mo).padStart(2, '0')}: months are 01 to 12`)
+    if (d < 1 || d > daysInMonth(y, mo))
+      return badTime(text(), `names a day that does not exist: ${MONTHS[mo - 1]} ${String(y).padStart(4, '0')} has ${daysInMonth(y, mo)} days`)
+    if (y < 1970) return badTime(text(), `is before 1970: a Lambda log is dated 1970 to 9999`)
     dayY = y
     dayM = mo
     dayD = d
-    dayMs = Date.UTC(y, mo - 1, d)
+    dayMs = daysFromCivil(y, mo, d) * 86_400_000
   }
-  return dayMs + ((h * 60 + mi - offsetMin) * 60 + se) * 1000 + ms
+  if (h > 23 || mi > 59 || se > 60) return badTime(s.slice(i, j), 'is not a time of day (00:00:00 to 23:59:60)')
+  const t = dayMs + ((h * 60 + mi - offsetMin) * 60 + se) * 1000 + ms
+  if (t < 0 || t > MAX_TIMESTAMP_MS) return badTime(s.slice(i, j), 'is outside 1970 to 9999 once its time zone is applied')
+  return t
 }
 
-/** A timestamp near the start of a line (ISO form), or NaN. */
+/** A timestamp near the start of a line (ISO form), NaN when there is none, or BAD_TIME. */
 function prefixTimestamp(s: string, start: number, end: number): number {
   const limit = Math.min(end - 19, start + 120)
   for (let k = start; k <= limit; k++) {
@@ -315,10 +377,22 @@ function prefixTimestamp(s: string, start: number, end: number): number {
   return NaN
 }
 
-/** A timestamp value from a JSON or CSV field: epoch ms digits or an ISO date. */
+/**
+ * A timestamp value from a JSON or CSV field: epoch ms digits (11 or more) or
+ * an ISO date; NaN when it is neither, BAD_TIME when it names no instant from
+ * 1970 to 9999.
+ */
 function fieldTimestamp(v: string): number {
   const t = v.trim()
-  if (/^\d{11,16}$/.test(t)) return Number(t)
+  if (t.length >= 11 && isDigit(t.charCodeAt(0))) {
+    let k = 1
+    while (k < t.length && isDigit(t.charCodeAt(k))) k++
+    if (k === t.length) {
+      const ms = Number(t)
+      if (ms > MAX_TIMESTAMP_MS) return badTime(t, `is past the year 9999 as milliseconds since 1970 (at most ${MAX_TIMESTAMP_MS} is read)`)
+      return ms
+    }
+  }
   return parseIsoTimestampMs(t, 0, t.length)
 }
 
@@ -383,9 +457,16 @@ function readReportFields(s: string, i: number, end: number, r: Rec): string | n
   resetRec(r)
   reportEnd = i
   i = skipSeparators(s, i, end)
-  // the request id: Duration is the first field after it
-  const d = s.indexOf('Duration: ', i)
-  if (d > i && d < end && d - i <= 100) i = d
+  // the request id: Duration is the first field after it, within 100 characters
+  // (looked for there only, so a long line of bare marks is read in linear time)
+  let d = -1
+  for (let k = i + 1, last = Math.min(end - 10, i + 100); k <= last; k++) {
+    if (s.charCodeAt(k) === 68 && s.startsWith('Duration: ', k)) {
+      d = k
+      break
+    }
+  }
+  if (d > 0) i = d
   else
     while (i < end) {
       const c = s.charCodeAt(i)
@@ -440,12 +521,25 @@ function readReportFields(s: string, i: number, end: number, r: Rec): string | n
   return checkRec(r, 'REPORT line')
 }
 
+function setTime(r: Rec, t: number): void {
+  r.timeMs = t
+  r.timeError = t === BAD_TIME ? timestampError : ''
+}
+
 function checkRec(r: Rec, what: string): string | null {
   if (r.durationUs < 0) return `${what} without Duration`
   if (r.billedMs < 0) return `${what} without Billed Duration`
   if (r.memoryMb < 0) return `${what} without Memory Size`
-  if (r.memoryMb < 1 || r.memoryMb > MAX_MEMORY_MB) return `Memory Size ${r.memoryMb} MB is outside 1 to ${MAX_MEMORY_MB} MB`
+  if (r.memoryMb < MIN_MEMORY_MB || r.memoryMb > MAX_MEMORY_MB)
+    return `Memory Size ${r.memoryMb} MB is not a Lambda memory size (${MIN_MEMORY_MB} to 10,240 MB)`
+  if (r.durationUs > MAX_DURATION_US)
+    return `Duration ${msText(r.durationUs)} ms is longer than an invocation can run (at most 900,000 ms, 15 minutes)`
+  // Billed Duration holds Duration and, on a cold start, Init Duration, rounded up once
+  const initMs = r.initUs > 0 ? Math.ceil(r.initUs / 1000) : 0
+  if (r.billedMs > MAX_DURATION_MS + initMs)
+    return `Billed Duration ${r.billedMs} ms is longer than an invocation can run (at most 900,000 ms${initMs > 0 ? ` plus its ${msText(r.initUs)} ms Init Duration` : ''})`
   if (r.maxUsedMb > 0xffff) return `Max Memory Used ${r.maxUsedMb} MB is out of range`
+  if (r.timeMs === BAD_TIME) return r.timeError
   return null
 }
 
@@ -531,6 +625,43 @@ function setKeyed(r: Rec, key: string, v: string): string | null {
   return null
 }
 
+/**
+ * The most characters one Logs Insights row may span over several lines: a
+ * log event is at most 256 KB, so a quoted field still open past this never
+ * closes. Beyond it the row is abandoned and its lines are read again.
+ */
+const MAX_CSV_ROW_CHARS = 1 << 20
+
+/** The index after the quote that closes a quoted CSV field whose text starts at i, or -1 when it does not close in `line`. */
+function closeQuote(line: string, i: number): number {
+  for (;;) {
+    const q = line.indexOf('"', i)
+    if (q < 0) return -1
+    if (line.charCodeAt(q + 1) !== 34) return q + 1
+    i = q + 2
+  }
+}
+
+/**
+ * Whether a quoted field is still open at the end of a CSV line, as
+ * {@link splitCsv} reads it; `open`: the line starts inside a quoted field
+ * left open by the lines before. Scans the line once.
+ */
+function csvOpenAfter(line: string, open: boolean): boolean {
+  let i = 0
+  for (;;) {
+    if (open || line.charCodeAt(i) === 34) {
+      const e = closeQuote(line, open ? 0 : i + 1)
+      open = false
+      if (e < 0) return true
+      i = e
+    }
+    const c = line.indexOf(',', i)
+    if (c < 0) return false
+    i = c + 1
+  }
+}
+
 /** Splits one CSV line; returns null when a quoted field is still open at the end. */
 function splitCsv(line: string): string[] | null {
   const out: string[] = []
@@ -599,10 +730,14 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
   // JSON state
   let keyed: KeyedRecord | null = null
   let lastTimeMs = NaN
+  let lastTimeError = ''
   let eventTimestampMs = NaN
+  let eventTimestampError = ''
   // CSV state
   let csvColumns: Map<string, number> | null = null
-  let csvPending = ''
+  // the lines of a row whose quoted field goes on over a line end, kept until it closes
+  let csvPending: string[] = []
+  let csvPendingChars = 0
   let csvPendingLine = 0
 
   function problem(line: number, message: string): void {
@@ -654,8 +789,8 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
     if (k.messageError) return problem(k.line, k.messageError)
     if (k.messageRec) {
       formats.add('insights-json')
-      const t = k.messageRec.timeMs === k.messageRec.timeMs ? k.messageRec.timeMs : k.rec.timeMs
-      return add(k.messageRec, t)
+      if (k.rec.timeMs === BAD_TIME) return problem(k.line, k.rec.timeError)
+      return add(k.messageRec, k.rec.timeMs)
     }
   }
 
@@ -670,7 +805,7 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
       if (keyed && (keyed.kind !== 'insights' || keyed.seen.has(key))) flushKeyed()
       if (!keyed) keyed = newKeyed('insights', line)
       keyed.seen.add(key)
-      if (key === '@timestamp') keyed.rec.timeMs = fieldTimestamp(value)
+      if (key === '@timestamp') setTime(keyed.rec, fieldTimestamp(value))
       else if (key !== '@message') {
         const err = setKeyed(keyed.rec, key, value)
         if (err && !keyed.error) keyed.error = err
@@ -681,20 +816,30 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
       case 'time': {
         if (keyed && keyed.kind === 'platform' && keyed.rec.durationUs >= 0) flushKeyed()
         lastTimeMs = fieldTimestamp(value)
+        lastTimeError = timestampError
         return
       }
       case 'type': {
         flushKeyed()
         keyed = newKeyed('platform', line)
         keyed.isReport = value === 'platform.report'
-        keyed.rec.timeMs = lastTimeMs === lastTimeMs ? lastTimeMs : eventTimestampMs
+        if (lastTimeMs === lastTimeMs) {
+          keyed.rec.timeMs = lastTimeMs
+          keyed.rec.timeError = lastTimeError
+        } else {
+          keyed.rec.timeMs = eventTimestampMs
+          keyed.rec.timeError = eventTimestampError
+        }
         lastTimeMs = NaN
         eventTimestampMs = NaN
         return
       }
       case 'timestamp': {
         const t = value.trim()
-        if (/^\d{11,16}$/.test(t)) eventTimestampMs = Number(t)
+        if (/^\d{11,}$/.test(t)) {
+          eventTimestampMs = fieldTimestamp(t)
+          eventTimestampError = timestampError
+        }
         return
       }
       case 'metrics':
@@ -813,6 +958,27 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
     return true
   }
 
+  /**
+   * A quote that never closes (by the end of the text, or within a log event's
+   * size): the row where it opens is a problem, and the lines after it are
+   * read again as rows of their own, once each.
+   */
+  function abandonCsvRow(): void {
+    const lines = csvPending
+    const first = csvPendingLine
+    csvPending = []
+    problem(
+      first,
+      `Logs Insights row with an unclosed quote: the quoted field that starts on this line does not end${lines.length > 1 ? ` (the ${lines.length - 1} lines after it are read as rows of their own)` : ''}`,
+    )
+    for (let k = 1; k < lines.length; k++) {
+      const text = lines[k]!
+      if (text.trim() === '') continue
+      if (csvOpenAfter(text, false)) problem(first + k, 'Logs Insights row with an unclosed quote')
+      else csvRow(text, first + k)
+    }
+  }
+
   function csvRow(text: string, line: number): void {
     const cols = csvColumns!
     const fields = splitCsv(text)
@@ -833,8 +999,10 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
       const err = checkRec(scratch, 'Logs Insights row')
       if (err) return problem(line, err)
       const ts = get('@timestamp')
+      const t = ts === undefined ? NaN : fieldTimestamp(ts)
+      if (t === BAD_TIME) return problem(line, timestampError)
       formats.add('insights-csv')
-      return add(scratch, ts === undefined ? NaN : fieldTimestamp(ts))
+      return add(scratch, t)
     }
     const message = get('@message')
     if (message !== undefined) {
@@ -843,8 +1011,10 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
       const err = readReportFields(message, m + MARK.length, message.length, scratch)
       if (err) return problem(line, err)
       const ts = get('@timestamp')
+      const t = ts === undefined ? NaN : fieldTimestamp(ts)
+      if (t === BAD_TIME) return problem(line, timestampError)
       formats.add('insights-csv')
-      add(scratch, ts === undefined ? NaN : fieldTimestamp(ts))
+      add(scratch, t)
     }
   }
 
@@ -855,8 +1025,20 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
     while (mark < end) {
       // JSON keys before the mark (an event's "timestamp", an Insights row's other fields)
       const quote = nextQuoteFrom(s, segStart)
-      const inInsights = quote < mark && s.slice(Math.max(segStart, mark - 16), mark).includes('@message')
-      if (quote < mark) scanKeys(s, segStart, inInsights ? s.lastIndexOf('"@message', mark) : mark, lineNo)
+      let inInsights = false
+      if (quote < mark) {
+        // an Insights row's "@message" key just before the mark: its other keys end there
+        // (found in the 16 characters before the mark, never searched for further back)
+        const from = Math.max(segStart, mark - 16)
+        const at = s.slice(from, mark).lastIndexOf('@message')
+        let keysEnd = mark
+        if (at >= 0) {
+          inInsights = true
+          keysEnd = from + at
+          if (keysEnd > segStart && s.charCodeAt(keysEnd - 1) === 34) keysEnd--
+        }
+        scanKeys(s, segStart, keysEnd, lineNo)
+      }
       const err = readReportFields(s, mark + MARK.length, end, scratch)
       if (inInsights) {
         if (keyed && (keyed.kind !== 'insights' || keyed.seen.has('@message'))) flushKeyed()
@@ -868,11 +1050,21 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
         problem(lineNo, err)
       } else {
         let t = NaN
-        if (first) t = prefixTimestamp(s, start, mark)
-        if (t !== t && eventTimestampMs === eventTimestampMs) t = eventTimestampMs
+        let timeError = ''
+        if (first) {
+          t = prefixTimestamp(s, start, mark)
+          timeError = timestampError
+        }
+        if (t !== t && eventTimestampMs === eventTimestampMs) {
+          t = eventTimestampMs
+          timeError = eventTimestampError
+        }
         eventTimestampMs = NaN
-        formats.add('text')
-        add(scratch, t)
+        if (t === BAD_TIME) problem(lineNo, timeError)
+        else {
+          formats.add('text')
+          add(scratch, t)
+        }
       }
       first = false
       segStart = reportEnd > mark ? reportEnd : mark + MARK.length
@@ -919,16 +1111,26 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
     if (csvColumns) {
       let text = s.slice(start, end)
       if (text.endsWith('\r')) text = text.slice(0, -1)
-      if (csvPending) {
-        text = `${csvPending}\n${text}`
-      } else csvPendingLine = lineNo
-      if (splitCsv(text) === null) {
-        csvPending = text
+      if (csvPending.length > 0) {
+        // only the new line is scanned: the quote state carries over
+        csvPending.push(text)
+        csvPendingChars += text.length + 1
+        if (csvOpenAfter(text, true)) {
+          if (csvPendingChars > MAX_CSV_ROW_CHARS) abandonCsvRow()
+          return
+        }
+        const row = csvPending.join('\n')
+        csvPending = []
+        return csvRow(row, csvPendingLine)
+      }
+      if (csvOpenAfter(text, false)) {
+        csvPending = [text]
+        csvPendingChars = text.length
+        csvPendingLine = lineNo
         return
       }
-      csvPending = ''
       if (text.trim() === '') return
-      return csvRow(text, csvPendingLine)
+      return csvRow(text, lineNo)
     }
     const mark = nextMarkFrom(s, start)
     if (mark < end) return reportLine(s, start, end, mark)
@@ -973,7 +1175,7 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
         finished = true
         if (carry) processRange(carry, 0, carry.length, true)
         carry = ''
-        if (csvPending) problem(csvPendingLine, 'Logs Insights row with an unclosed quote')
+        if (csvPending.length > 0) abandonCsvRow()
         flushKeyed()
       }
       const n = cols.length

@@ -31,6 +31,8 @@ export default function ImportUsage() {
   const [text, setText] = useState('')
   const [reading, setReading] = useState<Reading | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // what a drop left out, said beside the read
+  const [note, setNote] = useState<string | null>(null)
   const [dragging, setDragging] = useState(false)
   const job = useRef<ImportJob | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
@@ -38,9 +40,10 @@ export default function ImportUsage() {
 
   useEffect(() => () => job.current?.cancel(), [])
 
-  const read = async (source: LogSource, what: string) => {
+  const read = async (source: LogSource, what: string, note: string | null = null) => {
     job.current?.cancel()
     setError(null)
+    setNote(note)
     setReading({ progress: { done: 0, total: 'text' in source ? source.text.length : source.file.size }, what })
     try {
       const { startImport } = await import('./start-import')
@@ -51,12 +54,9 @@ export default function ImportUsage() {
       job.current = null
       setReading(null)
       if (!result) return
-      if (result.sample.invocations === 0) {
-        setError(
-          `No REPORT lines were found in ${result.source} (${formatNumber(result.sample.lines)} lines read${result.sample.problemCount > 0 ? `, ${formatNumber(result.sample.problemCount)} could not be read` : ''}). Paste the lines that start with "REPORT RequestId:", JSON platform.report records, or a Logs Insights export.`,
-        )
-        return
-      }
+      // read-log says why a log cannot be billed; a reader that does not still never shows an empty result
+      if (result.problem || result.sample.invocations === 0)
+        return setError(result.problem ?? `No invocation could be read from ${result.source} (${formatNumber(result.sample.lines)} lines read).`)
       usageView.set({ log: result })
     } catch (e) {
       job.current = null
@@ -78,11 +78,27 @@ export default function ImportUsage() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
     setDragging(false)
-    chooseFile(e.dataTransfer.files[0])
+    const files = [...e.dataTransfer.files]
+    const [file] = files
+    if (file) {
+      const others = files.length - 1
+      const note =
+        others > 0
+          ? `Only ${file.name} was read: the ${others === 1 ? 'other dropped file was' : `${formatNumber(others)} other dropped files were`} left out (${files
+              .slice(1, 4)
+              .map((f) => f.name)
+              .join(', ')}${others > 3 ? ', …' : ''}). Drop or choose one log at a time.`
+          : null
+      return void read({ file, name: file.name }, file.name, note)
+    }
+    // Text dragged from another window is read like a paste.
+    const text = e.dataTransfer.getData('text/plain')
+    if (text.trim() !== '') void read({ text, name: 'dropped text' }, 'dropped text')
+    else setError('Nothing readable was dropped: drop a log file, or text selected in another window.')
   }
 
   const percent = reading && reading.progress.total > 0 ? Math.round((100 * reading.progress.done) / reading.progress.total) : 0
-  const unit = reading && reading.what === 'pasted text' ? 'characters' : 'bytes'
+  const unit = reading && (reading.what === 'pasted text' || reading.what === 'dropped text') ? 'characters' : 'bytes'
 
   return (
     <>
@@ -163,6 +179,11 @@ export default function ImportUsage() {
             Cancel
           </button>
         </div>
+      ) : null}
+      {note ? (
+        <p className="field-hint" role="status" data-testid="usage-drop-note">
+          {note}
+        </p>
       ) : null}
       {error ? (
         <p className="field-error" role="alert">

@@ -14,6 +14,10 @@ export interface ImportedLog {
   source: string
   /** Characters read. */
   chars: number
+  /** Why it cannot be billed (nothing read, or too many memory sizes for one estimate), said to the user instead of a result. */
+  problem?: string
+  /** The encoding it was read in when not UTF-8, and how that was known. */
+  encoding?: string
 }
 
 /** The memory curve's inputs: measured points, or the model the user controls. */

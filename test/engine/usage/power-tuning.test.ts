@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parsePowerTuning, PowerTuningFormatError } from '../../../src/engine/index'
+import { MAX_POWER_TUNING_CHARS, parsePowerTuning, PowerTuningFormatError } from '../../../src/engine/index'
 
 /** Encodes like the tool's buildVisualizationURL: little-endian typed arrays in base64, joined by ';'. */
 function link(powers: number[], durations: number[], costs: number[]): string {
@@ -103,5 +103,64 @@ describe('power-tuning JSON output', () => {
     ['{"stats": []}', /hold no measured memory size/],
   ])('explains bad JSON: %s', (text, message) => {
     expect(() => parsePowerTuning(text)).toThrow(message)
+  })
+})
+
+describe('power-tuning text users paste by accident', () => {
+  const message = (text: string): string => {
+    try {
+      parsePowerTuning(text)
+    } catch (e) {
+      expect(e).toBeInstanceOf(PowerTuningFormatError)
+      return (e as Error).message
+    }
+    throw new Error('expected the text to be refused')
+  }
+
+  it('refuses text over 100,000 characters before reading it, saying the limit', () => {
+    expect(MAX_POWER_TUNING_CHARS).toBe(100_000)
+    // 3,100 entries of 34 characters in `{"stats":[...]}` (12): 105,412 characters
+    expect(message(`{"stats":[${'{"value":128,"averageDuration":1},'.repeat(3_100)}]}`)).toMatch(
+      /^This text is 105,412 characters long; power-tuning results are read up to 100,000 characters/,
+    )
+  })
+
+  it('refuses a link listing 10,113 memory sizes (every MB from 128 to 10,240), saying the limit of 200', () => {
+    const powers = Array.from({ length: 10_113 }, (_, i) => 128 + i)
+    const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64')
+    // powers and durations only (81 KB): within the size limit, over the count
+    const hash = `${b64(new Int16Array(powers))};${b64(new Float32Array(powers.map(() => 10)))}`
+    expect(message(`https://lambda-power-tuning.show/#${hash}`)).toMatch(/^These power-tuning results list 10,113 memory sizes; at most 200 are read/)
+    const stats = JSON.stringify({ stats: powers.slice(0, 201).map((value) => ({ value, averageDuration: 10 })) })
+    expect(message(stats)).toMatch(/list 201 memory sizes; at most 200 are read/)
+    // 200 sizes are read
+    expect(parsePowerTuning(JSON.stringify({ stats: powers.slice(0, 200).map((value) => ({ value, averageDuration: 10 })) })).points).toHaveLength(
+      200,
+    )
+  })
+
+  it('names a bad percent-escape instead of "URI malformed"', () => {
+    const good = link([128, 256], [10, 5], [1e-6, 1e-6])
+    const broken = good.replace('#', '#%ZZ')
+    expect(message(broken)).toBe(
+      'The link has a broken percent-escape, "%ZZ" at character 1 of its hash: "%" must be followed by two hexadecimal digits. Copy the link again from power tuning\'s output',
+    )
+    // %C3%28 is well formed but not UTF-8 (0x28 cannot continue a two-byte sequence)
+    expect(message(good.replace('#', '#%C3%28'))).toMatch(
+      /^The link's percent-escapes at character 1 of its hash \("%C3%28"\) do not spell UTF-8 text/,
+    )
+    expect(message(broken)).not.toMatch(/URI malformed/)
+  })
+
+  it.each(['0x80', '0b10000000', '0o200', ' 0X80 '])('refuses %s as a memory size (Number() would read it as 128)', (value) => {
+    expect(message(`{"stats":[{"value":"${value}","averageDuration":3}]}`)).toMatch(
+      /^stats\[0\]\.value \(memory\) is ".*", not a number \(hexadecimal, binary and octal are not read: write it in decimal\)$/,
+    )
+  })
+
+  it('refuses a hexadecimal duration and Infinity, and still reads decimal strings with exponents', () => {
+    expect(message('{"stats":[{"value":128,"averageDuration":"0x10"}]}')).toMatch(/averageDuration is "0x10", not a number/)
+    expect(message('{"stats":[{"value":128,"averageDuration":"Infinity"}]}')).toMatch(/averageDuration is "Infinity", not a number/)
+    expect(parsePowerTuning('{"stats":[{"value":"1.28e2","averageDuration":"2.5E1"}]}').points).toEqual([{ memoryMb: 128, durationMs: 25 }])
   })
 })

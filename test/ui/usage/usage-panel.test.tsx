@@ -76,7 +76,9 @@ describe('Import usage panel', () => {
   it('says what is wrong: no REPORT lines, a volume that is not a number, a bad power-tuning link', async () => {
     renderWithStore(<UsagePanel />)
     await importText('START RequestId: x Version: $LATEST\nhello')
-    expect(await screen.findByRole('alert')).toHaveTextContent('No REPORT lines were found in pasted text (2 lines read)')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No REPORT lines were found in pasted text: none of its 2 lines is a "REPORT RequestId:" line, a JSON platform.report record or a Logs Insights export row (line 1 starts "START RequestId: x Version: $LATEST").',
+    )
     const user = await importText(report(1000))
     const volume = within(await screen.findByTestId('usage-results')).getByLabelText('Requests per month')
     await user.clear(volume)
@@ -103,5 +105,29 @@ describe('Import usage panel', () => {
     expect(usageView.get().powerTuning?.points.map((p) => p.memoryMb)).toEqual([128, 256])
     await user.click(screen.getByRole('button', { name: 'Clear measurements' }))
     expect(usageView.get().powerTuning).toBeNull()
+  })
+})
+
+describe('Reset this part', () => {
+  it('clears the imported log that crashed the panel, and the panel works again', async () => {
+    // What the parser once let through: a time span past what a Date holds (9999999999999999 ms), which the
+    // results' "from ... to ..." line cannot format (RangeError: Invalid time value).
+    const { parseReports, usageStats } = await import('../../../src/engine/index')
+    const sample = { ...parseReports(report(1000)), timeSpan: { firstMs: 1754298902134, lastMs: 9_999_999_999_999_999 } }
+    usageView.set({ log: { sample, stats: usageStats(sample), source: 'poison.log', chars: 1 } })
+    const errors = console.error
+    console.error = () => {}
+    try {
+      renderWithStore(<UsagePanel />)
+      expect(await screen.findByRole('alert')).toHaveTextContent('Something went wrong showing the usage import')
+      await userEvent.click(screen.getByRole('button', { name: 'Reset this part' }))
+      expect(usageView.get().log).toBeNull()
+      // the form is back and reads a log
+      await importText(report(1000))
+      expect(await screen.findByTestId('usage-results')).toHaveTextContent('1 invocation')
+      expect(screen.queryByText(/Something went wrong/)).toBeNull()
+    } finally {
+      console.error = errors
+    }
   })
 })
