@@ -25,6 +25,43 @@ function rows(s: ReportSample) {
 const AWS_SAMPLE =
   'REPORT RequestId: 8f507cfc-xmpl-4697-b07a-ac58fc914c95 Duration: 15.74 ms Billed Duration: 147 ms Memory Size: 128 MB Max Memory Used: 56 MB Init Duration: 130.49 ms'
 
+describe('many invocations', () => {
+  it('keeps every invocation as the columns grow, and a SnapStart restore seen after 5,000 warm ones with its own figures', () => {
+    const warm = (i: number) => `REPORT RequestId: w-${i} Duration: 10.00 ms Billed Duration: 10 ms Memory Size: 512 MB Max Memory Used: 60 MB`
+    const lines = Array.from({ length: 5_000 }, (_, i) => warm(i))
+    // The restore line of test/fixtures/usage/snapstart.log (line 2): 511.25 ms restore, 303 ms billed.
+    lines.push(
+      'REPORT RequestId: b771fecc-1b53-4faf-922d-1d74357b1676\tDuration: 306.34 ms\tBilled Duration: 610 ms\tMemory Size: 512 MB\tMax Memory Used: 155 MB\tRestore Duration: 511.25 ms\tBilled Restore Duration: 303 ms',
+      warm(5_001),
+    )
+    const s = parseReports(lines.join('\n'))
+    expect(s.invocations).toBe(5_002)
+    const all = rows(s)
+    expect(all[0]).toEqual({
+      durationUs: 10_000,
+      billedMs: 10,
+      memoryMb: 512,
+      maxUsedMb: 60,
+      cold: false,
+      initUs: 0,
+      restoreUs: 0,
+      billedRestoreMs: 0,
+    })
+    expect(all[4_999]).toEqual(all[0])
+    expect(all[5_000]).toEqual({
+      durationUs: 306_340,
+      billedMs: 610,
+      memoryMb: 512,
+      maxUsedMb: 155,
+      cold: true,
+      initUs: 0,
+      restoreUs: 511_250,
+      billedRestoreMs: 303,
+    })
+    expect(all[5_001]).toEqual(all[0])
+  })
+})
+
 describe('REPORT text lines', () => {
   it('reads AWS\u2019s documented sample exactly and bills it 147 ms (15.74 + 130.49, rounded once)', () => {
     const s = parseReports(AWS_SAMPLE)
