@@ -1,0 +1,607 @@
+/**
+ * What AWS billed, read from the Cost and Usage Report (CUR 2.0): the Athena
+ * query to run, a linear reader of its CSV result, and the reading of each
+ * row's usage type onto the engine's meters. Repricing and reconciliation are
+ * in cur-reconcile.ts.
+ */
+import type { Ratio } from '../decimal'
+import type { MeterId } from '../meters'
+
+/**
+ * The Athena query over a CUR 2.0 export (table `cost_and_usage_report`): one
+ * row per month, account, region, function ARN, usage type and rate code,
+ * with the usage, the unblended cost, the effective cost (Savings Plans) and
+ * the credits. `SavingsPlanNegation` rows are left out: they offset the
+ * covered usage and would subtract the plan twice.
+ *
+ * @example navigator.clipboard.writeText(CUR_ATHENA_QUERY)
+ */
+export const CUR_ATHENA_QUERY = `-- Monthly AWS Lambda usage and cost per function (CUR 2.0 / Data Exports, Athena).
+-- Change the table name and the first month; download the result as CSV.
+SELECT
+  bill_billing_period_start_date AS month,
+  line_item_usage_account_id AS account,
+  product_region_code AS region,
+  line_item_resource_id AS function_arn,
+  line_item_usage_type AS usage_type,
+  pricing_rate_code AS rate_code,
+  SUM(CASE WHEN line_item_line_item_type = 'Credit' THEN 0
+           ELSE line_item_usage_amount END) AS usage_amount,
+  SUM(CASE WHEN line_item_line_item_type = 'Credit' THEN 0
+           ELSE line_item_unblended_cost END) AS unblended_cost,
+  SUM(CASE WHEN line_item_line_item_type = 'Credit' THEN 0
+           WHEN line_item_line_item_type = 'SavingsPlanCoveredUsage'
+           THEN savings_plan_savings_plan_effective_cost
+           ELSE line_item_unblended_cost END) AS effective_cost,
+  SUM(CASE WHEN line_item_line_item_type = 'Credit'
+           THEN line_item_unblended_cost ELSE 0 END) AS credits
+FROM cost_and_usage_report
+WHERE line_item_product_code = 'AWSLambda'
+  AND line_item_line_item_type IN ('Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage', 'Credit')
+  AND bill_billing_period_start_date >= TIMESTAMP '2026-10-01'
+GROUP BY 1, 2, 3, 4, 5, 6
+ORDER BY 1, 2, 3, 4, 5, 6`
+
+/**
+ * AWS's region billing codes, the prefix of a usage type (`USE2-Request`).
+ * eu-west-1 is `EU`; us-east-1 usage types may carry no prefix at all.
+ * Source: AWS, "AWS Region billing codes"
+ * (docs.aws.amazon.com/global-infrastructure/latest/regions/aws-region-billing-codes.html).
+ */
+export const REGION_BILLING_CODES: Readonly<Record<string, string>> = {
+  USE1: 'us-east-1',
+  USE2: 'us-east-2',
+  USW1: 'us-west-1',
+  USW2: 'us-west-2',
+  CAN1: 'ca-central-1',
+  CAN2: 'ca-west-1',
+  MXC1: 'mx-central-1',
+  SAE1: 'sa-east-1',
+  EU: 'eu-west-1',
+  EUW2: 'eu-west-2',
+  EUW3: 'eu-west-3',
+  EUC1: 'eu-central-1',
+  EUC2: 'eu-central-2',
+  EUN1: 'eu-north-1',
+  EUS1: 'eu-south-1',
+  EUS2: 'eu-south-2',
+  ILC1: 'il-central-1',
+  MEC1: 'me-central-1',
+  MES1: 'me-south-1',
+  AFS1: 'af-south-1',
+  APE1: 'ap-east-1',
+  APE2: 'ap-east-2',
+  APN1: 'ap-northeast-1',
+  APN2: 'ap-northeast-2',
+  APN3: 'ap-northeast-3',
+  APS1: 'ap-southeast-1',
+  APS2: 'ap-southeast-2',
+  APS3: 'ap-south-1',
+  APS4: 'ap-southeast-3',
+  APS5: 'ap-south-2',
+  APS6: 'ap-southeast-4',
+  APS7: 'ap-southeast-5',
+  UGW1: 'us-gov-west-1',
+  UGE1: 'us-gov-east-1',
+}
+
+/**
+ * What a usage type bills, on the engine's meters: a priced meter (with the
+ * instance type for a Managed Instances fee), a charge the calculator does not
+ * price (data transfer), or nothing it knows.
+ *
+ * @example classifyUsageType('USE2-Lambda-GB-Second-ARM') // { kind: 'meter', meter: 'armGbs', region: 'us-east-2', suffix: 'Lambda-GB-Second-ARM' }
+ */
+export type UsageTypeClass =
+  | { kind: 'meter'; meter: MeterId; instanceType?: string; region: string | null; suffix: string }
+  | { kind: 'not-priced'; what: string; region: string | null; suffix: string }
+  | { kind: 'unknown'; region: string | null; suffix: string }
+
+/**
+ * Usage-type suffixes (after the region prefix) and their meters. Matched by
+ * equality, Lambda@Edge's first, so `Lambda-Edge-Request` is never taken for
+ * `Request` (a `LIKE '%Request%'` match would).
+ * Source: pricing-next.md §8.1 (Price List usage types).
+ */
+const SUFFIX_METERS: readonly (readonly [string, MeterId])[] = [
+  ['Lambda-Edge-Request', 'edgeRequests'],
+  ['Lambda-Edge-GB-Second', 'edgeGbs'],
+  ['Request', 'requests'],
+  ['Request-ARM', 'requests'],
+  ['Lambda-GB-Second', 'x86Gbs'],
+  ['Lambda-GB-Second-ARM', 'armGbs'],
+  ['Lambda-Provisioned-Concurrency', 'pcX86Gbs'],
+  ['Lambda-Provisioned-Concurrency-ARM', 'pcArmGbs'],
+  ['Lambda-Provisioned-GB-Second', 'pcDurationX86Gbs'],
+  ['Lambda-Provisioned-GB-Second-ARM', 'pcDurationArmGbs'],
+  ['Lambda-Storage-GB-Second', 'storageGbs'],
+  ['Lambda-Storage-GB-Second-ARM', 'storageGbs'],
+  ['Lambda-Streaming-Response-Processed-Bytes', 'streamGib'],
+  ['Lambda-Streaming-Response-Processed-Bytes-ARM', 'streamGib'],
+  ['Lambda-SnapStart-Cached-GB-S', 'cacheGbs'],
+  ['Lambda-SnapStart-Cached-GB-S-ARM', 'cacheGbs'],
+  ['Lambda-SnapStart-Restored-GB', 'restoreGb'],
+  ['Lambda-SnapStart-Restored-GB-ARM', 'restoreGb'],
+]
+const SUFFIX_METER = new Map<string, MeterId>(SUFFIX_METERS)
+const MANAGED_FEE = /^Lambda-Managed-Instances-([a-z0-9]+\.[a-z0-9]+)-Management-Hours$/
+
+/**
+ * Reads a usage type: its region prefix (a billing code, `Global`, or none),
+ * then its suffix, matched exactly.
+ *
+ * @example classifyUsageType('EU-Lambda-Edge-Request') // { kind: 'meter', meter: 'edgeRequests', region: 'eu-west-1', ... }
+ */
+export function classifyUsageType(usageType: string): UsageTypeClass {
+  let region: string | null = null
+  let suffix = usageType
+  const dash = usageType.indexOf('-')
+  if (dash > 0) {
+    const head = usageType.slice(0, dash)
+    const code = REGION_BILLING_CODES[head]
+    if (code !== undefined || head === 'Global') {
+      region = code ?? null
+      suffix = usageType.slice(dash + 1)
+    }
+  }
+  const meter = SUFFIX_METER.get(suffix)
+  if (meter !== undefined) return { kind: 'meter', meter, region, suffix }
+  const managed = MANAGED_FEE.exec(suffix)
+  if (managed) return { kind: 'meter', meter: 'managedFeeHours', instanceType: managed[1]!, region, suffix }
+  if (/DataTransfer|-Bytes$/.test(suffix)) return { kind: 'not-priced', what: 'data transfer', region, suffix }
+  return { kind: 'unknown', region, suffix }
+}
+
+/** An exact decimal m x 10^e, as the CSV wrote it. */
+interface Dec {
+  m: bigint
+  e: number
+}
+
+const addDec = (a: Dec, b: Dec): Dec => {
+  if (b.m === 0n) return a
+  if (a.m === 0n) return b
+  if (a.e === b.e) return { m: a.m + b.m, e: a.e }
+  if (a.e < b.e) return { m: a.m + b.m * 10n ** BigInt(b.e - a.e), e: a.e }
+  return { m: a.m * 10n ** BigInt(a.e - b.e) + b.m, e: b.e }
+}
+
+const ZERO_DEC: Dec = { m: 0n, e: 0 }
+
+function decToRatio(x: Dec): Ratio {
+  return x.e >= 0 ? { n: x.m * 10n ** BigInt(x.e), d: 1n } : { n: x.m, d: 10n ** BigInt(-x.e) }
+}
+
+const NUMBER_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/
+
+/** A plain or exponent decimal ("125000.5", "1.66667E-5", Athena's doubles) exactly; null if it is not one. */
+function parseDec(text: string): Dec | null {
+  if (text === '') return ZERO_DEC
+  const m = NUMBER_RE.exec(text)
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null
+  const frac = m[3] ?? ''
+  const digits = (m[2] ?? '') + frac
+  if (digits.length > 60) return null
+  const e = Number(m[4] ?? '0') - frac.length
+  const v = BigInt(digits)
+  return { m: m[1] === '-' ? -v : v, e }
+}
+
+/**
+ * One function's use of one meter in one month, summed over the rows (rate
+ * codes, line types) that carry it. Amounts are exact.
+ *
+ * @example { month: '2026-10', account: '123456789012', region: 'us-east-2', functionArn: 'arn:aws:lambda:us-east-2:123456789012:function:orders', meter: 'armGbs', usage: { n: 2501n, d: 2n }, ... }
+ */
+export interface CurEntry {
+  /** The billing period, `YYYY-MM`. */
+  month: string
+  account: string
+  region: string
+  /** The function's ARN; empty where the export was made without resource IDs. */
+  functionArn: string
+  meter: MeterId
+  /** For a Managed Instances fee: its instance type. */
+  instanceType?: string
+  /** In the meter's unit (requests, GB-s, GB, GiB, instance-hours). */
+  usage: Ratio
+  /** USD: the on-demand cost AWS computed. */
+  unblendedUsd: Ratio
+  /** USD: after Savings Plans. */
+  effectiveUsd: Ratio
+  /** USD, negative: credits applied. */
+  creditUsd: Ratio
+  /** The usage types summed here (e.g. `USE2-Request`, `USE2-Request-ARM`). */
+  usageTypes: string[]
+  rows: number
+}
+
+/**
+ * Rows of usage types the engine does not price, by usage type: data transfer
+ * (known, priced by other services' rules) or usage types it does not know.
+ *
+ * @example { usageType: 'USE1-Lambda-Durable-Operations', rows: 3, unblendedUsd: '1.20', known: false }
+ */
+export interface CurOtherUsage {
+  usageType: string
+  /** What the calculator knows it is (`'data transfer'`), or null when unknown. */
+  what: string | null
+  rows: number
+  usage: Ratio
+  unblendedUsd: Ratio
+}
+
+/** A row left out, by its 1-based line in the text (the header is line 1). */
+export interface CurProblem {
+  line: number
+  message: string
+}
+
+/**
+ * What a CUR CSV holds, read and summed: the priced entries, the usage types
+ * not priced, and the rows left out. Plain data (it crosses from a Worker).
+ *
+ * @example parseCur(csv).entries.length
+ */
+export interface CurImport {
+  entries: CurEntry[]
+  other: CurOtherUsage[]
+  /** The first problems (at most `maxProblems`), in line order. */
+  problems: CurProblem[]
+  problemCount: number
+  /** Data rows read (the header and blank lines not counted). */
+  rows: number
+  /** Rows read and used. */
+  rowsUsed: number
+  /** Rows skipped on purpose: other services, SavingsPlanNegation. */
+  rowsSkipped: number
+  /** Characters examined: at most a small multiple of the input's length (the reader is linear). */
+  work: number
+}
+
+/** The columns the reader uses, by their header names in the query's result and in a CUR 2.0 export. */
+const COLUMN_NAMES: Readonly<Record<string, string>> = {
+  month: 'month',
+  bill_billing_period_start_date: 'month',
+  account: 'account',
+  line_item_usage_account_id: 'account',
+  region: 'region',
+  product_region_code: 'region',
+  function_arn: 'arn',
+  line_item_resource_id: 'arn',
+  usage_type: 'usageType',
+  line_item_usage_type: 'usageType',
+  rate_code: 'rateCode',
+  pricing_rate_code: 'rateCode',
+  usage_amount: 'usage',
+  line_item_usage_amount: 'usage',
+  unblended_cost: 'unblended',
+  line_item_unblended_cost: 'unblended',
+  effective_cost: 'effective',
+  savings_plan_savings_plan_effective_cost: 'spEffective',
+  credits: 'credits',
+  line_item_line_item_type: 'lineType',
+  line_item_product_code: 'productCode',
+}
+
+const REQUIRED = ['month', 'usageType', 'usage', 'unblended'] as const
+
+/** A row longer than this is not a CUR row: it is reported and skipped without being held. */
+const MAX_ROW_CHARS = 65_536
+
+/** Options of `createCurParser`. */
+export interface CurParserOptions {
+  /** Problems kept in `problems` (all are counted); default 100. */
+  maxProblems?: number
+}
+
+/**
+ * An incremental reader of a CUR CSV: `push` chunks in order, then `finish`.
+ * Linear in the input: each character is examined a bounded number of times.
+ *
+ * @example const p = createCurParser(); p.push(text); const result = p.finish()
+ */
+export interface CurParser {
+  push(chunk: string): void
+  finish(): CurImport
+  /** Characters pushed so far. */
+  readonly charsProcessed: number
+}
+
+interface Agg {
+  entry: Omit<CurEntry, 'usage' | 'unblendedUsd' | 'effectiveUsd' | 'creditUsd'>
+  usage: Dec
+  unblended: Dec
+  effective: Dec
+  credit: Dec
+}
+
+/**
+ * Splits one CSV record into fields (RFC 4180 quoting; `""` inside quotes).
+ * Returns null with `error` set for an unclosed quote or text after a closing one.
+ */
+function splitRecord(line: string, out: string[]): string | null {
+  out.length = 0
+  const n = line.length
+  let i = 0
+  for (;;) {
+    if (i < n && line.charCodeAt(i) === 34) {
+      let value = ''
+      let start = i + 1
+      i = start
+      for (;;) {
+        const q = line.indexOf('"', i)
+        if (q < 0) return 'a quoted value is not closed on its line'
+        if (line.charCodeAt(q + 1) === 34) {
+          value += line.slice(start, q + 1)
+          i = start = q + 2
+          continue
+        }
+        value += line.slice(start, q)
+        i = q + 1
+        break
+      }
+      out.push(value)
+      if (i === n) return null
+      if (line.charCodeAt(i) !== 44) return 'text follows a closing quote'
+      i++
+    } else {
+      const c = line.indexOf(',', i)
+      if (c < 0) {
+        out.push(line.slice(i).trim())
+        return null
+      }
+      out.push(line.slice(i, c).trim())
+      i = c + 1
+    }
+  }
+}
+
+const MONTH_RE = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[ T][0-9:.]*(?:Z|[+-]\d{2}:?\d{2})?)?$/
+
+/**
+ * A reader of the CUR query's CSV result (or of a CUR 2.0 export in CSV):
+ * columns by header name, in any order; quoted or bare values; CRLF or LF;
+ * numbers plain or in exponent form. Each row's usage type is read by its
+ * suffix after the region prefix. A row that cannot be read is left out
+ * entirely and named by its line.
+ *
+ * @example
+ * const p = createCurParser()
+ * p.push('month,account,region,function_arn,usage_type,rate_code,usage_amount,unblended_cost,effective_cost\n')
+ * p.push('2026-10-01 00:00:00.000,123456789012,us-east-2,arn:aws:lambda:us-east-2:123456789012:function:orders,USE2-Request,X.Y.Z,2000000,0.4,0.4\n')
+ * p.finish().entries[0].meter // 'requests'
+ */
+export function createCurParser(options: CurParserOptions = {}): CurParser {
+  const maxProblems = options.maxProblems ?? 100
+  let carry = ''
+  let carryTooLong = false
+  let line = 0
+  let chars = 0
+  let work = 0
+  let headerTried = false
+  let headerCount = 0
+  let columns: Record<string, number> | null = null
+  let rows = 0
+  let rowsUsed = 0
+  let rowsSkipped = 0
+  const problems: CurProblem[] = []
+  let problemCount = 0
+  const aggs = new Map<string, Agg>()
+  const other = new Map<string, { what: string | null; rows: number; usage: Dec; unblended: Dec }>()
+  const fields: string[] = []
+  let bomChecked = false
+
+  const problem = (at: number, message: string) => {
+    problemCount++
+    if (problems.length < maxProblems) problems.push({ line: at, message })
+  }
+
+  const readHeader = (text: string, at: number) => {
+    const err = splitRecord(text, fields)
+    if (err) {
+      problem(at, `The header row cannot be read: ${err}.`)
+      return
+    }
+    const found: Record<string, number> = {}
+    fields.forEach((name, i) => {
+      const key = COLUMN_NAMES[name.trim().toLowerCase()]
+      if (key !== undefined && found[key] === undefined) found[key] = i
+    })
+    const missing = REQUIRED.filter((k) => found[k] === undefined)
+    if (missing.length > 0) {
+      const names: Record<string, string> = { month: 'month', usageType: 'usage_type', usage: 'usage_amount', unblended: 'unblended_cost' }
+      problem(
+        at,
+        `The header row has no ${missing.map((k) => names[k]).join(', ')} column: expected the CUR query's columns (month, account, region, function_arn, usage_type, rate_code, usage_amount, unblended_cost, effective_cost, credits).`,
+      )
+      return
+    }
+    columns = found
+    headerCount = fields.length
+  }
+
+  const readRow = (text: string, at: number) => {
+    const cols = columns!
+    rows++
+    const err = splitRecord(text, fields)
+    if (err) return problem(at, `Row ${at}: ${err}; the row is left out.`)
+    if (fields.length !== headerCount) {
+      return problem(
+        at,
+        `Row ${at}: ${fields.length} values where the header has ${headerCount} columns (a comma inside an unquoted value?); the row is left out.`,
+      )
+    }
+    const get = (key: string): string => {
+      const i = cols[key]
+      return i === undefined ? '' : (fields[i] ?? '')
+    }
+    if (cols.productCode !== undefined && get('productCode') !== 'AWSLambda') {
+      rowsSkipped++
+      return
+    }
+    const lineType = get('lineType')
+    if (lineType === 'SavingsPlanNegation' || lineType === 'SavingsPlanRecurringFee' || lineType === 'SavingsPlanUpfrontFee') {
+      rowsSkipped++
+      return
+    }
+    const monthText = get('month')
+    const mm = MONTH_RE.exec(monthText)
+    const monthNumber = mm ? Number(mm[2]) : 0
+    if (!mm || monthNumber < 1 || monthNumber > 12 || (mm[3] !== undefined && (Number(mm[3]) < 1 || Number(mm[3]) > 31))) {
+      return problem(at, `Row ${at}: month "${monthText.slice(0, 40)}" is not a date (expected e.g. 2026-10-01 00:00:00.000); the row is left out.`)
+    }
+    const month = `${mm[1]}-${mm[2]}`
+    const usageType = get('usageType')
+    if (usageType === '') return problem(at, `Row ${at}: usage_type is empty; the row is left out.`)
+    const nums: Dec[] = []
+    for (const [key, name] of [
+      ['usage', 'usage_amount'],
+      ['unblended', 'unblended_cost'],
+      ['effective', 'effective_cost'],
+      ['spEffective', 'savings_plan_savings_plan_effective_cost'],
+      ['credits', 'credits'],
+    ] as const) {
+      const raw = get(key)
+      const v = parseDec(raw)
+      if (v === null) return problem(at, `Row ${at}: ${name} "${raw.slice(0, 40)}" is not a number; the row is left out.`)
+      nums.push(v)
+    }
+    let [usage, unblended, effective, spEffective, credit] = nums as [Dec, Dec, Dec, Dec, Dec]
+    if (usage.m < 0n) return problem(at, `Row ${at}: usage_amount ${get('usage')} is negative; the row is left out.`)
+    // A CUR 2.0 export row by row: effective cost is the plan's for covered usage, credits are their own rows.
+    if (cols.effective === undefined) effective = lineType === 'SavingsPlanCoveredUsage' && cols.spEffective !== undefined ? spEffective : unblended
+    if (lineType === 'Credit') {
+      credit = unblended
+      usage = unblended = effective = ZERO_DEC
+    }
+    const cls = classifyUsageType(usageType)
+    if (cls.kind !== 'meter') {
+      let o = other.get(usageType)
+      if (!o) other.set(usageType, (o = { what: cls.kind === 'not-priced' ? cls.what : null, rows: 0, usage: ZERO_DEC, unblended: ZERO_DEC }))
+      o.rows++
+      o.usage = addDec(o.usage, usage)
+      o.unblended = addDec(o.unblended, unblended)
+      rowsUsed++
+      return
+    }
+    const region = get('region') || cls.region || 'us-east-1'
+    if (cls.region !== null && get('region') !== '' && cls.region !== get('region')) {
+      return problem(
+        at,
+        `Row ${at}: usage type ${usageType} is billed in ${cls.region} but the region column says ${get('region')}; the row is left out.`,
+      )
+    }
+    const account = get('account')
+    const arn = get('arn')
+    const key = `${month}\u0000${account}\u0000${region}\u0000${arn}\u0000${cls.meter}\u0000${cls.instanceType ?? ''}`
+    let a = aggs.get(key)
+    if (!a) {
+      const entry: Agg['entry'] = { month, account, region, functionArn: arn, meter: cls.meter, usageTypes: [], rows: 0 }
+      if (cls.instanceType) entry.instanceType = cls.instanceType
+      aggs.set(key, (a = { entry, usage: ZERO_DEC, unblended: ZERO_DEC, effective: ZERO_DEC, credit: ZERO_DEC }))
+    }
+    a.entry.rows++
+    if (!a.entry.usageTypes.includes(usageType)) a.entry.usageTypes.push(usageType)
+    a.usage = addDec(a.usage, usage)
+    a.unblended = addDec(a.unblended, unblended)
+    a.effective = addDec(a.effective, effective)
+    a.credit = addDec(a.credit, credit)
+    rowsUsed++
+  }
+
+  const takeLine = (text: string) => {
+    line++
+    work += text.length
+    const t = text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text
+    if (t.trim() === '') return
+    if (!columns) {
+      if (!headerTried) readHeader(t, line)
+      headerTried = true
+      return
+    }
+    readRow(t, line)
+  }
+
+  return {
+    get charsProcessed() {
+      return chars
+    },
+    push(chunk: string) {
+      if (!bomChecked && chunk.length > 0) {
+        bomChecked = true
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1)
+      }
+      chars += chunk.length
+      let start = 0
+      for (;;) {
+        const nl = chunk.indexOf('\n', start)
+        work += (nl < 0 ? chunk.length : nl + 1) - start
+        if (nl < 0) {
+          const rest = chunk.slice(start)
+          if (carryTooLong) return
+          if (carry.length + rest.length > MAX_ROW_CHARS) {
+            carryTooLong = true
+            carry = ''
+            return
+          }
+          carry += rest
+          return
+        }
+        if (carryTooLong) {
+          line++
+          problem(line, `Row ${line}: longer than ${MAX_ROW_CHARS.toLocaleString('en-US')} characters, not a CUR row; it is left out.`)
+          if (columns) rows++
+          carryTooLong = false
+          carry = ''
+        } else {
+          const piece = chunk.slice(start, nl)
+          if (carry !== '') {
+            takeLine(carry + piece)
+            carry = ''
+          } else takeLine(piece)
+        }
+        start = nl + 1
+      }
+    },
+    finish(): CurImport {
+      if (carryTooLong) {
+        line++
+        problem(line, `Row ${line}: longer than ${MAX_ROW_CHARS.toLocaleString('en-US')} characters, not a CUR row; it is left out.`)
+        if (columns) rows++
+      } else if (carry !== '') takeLine(carry)
+      carry = ''
+      if (!headerTried) problem(1, 'The text has no header row: expected the CUR query\u2019s CSV result, starting with its column names.')
+      const entries: CurEntry[] = []
+      for (const a of aggs.values()) {
+        entries.push({
+          ...a.entry,
+          usage: decToRatio(a.usage),
+          unblendedUsd: decToRatio(a.unblended),
+          effectiveUsd: decToRatio(a.effective),
+          creditUsd: decToRatio(a.credit),
+        })
+      }
+      const others: CurOtherUsage[] = [...other.entries()].map(([usageType, o]) => ({
+        usageType,
+        what: o.what,
+        rows: o.rows,
+        usage: decToRatio(o.usage),
+        unblendedUsd: decToRatio(o.unblended),
+      }))
+      problems.sort((a, b) => a.line - b.line)
+      return { entries, other: others, problems, problemCount, rows, rowsUsed, rowsSkipped, work }
+    },
+  }
+}
+
+/**
+ * Reads a whole CUR CSV at once (see `createCurParser`).
+ *
+ * @example parseCur(csv).problems // [{ line: 7, message: 'Row 7: usage_amount "12,5" is not a number; the row is left out.' }]
+ */
+export function parseCur(text: string, options?: CurParserOptions): CurImport {
+  const p = createCurParser(options)
+  p.push(text)
+  return p.finish()
+}
