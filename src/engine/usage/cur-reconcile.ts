@@ -8,15 +8,14 @@ import { lineShares, priceUsage, type LineBill } from '../bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from '../compiled-sheet'
 import { compareWaysToRun } from '../compute/ways-to-run'
 import {
-  addRatio,
   centsToUsdString,
   compareRatio,
+  gcd,
   groupThousands,
   mulRatio,
   parseNumber,
   reduceRatio,
   roundHalfUp,
-  subRatio,
   toDecimalString,
   ZERO,
   type Ratio,
@@ -128,6 +127,21 @@ export interface CurReconcileOptions {
 const SHEET_ID = 'aws-current' as const
 const METER_INDEX = new Map<MeterId, number>(METER_IDS.map((id, i) => [id, i]))
 const SPEC = new Map(METERS.map((m) => [m.id, m]))
+
+/**
+ * a + b over the larger denominator where one divides the other (the CUR's
+ * decimals: powers of ten), so sums of many rows stay small.
+ */
+function addRatio(a: Ratio, b: Ratio): Ratio {
+  if (a.d === b.d) return { n: a.n + b.n, d: a.d }
+  if (b.n === 0n) return a
+  if (a.n === 0n) return b
+  if (a.d % b.d === 0n) return { n: a.n + b.n * (a.d / b.d), d: a.d }
+  if (b.d % a.d === 0n) return { n: a.n * (b.d / a.d) + b.n, d: b.d }
+  const g = gcd(a.d, b.d)
+  return { n: a.n * (b.d / g) + b.n * (a.d / g), d: (a.d / g) * b.d }
+}
+const subRatio = (a: Ratio, b: Ratio): Ratio => addRatio(a, { n: -b.n, d: b.d })
 
 /** USD ratio to whole cents, half away from zero. */
 function centsOf(r: Ratio): bigint {
@@ -272,7 +286,6 @@ function monthUsage(entries: CurEntry[]): MonthUsage {
     if (e.instanceType !== undefined) f.byType.push({ meter: e.meter, type: e.instanceType, price: null, quantity: e.usage })
     else f.meters[e.meter] = addRatio(f.meters[e.meter], e.usage)
   }
-  for (const f of fns.values()) for (const m of METER_IDS) f.meters[m] = reduceRatio(f.meters[m])
   return { fns: [...fns.values()], notPriced, priced }
 }
 
