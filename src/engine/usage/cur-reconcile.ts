@@ -152,7 +152,22 @@ function usdCents(c: bigint): string {
   return c < 0n ? `-${centsToUsdString(-c)}` : centsToUsdString(c)
 }
 const money = (usd: string) => (usd.startsWith('-') ? `-$${groupThousands(usd.slice(1))}` : `$${groupThousands(usd)}`)
-const qty = (r: Ratio) => toDecimalString(r.n, r.d, 6)
+const tenPowers = new Map<bigint, number>()
+/** A quantity as a decimal string (6 places at most); fast for the CUR's power-of-ten denominators. */
+function qty(r: Ratio): string {
+  if (r.d === 1n) return r.n.toString()
+  let k = tenPowers.get(r.d)
+  if (k === undefined) {
+    const text = r.d.toString()
+    k = /^10+$/.test(text) ? text.length - 1 : -1
+    if (tenPowers.size < 64) tenPowers.set(r.d, k)
+  }
+  if (k < 1 || k > 6) return toDecimalString(r.n, r.d, 6)
+  const neg = r.n < 0n
+  const digits = (neg ? -r.n : r.n).toString().padStart(k + 1, '0')
+  const frac = digits.slice(-k).replace(/0+$/, '')
+  return `${neg ? '-' : ''}${digits.slice(0, -k)}${frac === '' ? '' : `.${frac}`}`
+}
 const absR = (r: Ratio): Ratio => (r.n < 0n ? { n: -r.n, d: r.d } : r)
 
 /** The function's name from its ARN (`arn:aws:lambda:region:account:function:name[:qualifier]`). */
@@ -227,11 +242,12 @@ function priceAccount(fns: FnUsage[], freeTier: boolean, savingsPlanPercent: Rat
     let used = 0
     const byType: TypeUse[] = []
     for (const f of list) {
-      for (const m of METER_IDS) {
+      for (let i = 0; i < METER_IDS.length; i++) {
+        const m = METER_IDS[i]!
         const q = f.meters[m]
         if (q.n === 0n) continue
         usage[m] = addRatio(usage[m], q)
-        used |= 1 << METER_INDEX.get(m)!
+        used |= 1 << i
       }
       for (const t of f.byType) {
         byType.push(t)
@@ -391,21 +407,22 @@ function monthOf(month: string, entries: CurEntry[], freeTier: boolean): CurMont
   // Functions: their share of each line beside their own rows.
   const functions: CurFunction[] = []
   for (const r of account.regions) {
+    const explained = r.lines.map((l) => lineExplained.get(groupKey(r.region, l.meter, l.instanceType)) !== false)
     r.fns.forEach((f, i) => {
       let cents = 0n
       let shared = 0
       let allLinesExplained = true
-      r.lines.forEach((l, li) => {
-        const s = r.shares[li]![i]!
-        cents += s
+      for (let li = 0; li < r.lines.length; li++) {
+        const l = r.lines[li]!
+        cents += r.shares[li]![i]!
         const usesIt = l.typeKey === undefined ? f.meters[l.meter].n !== 0n : f.byType.some((t) => t.meter === l.meter && t.type === l.instanceType)
         if (usesIt) {
           shared++
-          if (lineExplained.get(groupKey(r.region, l.meter, l.instanceType)) === false) allLinesExplained = false
+          if (!explained[li]) allLinesExplained = false
         }
-      })
+      }
       const sums = sumAws(f.entries)
-      const diff = reduceRatio(subRatio({ n: cents, d: 100n }, sums.unblended))
+      const diff = subRatio({ n: cents, d: 100n }, sums.unblended)
       let how: CurFunction['explanation'] = explain(diff, 2 * Math.max(1, shared))
       if (how === 'unexplained' && allLinesExplained) how = 'shares'
       const name = functionNameOf(f.arn, f.account, f.region)

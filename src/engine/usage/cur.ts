@@ -152,39 +152,125 @@ export function classifyUsageType(usageType: string): UsageTypeClass {
   return { kind: 'unknown', region, suffix }
 }
 
-/** An exact decimal m x 10^e, as the CSV wrote it. */
-interface Dec {
-  m: bigint
-  e: number
+const MAX_EXACT = Number.MAX_SAFE_INTEGER
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k)
+const bigPow10: bigint[] = []
+function pow10n(k: number): bigint {
+  return (bigPow10[k] ??= 10n ** BigInt(k))
 }
 
-const addDec = (a: Dec, b: Dec): Dec => {
-  if (b.m === 0n) return a
-  if (a.m === 0n) return b
-  if (a.e === b.e) return { m: a.m + b.m, e: a.e }
-  if (a.e < b.e) return { m: a.m + b.m * 10n ** BigInt(b.e - a.e), e: a.e }
-  return { m: a.m * 10n ** BigInt(a.e - b.e) + b.m, e: b.e }
+/**
+ * An exact running sum of decimals, (hi + lo) x 10^e: `lo` takes the terms
+ * while it stays a safe integer (no allocation), `hi` the rest.
+ */
+class DecimalSum {
+  hi = 0n
+  lo = 0
+  e = 0
+  empty = true
+
+  /** Adds m x 10^e (m a safe integer), or big x 10^e where `big` is given. */
+  add(m: number, big: bigint | null, e: number): void {
+    if (big === null && m === 0) return
+    if (this.empty) {
+      this.empty = false
+      this.e = e
+    } else if (e < this.e) {
+      this.hi = (this.hi + BigInt(this.lo)) * pow10n(this.e - e)
+      this.lo = 0
+      this.e = e
+    }
+    const k = e - this.e
+    if (big === null && k < 16) {
+      const v = m * POW10[k]!
+      const sum = this.lo + v
+      if (v <= MAX_EXACT && v >= -MAX_EXACT && sum <= MAX_EXACT && sum >= -MAX_EXACT) {
+        this.lo = sum
+        return
+      }
+    }
+    this.hi += BigInt(this.lo) + (big ?? BigInt(m)) * pow10n(k)
+    this.lo = 0
+  }
+
+  /** The smallest exponent used (0 when empty). */
+  get exponent(): number {
+    return this.empty ? 0 : Math.min(0, this.e)
+  }
+
+  /** The sum over 10^-scale (scale >= -exponent): one denominator for every sum of a kind. */
+  ratio(scale: number): Ratio {
+    const n = this.hi + BigInt(this.lo)
+    return { n: this.empty ? 0n : n * pow10n(this.e + scale), d: pow10n(scale) }
+  }
 }
 
-const ZERO_DEC: Dec = { m: 0n, e: 0 }
+/** The number last read by `readNumber`: m x 10^e, or big x 10^e when it has more than 15 digits. */
+let numM = 0
+let numBig: bigint | null = null
+let numE = 0
 
-function decToRatio(x: Dec): Ratio {
-  return x.e >= 0 ? { n: x.m * 10n ** BigInt(x.e), d: 1n } : { n: x.m, d: 10n ** BigInt(-x.e) }
-}
-
-const NUMBER_RE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/
-
-/** A plain or exponent decimal ("125000.5", "1.66667E-5", Athena's doubles) exactly; null if it is not one. */
-function parseDec(text: string): Dec | null {
-  if (text === '') return ZERO_DEC
-  const m = NUMBER_RE.exec(text)
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null
-  const frac = m[3] ?? ''
-  const digits = (m[2] ?? '') + frac
-  if (digits.length > 60) return null
-  const e = Number(m[4] ?? '0') - frac.length
-  const v = BigInt(digits)
-  return { m: m[1] === '-' ? -v : v, e }
+/**
+ * Reads a plain or exponent decimal ("125000.5", "1.66667E-5", "-0.1", as
+ * Athena prints DOUBLE values) exactly into numM/numBig/numE; false if the
+ * text is not one. Empty is 0.
+ */
+function readNumber(text: string): boolean {
+  const n = text.length
+  numM = 0
+  numBig = null
+  numE = 0
+  if (n === 0) return true
+  let i = 0
+  let c = text.charCodeAt(0)
+  let neg = false
+  if (c === 45 || c === 43) {
+    neg = c === 45
+    i = 1
+  }
+  const from = i
+  let m = 0
+  let digits = 0
+  let frac = 0
+  let dot = false
+  let long = false
+  for (; i < n; i++) {
+    c = text.charCodeAt(i)
+    if (c >= 48 && c <= 57) {
+      digits++
+      if (dot) frac++
+      if (m < 9e14) m = m * 10 + (c - 48)
+      else long = true
+    } else if (c === 46 && !dot) dot = true
+    else break
+  }
+  if (digits === 0 || digits > 60) return false
+  const to = i
+  let exp = 0
+  if (i < n) {
+    if (c !== 101 && c !== 69) return false
+    i++
+    let eneg = false
+    c = text.charCodeAt(i)
+    if (c === 45 || c === 43) {
+      eneg = c === 45
+      i++
+    }
+    const e0 = i
+    for (; i < n; i++) {
+      c = text.charCodeAt(i)
+      if (c < 48 || c > 57 || i - e0 >= 4) return false
+      exp = exp * 10 + (c - 48)
+    }
+    if (i === e0) return false
+    if (eneg) exp = -exp
+  }
+  numE = exp - frac
+  if (long) {
+    const v = BigInt(text.slice(from, to).replace('.', ''))
+    numBig = neg ? -v : v
+  } else numM = neg ? -m : m
+  return true
 }
 
 /**
@@ -285,6 +371,8 @@ const COLUMN_NAMES: Readonly<Record<string, string>> = {
 }
 
 const REQUIRED = ['month', 'usageType', 'usage', 'unblended'] as const
+const NUMBER_KEYS = ['usage', 'unblended', 'effective', 'spEffective', 'credits'] as const
+const NUMBER_NAMES = ['usage_amount', 'unblended_cost', 'effective_cost', 'savings_plan_savings_plan_effective_cost', 'credits'] as const
 
 /** A row longer than this is not a CUR row: it is reported and skipped without being held. */
 const MAX_ROW_CHARS = 65_536
@@ -310,10 +398,10 @@ export interface CurParser {
 
 interface Agg {
   entry: Omit<CurEntry, 'usage' | 'unblendedUsd' | 'effectiveUsd' | 'creditUsd'>
-  usage: Dec
-  unblended: Dec
-  effective: Dec
-  credit: Dec
+  usage: DecimalSum
+  unblended: DecimalSum
+  effective: DecimalSum
+  credit: DecimalSum
 }
 
 /**
@@ -388,7 +476,13 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
   const problems: CurProblem[] = []
   let problemCount = 0
   const aggs = new Map<string, Agg>()
-  const other = new Map<string, { what: string | null; rows: number; usage: Dec; unblended: Dec }>()
+  const other = new Map<string, { what: string | null; rows: number; usage: DecimalSum; unblended: DecimalSum }>()
+  const monthOf = new Map<string, string | null>()
+  const classOf = new Map<string, UsageTypeClass>()
+  // The row's five numbers: usage, unblended, effective, plan effective, credits.
+  const nm = [0, 0, 0, 0, 0]
+  const nb: (bigint | null)[] = [null, null, null, null, null]
+  const ne = [0, 0, 0, 0, 0]
   const fields: string[] = []
   let bomChecked = false
 
@@ -446,50 +540,64 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
       return
     }
     const monthText = get('month')
-    const mm = MONTH_RE.exec(monthText)
-    const monthNumber = mm ? Number(mm[2]) : 0
-    if (!mm || monthNumber < 1 || monthNumber > 12 || (mm[3] !== undefined && (Number(mm[3]) < 1 || Number(mm[3]) > 31))) {
+    let month = monthOf.get(monthText)
+    if (month === undefined) {
+      const mm = MONTH_RE.exec(monthText)
+      const monthNumber = mm ? Number(mm[2]) : 0
+      const ok = mm && monthNumber >= 1 && monthNumber <= 12 && (mm[3] === undefined || (Number(mm[3]) >= 1 && Number(mm[3]) <= 31))
+      month = ok ? `${mm[1]}-${mm[2]}` : null
+      if (monthOf.size < 10_000) monthOf.set(monthText, month)
+    }
+    if (month === null) {
       return problem(at, `Row ${at}: month "${monthText.slice(0, 40)}" is not a date (expected e.g. 2026-10-01 00:00:00.000); the row is left out.`)
     }
-    const month = `${mm[1]}-${mm[2]}`
     const usageType = get('usageType')
     if (usageType === '') return problem(at, `Row ${at}: usage_type is empty; the row is left out.`)
-    const nums: Dec[] = []
-    for (const [key, name] of [
-      ['usage', 'usage_amount'],
-      ['unblended', 'unblended_cost'],
-      ['effective', 'effective_cost'],
-      ['spEffective', 'savings_plan_savings_plan_effective_cost'],
-      ['credits', 'credits'],
-    ] as const) {
-      const raw = get(key)
-      const v = parseDec(raw)
-      if (v === null) return problem(at, `Row ${at}: ${name} "${raw.slice(0, 40)}" is not a number; the row is left out.`)
-      nums.push(v)
+    for (let k = 0; k < 5; k++) {
+      const raw = get(NUMBER_KEYS[k]!)
+      if (!readNumber(raw)) return problem(at, `Row ${at}: ${NUMBER_NAMES[k]} "${raw.slice(0, 40)}" is not a number; the row is left out.`)
+      nm[k] = numM
+      nb[k] = numBig
+      ne[k] = numE
     }
-    let [usage, unblended, effective, spEffective, credit] = nums as [Dec, Dec, Dec, Dec, Dec]
-    if (usage.m < 0n) return problem(at, `Row ${at}: usage_amount ${get('usage')} is negative; the row is left out.`)
-    // A CUR 2.0 export row by row: effective cost is the plan's for covered usage, credits are their own rows.
-    if (cols.effective === undefined) effective = lineType === 'SavingsPlanCoveredUsage' && cols.spEffective !== undefined ? spEffective : unblended
+    if (nm[0]! < 0 || (nb[0] !== null && nb[0]! < 0n)) return problem(at, `Row ${at}: usage_amount ${get('usage')} is negative; the row is left out.`)
+    // Which of the row's numbers are its usage, unblended, effective cost and credit.
+    let iu = 0
+    let iun = 1
+    let ief = cols.effective !== undefined ? 2 : lineType === 'SavingsPlanCoveredUsage' && cols.spEffective !== undefined ? 3 : 1
+    let icr = 4
     if (lineType === 'Credit') {
-      credit = unblended
-      usage = unblended = effective = ZERO_DEC
+      // A CUR 2.0 export's credit rows: their cost is the credit.
+      icr = 1
+      iu = iun = ief = -1
     }
-    const cls = classifyUsageType(usageType)
+    let cls = classOf.get(usageType)
+    if (cls === undefined) {
+      cls = classifyUsageType(usageType)
+      if (classOf.size < 10_000) classOf.set(usageType, cls)
+    }
+    const addTo = (sum: DecimalSum, k: number) => {
+      if (k >= 0) sum.add(nm[k]!, nb[k]!, ne[k]!)
+    }
     if (cls.kind !== 'meter') {
       let o = other.get(usageType)
-      if (!o) other.set(usageType, (o = { what: cls.kind === 'not-priced' ? cls.what : null, rows: 0, usage: ZERO_DEC, unblended: ZERO_DEC }))
+      if (!o)
+        other.set(
+          usageType,
+          (o = { what: cls.kind === 'not-priced' ? cls.what : null, rows: 0, usage: new DecimalSum(), unblended: new DecimalSum() }),
+        )
       o.rows++
-      o.usage = addDec(o.usage, usage)
-      o.unblended = addDec(o.unblended, unblended)
+      addTo(o.usage, iu)
+      addTo(o.unblended, iun)
       rowsUsed++
       return
     }
-    const region = get('region') || cls.region || 'us-east-1'
-    if (cls.region !== null && get('region') !== '' && cls.region !== get('region')) {
+    const regionText = get('region')
+    const region = regionText || cls.region || 'us-east-1'
+    if (cls.region !== null && regionText !== '' && cls.region !== regionText) {
       return problem(
         at,
-        `Row ${at}: usage type ${usageType} is billed in ${cls.region} but the region column says ${get('region')}; the row is left out.`,
+        `Row ${at}: usage type ${usageType} is billed in ${cls.region} but the region column says ${regionText}; the row is left out.`,
       )
     }
     const account = get('account')
@@ -499,14 +607,14 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
     if (!a) {
       const entry: Agg['entry'] = { month, account, region, functionArn: arn, meter: cls.meter, usageTypes: [], rows: 0 }
       if (cls.instanceType) entry.instanceType = cls.instanceType
-      aggs.set(key, (a = { entry, usage: ZERO_DEC, unblended: ZERO_DEC, effective: ZERO_DEC, credit: ZERO_DEC }))
+      aggs.set(key, (a = { entry, usage: new DecimalSum(), unblended: new DecimalSum(), effective: new DecimalSum(), credit: new DecimalSum() }))
     }
     a.entry.rows++
     if (!a.entry.usageTypes.includes(usageType)) a.entry.usageTypes.push(usageType)
-    a.usage = addDec(a.usage, usage)
-    a.unblended = addDec(a.unblended, unblended)
-    a.effective = addDec(a.effective, effective)
-    a.credit = addDec(a.credit, credit)
+    addTo(a.usage, iu)
+    addTo(a.unblended, iun)
+    addTo(a.effective, ief)
+    addTo(a.credit, icr)
     rowsUsed++
   }
 
@@ -572,22 +680,28 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
       } else if (carry !== '') takeLine(carry)
       carry = ''
       if (!headerTried) problem(1, 'The text has no header row: expected the CUR query\u2019s CSV result, starting with its column names.')
+      // One denominator for all usage and one for all money: sums of entries need no common multiple.
+      let usageScale = 0
+      let moneyScale = 0
+      for (const a of aggs.values()) {
+        usageScale = Math.max(usageScale, -a.usage.exponent)
+        moneyScale = Math.max(moneyScale, -a.unblended.exponent, -a.effective.exponent, -a.credit.exponent)
+      }
       const entries: CurEntry[] = []
       for (const a of aggs.values()) {
-        entries.push({
-          ...a.entry,
-          usage: decToRatio(a.usage),
-          unblendedUsd: decToRatio(a.unblended),
-          effectiveUsd: decToRatio(a.effective),
-          creditUsd: decToRatio(a.credit),
-        })
+        const e = a.entry as CurEntry
+        e.usage = a.usage.ratio(usageScale)
+        e.unblendedUsd = a.unblended.ratio(moneyScale)
+        e.effectiveUsd = a.effective.ratio(moneyScale)
+        e.creditUsd = a.credit.ratio(moneyScale)
+        entries.push(e)
       }
       const others: CurOtherUsage[] = [...other.entries()].map(([usageType, o]) => ({
         usageType,
         what: o.what,
         rows: o.rows,
-        usage: decToRatio(o.usage),
-        unblendedUsd: decToRatio(o.unblended),
+        usage: o.usage.ratio(-o.usage.exponent),
+        unblendedUsd: o.unblended.ratio(-o.unblended.exponent),
       }))
       problems.sort((a, b) => a.line - b.line)
       return { entries, other: others, problems, problemCount, rows, rowsUsed, rowsSkipped, work }
