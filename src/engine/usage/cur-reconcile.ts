@@ -590,6 +590,8 @@ export interface CurWhatIfOptions extends CurReconcileOptions {
 }
 
 const ARM_DURATION = { n: 4n, d: 5n }
+/** Functions compared with Managed Instances, the largest first. */
+const MAX_MANAGED_COMPARED = 20
 
 function transform(fns: FnUsage[], change: (f: FnUsage) => FnUsage | null): { fns: FnUsage[]; changed: FnUsage[] } {
   const changed: FnUsage[] = []
@@ -795,7 +797,11 @@ export function curWhatIfs(imported: CurImport, options: CurWhatIfOptions = {}):
     const details: string[] = []
     let saving = 0n
     const secondsPerMonth = 2_628_000n
-    for (const f of fns) {
+    // The steady functions, most requests first; the 20 largest are compared (each comparison prices a curve).
+    const steady = fns
+      .filter((f) => (f.meters.x86Gbs.n !== 0n || f.meters.armGbs.n !== 0n) && compareRatio(f.meters.requests, { n: secondsPerMonth, d: 1n }) >= 0)
+      .sort((a, b) => compareRatio(b.meters.requests, a.meters.requests))
+    for (const f of steady.slice(0, MAX_MANAGED_COMPARED)) {
       const requests = f.meters.requests
       const arch: Architecture = f.meters.armGbs.n !== 0n ? 'arm64' : 'x86_64'
       const gbs = arch === 'arm64' ? f.meters.armGbs : f.meters.x86Gbs
@@ -831,6 +837,8 @@ export function curWhatIfs(imported: CurImport, options: CurWhatIfOptions = {}):
         details.length === 0 ? 'No function averages one request a second or more on demand.' : null,
       ),
     )
+    if (steady.length > MAX_MANAGED_COMPARED)
+      out.at(-1)!.details.push(`and ${steady.length - MAX_MANAGED_COMPARED} smaller steady functions, not compared`)
   }
   return out
 }

@@ -3,6 +3,8 @@ import { lazy, Suspense } from 'react'
 // The panel's code (the form, the worker's starter, the results) loads after
 // the calculator is interactive: most visits never import a log.
 const ImportUsage = lazy(() => import('./import-usage'))
+// The Cost and Usage Report import: its own chunk, loaded with the panel.
+const CurPanel = lazy(() => import('./cur-panel'))
 
 /** "Import usage": bill a month from REPORT logs, and bring in power-tuning measurements. */
 export function UsagePanel() {
@@ -11,6 +13,9 @@ export function UsagePanel() {
       <h2 id="usage-title">Import usage</h2>
       <Suspense fallback={<p className="field-hint">Loading&hellip;</p>}>
         <ImportUsage />
+      </Suspense>
+      <Suspense fallback={null}>
+        <CurPanel />
       </Suspense>
     </section>
   )
