@@ -69,4 +69,4 @@ export function benchCur(): void {
   )
 }
 
-if (process.env.NO_BENCH !== '1' && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) benchCur()
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) benchCur()

@@ -3,8 +3,9 @@
  * Prints estimate() calls per second for a one-function input, fixed and
  * varying from call to call (1,024 pre-generated inputs cycled), and the time to
  * compute 1,000-point chart series, then how fast REPORT logs are read
- * (scripts/bench-reports.ts). Goals: >= 1,000,000 estimates/s, < 2 ms per series,
- * 1,000,000 REPORT lines in < 2 s.
+ * (scripts/bench-reports.ts) and a 50 MB CUR CSV is read and reconciled
+ * (scripts/bench-cur.ts). Goals: >= 1,000,000 estimates/s, < 2 ms per series,
+ * 1,000,000 REPORT lines in < 2 s, a 50 MB CUR CSV in < 3 s.
  */
 import { availableParallelism, loadavg } from 'node:os'
 import {
@@ -17,6 +18,7 @@ import {
   type EstimateInput,
   type FunctionInput,
 } from '../src/engine/index'
+import { benchCur } from './bench-cur'
 import { benchReports } from './bench-reports'
 
 const oneFunction: EstimateInput = {
@@ -151,3 +153,5 @@ console.log(
 
 console.log('')
 benchReports()
+console.log('')
+benchCur()

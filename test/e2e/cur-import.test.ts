@@ -30,7 +30,7 @@ describe('CUR import in Chromium', () => {
     await expect(page.getByTestId('cur-functions').innerText()).resolves.toMatch(/orders\s+us-east-2, arm64\s+3,000,000\s+\$17\.27\s+\$17\.27/)
     await expect(page.getByTestId('cur-problems').innerText()).resolves.toMatch(/Row 15: month "2026-13-01[^\n]*\nRow 16: usage_amount "lots"/)
     await expect(page.getByTestId('cur-other').innerText()).resolves.toMatch(
-      /USE2-Lambda-Mystery-Units \(unknown usage type\): 1 rows, AWS charged \$0\.05/,
+      /USE2-Lambda-Mystery-Units \(unknown usage type\): 1 row, AWS charged \$0\.05/,
     )
     await expect(page.getByTestId('cur-whatifs').innerText()).resolves.toMatch(
       /arm64 \(Graviton\) for the x86_64 functions: \$22\.83 a month instead of \$25\.70; saves \$2\.87 a month, \$34\.44 a year/,

@@ -68,6 +68,7 @@ export interface CurFunction {
   architecture: Architecture
   /** Its usage by meter, exact decimal strings, in the meters' units. */
   usage: { meter: MeterId; label: string; quantity: string; unit: string; instanceType?: string }[]
+  /** Requests, regional and Lambda@Edge, exact decimal string. */
   requests: string
   awsUnblendedUsd: string
   awsEffectiveUsd: string
@@ -111,14 +112,22 @@ export interface CurMonth {
   assumptions: string[]
 }
 
-/** The reconciliation of every month in a CUR import. */
+/**
+ * The reconciliation of every month in a CUR import.
+ *
+ * @example reconcileCur(parseCur(csv)).months.map((m) => m.month) // ['2026-09', '2026-10']
+ */
 export interface CurReconciliation {
   months: CurMonth[]
   /** Usage types not priced by the calculator, with what AWS charged for them. */
   other: { usageType: string; what: string | null; rows: number; awsUnblendedUsd: string }[]
 }
 
-/** Options of `reconcileCur` and `curWhatIfs`. */
+/**
+ * Options of `reconcileCur` and `curWhatIfs`.
+ *
+ * @example reconcileCur(parseCur(csv), { freeTier: false })
+ */
 export interface CurReconcileOptions {
   /** Apply the monthly free tier (once across the accounts and regions of the file); default true. */
   freeTier?: boolean
@@ -170,7 +179,11 @@ function qty(r: Ratio): string {
 }
 const absR = (r: Ratio): Ratio => (r.n < 0n ? { n: -r.n, d: r.d } : r)
 
-/** The function's name from its ARN (`arn:aws:lambda:region:account:function:name[:qualifier]`). */
+/**
+ * The function's name from its ARN (`arn:aws:lambda:region:account:function:name[:qualifier]`).
+ *
+ * @example functionNameOf('arn:aws:lambda:us-east-2:123456789012:function:orders', '123456789012', 'us-east-2') // 'orders'
+ */
 export function functionNameOf(arn: string, account: string, region: string): string {
   if (arn === '') return `(no function ARN: ${account || 'account'} in ${region})`
   const parts = arn.split(':')
@@ -448,7 +461,7 @@ function monthOf(month: string, entries: CurEntry[], freeTier: boolean): CurMont
         region: f.region,
         architecture: architectureOf(f),
         usage,
-        requests: qty(f.meters.requests),
+        requests: qty(addRatio(f.meters.requests, f.meters.edgeRequests)),
         awsUnblendedUsd: usdOf(sums.unblended),
         awsEffectiveUsd: usdOf(sums.effective),
         awsCreditsUsd: usdOf(sums.credit),
@@ -575,7 +588,11 @@ export interface CurWhatIf {
   problem: string | null
 }
 
-/** Options of `curWhatIfs`. */
+/**
+ * Options of `curWhatIfs`.
+ *
+ * @example curWhatIfs(imported, { savingsPlanPercent: 17, memory: { function: 'orders', fromMb: 1024, toMb: 512 } })
+ */
 export interface CurWhatIfOptions extends CurReconcileOptions {
   /** The month to start from, `YYYY-MM`; default the latest. */
   month?: string

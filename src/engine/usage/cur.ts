@@ -47,6 +47,8 @@ ORDER BY 1, 2, 3, 4, 5, 6`
  * eu-west-1 is `EU`; us-east-1 usage types may carry no prefix at all.
  * Source: AWS, "AWS Region billing codes"
  * (docs.aws.amazon.com/global-infrastructure/latest/regions/aws-region-billing-codes.html).
+ *
+ * @example REGION_BILLING_CODES['USE2'] // 'us-east-2'
  */
 export const REGION_BILLING_CODES: Readonly<Record<string, string>> = {
   USE1: 'us-east-1',
@@ -317,7 +319,11 @@ export interface CurOtherUsage {
   unblendedUsd: Ratio
 }
 
-/** A row left out, by its 1-based line in the text (the header is line 1). */
+/**
+ * A row left out, by its 1-based line in the text (the header is line 1).
+ *
+ * @example { line: 7, message: 'Row 7: usage_amount "12,5" is not a number; the row is left out.' }
+ */
 export interface CurProblem {
   line: number
   message: string
@@ -377,7 +383,11 @@ const NUMBER_NAMES = ['usage_amount', 'unblended_cost', 'effective_cost', 'savin
 /** A row longer than this is not a CUR row: it is reported and skipped without being held. */
 const MAX_ROW_CHARS = 65_536
 
-/** Options of `createCurParser`. */
+/**
+ * Options of `createCurParser`.
+ *
+ * @example createCurParser({ maxProblems: 20 })
+ */
 export interface CurParserOptions {
   /** Problems kept in `problems` (all are counted); default 100. */
   maxProblems?: number

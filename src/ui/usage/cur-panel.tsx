@@ -355,8 +355,8 @@ export default function CurPanel() {
               <ul data-testid="cur-other">
                 {result.reconciliation.other.map((o) => (
                   <li key={o.usageType}>
-                    <code>{stripUnsafeCharacters(o.usageType)}</code> ({o.what ?? 'unknown usage type'}): {formatNumber(o.rows)} rows, AWS charged{' '}
-                    {formatUsd(o.awsUnblendedUsd)}
+                    <code>{stripUnsafeCharacters(o.usageType)}</code> ({o.what ?? 'unknown usage type'}): {formatNumber(o.rows)}{' '}
+                    {o.rows === 1 ? 'row' : 'rows'}, AWS charged {formatUsd(o.awsUnblendedUsd)}
                   </li>
                 ))}
               </ul>
@@ -384,14 +384,14 @@ export default function CurPanel() {
           ) : null}
           <MonthView month={month} />
           <h4>What if, from the usage billed in {month.month}</h4>
-          <div className="usage-actions">
+          <div className="cur-controls">
             <label htmlFor={`${id}-plan`}>Savings Plan, %</label>
             <input id={`${id}-plan`} className="cur-small" inputMode="decimal" value={planPercent} onChange={(e) => setPlanPercent(e.target.value)} />
             <button type="button" className="button-secondary" onClick={() => void recompute(false)}>
               Price it
             </button>
           </div>
-          <div className="usage-actions">
+          <div className="cur-controls">
             <label htmlFor={`${id}-fn`}>Function</label>
             <select id={`${id}-fn`} value={memory.function} onChange={(e) => setMemory({ ...memory, function: e.target.value })}>
               {[...new Set(month.functions.map((f) => f.name))].slice(0, 200).map((n) => (

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { classifyUsageType, createCurParser, CUR_ATHENA_QUERY, curWhatIfs, parseCur, reconcileCur } from '../../../src/engine/index'
+import { classifyUsageType, compareWaysToRun, createCurParser, CUR_ATHENA_QUERY, curWhatIfs, parseCur, reconcileCur } from '../../../src/engine/index'
 
 /**
  * Fixture: test/fixtures/cur/athena-lambda-2026-10.csv, the CUR query's
@@ -50,6 +50,10 @@ describe('the query', () => {
     }
     expect(CUR_ATHENA_QUERY).toContain("IN ('Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage', 'Credit')")
     expect(CUR_ATHENA_QUERY).not.toMatch(/IN \([^)]*SavingsPlanNegation/)
+  })
+
+  it('is in the README as the panel has it', () => {
+    expect(readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')).toContain(CUR_ATHENA_QUERY)
   })
 })
 
@@ -112,7 +116,7 @@ describe('reconciliation of the fixture, worked by hand', () => {
     expect(byName.orders!.sentence).toContain('the Savings Plan ($2.00, effective cost)')
     // thumbs: $0.30 + $5.00 + $0.03; the credit of $0.10 is its own.
     expect(byName.thumbs).toMatchObject({ architecture: 'x86_64', calculatorUsd: '5.33', awsCreditsUsd: '-0.10' })
-    expect(byName['us-east-1.edge-auth']!.calculatorUsd).toBe('3.10')
+    expect(byName['us-east-1.edge-auth']).toMatchObject({ calculatorUsd: '3.10', requests: '1000000' })
     expect(byName.reports!.calculatorUsd).toBe('0.00')
   })
 
@@ -199,6 +203,32 @@ describe('what if, from the billed usage of the fixture', () => {
     // orders: 625,000 arm64 GB-s x 0.0000133334 = 8.333375 -> $8.33 instead of $16.67.
     expect(memory).toMatchObject({ newCents: 1736, savingUsd: '8.34' })
     expect(by['region']!.problem).toBeNull()
+  })
+})
+
+describe('Managed Instances for the steady functions', () => {
+  it('prices a function averaging a request a second or more with the ways-to-run comparison, from its billed usage', () => {
+    // 100,000,000 arm64 requests at 2,048 MB and 20,000,000 GB-s: 100 ms on average.
+    const csv = [
+      'month,account,region,function_arn,usage_type,rate_code,usage_amount,unblended_cost,effective_cost,credits',
+      '2026-10-01,1,us-east-1,arn:aws:lambda:us-east-1:1:function:steady,Request-ARM,r,100000000,19.8,19.8,0',
+      '2026-10-01,1,us-east-1,arn:aws:lambda:us-east-1:1:function:steady,Lambda-GB-Second-ARM,r,20000000,261.33464,261.33464,0',
+      '2026-10-01,1,us-east-1,arn:aws:lambda:us-east-1:1:function:rare,Request,r,1000,0,0,0',
+    ].join('\n')
+    const lmi = curWhatIfs(parseCur(csv), { memoryMb: { steady: 2048 } }).find((w) => w.id === 'managed-instances')!
+    const ways = compareWaysToRun({
+      sheet: 'aws-current',
+      region: 'us-east-1',
+      freeTier: false,
+      functions: [{ name: 'steady', memoryMb: 2048, durationMs: 100, requests: 100_000_000, per: 'month', architecture: 'arm64' }],
+    }).ways
+    const onDemand = ways.find((w) => w.id === 'lambda-on-demand')!.cents!
+    const managed = ways.find((w) => w.id === 'lambda-managed-instances')!.cents!
+    expect(lmi.problem).toBeNull()
+    expect(lmi.details).toHaveLength(1)
+    expect(lmi.details[0]).toMatch(/^steady: /)
+    expect(lmi.savingCents).toBe(Math.max(0, onDemand - managed))
+    expect(lmi.savingPerYearCents).toBe(12 * lmi.savingCents)
   })
 })
 
