@@ -96,4 +96,13 @@ export type { FargateRates } from './compute/fargate-prices'
 export { classifyUsageType, createCurParser, CUR_ATHENA_QUERY, parseCur, REGION_BILLING_CODES } from './usage/cur'
 export type { CurEntry, CurImport, CurOtherUsage, CurParser, CurParserOptions, CurProblem, UsageTypeClass } from './usage/cur'
 export { curWhatIfs, functionNameOf, reconcileCur } from './usage/cur-reconcile'
-export type { CurFunction, CurLine, CurMonth, CurReconcileOptions, CurReconciliation, CurWhatIf, CurWhatIfOptions } from './usage/cur-reconcile'
+export type {
+  CurFunction,
+  CurLine,
+  CurMonth,
+  CurReconcileMonthsOptions,
+  CurReconcileOptions,
+  CurReconciliation,
+  CurWhatIf,
+  CurWhatIfOptions,
+} from './usage/cur-reconcile'

@@ -7,19 +7,7 @@
 import { lineShares, priceUsage, type LineBill } from '../bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from '../compiled-sheet'
 import { compareWaysToRun } from '../compute/ways-to-run'
-import {
-  centsToUsdString,
-  compareRatio,
-  gcd,
-  groupThousands,
-  mulRatio,
-  parseNumber,
-  reduceRatio,
-  roundHalfUp,
-  toDecimalString,
-  ZERO,
-  type Ratio,
-} from '../decimal'
+import { compareRatio, gcd, groupThousands, mulRatio, parseNumber, reduceRatio, roundHalfUp, toDecimalString, ZERO, type Ratio } from '../decimal'
 import { emptyUsage, type FunctionMeasure, type MeterUsage, type TypeUse } from '../measure'
 import { METER_IDS, METERS, type MeterId } from '../meters'
 import type { Architecture } from '../types'
@@ -118,6 +106,9 @@ export interface CurMonth {
  * @example reconcileCur(parseCur(csv)).months.map((m) => m.month) // ['2026-09', '2026-10']
  */
 export interface CurReconciliation {
+  /** Every month in the import, `YYYY-MM`, in order. */
+  monthIds: string[]
+  /** The months reconciled: all of them, or those asked for (`months`). */
   months: CurMonth[]
   /** Usage types not priced by the calculator, with what AWS charged for them. */
   other: { usageType: string; what: string | null; rows: number; awsUnblendedUsd: string }[]
@@ -131,6 +122,16 @@ export interface CurReconciliation {
 export interface CurReconcileOptions {
   /** Apply the monthly free tier (once across the accounts and regions of the file); default true. */
   freeTier?: boolean
+}
+
+/**
+ * Options of `reconcileCur`.
+ *
+ * @example reconcileCur(parseCur(csv), { months: ['2026-10'] })
+ */
+export interface CurReconcileMonthsOptions extends CurReconcileOptions {
+  /** Reconcile only these months (`YYYY-MM`); default every month. A page shows one at a time. */
+  months?: string[]
 }
 
 const SHEET_ID = 'aws-current' as const
@@ -157,8 +158,11 @@ function centsOf(r: Ratio): bigint {
   return roundHalfUp(r.n * 100n, r.d)
 }
 const usdOf = (r: Ratio): string => usdCents(centsOf(r))
+/** Whole cents as dollars with two places ("-0.80"), by string: it runs for every line and function. */
 function usdCents(c: bigint): string {
-  return c < 0n ? `-${centsToUsdString(-c)}` : centsToUsdString(c)
+  const neg = c < 0n
+  const digits = (neg ? -c : c).toString().padStart(3, '0')
+  return `${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`
 }
 const money = (usd: string) => (usd.startsWith('-') ? `-$${groupThousands(usd.slice(1))}` : `$${groupThousands(usd)}`)
 const tenPowers = new Map<bigint, number>()
@@ -186,8 +190,11 @@ const absR = (r: Ratio): Ratio => (r.n < 0n ? { n: -r.n, d: r.d } : r)
  */
 export function functionNameOf(arn: string, account: string, region: string): string {
   if (arn === '') return `(no function ARN: ${account || 'account'} in ${region})`
-  const parts = arn.split(':')
-  return parts[5] === 'function' && parts[6] ? parts[6] : arn
+  const at = arn.indexOf(':function:')
+  if (at < 0) return arn
+  const name = arn.slice(at + 10)
+  const colon = name.indexOf(':')
+  return (colon < 0 ? name : name.slice(0, colon)) || arn
 }
 
 /** One function's usage in one region, as the pricing takes it. */
@@ -547,7 +554,7 @@ function differenceSentence(
  *
  * @example reconcileCur(parseCur(csv)).months[0].sentence // 'AWS billed $10.51; the calculator reproduces $12.00 for the same usage; the difference is the Savings Plan ($1.49, effective cost).'
  */
-export function reconcileCur(imported: CurImport, options: CurReconcileOptions = {}): CurReconciliation {
+export function reconcileCur(imported: CurImport, options: CurReconcileMonthsOptions = {}): CurReconciliation {
   const freeTier = options.freeTier ?? true
   const byMonth = new Map<string, CurEntry[]>()
   for (const e of imported.entries) {
@@ -555,11 +562,13 @@ export function reconcileCur(imported: CurImport, options: CurReconcileOptions =
     if (!list) byMonth.set(e.month, (list = []))
     list.push(e)
   }
-  const months = [...byMonth.keys()].sort().map((m) => monthOf(m, byMonth.get(m)!, freeTier))
+  const monthIds = [...byMonth.keys()].sort()
+  const wanted = options.months === undefined ? monthIds : monthIds.filter((m) => options.months!.includes(m))
+  const months = wanted.map((m) => monthOf(m, byMonth.get(m)!, freeTier))
   const other = imported.other
     .map((o) => ({ usageType: o.usageType, what: o.what, rows: o.rows, awsUnblendedUsd: usdOf(o.unblendedUsd) }))
     .sort((a, b) => (a.usageType < b.usageType ? -1 : 1))
-  return { months, other }
+  return { monthIds, months, other }
 }
 
 // ------------------------------------------------------------------ what if

@@ -479,6 +479,18 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
   let work = 0
   let headerTried = false
   let headerCount = 0
+  // Each column's position in a row, -1 where the file has none.
+  let index: {
+    productCode: number
+    lineType: number
+    month: number
+    usageType: number
+    usage: number
+    region: number
+    account: number
+    arn: number
+    numbers: number[]
+  } | null = null
   let columns: Record<string, number> | null = null
   let rows = 0
   let rowsUsed = 0
@@ -522,6 +534,18 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
       return
     }
     columns = found
+    const pos = (key: string) => found[key] ?? -1
+    index = {
+      productCode: pos('productCode'),
+      lineType: pos('lineType'),
+      month: pos('month'),
+      usageType: pos('usageType'),
+      usage: pos('usage'),
+      region: pos('region'),
+      account: pos('account'),
+      arn: pos('arn'),
+      numbers: NUMBER_KEYS.map(pos),
+    }
     headerCount = fields.length
   }
 
@@ -536,20 +560,18 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
         `Row ${at}: ${fields.length} values where the header has ${headerCount} columns (a comma inside an unquoted value?); the row is left out.`,
       )
     }
-    const get = (key: string): string => {
-      const i = cols[key]
-      return i === undefined ? '' : (fields[i] ?? '')
-    }
-    if (cols.productCode !== undefined && get('productCode') !== 'AWSLambda') {
+    const ix = index!
+    const get = (i: number): string => (i < 0 ? '' : fields[i]!)
+    if (cols.productCode !== undefined && get(ix.productCode) !== 'AWSLambda') {
       rowsSkipped++
       return
     }
-    const lineType = get('lineType')
+    const lineType = get(ix.lineType)
     if (lineType === 'SavingsPlanNegation' || lineType === 'SavingsPlanRecurringFee' || lineType === 'SavingsPlanUpfrontFee') {
       rowsSkipped++
       return
     }
-    const monthText = get('month')
+    const monthText = get(ix.month)
     let month = monthOf.get(monthText)
     if (month === undefined) {
       const mm = MONTH_RE.exec(monthText)
@@ -561,16 +583,17 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
     if (month === null) {
       return problem(at, `Row ${at}: month "${monthText.slice(0, 40)}" is not a date (expected e.g. 2026-10-01 00:00:00.000); the row is left out.`)
     }
-    const usageType = get('usageType')
+    const usageType = get(ix.usageType)
     if (usageType === '') return problem(at, `Row ${at}: usage_type is empty; the row is left out.`)
     for (let k = 0; k < 5; k++) {
-      const raw = get(NUMBER_KEYS[k]!)
+      const raw = get(ix.numbers[k]!)
       if (!readNumber(raw)) return problem(at, `Row ${at}: ${NUMBER_NAMES[k]} "${raw.slice(0, 40)}" is not a number; the row is left out.`)
       nm[k] = numM
       nb[k] = numBig
       ne[k] = numE
     }
-    if (nm[0]! < 0 || (nb[0] !== null && nb[0]! < 0n)) return problem(at, `Row ${at}: usage_amount ${get('usage')} is negative; the row is left out.`)
+    if (nm[0]! < 0 || (nb[0] !== null && nb[0]! < 0n))
+      return problem(at, `Row ${at}: usage_amount ${get(ix.usage)} is negative; the row is left out.`)
     // Which of the row's numbers are its usage, unblended, effective cost and credit.
     let iu = 0
     let iun = 1
@@ -602,7 +625,7 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
       rowsUsed++
       return
     }
-    const regionText = get('region')
+    const regionText = get(ix.region)
     const region = regionText || cls.region || 'us-east-1'
     if (cls.region !== null && regionText !== '' && cls.region !== regionText) {
       return problem(
@@ -610,8 +633,8 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
         `Row ${at}: usage type ${usageType} is billed in ${cls.region} but the region column says ${regionText}; the row is left out.`,
       )
     }
-    const account = get('account')
-    const arn = get('arn')
+    const account = get(ix.account)
+    const arn = get(ix.arn)
     const key = `${month}\u0000${account}\u0000${region}\u0000${arn}\u0000${cls.meter}\u0000${cls.instanceType ?? ''}`
     let a = aggs.get(key)
     if (!a) {

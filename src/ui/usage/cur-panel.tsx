@@ -175,7 +175,7 @@ export default function CurPanel() {
   const [error, setError] = useState<string | null>(null)
   const [copied, setCopied] = useState<string | null>(null)
   const [result, setResult] = useState<CurResult | null>(null)
-  const [monthIndex, setMonthIndex] = useState(0)
+  const [month, setMonth] = useState<CurMonth | null>(null)
   const [whatIfs, setWhatIfs] = useState<CurWhatIf[]>([])
   const [planPercent, setPlanPercent] = useState('12')
   const [memory, setMemory] = useState({ function: '', fromMb: '1024', toMb: '512' })
@@ -206,15 +206,13 @@ export default function CurPanel() {
       }
       setResult(r)
       setWhatIfs(r.whatIfs)
-      setMonthIndex(r.reconciliation.months.length - 1)
-      setMemory((m) => ({ ...m, function: r.reconciliation.months.at(-1)!.functions[0]?.name ?? '' }))
+      setMonth(r.reconciliation.months[0]!)
+      setMemory((m) => ({ ...m, function: r.reconciliation.months[0]!.functions[0]?.name ?? '' }))
     } catch (e) {
       setProgress(null)
       setError(`The CUR file could not be read: ${e instanceof Error ? e.message : String(e)}`)
     }
   }
-
-  const month = result?.reconciliation.months[monthIndex] ?? null
 
   const recompute = async (withMemory: boolean, monthId = month?.month) => {
     if (!session.current || !monthId) return
@@ -362,21 +360,24 @@ export default function CurPanel() {
               </ul>
             </details>
           ) : null}
-          {result.reconciliation.months.length > 1 ? (
+          {result.reconciliation.monthIds.length > 1 ? (
             <div className="field">
               <label htmlFor={`${id}-month`}>Month</label>
               <select
                 id={`${id}-month`}
-                value={monthIndex}
+                value={month.month}
                 onChange={(e) => {
-                  const i = Number(e.target.value)
-                  setMonthIndex(i)
-                  void recompute(false, result.reconciliation.months[i]?.month)
+                  const chosen = e.target.value
+                  void session.current?.month(chosen).then((found) => {
+                    if (!found.month) return
+                    setMonth(found.month)
+                    setWhatIfs(found.whatIfs)
+                  })
                 }}
               >
-                {result.reconciliation.months.map((m, i) => (
-                  <option key={m.month} value={i}>
-                    {m.month}
+                {result.reconciliation.monthIds.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
                   </option>
                 ))}
               </select>

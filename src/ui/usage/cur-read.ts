@@ -3,6 +3,7 @@ import {
   curWhatIfs,
   reconcileCur,
   type CurImport,
+  type CurMonth,
   type CurReconciliation,
   type CurWhatIf,
   type CurWhatIfOptions,
@@ -12,7 +13,7 @@ import type { LogSource, ReadProgress } from './read-log'
 /** Characters parsed between progress reports (and, off the worker, between yields to the page). */
 const CHUNK_CHARS = 1 << 21
 
-/** What the panel shows of a CUR file: the reconciliation, the rows left out and the first what-ifs. */
+/** What the panel shows of a CUR file: the latest month reconciled, the rows left out and its what-ifs. */
 export interface CurResult {
   source: string
   rows: number
@@ -72,7 +73,10 @@ export async function readCur(
     onProgress({ done: total, total })
   }
   const imported = parser.finish()
-  const reconciliation = reconcileCur(imported)
+  // The latest month first: the others are reconciled when asked for.
+  let latest = ''
+  for (const e of imported.entries) if (e.month > latest) latest = e.month
+  const reconciliation = reconcileCur(imported, { months: [latest] })
   const result: CurResult = {
     source: name,
     rows: imported.rows,
@@ -89,4 +93,10 @@ export async function readCur(
 /** The what-ifs of an import under other options (a Savings Plan percentage, another memory size, a month). */
 export function whatIfsOf(imported: CurImport, options: CurWhatIfOptions): CurWhatIf[] {
   return curWhatIfs(imported, options)
+}
+
+/** Another month of an import, reconciled, with its what-ifs. */
+export function monthOf(imported: CurImport, month: string): { month: CurMonth | null; whatIfs: CurWhatIf[] } {
+  const found = reconcileCur(imported, { months: [month] }).months[0] ?? null
+  return { month: found, whatIfs: found ? curWhatIfs(imported, { month }) : [] }
 }

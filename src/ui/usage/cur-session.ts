@@ -1,4 +1,4 @@
-import type { CurImport, CurWhatIf, CurWhatIfOptions } from '../../engine/index'
+import type { CurImport, CurMonth, CurWhatIf, CurWhatIfOptions } from '../../engine/index'
 import type { CurResult } from './cur-read'
 import type { CurReply, CurRequest } from './cur-worker'
 import type { LogSource, ReadProgress } from './read-log'
@@ -7,6 +7,8 @@ import type { LogSource, ReadProgress } from './read-log'
 export interface CurSession {
   result: Promise<CurResult | null>
   whatIfs(options: CurWhatIfOptions): Promise<CurWhatIf[]>
+  /** Another month, reconciled, with its what-ifs. */
+  month(month: string): Promise<{ month: CurMonth | null; whatIfs: CurWhatIf[] }>
   /** Stops a read under way and lets the worker go. */
   close(): void
 }
@@ -15,7 +17,7 @@ export interface CurSession {
 export function startCurImport(source: LogSource, onProgress: (p: ReadProgress) => void): CurSession {
   if (typeof Worker === 'undefined') return inline(source, onProgress)
   const worker = new Worker(new URL('./cur-worker.ts', import.meta.url), { type: 'module' })
-  const pending = new Map<number, (w: CurWhatIf[]) => void>()
+  const pending = new Map<number, (reply: CurReply) => void>()
   let next = 0
   let settle: (r: CurResult | null) => void = () => {}
   const result = new Promise<CurResult | null>((resolve, reject) => {
@@ -24,8 +26,8 @@ export function startCurImport(source: LogSource, onProgress: (p: ReadProgress) 
       const reply = event.data
       if (reply.type === 'progress') onProgress({ done: reply.done, total: reply.total })
       else if (reply.type === 'done') resolve(reply.result)
-      else if (reply.type === 'what-if') {
-        pending.get(reply.id)?.(reply.whatIfs)
+      else if (reply.type === 'what-if' || reply.type === 'month') {
+        pending.get(reply.id)?.(reply)
         pending.delete(reply.id)
       } else {
         worker.terminate()
@@ -43,14 +45,21 @@ export function startCurImport(source: LogSource, onProgress: (p: ReadProgress) 
     whatIfs(options) {
       const id = ++next
       return new Promise((resolve) => {
-        pending.set(id, resolve)
+        pending.set(id, (reply) => resolve(reply.type === 'what-if' ? reply.whatIfs : []))
         worker.postMessage({ type: 'what-if', id, options } satisfies CurRequest)
+      })
+    },
+    month(month) {
+      const id = ++next
+      return new Promise((resolve) => {
+        pending.set(id, (reply) => resolve(reply.type === 'month' ? { month: reply.month, whatIfs: reply.whatIfs } : { month: null, whatIfs: [] }))
+        worker.postMessage({ type: 'month', id, month } satisfies CurRequest)
       })
     },
     close() {
       worker.terminate()
       settle(null)
-      for (const resolve of pending.values()) resolve([])
+      for (const resolve of pending.values()) resolve({ type: 'what-if', id: 0, whatIfs: [] })
       pending.clear()
     },
   }
@@ -70,6 +79,10 @@ function inline(source: LogSource, onProgress: (p: ReadProgress) => void): CurSe
     async whatIfs(options) {
       const m = await import('./cur-read')
       return imported ? m.whatIfsOf(imported, options) : []
+    },
+    async month(month) {
+      const m = await import('./cur-read')
+      return imported ? m.monthOf(imported, month) : { month: null, whatIfs: [] }
     },
     close() {
       cancelled = true

@@ -1,18 +1,20 @@
 /// <reference lib="webworker" />
 // Reads a CUR CSV off the main thread and keeps it, so what-ifs under other
 // options are priced here too. Cancel terminates the worker.
-import type { CurImport, CurWhatIf, CurWhatIfOptions } from '../../engine/index'
-import { readCur, whatIfsOf, type CurResult } from './cur-read'
+import type { CurImport, CurMonth, CurWhatIf, CurWhatIfOptions } from '../../engine/index'
+import { monthOf, readCur, whatIfsOf, type CurResult } from './cur-read'
 import type { LogSource } from './read-log'
 
 /** Messages to the worker. */
-export type CurRequest = { type: 'read'; source: LogSource } | { type: 'what-if'; id: number; options: CurWhatIfOptions }
+export type CurRequest =
+  { type: 'read'; source: LogSource } | { type: 'what-if'; id: number; options: CurWhatIfOptions } | { type: 'month'; id: number; month: string }
 
 /** Messages from the worker. */
 export type CurReply =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; result: CurResult }
   | { type: 'what-if'; id: number; whatIfs: CurWhatIf[] }
+  | { type: 'month'; id: number; month: CurMonth | null; whatIfs: CurWhatIf[] }
   | { type: 'error'; message: string }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
@@ -22,6 +24,11 @@ let lastReport = 0
 scope.onmessage = async (event: MessageEvent<CurRequest>) => {
   const request = event.data
   try {
+    if (request.type === 'month') {
+      const found = imported ? monthOf(imported, request.month) : { month: null, whatIfs: [] }
+      scope.postMessage({ type: 'month', id: request.id, ...found } satisfies CurReply)
+      return
+    }
     if (request.type === 'what-if') {
       scope.postMessage({ type: 'what-if', id: request.id, whatIfs: imported ? whatIfsOf(imported, request.options) : [] } satisfies CurReply)
       return
