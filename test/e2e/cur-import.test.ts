@@ -45,6 +45,10 @@ describe('CUR import in Chromium', () => {
       .toMatch(/A Compute Savings Plan of 17 %: \$22\.01 a month instead of \$25\.70; saves \$3\.69 a month, \$44\.28 a year/)
 
     await page.getByTestId('cur-panel').screenshot({ path: screenshotPath('cur-import-1280') })
+    // On a phone the tables scroll inside their box; the page itself does not grow sideways.
+    await page.setViewportSize({ width: 375, height: 800 })
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { timeout: 30_000 }).toBeLessThanOrEqual(375)
+    await page.getByTestId('cur-panel').screenshot({ path: screenshotPath('cur-import-375') })
     await expectNoBrokenNumbers(page)
     expect(errors).toEqual([])
     await page.close()
