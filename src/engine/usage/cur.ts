@@ -14,7 +14,7 @@ import type { MeterId } from '../meters'
  * the credits. `SavingsPlanNegation` rows are left out: they offset the
  * covered usage and would subtract the plan twice.
  *
- * @example navigator.clipboard.writeText(CUR_ATHENA_QUERY)
+ * @example CUR_ATHENA_QUERY.startsWith('-- Monthly AWS Lambda usage') // true
  */
 export const CUR_ATHENA_QUERY = `-- Monthly AWS Lambda usage and cost per function (CUR 2.0 / Data Exports, Athena).
 -- Change the table name and the first month; download the result as CSV.
