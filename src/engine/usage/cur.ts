@@ -374,9 +374,27 @@ const COLUMN_NAMES: Readonly<Record<string, string>> = {
   credits: 'credits',
   line_item_line_item_type: 'lineType',
   line_item_product_code: 'productCode',
+  // The legacy CUR's names for the same columns.
+  'bill/billingperiodstartdate': 'month',
+  'lineitem/usageaccountid': 'account',
+  'product/region': 'region',
+  'product/regioncode': 'region',
+  'lineitem/resourceid': 'arn',
+  'lineitem/usagetype': 'usageType',
+  'pricing/ratecode': 'rateCode',
+  'lineitem/usageamount': 'usage',
+  'lineitem/unblendedcost': 'unblended',
+  'savingsplan/savingsplaneffectivecost': 'spEffective',
+  'lineitem/lineitemtype': 'lineType',
+  'lineitem/productcode': 'productCode',
 }
 
 const REQUIRED = ['month', 'usageType', 'usage', 'unblended'] as const
+
+/** Line item types of an export read row by row that are not usage: the plan's offsets and fees, taxes. */
+const SKIPPED_LINE_TYPES = new Set(['SavingsPlanNegation', 'SavingsPlanRecurringFee', 'SavingsPlanUpfrontFee', 'Tax', 'Fee', 'RIFee'])
+/** Line item types whose cost is money taken off: credits, refunds and discounts. */
+const CREDIT_LINE_TYPES = new Set(['Credit', 'Refund', 'EdpDiscount', 'PrivateRateDiscount', 'BundledDiscount', 'DistributorDiscount', 'Discount'])
 const NUMBER_KEYS = ['usage', 'unblended', 'effective', 'spEffective', 'credits'] as const
 const NUMBER_NAMES = ['usage_amount', 'unblended_cost', 'effective_cost', 'savings_plan_savings_plan_effective_cost', 'credits'] as const
 
@@ -567,7 +585,7 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
       return
     }
     const lineType = get(ix.lineType)
-    if (lineType === 'SavingsPlanNegation' || lineType === 'SavingsPlanRecurringFee' || lineType === 'SavingsPlanUpfrontFee') {
+    if (SKIPPED_LINE_TYPES.has(lineType)) {
       rowsSkipped++
       return
     }
@@ -599,8 +617,8 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
     let iun = 1
     let ief = cols.effective !== undefined ? 2 : lineType === 'SavingsPlanCoveredUsage' && cols.spEffective !== undefined ? 3 : 1
     let icr = 4
-    if (lineType === 'Credit') {
-      // A CUR 2.0 export's credit rows: their cost is the credit.
+    if (CREDIT_LINE_TYPES.has(lineType)) {
+      // An export's credit, refund and discount rows: their cost is taken off the bill.
       icr = 1
       iu = iun = ief = -1
     }

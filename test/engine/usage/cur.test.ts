@@ -153,6 +153,23 @@ describe('a CUR 2.0 export read row by row', () => {
   })
 })
 
+describe('a legacy CUR export', () => {
+  it('reads the same columns by their legacy names, and takes a discount row as money off', () => {
+    const csv = [
+      'identity/LineItemId,bill/BillingPeriodStartDate,lineItem/UsageAccountId,lineItem/LineItemType,lineItem/ProductCode,lineItem/UsageType,lineItem/ResourceId,lineItem/UsageAmount,lineItem/UnblendedCost,product/region,pricing/RateCode',
+      'a1,2026-10-01T00:00:00Z,123456789012,Usage,AWSLambda,EU-Request,arn:aws:lambda:eu-west-1:123456789012:function:api,3000000,0.4,eu-west-1,X.Y.Z',
+      'a2,2026-10-01T00:00:00Z,123456789012,EdpDiscount,AWSLambda,EU-Request,arn:aws:lambda:eu-west-1:123456789012:function:api,0,-0.04,eu-west-1,X.Y.Z',
+      'a3,2026-10-01T00:00:00Z,123456789012,Tax,AWSLambda,EU-Request,,0,0.08,eu-west-1,',
+    ].join('\n')
+    const imported = parseCur(csv)
+    expect(imported).toMatchObject({ rows: 3, rowsUsed: 2, rowsSkipped: 1, problemCount: 0 })
+    // 3,000,000 requests, 1,000,000 free: 2,000,000 x $0.20 per million = $0.40; the discount takes $0.04 off.
+    const m = reconcileCur(imported).months[0]!
+    expect(m).toMatchObject({ calculatorUsd: '0.40', awsUnblendedUsd: '0.40', creditsUsd: '0.04', awsBilledUsd: '0.36' })
+    expect(m.sentence).toBe('AWS billed $0.36; the calculator reproduces $0.40 for the same usage; the difference is credits ($0.04).')
+  })
+})
+
 describe('rows that cannot be read', () => {
   it('names each by its line and keeps every other row', () => {
     const csv = [
