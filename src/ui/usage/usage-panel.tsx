@@ -1,10 +1,9 @@
 import { lazy, Suspense } from 'react'
+import { CurSection } from './cur-section'
 
 // The panel's code (the form, the worker's starter, the results) loads after
 // the calculator is interactive: most visits never import a log.
 const ImportUsage = lazy(() => import('./import-usage'))
-// The Cost and Usage Report import: its own chunk, loaded with the panel.
-const CurPanel = lazy(() => import('./cur-panel'))
 
 /** "Import usage": bill a month from REPORT logs, and bring in power-tuning measurements. */
 export function UsagePanel() {
@@ -14,9 +13,7 @@ export function UsagePanel() {
       <Suspense fallback={<p className="field-hint">Loading&hellip;</p>}>
         <ImportUsage />
       </Suspense>
-      <Suspense fallback={null}>
-        <CurPanel />
-      </Suspense>
+      <CurSection />
     </section>
   )
 }
