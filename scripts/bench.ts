@@ -3,9 +3,11 @@
  * Prints estimate() calls per second for a one-function input, fixed and
  * varying from call to call (1,024 pre-generated inputs cycled), and the time to
  * compute 1,000-point chart series, then how fast REPORT logs are read
- * (scripts/bench-reports.ts). Goals: >= 1,000,000 estimates/s, < 2 ms per series,
- * 1,000,000 REPORT lines in < 2 s.
+ * (scripts/bench-reports.ts) and a 50 MB CUR CSV is read and reconciled
+ * (scripts/bench-cur.ts). Goals: >= 1,000,000 estimates/s, < 2 ms per series,
+ * 1,000,000 REPORT lines in < 2 s, a 50 MB CUR CSV in < 3 s.
  */
+import { spawnSync } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
 import {
   calculationSteps,
@@ -152,3 +154,6 @@ console.log(
 console.log('')
 benchReports()
 benchStreamedReports()
+console.log('')
+// In its own process, as the page reads a CUR file in its own Worker: a fresh heap, not the one the logs above filled.
+spawnSync(process.execPath, [...process.execArgv, new URL('./bench-cur.ts', import.meta.url).pathname], { stdio: 'inherit' })

@@ -93,3 +93,16 @@ export type {
 } from './compute/ways-to-run'
 export { FARGATE_PRICES, FARGATE_PRICES_SOURCE, FARGATE_TASK_SIZES, fargateSizeProblem } from './compute/fargate-prices'
 export type { FargateRates } from './compute/fargate-prices'
+export { classifyUsageType, createCurParser, CUR_ATHENA_QUERY, parseCur, REGION_BILLING_CODES } from './usage/cur'
+export type { CurEntry, CurImport, CurOtherUsage, CurParser, CurParserOptions, CurProblem, UsageTypeClass } from './usage/cur'
+export { curWhatIfs, functionNameOf, reconcileCur } from './usage/cur-reconcile'
+export type {
+  CurFunction,
+  CurLine,
+  CurMonth,
+  CurReconcileMonthsOptions,
+  CurReconcileOptions,
+  CurReconciliation,
+  CurWhatIf,
+  CurWhatIfOptions,
+} from './usage/cur-reconcile'

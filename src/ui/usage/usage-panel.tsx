@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react'
 import { ErrorBoundary } from '../error-boundary'
 import { INITIAL_VIEW, usageView } from './usage-view'
+import { CurSection } from './cur-section'
 
 // The panel's code (the form, the worker's starter, the results) loads after
 // the calculator is interactive: most visits never import a log.
@@ -28,6 +29,9 @@ export function UsagePanel() {
         <Suspense fallback={<p className="field-hint">Loading&hellip;</p>}>
           <ImportUsage />
         </Suspense>
+      </ErrorBoundary>
+      <ErrorBoundary part="the Cost and Usage Report import">
+        <CurSection />
       </ErrorBoundary>
     </section>
   )
