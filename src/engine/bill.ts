@@ -1,6 +1,6 @@
 import { BIGINT } from './arithmetic'
 import { compiledSheet, type CompiledPerType, type CompiledPrice, type CompiledRegion, type CompiledSheet, type CompiledTier } from './compiled-sheet'
-import { lcm, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
+import { addRatio, lcm, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
 import { METER_INDEX, METERS, type FreePool, type MeterId } from './meters'
 import { meterPrices, MeterTotals, priceMeters, type Discount, type MeterPrice } from './price-meters'
 import { requestsPerMonth } from './requests'
@@ -27,6 +27,8 @@ export interface Bill {
   architectures: ArchitectureBill[]
   freeStreamUsed: Ratio
   billableStream: Ratio
+  /** CloudWatch Logs GB the free tier covered, both classes. */
+  freeLogsUsed: Ratio
   lines: LineBill[]
   totalCents: bigint
 }
@@ -102,7 +104,15 @@ export function computeBill(input: EstimateInput): Bill {
 /** What pricing an account's usage gives: the bill lines and how the free tier fell. */
 export type PricedUsage = Pick<
   Bill,
-  'totalRequests' | 'freeRequestsUsed' | 'billableRequests' | 'architectures' | 'freeStreamUsed' | 'billableStream' | 'lines' | 'totalCents'
+  | 'totalRequests'
+  | 'freeRequestsUsed'
+  | 'billableRequests'
+  | 'architectures'
+  | 'freeStreamUsed'
+  | 'billableStream'
+  | 'freeLogsUsed'
+  | 'lines'
+  | 'totalCents'
 >
 
 const exactPrices = new WeakMap<CompiledRegion, MeterPrice<bigint>[]>()
@@ -122,7 +132,14 @@ export function savingsPlanDiscount(percent: Ratio): Discount | null {
 
 /** The free tier's allowances on `sheet`, or null where it is off. */
 export function freeAllowance(sheet: CompiledSheet, freeTier: boolean): Record<FreePool, bigint> | null {
-  return freeTier ? { requests: sheet.freeRequests, gbSeconds: sheet.freeGbSeconds, streaming: sheet.extra?.freeStreamingGib ?? 0n } : null
+  return freeTier
+    ? {
+        requests: sheet.freeRequests,
+        gbSeconds: sheet.freeGbSeconds,
+        streaming: sheet.extra?.freeStreamingGib ?? 0n,
+        logs: sheet.extra?.freeLogsGb ?? 0n,
+      }
+    : null
 }
 
 const mixed = (w: bigint, f: bigint, u: bigint): Ratio => reduceRatio({ n: w * u + f, d: u })
@@ -175,7 +192,7 @@ export function priceUsage(
         quantityUnit: spec.unit,
         unitPrice: 'usd' in unitPrice ? unitPrice.usd : unitPrice.usdPerGbSecond,
         unitPriceText: 'usd' in unitPrice ? unitPrice.text : unitPrice.usdPerGbSecondText,
-        estimatedPrice: 'estimated' in unitPrice ? unitPrice.estimated : false,
+        estimatedPrice: 'estimated' in unitPrice ? unitPrice.estimated === true : false,
         cents,
       }
       if (spec.architecture) line.architecture = spec.architecture
@@ -213,6 +230,7 @@ export function priceUsage(
     architectures,
     freeStreamUsed,
     billableStream: subRatio(usage.streamGib, freeStreamUsed),
+    freeLogsUsed: addRatio(usedOf('logsStandardGb'), usedOf('logsIaGb')),
     lines,
     totalCents,
   }

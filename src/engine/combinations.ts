@@ -110,6 +110,13 @@ export function checkCombinations(
   // The classic sheet ignores the 2026 inputs: no combination of them is a problem there.
   if (!sheet.extraMeters) return
   if (fn.compute === 'managed-instances') checkManaged(fn, sheet, region, base, out)
+  if (fn.compute === 'managed-instances' && fn.logFormat === 'text') {
+    out.push({
+      path: `${base}.logFormat`,
+      message:
+        'Log format text is not available on Managed Instances: their functions log in JSON only; got text. Choose JSON, or turn the logs off.',
+    })
+  }
   // Every durable execution is at least one invocation: the requests count them all.
   const executions = fn.durableExecutions
   if (typeof executions === 'number' && executions > 0 && fieldAllows(DURABLE_EXECUTIONS, executions)) {

@@ -2,7 +2,7 @@ import { DOUBLES } from './arithmetic-doubles'
 import { computeBill, freeAllowance, savingsPlanDiscount } from './bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from './compiled-sheet'
 import { estimateOf, estimateTotalOf, totalOfEstimate } from './estimate'
-import { measureFunction, METER_ARCHITECTURES, METER_KINDS, monthlyRequestsIn } from './meters'
+import { measureFunction, METER_ARCHITECTURES, METER_KINDS, monthlyRequestsIn, type FreePool } from './meters'
 import { meterPrices, MeterTotals, priceMeters, type MeterPrice, type PricedLineSink } from './price-meters'
 import { rememberLast } from './remember-last'
 import type { EstimateInput, EstimateTotal, LineTotal } from './types'
@@ -45,7 +45,7 @@ function doublesPrices(sheet: CompiledSheet, region: CompiledRegion): MeterPrice
 interface FastSheet {
   sheet: CompiledSheet
   region: (id: string) => CompiledRegion
-  free: { requests: number; gbSeconds: number; streaming: number }
+  free: Record<FreePool, number>
 }
 
 const fastSheets = new Map<string, FastSheet>()

@@ -39,9 +39,13 @@ function bracketLabel(line: LineBill, tierCount: number): string {
   if (line.tier === undefined || tierCount <= 1) return base
   const from = line.tierFrom ?? 0n
   const to = line.tierTo ?? null
-  if (from === 0n && to !== null) return `${base}, first ${billions(to)} GB-s`
-  if (to === null) return `${base}, over ${billions(from)} GB-s`
-  return `${base}, next ${billions(to - from)} GB-s (to ${billions(to)})`
+  // GB-s in billions; other units as counted (10,240 GB, 333,000,000 requests).
+  const unit = METERS[METER_INDEX.get(line.meter)!]!.unit
+  const amount = unit === 'GB-s' ? billions : (x: bigint) => groupThousands(x.toString())
+  const u = unit === 'GB-s' ? 'GB-s' : unit
+  if (from === 0n && to !== null) return `${base}, first ${amount(to)} ${u}`
+  if (to === null) return `${base}, over ${amount(from)} ${u}`
+  return `${base}, next ${amount(to - from)} ${u} (to ${amount(to)})`
 }
 
 /** A line's amount before rounding, USD: quantity x price, x what a Savings Plan leaves to pay where one applies. */
@@ -216,6 +220,7 @@ function freeTierOf(b: Bill): FreeTierUsage {
     gbSecondsUsed: ratioText(used),
     gbSecondsUsedByArchitecture: byArch,
     streamingGibUsed: ratioText(b.freeStreamUsed),
+    logsGbUsed: ratioText(b.freeLogsUsed),
   }
 }
 

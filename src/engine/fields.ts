@@ -83,8 +83,8 @@ export interface FieldSpec<K extends string = string> {
   hint?: string
   /** The sheets that bill the field: `'current'` fields are ignored on the classic sheet. */
   sheets: 'all' | 'current'
-  /** Where the form shows it: with memory and duration, or in "More options". */
-  group: 'basic' | 'more'
+  /** Where the form shows it: with memory and duration, in "More options", or in "Beside Lambda" (what comes with the function on the invoice). */
+  group: 'basic' | 'more' | 'beside'
   /** How the classic sheet's "ignores ..." sentence names the field when it is set. */
   ignoredAs?: string
   /** Fields AWS does not allow together with this one, where the sheet bills it: both set is a problem. */
@@ -714,6 +714,77 @@ export const FUNCTION_FIELDS: readonly FieldSpec<FunctionFieldKey>[] = [
     sheets: 'current',
     group: 'more',
     shownWhen: { key: 'compute', equals: 'managed-instances' },
+  },
+  {
+    key: 'logFormat',
+    type: 'choice',
+    label: 'CloudWatch Logs',
+    name: 'Log format',
+    default: 'off',
+    choices: [
+      { value: 'off', code: 'off', label: 'Not priced' },
+      { value: 'text', code: 'text', label: 'Text' },
+      { value: 'json', code: 'json', label: 'JSON' },
+    ],
+    urlKey: 'lf',
+    attribute: 'log-format',
+    idSuffix: 'log-format',
+    hint: 'Lambda’s own lines: 264 bytes an invocation in text, 819 in JSON; $0.50 per GB after 5 GB free.',
+    sheets: 'current',
+    group: 'beside',
+    ignoredAs: 'CloudWatch Logs',
+  },
+  {
+    key: 'appLogBytesPerInvocation',
+    type: 'number',
+    label: 'Your log bytes per invocation',
+    name: 'Log bytes per invocation',
+    unit: 'bytes',
+    min: 0,
+    max: 1_000_000_000,
+    default: 0,
+    urlKey: 'lb',
+    attribute: 'log-bytes',
+    idSuffix: 'log-bytes',
+    hint: 'What your code logs; empty is 0.',
+    sheets: 'current',
+    group: 'beside',
+    shownWhen: { key: 'logFormat', notDefault: true },
+  },
+  {
+    key: 'logClass',
+    type: 'choice',
+    label: 'Log class',
+    name: 'Log class',
+    default: 'standard',
+    choices: [
+      { value: 'standard', code: 'standard', label: 'Standard' },
+      { value: 'infrequent-access', code: 'infrequent-access', label: 'Infrequent Access' },
+    ],
+    urlKey: 'lc',
+    attribute: 'log-class',
+    idSuffix: 'log-class',
+    hint: 'Infrequent Access: $0.25 per GB, fewer features.',
+    sheets: 'current',
+    group: 'beside',
+    shownWhen: { key: 'logFormat', notDefault: true },
+  },
+  {
+    key: 'logRetentionMonths',
+    type: 'number',
+    label: 'Months the logs are kept',
+    name: 'Log retention',
+    unit: 'months',
+    min: 0,
+    max: 120,
+    default: 1,
+    urlKey: 'lr',
+    attribute: 'log-retention-months',
+    idSuffix: 'log-retention',
+    hint: '0–120; empty is 1. 15 % of the GB ingested are stored, $0.03 per GB-month.',
+    sheets: 'current',
+    group: 'beside',
+    shownWhen: { key: 'logFormat', notDefault: true },
   },
 ]
 

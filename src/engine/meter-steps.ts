@@ -162,6 +162,20 @@ function tenantSteps(architecture: string): MeterSteps {
   }
 }
 
+/** How one function's logs were measured: invocations x bytes = GB. */
+function logSteps(f: FunctionMeasure, usage: string): string[] {
+  const fn = f.input
+  const json = fn.logFormat === 'json'
+  const app = parseNumber(fn.appLogBytesPerInvocation ?? 0)
+  const system = json ? 819n : 264n
+  const perInvocation = addRatio({ n: system, d: 1n }, app)
+  const bytes = addRatio(mulRatio(f.monthlyRequests, perInvocation), json ? { n: 0n, d: 1n } : scaleRatio(f.cold, 26n))
+  const cold = !json && f.cold.n !== 0n ? ` + ${count(f.cold, 'cold start', 'cold starts')} x 26 bytes (a cold REPORT line's Init Duration)` : ''
+  return [
+    `${count(f.monthlyRequests, 'invocation', 'invocations')} x (${system} bytes of Lambda's own ${json ? 'JSON' : 'text'} lines + ${q(app)} bytes of yours)${cold} = ${q(bytes, 0)} bytes / 1,073,741,824 bytes in a GB = ${usage} ingested`,
+  ]
+}
+
 /**
  * Every meter's steps.
  *
@@ -240,6 +254,34 @@ export const METER_STEPS: Readonly<Record<MeterId, MeterSteps>> = {
         `Management fee on ${t}: ${pct} % of the ${od?.text ?? '?'} USD on-demand price = ${fee?.text ?? '?'} USD an instance-hour, for ${usage}, whatever the instance itself is billed at (no Savings Plan discounts it)`,
       ]
     },
+  },
+  logsStandardGb: {
+    perFunction: logSteps,
+    perBill: (bill) => {
+      if (!bill.freeTier) return []
+      const all = addRatio(bill.usage.logsStandardGb, bill.usage.logsIaGb)
+      return [
+        `CloudWatch Logs free tier: ${bill.sheet.extra!.freeLogsGb} GB a month for the account, taken from Standard first, then Infrequent Access (${q(all)} GB ingested in all); each class then has its own price brackets.`,
+      ]
+    },
+    charge: 'monthly CloudWatch Logs ingestion charges, Standard',
+  },
+  logsIaGb: {
+    perFunction: logSteps,
+    perBill: (bill) =>
+      bill.freeTier && bill.usage.logsStandardGb.n === 0n
+        ? [`CloudWatch Logs free tier: ${bill.sheet.extra!.freeLogsGb} GB a month for the account.`]
+        : [],
+    charge: 'monthly CloudWatch Logs ingestion charges, Infrequent Access',
+  },
+  logsStoredGbMonths: {
+    perFunction: (f, usage) => {
+      const ingested = addRatio(f.meters.logsStandardGb, f.meters.logsIaGb)
+      return [
+        `${q(ingested)} GB ingested x 0.15 storage compression factor x ${n(f.input.logRetentionMonths ?? 1)} months kept = ${usage} stored (steady state)`,
+      ]
+    },
+    charge: 'monthly CloudWatch Logs storage charges',
   },
   durableRetainedGbMonths: {
     perFunction: (f, usage) => [

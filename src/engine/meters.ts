@@ -17,7 +17,17 @@ import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './type
  * @example const part: CostPart = 'compute'
  */
 export type CostPart =
-  'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming' | 'tenantIsolation' | 'durable' | 'managedInstances'
+  | 'requests'
+  | 'compute'
+  | 'storage'
+  | 'provisioned'
+  | 'snapStart'
+  | 'edge'
+  | 'streaming'
+  | 'tenantIsolation'
+  | 'durable'
+  | 'managedInstances'
+  | 'logs'
 
 /**
  * The parts, bottom to top, with their names.
@@ -35,7 +45,36 @@ export const COST_PARTS: readonly { id: CostPart; label: string }[] = [
   { id: 'tenantIsolation', label: 'Tenant isolation' },
   { id: 'durable', label: 'Durable functions' },
   { id: 'managedInstances', label: 'Managed Instances' },
+  { id: 'logs', label: 'CloudWatch Logs' },
 ]
+
+/**
+ * The services a bill's lines belong to: Lambda's own, and what comes with a
+ * function on the same invoice.
+ *
+ * @example const service: Service = 'logs'
+ */
+export type Service = 'lambda' | 'logs'
+
+/**
+ * The services, in the order the bill groups its lines, with their names.
+ *
+ * @example SERVICES[1] // { id: 'logs', label: 'CloudWatch Logs' }
+ */
+export const SERVICES: readonly { id: Service; label: string }[] = [
+  { id: 'lambda', label: 'AWS Lambda' },
+  { id: 'logs', label: 'CloudWatch Logs' },
+]
+
+/**
+ * The service a chart part is billed under.
+ *
+ * @example serviceOfPart('logs') // 'logs'
+ * @example serviceOfPart('compute') // 'lambda'
+ */
+export function serviceOfPart(part: CostPart): Service {
+  return part === 'logs' ? 'logs' : 'lambda'
+}
 
 /**
  * The allowances of the monthly free tier, each shared by the account: the
@@ -43,7 +82,14 @@ export const COST_PARTS: readonly { id: CostPart; label: string }[] = [
  *
  * @example METERS.filter((m) => m.free === 'gbSeconds').map((m) => m.id) // ['x86Gbs', 'armGbs']
  */
-export type FreePool = 'requests' | 'gbSeconds' | 'streaming'
+export type FreePool = 'requests' | 'gbSeconds' | 'streaming' | 'logs'
+
+/**
+ * The allowances, in the order `priceMeters` keeps them.
+ *
+ * @example FREE_POOLS[0] // 'requests'
+ */
+export const FREE_POOLS: readonly FreePool[] = ['requests', 'gbSeconds', 'streaming', 'logs']
 
 /**
  * The meters' names, as `MeterUsage` and the bill's lines know them.
@@ -72,6 +118,9 @@ export type MeterId =
   | 'managedRequests'
   | 'managedEc2Hours'
   | 'managedFeeHours'
+  | 'logsStandardGb'
+  | 'logsIaGb'
+  | 'logsStoredGbMonths'
 
 /** One function's workload as the meters read it, in the arithmetic T: counts as fractions n / d. */
 export interface MeterContext<T> {
@@ -113,7 +162,7 @@ export interface MeterContext<T> {
  * @example METERS.find((m) => m.id === 'edgeGbs')?.applies // 'edge'
  */
 export type Applies =
-  'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming' | 'tenant' | 'durable' | 'managed'
+  'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming' | 'tenant' | 'durable' | 'managed' | 'logs'
 
 /** Where a meter's usage is added: a x b / u to meter i. */
 export interface MeterSink<T> {
@@ -430,6 +479,98 @@ const MANAGED_METERS: MeterSpec[] = [
   },
 ]
 
+/** Bytes in a GB (2^30): CloudWatch and data transfer bill binary GB. */
+const GIB = 1_073_741_824
+
+/**
+ * Lambda's own log lines per invocation, bytes: START, END and REPORT in text
+ * (264 warm; a cold start's REPORT adds its Init Duration field, 26 more), and
+ * platform.start, platform.runtimeDone and platform.report in JSON (819, an
+ * estimate measured on AWS's documented line formats).
+ */
+export const SYSTEM_LOG_BYTES = { textWarm: 264, textColdExtra: 26, json: 819 } as const
+
+/**
+ * Bytes one invocation logs, warm, in A: q / r (Lambda's own lines for the
+ * format and the function's own); false where A cannot hold them.
+ */
+function logBytesPerInvocation<T>(A: Arithmetic<T>, fn: FunctionInput): boolean {
+  if (!A.decimal(fn.appLogBytesPerInvocation ?? 0)) return false
+  const system = fn.logFormat === 'json' ? SYSTEM_LOG_BYTES.json : SYSTEM_LOG_BYTES.textWarm
+  A.q = A.add(A.mul(A.of(system), A.r), A.q)
+  return !A.failed
+}
+
+/** Adds a function's logs, GB x `times` / `per` (storage: x 15 x months / 100), to meter i. */
+function addLogGb<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, i: number, times: T, per: T): void {
+  if (!logBytesPerInvocation(A, c.fn)) return fail(A)
+  const bn = A.q
+  const bd = A.r
+  // Every invocation's bytes: requests x bytes / 2^30 GB.
+  sink.add(i, A.mul(c.requestsN, bn), times, A.mul(A.mul(A.mul(c.requestsD, bd), A.of(GIB)), per))
+  // A cold start's REPORT line in text is longer by its Init Duration field.
+  if (c.fn.logFormat !== 'json' && !A.isZero(c.coldN))
+    sink.add(i, A.mul(c.coldN, A.of(SYSTEM_LOG_BYTES.textColdExtra)), times, A.mul(A.mul(c.coldD, A.of(GIB)), per))
+}
+
+/** Where CloudWatch Logs prices in the region are us-east-1's. */
+function logsAssumptions(bill: { region: string; estimatedPrice: boolean }): string[] {
+  const out = [
+    'CloudWatch Logs: Lambda’s own lines are 264 bytes an invocation in text (290 cold) and 819 in JSON, measured on AWS’s documented formats; 15 % of the GB ingested are stored, x the months kept (the AWS Pricing Calculator’s rule).',
+  ]
+  if (bill.estimatedPrice) {
+    out.push(`CloudWatch Logs prices in ${bill.region} not found in the sources are us-east-1’s.`)
+  }
+  return out
+}
+
+/** CloudWatch Logs ingestion in one log class: vended-log brackets per account and region. */
+function logIngestMeter(logClass: 'standard' | 'infrequent-access'): MeterSpec {
+  const standard = logClass === 'standard'
+  return {
+    id: standard ? 'logsStandardGb' : 'logsIaGb',
+    kind: standard ? 'logs-standard' : 'logs-infrequent-access',
+    unit: 'GB',
+    part: 'logs',
+    label: standard ? 'CloudWatch Logs ingested (Standard)' : 'CloudWatch Logs ingested (Infrequent Access)',
+    free: 'logs',
+    savingsPlan: false,
+    applies: 'logs',
+    assumptions: logsAssumptions,
+    price: (_sheet, region) => region.beside.get(standard ? 'logs.standard' : 'logs.ia'),
+    measure(A, c, sink, i) {
+      if ((c.fn.logClass ?? 'standard') !== logClass) return
+      addLogGb(A, c, sink, i, A.one, A.one)
+    },
+  }
+}
+
+/** CloudWatch Logs: ingestion per class (Standard takes the free 5 GB first), and storage. */
+const LOG_METERS: MeterSpec[] = [
+  logIngestMeter('standard'),
+  logIngestMeter('infrequent-access'),
+  {
+    id: 'logsStoredGbMonths',
+    kind: 'logs-storage',
+    unit: 'GB-months',
+    part: 'logs',
+    label: 'CloudWatch Logs stored',
+    savingsPlan: false,
+    applies: 'logs',
+    assumptions: logsAssumptions,
+    price: (_sheet, region) => region.beside.get('logs.storage'),
+    measure(A, c, sink, i) {
+      const months = c.fn.logRetentionMonths ?? 1
+      if (months === 0) return
+      if (!A.decimal(months)) return fail(A)
+      // Ingested GB x 0.15 x months kept.
+      const mn = A.q
+      const md = A.r
+      addLogGb(A, c, sink, i, A.mul(A.of(15), mn), A.mul(A.of(100), md))
+    },
+  },
+]
+
 /**
  * Every meter, in the order the bill lists its lines.
  *
@@ -559,6 +700,7 @@ export const METERS: readonly MeterSpec[] = [
   ...tenantMeters('arm64'),
   ...DURABLE_METERS,
   ...MANAGED_METERS,
+  ...LOG_METERS,
 ]
 
 function fail<T>(A: Arithmetic<T>): void {
@@ -584,6 +726,7 @@ const APPLIES_BIT: Readonly<Record<Applies, number>> = {
   tenant: 256,
   durable: 512,
   managed: 1024,
+  logs: 2048,
 }
 const METER_APPLIES: readonly number[] = METERS.map((m) => APPLIES_BIT[m.applies])
 
@@ -737,7 +880,8 @@ export function measureFunction<T>(
     // Billed by the instance-hour: no GB-s, INIT or storage (validation refuses the inputs for them).
     c.managed = sizeManagedInstances(fn, { n: A.big(requestsN), d: A.big(requestsD) }, extra.managedInstances)
     if (c.managed === null) return null
-    for (let i = 0; i < METER_MEASURES.length; i++) if (METER_APPLIES[i] === APPLIES_BIT.managed) METER_MEASURES[i]!(A, c, sink, i)
+    const applies = APPLIES_BIT.managed | besideBits(fn)
+    for (let i = 0; i < METER_MEASURES.length; i++) if ((applies & METER_APPLIES[i]!) !== 0) METER_MEASURES[i]!(A, c, sink, i)
     return A.failed ? null : c
   }
   // Only the meters that apply to this function are asked.
@@ -753,9 +897,16 @@ export function measureFunction<T>(
     if ((fn.streamedMbPerRequest ?? 0) > extra.streaming.freeMbPerRequest) applies |= APPLIES_BIT.streaming
     if (fn.tenantIsolation === true) applies |= APPLIES_BIT.tenant
     if ((fn.durableExecutions ?? 0) > 0) applies |= APPLIES_BIT.durable
+    applies |= besideBits(fn)
   }
   for (let i = 0; i < METER_MEASURES.length; i++) if ((applies & METER_APPLIES[i]!) !== 0) METER_MEASURES[i]!(A, c, sink, i)
   return A.failed ? null : c
+}
+
+/** The meters beside Lambda a function uses (on a sheet that bills them): its logs. */
+function besideBits(fn: FunctionInput): number {
+  const format = fn.logFormat
+  return format !== undefined && format !== 'off' ? APPLIES_BIT.logs : 0
 }
 
 /**

@@ -96,7 +96,33 @@ export interface FunctionInput {
   memoryGbPerVcpu?: number
   /** Managed Instances: extra capacity above the average, %, 0-200; default 0. */
   scalingBufferPercent?: number
+  /**
+   * CloudWatch Logs: `'off'` (default, not priced), `'text'` or `'json'`
+   * (the only format on Managed Instances). Sets Lambda's own bytes per
+   * invocation: text 264 (290 on a cold start), JSON 819.
+   */
+  logFormat?: LogFormat
+  /** The function's own log bytes per invocation, >= 0 (fractions allowed); default 0. */
+  appLogBytesPerInvocation?: number
+  /** CloudWatch Logs class: `'standard'` (default) or `'infrequent-access'`. */
+  logClass?: LogClass
+  /** Months the logs are kept, 0-120 (0: not stored); default 1. */
+  logRetentionMonths?: number
 }
+
+/**
+ * How a function's logs are written: not priced, plain text or JSON.
+ *
+ * @example const format: LogFormat = 'json'
+ */
+export type LogFormat = 'off' | 'text' | 'json'
+
+/**
+ * A CloudWatch Logs log class.
+ *
+ * @example const logClass: LogClass = 'infrequent-access'
+ */
+export type LogClass = 'standard' | 'infrequent-access'
 
 /**
  * How a function runs: on Lambda's own fleet, or on EC2 instances Lambda manages for you.
@@ -168,6 +194,9 @@ export type LineKind =
   | 'managed-instances-requests'
   | 'managed-instances-ec2'
   | 'managed-instances-fee'
+  | 'logs-standard'
+  | 'logs-infrequent-access'
+  | 'logs-storage'
 
 /**
  * What a bill line's quantity counts.
@@ -268,6 +297,8 @@ export interface FreeTierUsage {
   gbSecondsUsedByArchitecture: Record<Architecture, string>
   /** Response streaming GiB covered by its own 100 GiB monthly free tier, exact decimal string. */
   streamingGibUsed: string
+  /** CloudWatch Logs GB (2^30 bytes) covered by its 5 GB monthly free tier, both classes, exact decimal string. */
+  logsGbUsed?: string
 }
 
 /**

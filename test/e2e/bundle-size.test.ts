@@ -77,9 +77,13 @@ describe('bundle sizes', () => {
     expect(total).toBeLessThanOrEqual(90 * 1000)
   })
 
-  it('the JavaScript that runs before the page answers input is at most 118 KB gzipped', () => {
+  // CloudWatch Logs beside Lambda (four fields, three meters, the account's
+  // allowances kept by table, the prices beside Lambda for every region and the
+  // "Beside Lambda" section with the bill's subtotals by service) added 2.2 KB
+  // (116,823 -> 119,030 bytes); the issue allows the whole bill beside Lambda 3 KB.
+  it('the JavaScript that runs before the page answers input is at most 119.1 KB gzipped', () => {
     const total = interactiveScripts().reduce((sum, f) => sum + gzipBytes(f), 0)
-    expect(total).toBeLessThanOrEqual(118 * 1000)
+    expect(total).toBeLessThanOrEqual(119.1 * 1000)
   })
 
   it('the calculation steps, the comparisons, the advice and the engine\u2019s fast path load after the total, not before', () => {

@@ -29,6 +29,7 @@ describe('cost vs requests', () => {
       tenantIsolationCents: 0,
       durableCents: 0,
       managedInstancesCents: 0,
+      logsCents: 0,
       totalCents: 1874,
     })
     expect(s.points).toContainEqual(s.current)
@@ -95,6 +96,7 @@ describe('cost vs requests', () => {
             tenantIsolationCents: 0,
             durableCents: 0,
             managedInstancesCents: 0,
+            logsCents: 0,
             totalCents: bill.totalCents,
           }
           for (const l of bill.lines) want[group[l.kind]!] += l.cents
