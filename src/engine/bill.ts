@@ -15,6 +15,8 @@ export interface Bill {
   sheet: CompiledSheet
   region: CompiledRegion
   freeTier: boolean
+  /** API Gateway's free tier for new accounts applies (absent: no). */
+  apiFree?: boolean
   /** The Compute Savings Plan's discount, %; 0 for none. */
   savingsPlanPercent: Ratio
   functions: FunctionMeasure[]
@@ -97,8 +99,9 @@ export function computeBill(input: EstimateInput): Bill {
   const savingsPlanPercent = parseNumber(input.savingsPlanPercent ?? 0)
   const byType = functions.flatMap((f) => f.byType)
   const used = functions.reduce((bits, f) => bits | f.used, 0)
-  const priced = priceUsage(sheet, region, freeTier, usage, architecturesInUse(functions), savingsPlanPercent, byType, used)
-  return { sheet, region, freeTier, savingsPlanPercent, functions, usage, ...priced }
+  const apiFree = input.apiGatewayFreeTier === true
+  const priced = priceUsage(sheet, region, freeTier, usage, architecturesInUse(functions), savingsPlanPercent, byType, used, apiFree)
+  return { sheet, region, freeTier, apiFree, savingsPlanPercent, functions, usage, ...priced }
 }
 
 /** What pricing an account's usage gives: the bill lines and how the free tier fell. */
@@ -131,15 +134,22 @@ export function savingsPlanDiscount(percent: Ratio): Discount | null {
 }
 
 /** The free tier's allowances on `sheet`, or null where it is off. */
-export function freeAllowance(sheet: CompiledSheet, freeTier: boolean): Record<FreePool, bigint> | null {
-  return freeTier
-    ? {
-        requests: sheet.freeRequests,
-        gbSeconds: sheet.freeGbSeconds,
-        streaming: sheet.extra?.freeStreamingGib ?? 0n,
-        logs: sheet.extra?.freeLogsGb ?? 0n,
-      }
-    : null
+export function freeAllowance(sheet: CompiledSheet, freeTier: boolean, apiFree = false): Record<FreePool, bigint> | null {
+  if (!freeTier && !apiFree) return null
+  const on = (n: bigint | undefined, yes: boolean) => (yes ? (n ?? 0n) : 0n)
+  const api = sheet.data.extraMeters?.besideLambda.apiGatewayFreeTier
+  const apiOn = (n: string | undefined) => on(n === undefined ? 0n : BigInt(n), apiFree)
+  return {
+    requests: on(sheet.freeRequests, freeTier),
+    gbSeconds: on(sheet.freeGbSeconds, freeTier),
+    streaming: on(sheet.extra?.freeStreamingGib, freeTier),
+    logs: on(sheet.extra?.freeLogsGb, freeTier),
+    dataOut: on(sheet.extra?.freeDataOutGb, freeTier),
+    apiRest: apiOn(api?.rest),
+    apiHttp: apiOn(api?.http),
+    apiWsMessages: apiOn(api?.wsMessages),
+    apiWsMinutes: apiOn(api?.wsMinutes),
+  }
 }
 
 const mixed = (w: bigint, f: bigint, u: bigint): Ratio => reduceRatio({ n: w * u + f, d: u })
@@ -164,6 +174,7 @@ export function priceUsage(
   savingsPlanPercent: Ratio = ZERO,
   byType: readonly TypeUse[] = [],
   used = 0,
+  apiFree = false,
 ): PricedUsage {
   const discount = savingsPlanDiscount(savingsPlanPercent)
   const totals = new MeterTotals(BIGINT)
@@ -176,7 +187,7 @@ export function priceUsage(
   const lines: LineBill[] = []
   const freeUsed = new Map<number, Ratio>()
   const prices = discount ? meterPrices(BIGINT, sheet, region, discount) : exactMeterPrices(sheet, region)
-  const totalCents = priceMeters(BIGINT, totals, prices, freeAllowance(sheet, freeTier), {
+  const totalCents = priceMeters(BIGINT, totals, prices, freeAllowance(sheet, freeTier, apiFree), {
     line(i, tier, from, to, w, f, u, cents, perType) {
       const spec = METERS[i]!
       const p = spec.price(sheet, region)!

@@ -110,6 +110,21 @@ export function checkCombinations(
   // The classic sheet ignores the 2026 inputs: no combination of them is a problem there.
   if (!sheet.extraMeters) return
   if (fn.compute === 'managed-instances') checkManaged(fn, sheet, region, base, out)
+  if (fn.frontDoor === 'function-url') {
+    if (region !== undefined && sheet.extraMeters.besideLambda.noFunctionUrls.includes(region)) {
+      out.push({
+        path: `${base}.frontDoor`,
+        message: `Function URLs are not available in ${region}; got function-url. Choose an API Gateway API or a load balancer, or another region.`,
+      })
+    }
+    if (fn.tenantIsolation === true) {
+      out.push({
+        path: `${base}.frontDoor`,
+        message:
+          'A function URL cannot invoke a function with tenant isolation (AWS does not allow it); got function-url. Choose an API Gateway API, or turn tenant isolation off.',
+      })
+    }
+  }
   if (fn.compute === 'managed-instances' && fn.logFormat === 'text') {
     out.push({
       path: `${base}.logFormat`,

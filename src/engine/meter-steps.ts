@@ -176,6 +176,11 @@ function logSteps(f: FunctionMeasure, usage: string): string[] {
   ]
 }
 
+/** API Gateway's free tier for new accounts, where the estimate applies it. */
+function apiFreeStep(bill: Bill, what: string, amount: string): string[] {
+  return bill.apiFree ? [`API Gateway free tier (the account's first 12 months): ${amount} ${what} a month.`] : []
+}
+
 /**
  * Every meter's steps.
  *
@@ -282,6 +287,51 @@ export const METER_STEPS: Readonly<Record<MeterId, MeterSteps>> = {
       ]
     },
     charge: 'monthly CloudWatch Logs storage charges',
+  },
+  apiHttpUnits: {
+    perFunction: (f, usage) => [
+      `${count(f.monthlyRequests, 'request', 'requests')} x max(1, ceil(${n(f.input.requestKb ?? 0)} KB / 512 KB)) units each = ${usage} metered`,
+    ],
+    perBill: (bill) => apiFreeStep(bill, 'HTTP API calls', '1,000,000'),
+    charge: 'monthly HTTP API charges',
+  },
+  apiRestRequests: { perBill: (bill) => apiFreeStep(bill, 'REST API calls', '1,000,000'), charge: 'monthly REST API charges' },
+  apiWsMessages: {
+    perFunction: (f, usage) => [
+      `${count(f.monthlyRequests, 'request', 'requests')} x max(1, ceil(${n(f.input.requestKb ?? 0)} KB / 32 KB)) messages each = ${usage} (messages sent back to clients not counted)`,
+    ],
+    perBill: (bill) => apiFreeStep(bill, 'WebSocket messages', '1,000,000'),
+    charge: 'monthly WebSocket message charges',
+  },
+  apiWsMinutes: { perBill: (bill) => apiFreeStep(bill, 'connection minutes', '750,000'), charge: 'monthly WebSocket connection charges' },
+  albHours: {
+    perBill: () => [
+      'One Application Load Balancer for the region, shared by the functions behind it: 730 hours a month, its cost shared by their requests.',
+    ],
+    charge: 'monthly load balancer hours',
+  },
+  albLcuConnections: {
+    perFunction: (f, usage) => [
+      `${count(f.monthlyRequests, 'request', 'requests')} (a new connection each) / (730 hours x 3,600 seconds) / 25 new connections a second per LCU x 730 hours = ${usage}`,
+    ],
+    perBill: () => ['LCUs: the larger of the new-connection and the bytes-processed figures, for all the functions behind the load balancer.'],
+  },
+  albLcuBytes: {
+    perFunction: (f, usage) => [
+      `${count(f.monthlyRequests, 'request', 'requests')} x (${n(f.input.requestKb ?? 0)} + ${n(f.input.responseKb ?? 0)}) KB / 1,048,576 KB in a GB / 0.4 GB an hour per LCU = ${usage}`,
+    ],
+  },
+  dataOutGb: {
+    perFunction: (f, usage) => [
+      `${count(f.monthlyRequests, 'response', 'responses')} x ${n(f.input.responseKb ?? 0)} KB / 1,048,576 KB in a GB = ${usage} out to the internet`,
+    ],
+    perBill: (bill) =>
+      bill.freeTier
+        ? [
+            `Data out free tier: ${bill.sheet.extra!.freeDataOutGb} GB a month for the account (all services and regions); the brackets count the GB after it.`,
+          ]
+        : [],
+    charge: 'monthly data transfer out charges',
   },
   durableRetainedGbMonths: {
     perFunction: (f, usage) => [

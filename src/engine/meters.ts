@@ -28,6 +28,8 @@ export type CostPart =
   | 'durable'
   | 'managedInstances'
   | 'logs'
+  | 'api'
+  | 'dataOut'
 
 /**
  * The parts, bottom to top, with their names.
@@ -46,6 +48,8 @@ export const COST_PARTS: readonly { id: CostPart; label: string }[] = [
   { id: 'durable', label: 'Durable functions' },
   { id: 'managedInstances', label: 'Managed Instances' },
   { id: 'logs', label: 'CloudWatch Logs' },
+  { id: 'api', label: 'API Gateway / ALB' },
+  { id: 'dataOut', label: 'Data transfer out' },
 ]
 
 /**
@@ -54,7 +58,7 @@ export const COST_PARTS: readonly { id: CostPart; label: string }[] = [
  *
  * @example const service: Service = 'logs'
  */
-export type Service = 'lambda' | 'logs'
+export type Service = 'lambda' | 'logs' | 'api' | 'dataOut'
 
 /**
  * The services, in the order the bill groups its lines, with their names.
@@ -64,6 +68,8 @@ export type Service = 'lambda' | 'logs'
 export const SERVICES: readonly { id: Service; label: string }[] = [
   { id: 'lambda', label: 'AWS Lambda' },
   { id: 'logs', label: 'CloudWatch Logs' },
+  { id: 'api', label: 'API Gateway / ALB' },
+  { id: 'dataOut', label: 'Data transfer out' },
 ]
 
 /**
@@ -73,7 +79,7 @@ export const SERVICES: readonly { id: Service; label: string }[] = [
  * @example serviceOfPart('compute') // 'lambda'
  */
 export function serviceOfPart(part: CostPart): Service {
-  return part === 'logs' ? 'logs' : 'lambda'
+  return part === 'logs' || part === 'api' || part === 'dataOut' ? part : 'lambda'
 }
 
 /**
@@ -82,14 +88,24 @@ export function serviceOfPart(part: CostPart): Service {
  *
  * @example METERS.filter((m) => m.free === 'gbSeconds').map((m) => m.id) // ['x86Gbs', 'armGbs']
  */
-export type FreePool = 'requests' | 'gbSeconds' | 'streaming' | 'logs'
+export type FreePool = 'requests' | 'gbSeconds' | 'streaming' | 'logs' | 'dataOut' | 'apiRest' | 'apiHttp' | 'apiWsMessages' | 'apiWsMinutes'
 
 /**
  * The allowances, in the order `priceMeters` keeps them.
  *
  * @example FREE_POOLS[0] // 'requests'
  */
-export const FREE_POOLS: readonly FreePool[] = ['requests', 'gbSeconds', 'streaming', 'logs']
+export const FREE_POOLS: readonly FreePool[] = [
+  'requests',
+  'gbSeconds',
+  'streaming',
+  'logs',
+  'dataOut',
+  'apiRest',
+  'apiHttp',
+  'apiWsMessages',
+  'apiWsMinutes',
+]
 
 /**
  * The meters' names, as `MeterUsage` and the bill's lines know them.
@@ -121,6 +137,14 @@ export type MeterId =
   | 'logsStandardGb'
   | 'logsIaGb'
   | 'logsStoredGbMonths'
+  | 'apiHttpUnits'
+  | 'apiRestRequests'
+  | 'apiWsMessages'
+  | 'apiWsMinutes'
+  | 'albHours'
+  | 'albLcuConnections'
+  | 'albLcuBytes'
+  | 'dataOutGb'
 
 /** One function's workload as the meters read it, in the arithmetic T: counts as fractions n / d. */
 export interface MeterContext<T> {
@@ -162,7 +186,23 @@ export interface MeterContext<T> {
  * @example METERS.find((m) => m.id === 'edgeGbs')?.applies // 'edge'
  */
 export type Applies =
-  'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming' | 'tenant' | 'durable' | 'managed' | 'logs'
+  | 'regional'
+  | 'x86_64'
+  | 'arm64'
+  | 'edge'
+  | 'storage'
+  | 'provisioned'
+  | 'snapstart-priced'
+  | 'streaming'
+  | 'tenant'
+  | 'durable'
+  | 'managed'
+  | 'logs'
+  | 'http-api'
+  | 'rest-api'
+  | 'websocket'
+  | 'alb'
+  | 'data-out'
 
 /** Where a meter's usage is added: a x b / u to meter i. */
 export interface MeterSink<T> {
@@ -571,6 +611,165 @@ const LOG_METERS: MeterSpec[] = [
   },
 ]
 
+/** KB in a GB (2^20). */
+const KB_PER_GB = 1_048_576
+
+/** Requests x max(1, ceil(requestKb / `unitKb`)): the metered units of an API (HTTP: 512 KB; WebSocket messages: 32 KB). */
+function addApiUnits<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, i: number, unitKb: number): void {
+  if (!A.decimal(c.fn.requestKb ?? 0)) return fail(A)
+  // ceil(q / (r x unitKb)), at least 1.
+  const d = A.mul(A.r, A.of(unitKb))
+  let units = A.div(A.sub(A.add(A.q, d), A.one), d)
+  if (A.isZero(units)) units = A.one
+  sink.add(i, c.requestsN, units, c.requestsD)
+}
+
+/** Where API Gateway or ALB prices in the region are us-east-1's, and what is not modelled. */
+function apiAssumptions(bill: { region: string; estimatedPrice: boolean }): string[] {
+  return bill.estimatedPrice ? [`API Gateway and ALB prices in ${bill.region} not found in the sources are us-east-1’s.`] : []
+}
+
+/** What the ALB's lines assume. */
+function albAssumptions(bill: { region: string; estimatedPrice: boolean }): string[] {
+  return [
+    'One load balancer in the region for the functions behind it, 730 hours; each request a new connection (no keep-alive); its LCUs from the month’s average: the larger of new connections a second / 25 and GB an hour / 0.4.',
+    ...apiAssumptions(bill),
+  ]
+}
+
+/** The API in front of a function: API Gateway (HTTP, REST, WebSocket) or an Application Load Balancer. */
+const API_METERS: MeterSpec[] = [
+  {
+    id: 'apiHttpUnits',
+    kind: 'api-http',
+    unit: 'requests',
+    part: 'api',
+    label: 'API Gateway HTTP API requests (512 KB units)',
+    free: 'apiHttp',
+    savingsPlan: false,
+    applies: 'http-api',
+    assumptions: apiAssumptions,
+    price: (_sheet, region) => region.beside.get('api.http'),
+    measure: (A, c, sink, i) => addApiUnits(A, c, sink, i, 512),
+  },
+  {
+    id: 'apiRestRequests',
+    kind: 'api-rest',
+    unit: 'requests',
+    part: 'api',
+    label: 'API Gateway REST API requests',
+    free: 'apiRest',
+    savingsPlan: false,
+    applies: 'rest-api',
+    assumptions: apiAssumptions,
+    price: (_sheet, region) => region.beside.get('api.rest'),
+    measure(A, c, sink, i) {
+      sink.add(i, c.requestsN, A.one, c.requestsD)
+    },
+  },
+  {
+    id: 'apiWsMessages',
+    kind: 'api-websocket-messages',
+    unit: 'messages',
+    part: 'api',
+    label: 'API Gateway WebSocket messages (32 KB units)',
+    free: 'apiWsMessages',
+    savingsPlan: false,
+    applies: 'websocket',
+    assumptions: (bill) => [
+      'WebSocket messages are the requests to the function; messages sent back to clients are not counted.',
+      ...apiAssumptions(bill),
+    ],
+    price: (_sheet, region) => region.beside.get('api.wsMessages'),
+    measure: (A, c, sink, i) => addApiUnits(A, c, sink, i, 32),
+  },
+  {
+    id: 'apiWsMinutes',
+    kind: 'api-websocket-minutes',
+    unit: 'connection-minutes',
+    part: 'api',
+    label: 'API Gateway WebSocket connection minutes',
+    free: 'apiWsMinutes',
+    savingsPlan: false,
+    applies: 'websocket',
+    assumptions: apiAssumptions,
+    price: (_sheet, region) => region.beside.get('api.wsMinutes'),
+    measure(A, c, sink, i) {
+      if (!A.decimal(c.fn.connectionMinutes ?? 0)) return fail(A)
+      sink.add(i, A.q, A.one, A.r)
+    },
+  },
+  {
+    // The account's one load balancer: 730 hours once (priceMeters), each function's share by its requests.
+    id: 'albHours',
+    kind: 'alb-hours',
+    unit: 'hours',
+    part: 'api',
+    label: 'Application Load Balancer hours',
+    savingsPlan: false,
+    applies: 'alb',
+    assumptions: albAssumptions,
+    price: (_sheet, region) => region.beside.get('alb.hour'),
+    measure(A, c, sink, i) {
+      sink.use(i)
+      sink.add(i, c.requestsN, A.one, c.requestsD)
+    },
+  },
+  {
+    // New connections: requests / (730 x 3,600 s) / 25 an hour, x 730 hours = requests / 90,000 LCU-hours.
+    id: 'albLcuConnections',
+    kind: 'alb-lcu',
+    unit: 'LCU-hours',
+    part: 'api',
+    label: 'ALB LCU-hours (new connections)',
+    savingsPlan: false,
+    applies: 'alb',
+    assumptions: albAssumptions,
+    price: (_sheet, region) => region.beside.get('alb.lcuHour'),
+    measure(A, c, sink, i) {
+      sink.add(i, c.requestsN, A.one, A.mul(c.requestsD, A.of(90_000)))
+    },
+  },
+  {
+    // Bytes processed: requests x (request + response KB) / 2^20 GB / 0.4 GB per LCU-hour.
+    id: 'albLcuBytes',
+    kind: 'alb-lcu',
+    unit: 'LCU-hours',
+    part: 'api',
+    label: 'ALB LCU-hours (bytes processed)',
+    savingsPlan: false,
+    applies: 'alb',
+    assumptions: albAssumptions,
+    price: (_sheet, region) => region.beside.get('alb.lcuHour'),
+    measure(A, c, sink, i) {
+      if (!A.decimal(c.fn.requestKb ?? 0)) return fail(A)
+      const an = A.q
+      const ad = A.r
+      if (!A.decimal(c.fn.responseKb ?? 0)) return fail(A)
+      const kbN = A.add(A.mul(an, A.r), A.mul(A.q, ad))
+      sink.add(i, A.mul(c.requestsN, kbN), A.of(5), A.mul(A.mul(c.requestsD, A.mul(ad, A.r)), A.of(2 * KB_PER_GB)))
+    },
+  },
+]
+
+/** Data out to the internet: the responses, 100 GB a month free for the account, then brackets. */
+const DATA_OUT_METER: MeterSpec = {
+  id: 'dataOutGb',
+  kind: 'data-out',
+  unit: 'GB',
+  part: 'dataOut',
+  label: 'Data transfer out to the internet',
+  free: 'dataOut',
+  savingsPlan: false,
+  applies: 'data-out',
+  assumptions: (bill) => (bill.estimatedPrice ? [`Data transfer prices in ${bill.region} not found in the sources are us-east-1’s.`] : []),
+  price: (_sheet, region) => region.beside.get('dataOut'),
+  measure(A, c, sink, i) {
+    if (!A.decimal(c.fn.responseKb!)) return fail(A)
+    sink.add(i, A.mul(c.requestsN, A.q), A.one, A.mul(A.mul(c.requestsD, A.r), A.of(KB_PER_GB)))
+  },
+}
+
 /**
  * Every meter, in the order the bill lists its lines.
  *
@@ -701,10 +900,46 @@ export const METERS: readonly MeterSpec[] = [
   ...DURABLE_METERS,
   ...MANAGED_METERS,
   ...LOG_METERS,
+  ...API_METERS,
+  DATA_OUT_METER,
 ]
 
 function fail<T>(A: Arithmetic<T>): void {
   A.failed = true
+}
+
+const ALB_HOURS = METERS.findIndex((m) => m.id === 'albHours')
+const ALB_CONNECTIONS = METERS.findIndex((m) => m.id === 'albLcuConnections')
+const ALB_BYTES = METERS.findIndex((m) => m.id === 'albLcuBytes')
+
+/**
+ * Bit i set for each meter whose account total is not the sum of the
+ * functions' (the load balancer's): `settleAccount` makes it so.
+ */
+export const ACCOUNT_METER_BITS = (1 << ALB_HOURS) | (1 << ALB_CONNECTIONS) | (1 << ALB_BYTES)
+
+/**
+ * The account's rules for the meters that are not a sum over functions: the
+ * region's one load balancer runs 730 hours whatever its functions' requests
+ * (their shares of it), and its LCUs are the larger of the two dimensions (the
+ * smaller meter is left out). Returns the meters in use.
+ */
+export function settleAccount<T>(A: Arithmetic<T>, W: T[], F: T[], U: T[], used: number): number {
+  if ((used & (1 << ALB_HOURS)) !== 0) {
+    W[ALB_HOURS] = A.of(730)
+    F[ALB_HOURS] = A.zero
+    U[ALB_HOURS] = A.one
+  }
+  const c = 1 << ALB_CONNECTIONS
+  const b = 1 << ALB_BYTES
+  if ((used & c) !== 0 && (used & b) !== 0) {
+    // Compare w1 + f1 / u1 with w2 + f2 / u2 (f < u): the whole parts, then f1 u2 with f2 u1.
+    const w1 = W[ALB_CONNECTIONS]!
+    const w2 = W[ALB_BYTES]!
+    const bytesLarger = A.le(w1, w2) && (!A.le(w2, w1) || !A.le(A.mul(F[ALB_BYTES]!, U[ALB_CONNECTIONS]!), A.mul(F[ALB_CONNECTIONS]!, U[ALB_BYTES]!)))
+    return used & ~(bytesLarger ? c : b)
+  }
+  return used
 }
 
 /**
@@ -727,6 +962,11 @@ const APPLIES_BIT: Readonly<Record<Applies, number>> = {
   durable: 512,
   managed: 1024,
   logs: 2048,
+  'http-api': 4096,
+  'rest-api': 8192,
+  websocket: 16384,
+  alb: 32768,
+  'data-out': 65536,
 }
 const METER_APPLIES: readonly number[] = METERS.map((m) => APPLIES_BIT[m.applies])
 
@@ -906,7 +1146,11 @@ export function measureFunction<T>(
 /** The meters beside Lambda a function uses (on a sheet that bills them): its logs. */
 function besideBits(fn: FunctionInput): number {
   const format = fn.logFormat
-  return format !== undefined && format !== 'off' ? APPLIES_BIT.logs : 0
+  const door = fn.frontDoor
+  let bits = format !== undefined && format !== 'off' ? APPLIES_BIT.logs : 0
+  if (door !== undefined && door !== 'none' && door !== 'function-url') bits |= APPLIES_BIT[door]
+  if ((fn.responseKb ?? 0) > 0) bits |= APPLIES_BIT['data-out']
+  return bits
 }
 
 /**

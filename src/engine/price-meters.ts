@@ -1,6 +1,6 @@
 import type { Arithmetic, CentsPrice } from './arithmetic'
 import type { CompiledPerType, CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './compiled-sheet'
-import { FREE_POOLS, METER_PER_TYPE, METER_POOLS, METERS, type FreePool, type MeterSink } from './meters'
+import { ACCOUNT_METER_BITS, FREE_POOLS, METER_PER_TYPE, METER_POOLS, METERS, settleAccount, type FreePool, type MeterSink } from './meters'
 
 // The pricing rules, written once over an arithmetic: each meter's usage, the
 // free tier's allowances taken in table order, graduated brackets, a Compute
@@ -242,6 +242,7 @@ export function priceMeters<T>(
     }
   }
   const { W, F, U } = usage
+  if ((usage.used & ACCOUNT_METER_BITS) !== 0) usage.used = settleAccount(A, W, F, U, usage.used)
   // The meters in use and those always billed, lowest first (the lines' order).
   for (let bits = usage.used | ALWAYS; bits !== 0; bits &= bits - 1) {
     const i = 31 - Math.clz32(bits & -bits)

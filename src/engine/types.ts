@@ -108,7 +108,27 @@ export interface FunctionInput {
   logClass?: LogClass
   /** Months the logs are kept, 0-120 (0: not stored); default 1. */
   logRetentionMonths?: number
+  /**
+   * What invokes the function from the internet: `'none'` (default, not
+   * priced), `'function-url'` (no charge), `'http-api'`, `'rest-api'`,
+   * `'websocket'` (API Gateway) or `'alb'` (an Application Load Balancer,
+   * one per region shared by the functions behind it).
+   */
+  frontDoor?: FrontDoor
+  /** Average request payload, KB (1,024 bytes), >= 0; default 0. */
+  requestKb?: number
+  /** WebSocket connection minutes a month, >= 0; default 0. */
+  connectionMinutes?: number
+  /** Average response, KB (1,024 bytes), >= 0; default 0: data out to the internet, 100 GB a month free. */
+  responseKb?: number
 }
+
+/**
+ * What invokes a function from the internet.
+ *
+ * @example const door: FrontDoor = 'http-api'
+ */
+export type FrontDoor = 'none' | 'function-url' | 'http-api' | 'rest-api' | 'websocket' | 'alb'
 
 /**
  * How a function's logs are written: not priced, plain text or JSON.
@@ -155,6 +175,8 @@ export interface EstimateInput {
    * and provisioned duration, and is assumed to cover all of that usage.
    */
   savingsPlanPercent?: number
+  /** API Gateway's free tier, for accounts in their first 12 months (1M REST and 1M HTTP calls, 1M WebSocket messages, 750,000 connection minutes); default false. */
+  apiGatewayFreeTier?: boolean
   /** One or more functions on one account. */
   functions: FunctionInput[]
 }
@@ -197,13 +219,21 @@ export type LineKind =
   | 'logs-standard'
   | 'logs-infrequent-access'
   | 'logs-storage'
+  | 'api-http'
+  | 'api-rest'
+  | 'api-websocket-messages'
+  | 'api-websocket-minutes'
+  | 'alb-hours'
+  | 'alb-lcu'
+  | 'data-out'
 
 /**
  * What a bill line's quantity counts.
  *
  * @example estimate(input).lines[0].quantityUnit // 'requests'
  */
-export type QuantityUnit = 'requests' | 'GB-s' | 'GB' | 'GiB' | 'operations' | 'GB-months' | 'instance-hours'
+export type QuantityUnit =
+  'requests' | 'GB-s' | 'GB' | 'GiB' | 'operations' | 'GB-months' | 'instance-hours' | 'messages' | 'connection-minutes' | 'hours' | 'LCU-hours'
 
 /**
  * One line of the bill as `estimateTotal` gives it: what it is and its cents.

@@ -53,11 +53,12 @@ export const FIELD_LABELS = Object.fromEntries([
   ['region', 'Region'],
   ['freeTier', 'Include free tier'],
   ['savingsPlanPercent', 'Compute Savings Plan (%)'],
+  ['apiGatewayFreeTier', 'API Gateway free tier (new accounts)'],
   ['functions', 'Functions'],
 ]) as Readonly<Record<LabelledField, string>>
 
 /** The fields a problem can point at: a function's, the account's, or the list of functions. */
-type LabelledField = FunctionField | 'sheet' | 'region' | 'freeTier' | 'savingsPlanPercent' | 'functions'
+type LabelledField = FunctionField | 'sheet' | 'region' | 'freeTier' | 'savingsPlanPercent' | 'apiGatewayFreeTier' | 'functions'
 
 /** A problem placed on the form: which field, which function, and the engine's words. */
 export interface FieldProblem {

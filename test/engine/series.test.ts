@@ -30,6 +30,8 @@ describe('cost vs requests', () => {
       durableCents: 0,
       managedInstancesCents: 0,
       logsCents: 0,
+      apiCents: 0,
+      dataOutCents: 0,
       totalCents: 1874,
     })
     expect(s.points).toContainEqual(s.current)
@@ -97,6 +99,8 @@ describe('cost vs requests', () => {
             durableCents: 0,
             managedInstancesCents: 0,
             logsCents: 0,
+            apiCents: 0,
+            dataOutCents: 0,
             totalCents: bill.totalCents,
           }
           for (const l of bill.lines) want[group[l.kind]!] += l.cents

@@ -49,6 +49,10 @@ const FN: Draft = {
   appLogBytesPerInvocation: '',
   logClass: 'standard',
   logRetentionMonths: '',
+  frontDoor: 'none',
+  requestKb: '',
+  connectionMinutes: '',
+  responseKb: '',
 }
 /** What a link without `v` (version 1) leaves out means: the classic sheet. */
 const DEFAULTS: Plain = { sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions: [FN] }
@@ -722,6 +726,17 @@ const extras = fc.record({
   appLogBytesPerInvocation: optional(fc.integer({ min: 0, max: 100_000 }).map((x) => x / 4)),
   logClass: fc.constantFrom('standard' as const, 'infrequent-access' as const),
   logRetentionMonths: optional(fc.integer({ min: 0, max: 120 })),
+  frontDoor: fc.constantFrom(
+    'none' as const,
+    'http-api' as const,
+    'rest-api' as const,
+    'websocket' as const,
+    'alb' as const,
+    'function-url' as const,
+  ),
+  requestKb: optional(fc.integer({ min: 0, max: 40_960 }).map((x) => x / 4)),
+  connectionMinutes: optional(fc.integer({ min: 0, max: 1_000_000 })),
+  responseKb: optional(fc.integer({ min: 0, max: 40_960 }).map((x) => x / 4)),
 })
 
 function functionFor(sheet: 'aws-2016' | 'aws-current'): fc.Arbitrary<Draft> {

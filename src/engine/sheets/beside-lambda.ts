@@ -27,6 +27,8 @@ export interface BesideLambdaPrices {
   /** The CloudWatch Logs free tier, GB a month; data out to the internet free, GB a month (per account, all regions). */
   freeLogsGb: string
   freeDataOutGb: string
+  /** API Gateway's 12-month free tier for new accounts (off unless the estimate asks for it): REST and HTTP calls, WebSocket messages and connection minutes. */
+  apiGatewayFreeTier: { rest: string; http: string; wsMessages: string; wsMinutes: string }
   /** Regions where Lambda function URLs are not available. */
   noFunctionUrls: readonly string[]
   sources: { title: string; url: string }[]
@@ -88,6 +90,7 @@ export const BESIDE_LAMBDA: BesideLambdaPrices = {
   },
   freeLogsGb: '5',
   freeDataOutGb: '100',
+  apiGatewayFreeTier: { rest: '1000000', http: '1000000', wsMessages: '1000000', wsMinutes: '750000' },
   noFunctionUrls: [
     'ap-south-2',
     'ap-southeast-4',
