@@ -556,7 +556,7 @@ function addLogGb<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, i
 /** Where CloudWatch Logs prices in the region are us-east-1's. */
 function logsAssumptions(bill: { region: string; estimatedPrice: boolean }): string[] {
   const out = [
-    'CloudWatch Logs: Lambda’s own lines are 264 bytes an invocation in text (290 cold) and 819 in JSON, measured on AWS’s documented formats; 15 % of the GB ingested are stored, x the months kept (the AWS Pricing Calculator’s rule).',
+    'Lambda’s own log lines: 264 bytes an invocation in text (290 cold), 819 in JSON, measured on AWS’s formats; stored: 15 % of the GB ingested x months kept.',
   ]
   if (bill.estimatedPrice) {
     out.push(`CloudWatch Logs prices in ${bill.region} not found in the sources are us-east-1’s.`)
@@ -631,10 +631,7 @@ function apiAssumptions(bill: { region: string; estimatedPrice: boolean }): stri
 
 /** What the ALB's lines assume. */
 function albAssumptions(bill: { region: string; estimatedPrice: boolean }): string[] {
-  return [
-    'One load balancer in the region for the functions behind it, 730 hours; each request a new connection (no keep-alive); its LCUs from the month’s average: the larger of new connections a second / 25 and GB an hour / 0.4.',
-    ...apiAssumptions(bill),
-  ]
+  return ['One ALB per region for its functions, 730 hours; a new connection per request; LCUs from the month’s average.', ...apiAssumptions(bill)]
 }
 
 /** The API in front of a function: API Gateway (HTTP, REST, WebSocket) or an Application Load Balancer. */
@@ -644,7 +641,7 @@ const API_METERS: MeterSpec[] = [
     kind: 'api-http',
     unit: 'requests',
     part: 'api',
-    label: 'API Gateway HTTP API requests (512 KB units)',
+    label: 'HTTP API requests (512 KB units)',
     free: 'apiHttp',
     savingsPlan: false,
     applies: 'http-api',
@@ -657,7 +654,7 @@ const API_METERS: MeterSpec[] = [
     kind: 'api-rest',
     unit: 'requests',
     part: 'api',
-    label: 'API Gateway REST API requests',
+    label: 'REST API requests',
     free: 'apiRest',
     savingsPlan: false,
     applies: 'rest-api',
@@ -672,14 +669,11 @@ const API_METERS: MeterSpec[] = [
     kind: 'api-websocket-messages',
     unit: 'messages',
     part: 'api',
-    label: 'API Gateway WebSocket messages (32 KB units)',
+    label: 'WebSocket messages',
     free: 'apiWsMessages',
     savingsPlan: false,
     applies: 'websocket',
-    assumptions: (bill) => [
-      'WebSocket messages are the requests to the function; messages sent back to clients are not counted.',
-      ...apiAssumptions(bill),
-    ],
+    assumptions: (bill) => ['WebSocket messages sent back to clients are not counted.', ...apiAssumptions(bill)],
     price: (_sheet, region) => region.beside.get('api.wsMessages'),
     measure: (A, c, sink, i) => addApiUnits(A, c, sink, i, 32),
   },
@@ -688,7 +682,7 @@ const API_METERS: MeterSpec[] = [
     kind: 'api-websocket-minutes',
     unit: 'connection-minutes',
     part: 'api',
-    label: 'API Gateway WebSocket connection minutes',
+    label: 'WebSocket connection minutes',
     free: 'apiWsMinutes',
     savingsPlan: false,
     applies: 'websocket',
@@ -705,7 +699,7 @@ const API_METERS: MeterSpec[] = [
     kind: 'alb-hours',
     unit: 'hours',
     part: 'api',
-    label: 'Application Load Balancer hours',
+    label: 'ALB hours',
     savingsPlan: false,
     applies: 'alb',
     assumptions: albAssumptions,
@@ -721,7 +715,7 @@ const API_METERS: MeterSpec[] = [
     kind: 'alb-lcu',
     unit: 'LCU-hours',
     part: 'api',
-    label: 'ALB LCU-hours (new connections)',
+    label: 'ALB LCU-hours (connections)',
     savingsPlan: false,
     applies: 'alb',
     assumptions: albAssumptions,
@@ -736,7 +730,7 @@ const API_METERS: MeterSpec[] = [
     kind: 'alb-lcu',
     unit: 'LCU-hours',
     part: 'api',
-    label: 'ALB LCU-hours (bytes processed)',
+    label: 'ALB LCU-hours (bytes)',
     savingsPlan: false,
     applies: 'alb',
     assumptions: albAssumptions,
@@ -758,7 +752,7 @@ const DATA_OUT_METER: MeterSpec = {
   kind: 'data-out',
   unit: 'GB',
   part: 'dataOut',
-  label: 'Data transfer out to the internet',
+  label: 'Data out to the internet',
   free: 'dataOut',
   savingsPlan: false,
   applies: 'data-out',

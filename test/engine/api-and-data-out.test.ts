@@ -47,7 +47,7 @@ describe('the API in front', () => {
     const bill = estimate(input([ws]))
     expect(centsOf(bill, 'api-websocket-messages')).toEqual([200])
     expect(centsOf(bill, 'api-websocket-minutes')).toEqual([250])
-    expect(bill.assumptions.join(' ')).toContain('messages sent back to clients are not counted')
+    expect(bill.assumptions.join(' ')).toContain('WebSocket messages sent back to clients are not counted.')
     // Free tier: 1M messages free, $1.00; 750,000 minutes free, 9,250,000 x $0.00000025 = $2.3125 -> $2.31.
     const free = estimate(input([ws], { apiGatewayFreeTier: true }))
     expect(centsOf(free, 'api-websocket-messages')).toEqual([100])
@@ -66,11 +66,11 @@ describe('the API in front', () => {
     const bill = estimate(input([a, b]))
     expect(centsOf(bill, 'alb-hours')).toEqual([1643])
     expect(bill.lines.find((l) => l.kind === 'alb-hours')!.quantity).toBe('730')
-    expect(bill.lines.filter((l) => l.kind === 'alb-lcu').map((l) => [l.label, l.cents])).toEqual([['ALB LCU-hours (new connections)', 800]])
+    expect(bill.lines.filter((l) => l.kind === 'alb-lcu').map((l) => [l.label, l.cents])).toEqual([['ALB LCU-hours (connections)', 800]])
     expect(bill.functions[0]!.cents + bill.functions[1]!.cents).toBe(bill.totalCents)
     // 9M requests of 50 + 50 KB: 858.30... GB x 2.5 = 2,145.76... LCU-hours (connections: 100): x $0.008 = $17.166... -> $17.17.
     const heavy = estimate(input([fn({ requests: 9_000_000, frontDoor: 'alb', requestKb: 50, responseKb: 50 })]))
-    expect(heavy.lines.filter((l) => l.kind === 'alb-lcu').map((l) => [l.label, l.cents])).toEqual([['ALB LCU-hours (bytes processed)', 1717]])
+    expect(heavy.lines.filter((l) => l.kind === 'alb-lcu').map((l) => [l.label, l.cents])).toEqual([['ALB LCU-hours (bytes)', 1717]])
     // No requests: the load balancer still runs all month.
     expect(centsOf(estimate(input([fn({ requests: 0, frontDoor: 'alb' })])), 'alb-hours')).toEqual([1643])
   })
