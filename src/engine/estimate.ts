@@ -1,7 +1,7 @@
 import { computeBill, lineShares, type Bill, type LineBill } from './bill'
 import { addRatio, centsToUsdString, groupThousands, parseNumber, toDecimalString, ZERO, type Ratio } from './decimal'
 import type { FastBill } from './estimate-total'
-import { FREE_GBS_METERS, METER_INDEX, METERS, ON_DEMAND_DURATION_METERS } from './meters'
+import { FREE_GBS_METERS, METER_INDEX, METERS, ON_DEMAND_DURATION_METERS, PART_OF_KIND } from './meters'
 import { rememberLast } from './remember-last'
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type {
@@ -198,6 +198,21 @@ function functionsOf(b: Bill, shares: bigint[][]): FunctionUsage[] {
       cents: Number(cents),
       usd: centsToUsdString(cents),
     }
+    // Its shares of compute and of each service beside Lambda, where it has any of the latter.
+    let compute = 0n
+    let logs = 0n
+    let api = 0n
+    let dataOut = 0n
+    b.lines.forEach((line, l) => {
+      const part = PART_OF_KIND[line.kind]
+      const c = shares[l]![i]!
+      if (part === 'compute') compute += c
+      else if (part === 'logs') logs += c
+      else if (part === 'api') api += c
+      else if (part === 'dataOut') dataOut += c
+    })
+    if (logs + api + dataOut > 0n)
+      usage.beside = { computeCents: Number(compute), logsCents: Number(logs), apiCents: Number(api), dataOutCents: Number(dataOut) }
     if (f.managed) {
       usage.managedInstances = { instanceType: f.managed.instance.name, instanceHours: ratioText(f.managed.hours), sized: !f.managed.hoursGiven }
     }

@@ -306,6 +306,8 @@ export interface FunctionUsage {
   billedColdMs: number
   /** The function runs on Lambda@Edge (current sheet). */
   edge: boolean
+  /** Where it has shares of the services beside Lambda: those shares and its share of compute (on-demand GB-s), whole cents. */
+  beside?: { computeCents: number; logsCents: number; apiCents: number; dataOutCents: number }
   /** On Lambda Managed Instances (current sheet): its instance type and the month's instance-hours (exact decimal string), sized or given. */
   managedInstances?: { instanceType: string; instanceHours: string; sized: boolean }
 }

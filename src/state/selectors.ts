@@ -5,6 +5,7 @@ import {
   type Estimate,
   type EstimateInput,
   type FunctionInput,
+  type FunctionUsage,
   type InputProblem,
   type PriceSheetId,
 } from '../engine/index'
@@ -195,7 +196,9 @@ export function createSelectors() {
     const result = selectEstimate(inputs)
     if (result.status !== 'ok') return null
     const total = result.estimate.totalCents
-    return result.estimate.functions.map((f) => ({ cents: f.cents, usd: f.usd, totalCents: total }))
+    return result.estimate.functions.map((f) =>
+      f.beside ? { cents: f.cents, usd: f.usd, totalCents: total, beside: f.beside } : { cents: f.cents, usd: f.usd, totalCents: total },
+    )
   })
 
   /**
@@ -231,6 +234,8 @@ export interface FunctionCost {
   usd: string
   /** The whole bill, cents. */
   totalCents: number
+  /** Its shares of compute and of the services beside Lambda, where it has the latter. */
+  beside?: FunctionUsage['beside']
 }
 
 export type Selectors = ReturnType<typeof createSelectors>

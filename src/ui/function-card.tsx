@@ -21,7 +21,7 @@ import { ASSUMED_ENVIRONMENT_LIFETIME_MINUTES, ASSUMED_IDLE_MINUTES, coldStartsO
 import { useCalculator, useCalculatorStore } from '../state/react'
 import { FIELD_LABELS, parseNumberText } from '../state/selectors'
 import { EXTRA_SPECS, isExtraSet, isNumberSpec, type ExtraField, type FunctionDraft } from '../state/store'
-import type { FunctionField } from '../state/selectors'
+import type { FunctionCost, FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
 import { CheckboxField, FieldError, LabelSuffix, LinkNote, NumberField, sameFieldProps, SelectField } from './fields'
 import { averageRate, countOf, formatNumber, formatUsd } from './format'
@@ -52,10 +52,24 @@ function MonthlyRequests({ requests, per }: { requests: string; per: RequestUnit
   return <>= {countOf(monthlyRequestsText(value, per), 'requests')} a month</>
 }
 
+/**
+ * One line where CloudWatch Logs or the API in front cost more than the
+ * function's compute: "CloudWatch Logs cost 1.4x this function's compute".
+ */
+function besideHint(beside: FunctionCost['beside'], json: boolean): string | null {
+  if (!beside || beside.computeCents <= 0) return null
+  const times = (cents: number) => `${Math.round((cents / beside.computeCents) * 10) / 10}x`
+  if (beside.logsCents > beside.computeCents)
+    return `CloudWatch Logs cost ${times(beside.logsCents)} this function’s compute${json ? ': JSON system logs at WARN level drop START/END/REPORT' : ''}.`
+  if (beside.apiCents > beside.computeCents) return `The API in front costs ${times(beside.apiCents)} this function’s compute.`
+  return null
+}
+
 /** The function's share of the monthly bill (the engine's per-function cost), for its header. */
-function FunctionCost({ index, count }: { index: number; count: number }) {
+function FunctionCost({ index, count, json }: { index: number; count: number; json: boolean }) {
   const usage = useCalculator((s, sel) => sel.selectFunctionCosts(s)?.[index] ?? null)
   if (!usage) return null
+  const hint = besideHint(usage.beside, json)
   let share = ''
   if (count > 1 && usage.totalCents > 0) {
     const percent = Math.round((usage.cents / usage.totalCents) * 100)
@@ -64,6 +78,7 @@ function FunctionCost({ index, count }: { index: number; count: number }) {
   return (
     <p className="function-cost" data-testid={`function-cost-${index + 1}`}>
       <strong>{formatUsd(usage.usd)}</strong> a month{share}
+      {hint ? <span className="beside-hint"> {hint}</span> : null}
     </p>
   )
 }
@@ -385,7 +400,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
     <section className="card function-card" aria-labelledby={`${base}-title`}>
       <header className="function-header">
         <h3 id={`${base}-title`}>{count > 1 ? title : 'Your function'}</h3>
-        <FunctionCost index={index} count={count} />
+        <FunctionCost index={index} count={count} json={fn.logFormat === 'json'} />
         {compact ? null : (
           <div className="function-actions">
             <button

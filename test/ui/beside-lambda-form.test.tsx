@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { defaultFunction } from '../../src/state/store'
 import { FunctionList } from '../../src/ui/function-list'
 import { ResultPanel } from '../../src/ui/result'
 import { renderWithStore } from './render'
@@ -38,6 +39,18 @@ describe('"Beside Lambda" under a function', () => {
     expect(within(lambda).getByText('$18.73')).toBeInTheDocument()
     const logs = screen.getByRole('row', { name: /^CloudWatch Logs subtotal/ })
     expect(within(logs).getByText('$1.48')).toBeInTheDocument()
+  })
+
+  it('says in one line when the logs cost more than the function’s compute', () => {
+    // 128 MB, 50 ms, 1M requests, no free tier: 6,250 GB-s x $0.0000166667 = $0.10 of compute;
+    // JSON logs 819,000,000 bytes = 0.7627... GB x $0.50 = $0.38 (stored 0.114... GB-months, $0.00): 3.8x.
+    renderWithStore(<Calculator />, {
+      freeTier: false,
+      functions: [defaultFunction({ memoryMb: '128', durationMs: '50', requests: '1000000', logFormat: 'json' })],
+    })
+    expect(screen.getByTestId('function-cost-1')).toHaveTextContent(
+      'CloudWatch Logs cost 3.8x this function’s compute: JSON system logs at WARN level drop START/END/REPORT.',
+    )
   })
 
   it('a bill of Lambda alone has no subtotal rows', () => {
