@@ -765,7 +765,9 @@ const DATA_OUT_METER: MeterSpec = {
 }
 
 /**
- * Every meter, in the order the bill lists its lines.
+ * Every meter, in the order the bill lists its lines. At most 32: the meters
+ * in use are the bits of one 32-bit number (`MeterTotals.used`), and this
+ * table is full (a test says so before a 33rd is added).
  *
  * @example METERS.map((m) => m.id) // ['requests', 'x86Gbs', 'armGbs', 'storageGbs', ...]
  */

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { estimate, estimateTotal, validateInput, type EstimateInput, type FunctionInput } from '../../src/engine/index'
+import { estimate, estimateTotal, METERS, validateInput, type EstimateInput, type FunctionInput } from '../../src/engine/index'
 
 // What comes with a function (CloudWatch Logs, the API in front, data out) only adds to a
 // bill: turned on it never lowers it nor changes Lambda's own lines, and off it is exactly
@@ -38,6 +38,10 @@ const lambdaKinds = (bill: ReturnType<typeof estimate>) =>
   bill.lines.filter((l) => !/^(logs|api|alb|data-out)/.test(l.kind)).map((l) => [l.kind, l.tier, l.cents])
 
 describe('beside Lambda', () => {
+  it('keeps the meters within the 32 bits that mark them in use', () => {
+    expect(METERS.length).toBeLessThanOrEqual(32)
+  })
+
   it('adding companions never lowers a bill and leaves Lambda’s own lines as they were; the shares sum to the total', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(lambda, companions), { minLength: 1, maxLength: 3 }), account, (fns, acc) => {
