@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, type Plugin } from 'vite'
-import { ATTRIBUTES, COMPACT_ATTRIBUTE } from '../src/embed/protocol'
+import { allowedValues, ATTRIBUTES, COMPACT_ATTRIBUTE } from '../src/embed/protocol'
 import { EMBED_TARGET, loaderFieldsOnly } from './embed-build'
 import { CALCULATOR_ATTRIBUTE, CHANGE_EVENT, TAG } from '../src/embed/element'
 import { ACCOUNT_FIELDS, FUNCTION_FIELDS, type FieldSpec } from '../src/engine/fields'
@@ -129,7 +129,8 @@ export function widgetAttributes(): { name: string; description: string; boolean
   const list = Object.entries(ATTRIBUTES).map(([name, spec]) => {
     const field = fields.get(name)
     const what = field ? `${field.label}${field.unit && !field.label.includes(field.unit) ? `, ${field.unit}` : ''}.` : (own[name] ?? '')
-    const allowed = spec.allowed ? ` Allowed: ${spec.allowed}.` : spec.boolean ? ' Allowed: true or false; present with no value means true.' : ''
+    const allowedText = allowedValues(name)
+    const allowed = allowedText ? ` Allowed: ${allowedText}.` : spec.boolean ? ' Allowed: true or false; present with no value means true.' : ''
     return { name, description: `${what}${allowed}`.trim(), boolean: spec.boolean === true || field?.type === 'boolean' }
   })
   return [

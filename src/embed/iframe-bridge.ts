@@ -4,6 +4,7 @@
 import { decode, lengthText, type UrlProblem } from '../state/url-codec'
 import {
   ATTRIBUTES,
+  allowedValues,
   MAX_HEIGHT,
   MAX_PROBLEMS,
   MAX_VALUE_LENGTH,
@@ -56,7 +57,7 @@ export function describeLinkProblem(p: UrlProblem): AttributeProblem {
   const attribute = attributeForKey(p.key)
   if (attribute === null) return { attribute: p.key, message: p.message }
   const given = `${attribute}="${p.value}"`
-  const allowed = ATTRIBUTES[attribute]!.allowed
+  const allowed = allowedValues(attribute)
   if (allowed) return { attribute, message: `${given} is not allowed: use ${allowed}.` }
   const prefix = `${p.key}=${p.value}: `
   return { attribute, message: `${given}: ${p.message.startsWith(prefix) ? p.message.slice(prefix.length) : p.message}` }

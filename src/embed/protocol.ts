@@ -193,12 +193,10 @@ export function parseHostMessage(data: unknown): HostMessage | null {
   return msg
 }
 
-/** One element attribute: its URL key, readable aliases mapped to the app's values, and what it allows. */
+/** One element attribute: its URL key, and readable aliases mapped to the app's values (what it allows is `allowedValues`). */
 export interface AttributeSpec {
   key: string
   aliases?: Record<string, string>
-  /** For an attribute with a fixed set of values: what to tell a page that gave another one. */
-  allowed?: string
   /** A boolean attribute: present with no value (`<... edge>`) means `true`. */
   boolean?: boolean
 }
@@ -215,7 +213,7 @@ const orList = (items: readonly string[]) => (items.length > 1 ? `${items.slice(
  */
 export type LoaderField = Partial<Pick<FieldSpec, 'key' | 'type'>> &
   Pick<FieldSpec, 'urlKey' | 'attribute'> & {
-    choices?: readonly Pick<FieldChoice, 'value' | 'code' | 'note'>[]
+    choices?: readonly Pick<FieldChoice, 'value' | 'code'>[]
   }
 
 /**
@@ -235,8 +233,7 @@ export function loaderField({ key, type, urlKey, attribute, choices }: LoaderFie
   const field: LoaderField = { urlKey, attribute }
   if (key === 'name') field.key = key
   if (type === 'boolean') field.type = type
-  if (choices && choices.length <= MAX_ATTRIBUTE_CHOICES)
-    field.choices = choices.map(({ value, code, note }) => (note === undefined ? { value, code } : { value, code, note }))
+  if (choices && choices.length <= MAX_ATTRIBUTE_CHOICES) field.choices = choices.map(({ value, code }) => ({ value, code }))
   return field
 }
 
@@ -246,15 +243,30 @@ export function loaderField({ key, type, urlKey, attribute, choices }: LoaderFie
  * yes/no field, `true` and `false` for 1 and 0.
  */
 function fieldAttribute(spec: LoaderField): AttributeSpec {
-  // No `allowed` for yes/no: besides a bad value, the app may refuse a good one in combination (Lambda@Edge on arm64).
   if (spec.type === 'boolean') return { key: spec.urlKey, aliases: { true: '1', false: '0' }, boolean: true }
   if (!spec.choices || spec.choices.length > MAX_ATTRIBUTE_CHOICES) return { key: spec.urlKey }
-  const choices = spec.choices
-  const aliases = Object.fromEntries(choices.flatMap((c) => [c.value, c.code].map((alias) => [alias.toLowerCase(), c.code])))
-  const allowed = choices.some((c) => c.code !== c.value)
+  return {
+    key: spec.urlKey,
+    aliases: Object.fromEntries(spec.choices.flatMap((c) => [c.value, c.code].map((alias) => [alias.toLowerCase(), c.code]))),
+  }
+}
+
+/**
+ * What an attribute with a fixed set of values allows, for telling a page that
+ * gave another one; undefined for the others. No yes/no field has one: besides
+ * a bad value, the app may refuse a good one in combination (Lambda@Edge on
+ * arm64). The app's side only (the loader never explains a value).
+ *
+ * @example allowedValues('architecture') // 'x86_64 or arm64 (also x86, arm)'
+ */
+export function allowedValues(attribute: string): string | undefined {
+  if (attribute === 'sheet') return '2016 or current (also aws-2016, aws-current)'
+  if (attribute === 'free-tier') return 'true or false'
+  const choices = (FUNCTION_FIELDS as readonly FieldSpec[]).find((f) => f.attribute === attribute && f.type !== 'boolean')?.choices
+  if (!choices || choices.length > MAX_ATTRIBUTE_CHOICES) return undefined
+  return choices.some((c) => c.code !== c.value)
     ? `${orList(choices.map((c) => c.value))} (also ${choices.map((c) => c.code).join(', ')})`
     : orList(choices.map((c) => (c.note ? `${c.value} (${c.note})` : c.value)))
-  return { key: spec.urlKey, aliases, allowed }
 }
 
 /**
@@ -273,9 +285,9 @@ export function functionAttributes(fields: readonly LoaderField[]): Record<strin
  * alias (matched trimmed and case-insensitively) becomes the app's short value.
  */
 export const ATTRIBUTES: Record<string, AttributeSpec> = {
-  sheet: { key: 'p', aliases: { 'aws-2016': '2016', 'aws-current': 'current' }, allowed: '2016 or current (also aws-2016, aws-current)' },
+  sheet: { key: 'p', aliases: { 'aws-2016': '2016', 'aws-current': 'current' } },
   region: { key: 'rg' },
-  'free-tier': { key: 'ft', aliases: { true: '1', false: '0' }, allowed: 'true or false' },
+  'free-tier': { key: 'ft', aliases: { true: '1', false: '0' } },
   'savings-plan': { key: 'sp' },
   ...functionAttributes(FUNCTION_FIELDS),
   preset: { key: 'preset' },

@@ -1,6 +1,6 @@
 import { BIGINT } from './arithmetic'
 import { compiledSheet, type CompiledPerType, type CompiledPrice, type CompiledRegion, type CompiledSheet, type CompiledTier } from './compiled-sheet'
-import { lcm, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
+import { addRatio, lcm, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
 import { METER_INDEX, METERS, type FreePool, type MeterId } from './meters'
 import { meterPrices, MeterTotals, priceMeters, type Discount, type MeterPrice } from './price-meters'
 import { requestsPerMonth } from './requests'
@@ -15,6 +15,8 @@ export interface Bill {
   sheet: CompiledSheet
   region: CompiledRegion
   freeTier: boolean
+  /** API Gateway's free tier for new accounts applies (absent: no). */
+  apiFree?: boolean
   /** The Compute Savings Plan's discount, %; 0 for none. */
   savingsPlanPercent: Ratio
   functions: FunctionMeasure[]
@@ -27,6 +29,8 @@ export interface Bill {
   architectures: ArchitectureBill[]
   freeStreamUsed: Ratio
   billableStream: Ratio
+  /** CloudWatch Logs GB the free tier covered, both classes. */
+  freeLogsUsed: Ratio
   lines: LineBill[]
   totalCents: bigint
 }
@@ -95,14 +99,23 @@ export function computeBill(input: EstimateInput): Bill {
   const savingsPlanPercent = parseNumber(input.savingsPlanPercent ?? 0)
   const byType = functions.flatMap((f) => f.byType)
   const used = functions.reduce((bits, f) => bits | f.used, 0)
-  const priced = priceUsage(sheet, region, freeTier, usage, architecturesInUse(functions), savingsPlanPercent, byType, used)
-  return { sheet, region, freeTier, savingsPlanPercent, functions, usage, ...priced }
+  const apiFree = input.apiGatewayFreeTier === true
+  const priced = priceUsage(sheet, region, freeTier, usage, architecturesInUse(functions), savingsPlanPercent, byType, used, apiFree)
+  return { sheet, region, freeTier, apiFree, savingsPlanPercent, functions, usage, ...priced }
 }
 
 /** What pricing an account's usage gives: the bill lines and how the free tier fell. */
 export type PricedUsage = Pick<
   Bill,
-  'totalRequests' | 'freeRequestsUsed' | 'billableRequests' | 'architectures' | 'freeStreamUsed' | 'billableStream' | 'lines' | 'totalCents'
+  | 'totalRequests'
+  | 'freeRequestsUsed'
+  | 'billableRequests'
+  | 'architectures'
+  | 'freeStreamUsed'
+  | 'billableStream'
+  | 'freeLogsUsed'
+  | 'lines'
+  | 'totalCents'
 >
 
 const exactPrices = new WeakMap<CompiledRegion, MeterPrice<bigint>[]>()
@@ -121,8 +134,22 @@ export function savingsPlanDiscount(percent: Ratio): Discount | null {
 }
 
 /** The free tier's allowances on `sheet`, or null where it is off. */
-export function freeAllowance(sheet: CompiledSheet, freeTier: boolean): Record<FreePool, bigint> | null {
-  return freeTier ? { requests: sheet.freeRequests, gbSeconds: sheet.freeGbSeconds, streaming: sheet.extra?.freeStreamingGib ?? 0n } : null
+export function freeAllowance(sheet: CompiledSheet, freeTier: boolean, apiFree = false): Record<FreePool, bigint> | null {
+  if (!freeTier && !apiFree) return null
+  const on = (n: bigint | undefined, yes: boolean) => (yes ? (n ?? 0n) : 0n)
+  const api = sheet.data.extraMeters?.besideLambda.apiGatewayFreeTier
+  const apiOn = (n: string | undefined) => on(n === undefined ? 0n : BigInt(n), apiFree)
+  return {
+    requests: on(sheet.freeRequests, freeTier),
+    gbSeconds: on(sheet.freeGbSeconds, freeTier),
+    streaming: on(sheet.extra?.freeStreamingGib, freeTier),
+    logs: on(sheet.extra?.freeLogsGb, freeTier),
+    dataOut: on(sheet.extra?.freeDataOutGb, freeTier),
+    apiRest: apiOn(api?.rest),
+    apiHttp: apiOn(api?.http),
+    apiWsMessages: apiOn(api?.wsMessages),
+    apiWsMinutes: apiOn(api?.wsMinutes),
+  }
 }
 
 const mixed = (w: bigint, f: bigint, u: bigint): Ratio => reduceRatio({ n: w * u + f, d: u })
@@ -147,6 +174,7 @@ export function priceUsage(
   savingsPlanPercent: Ratio = ZERO,
   byType: readonly TypeUse[] = [],
   used = 0,
+  apiFree = false,
 ): PricedUsage {
   const discount = savingsPlanDiscount(savingsPlanPercent)
   const totals = new MeterTotals(BIGINT)
@@ -159,7 +187,7 @@ export function priceUsage(
   const lines: LineBill[] = []
   const freeUsed = new Map<number, Ratio>()
   const prices = discount ? meterPrices(BIGINT, sheet, region, discount) : exactMeterPrices(sheet, region)
-  const totalCents = priceMeters(BIGINT, totals, prices, freeAllowance(sheet, freeTier), {
+  const totalCents = priceMeters(BIGINT, totals, prices, freeAllowance(sheet, freeTier, apiFree), {
     line(i, tier, from, to, w, f, u, cents, perType) {
       const spec = METERS[i]!
       const p = spec.price(sheet, region)!
@@ -175,7 +203,7 @@ export function priceUsage(
         quantityUnit: spec.unit,
         unitPrice: 'usd' in unitPrice ? unitPrice.usd : unitPrice.usdPerGbSecond,
         unitPriceText: 'usd' in unitPrice ? unitPrice.text : unitPrice.usdPerGbSecondText,
-        estimatedPrice: 'estimated' in unitPrice ? unitPrice.estimated : false,
+        estimatedPrice: 'estimated' in unitPrice ? unitPrice.estimated === true : false,
         cents,
       }
       if (spec.architecture) line.architecture = spec.architecture
@@ -213,6 +241,7 @@ export function priceUsage(
     architectures,
     freeStreamUsed,
     billableStream: subRatio(usage.streamGib, freeStreamUsed),
+    freeLogsUsed: addRatio(usedOf('logsStandardGb'), usedOf('logsIaGb')),
     lines,
     totalCents,
   }

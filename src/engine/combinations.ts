@@ -110,6 +110,28 @@ export function checkCombinations(
   // The classic sheet ignores the 2026 inputs: no combination of them is a problem there.
   if (!sheet.extraMeters) return
   if (fn.compute === 'managed-instances') checkManaged(fn, sheet, region, base, out)
+  if (fn.frontDoor === 'function-url') {
+    if (region !== undefined && sheet.extraMeters.besideLambda.noFunctionUrls.includes(region)) {
+      out.push({
+        path: `${base}.frontDoor`,
+        message: `Function URLs are not available in ${region}; got function-url. Choose an API Gateway API or a load balancer, or another region.`,
+      })
+    }
+    if (fn.tenantIsolation === true) {
+      out.push({
+        path: `${base}.frontDoor`,
+        message:
+          'A function URL cannot invoke a function with tenant isolation (AWS does not allow it); got function-url. Choose an API Gateway API, or turn tenant isolation off.',
+      })
+    }
+  }
+  if (fn.compute === 'managed-instances' && fn.logFormat === 'text') {
+    out.push({
+      path: `${base}.logFormat`,
+      message:
+        'Log format text is not available on Managed Instances: their functions log in JSON only; got text. Choose JSON, or turn the logs off.',
+    })
+  }
   // Every durable execution is at least one invocation: the requests count them all.
   const executions = fn.durableExecutions
   if (typeof executions === 'number' && executions > 0 && fieldAllows(DURABLE_EXECUTIONS, executions)) {

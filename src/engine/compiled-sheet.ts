@@ -1,4 +1,5 @@
 import { parseDecimalString, toDecimalString, type Ratio } from './decimal'
+import type { BesideKey, BesideLambdaPrices } from './sheets/beside-lambda'
 import { EC2_INSTANCE_TYPES } from './sheets/ec2-instances'
 import { PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData, RegionPrices } from './sheets/sheet-data'
@@ -29,6 +30,8 @@ export interface CompiledTier {
   upToGbSeconds: bigint | null
   usdPerGbSecond: Ratio
   usdPerGbSecondText: string
+  /** A price taken from us-east-1's where the region's own was not found. */
+  estimated?: boolean
 }
 
 /** A price as an exact number with the text it was written as. */
@@ -53,6 +56,8 @@ export interface CompiledRegion {
   provisioned: Partial<Record<Architecture, { concurrency: CompiledPrice; duration: CompiledPrice }>>
   /** Managed Instances types priced here: their on-demand price per instance-hour, and the management fee's. */
   instances: { onDemand: CompiledPerType; fee: CompiledPerType }
+  /** The meters beside Lambda (logs, API, data out) by price key: brackets, or one price. Empty on a sheet without them. */
+  beside: ReadonlyMap<BesideKey, CompiledTier[] | CompiledPrice>
 }
 
 /** A price per instance type, for the meters that bill one line per type. */
@@ -72,6 +77,9 @@ export interface CompiledExtraMeters {
   /** The sheet's `prices` by key. */
   prices: ReadonlyMap<string, CompiledPrice>
   managedRequest: CompiledPrice
+  /** CloudWatch Logs' free GB a month, and data out's (GB = 2^30 bytes). */
+  freeLogsGb: bigint
+  freeDataOutGb: bigint
 }
 
 function price(text: string, estimated = false): CompiledPrice {
@@ -106,7 +114,32 @@ function instancePrices(region: string, feePercent: number | undefined): Compile
   return { onDemand: { perType: onDemand }, fee: { perType: fee } }
 }
 
-function compileRegion(id: string, data: RegionPrices, feePercent: number | undefined): CompiledRegion {
+/**
+ * A region's prices beside Lambda: its own brackets where a source gives them,
+ * us-east-1's otherwise (marked estimated outside us-east-1); a meter with one
+ * open bracket has one price.
+ */
+function besidePrices(id: string, beside: BesideLambdaPrices | undefined): CompiledRegion['beside'] {
+  const out = new Map<BesideKey, CompiledTier[] | CompiledPrice>()
+  if (!beside) return out
+  const own = beside.regions[id] ?? {}
+  for (const [key, base] of Object.entries(beside.usEast1) as [BesideKey, BesideLambdaPrices['usEast1'][BesideKey]][]) {
+    const mine = own[key] ?? []
+    const list = base.map((t, i) => {
+      const text = mine[i] ?? t.usd
+      return {
+        upToGbSeconds: t.upTo === null ? null : BigInt(t.upTo),
+        usdPerGbSecond: parseDecimalString(text),
+        usdPerGbSecondText: text,
+        estimated: id !== 'us-east-1' && mine[i] === undefined,
+      }
+    })
+    out.set(key, list.length === 1 ? { usd: list[0]!.usdPerGbSecond, text: list[0]!.usdPerGbSecondText, estimated: list[0]!.estimated } : list)
+  }
+  return out
+}
+
+function compileRegion(id: string, data: RegionPrices, feePercent: number | undefined, beside?: BesideLambdaPrices): CompiledRegion {
   const compute: CompiledRegion['compute'] = {}
   for (const [arch, tiers] of Object.entries(data.compute) as [Architecture, RegionPrices['compute']['x86_64']][]) {
     compute[arch] = (tiers ?? []).map((t) => ({
@@ -130,6 +163,7 @@ function compileRegion(id: string, data: RegionPrices, feePercent: number | unde
       ]),
     ),
     instances: instancePrices(id, feePercent),
+    beside: besidePrices(id, beside),
   }
 }
 
@@ -145,7 +179,10 @@ export function compiledSheet(id: PriceSheetId): CompiledSheet {
       freeRequests: BigInt(data.freeTier.requests),
       freeGbSeconds: BigInt(data.freeTier.gbSeconds),
       regions: new Map(
-        Object.entries(data.regions).map(([rid, r]) => [rid, compileRegion(rid, r, data.extraMeters?.managedInstances.managementFeePercent)]),
+        Object.entries(data.regions).map(([rid, r]) => [
+          rid,
+          compileRegion(rid, r, data.extraMeters?.managedInstances.managementFeePercent, data.extraMeters?.besideLambda),
+        ]),
       ),
       extra: data.extraMeters
         ? {
@@ -158,6 +195,8 @@ export function compiledSheet(id: PriceSheetId): CompiledSheet {
             minCacheHours: BigInt(data.extraMeters.snapStart.minCacheHours),
             prices: new Map(Object.entries(data.extraMeters.prices).map(([key, usd]) => [key, price(usd)])),
             managedRequest: price(data.extraMeters.managedInstances.usdPerRequest),
+            freeLogsGb: BigInt(data.extraMeters.besideLambda.freeLogsGb),
+            freeDataOutGb: BigInt(data.extraMeters.besideLambda.freeDataOutGb),
           }
         : null,
     }

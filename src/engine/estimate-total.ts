@@ -2,7 +2,7 @@ import { DOUBLES } from './arithmetic-doubles'
 import { computeBill, freeAllowance, savingsPlanDiscount } from './bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from './compiled-sheet'
 import { estimateOf, estimateTotalOf, totalOfEstimate } from './estimate'
-import { measureFunction, METER_ARCHITECTURES, METER_KINDS, monthlyRequestsIn } from './meters'
+import { measureFunction, METER_ARCHITECTURES, METER_KINDS, monthlyRequestsIn, type FreePool } from './meters'
 import { meterPrices, MeterTotals, priceMeters, type MeterPrice, type PricedLineSink } from './price-meters'
 import { rememberLast } from './remember-last'
 import type { EstimateInput, EstimateTotal, LineTotal } from './types'
@@ -45,10 +45,14 @@ function doublesPrices(sheet: CompiledSheet, region: CompiledRegion): MeterPrice
 interface FastSheet {
   sheet: CompiledSheet
   region: (id: string) => CompiledRegion
-  free: { requests: number; gbSeconds: number; streaming: number }
+  /** The allowances by [API Gateway free tier][free tier]: null where neither is on. */
+  free: (Record<FreePool, number> | null)[][]
 }
 
 const fastSheets = new Map<string, FastSheet>()
+
+const numbers = (free: Record<FreePool, bigint> | null) =>
+  free && (Object.fromEntries(Object.entries(free).map(([pool, n]) => [pool, Number(n)])) as Record<FreePool, number>)
 
 /** A sheet and its regions, each built once, the last one asked for remembered. */
 const sheetOf = rememberLast((id: EstimateInput['sheet']): FastSheet => {
@@ -58,7 +62,7 @@ const sheetOf = rememberLast((id: EstimateInput['sheet']): FastSheet => {
     s = {
       sheet,
       region: rememberLast((rid: string) => sheet.regions.get(rid)!),
-      free: Object.fromEntries(Object.entries(freeAllowance(sheet, true)!).map(([pool, n]) => [pool, Number(n)])) as FastSheet['free'],
+      free: [false, true].map((apiFree) => [false, true].map((on) => numbers(freeAllowance(sheet, on, apiFree)))),
     }
     fastSheets.set(id, s)
   }
@@ -108,7 +112,7 @@ export function doubleBill(input: EstimateInput): FastBill | null {
     const percent = { n: BigInt(A.q), d: BigInt(A.r) }
     prices = meterPrices(A, sheet, region, savingsPlanDiscount(percent))
   }
-  const total = priceMeters(A, totals, prices, (input.freeTier ?? true) ? s.free : null, sink)
+  const total = priceMeters(A, totals, prices, s.free[input.apiGatewayFreeTier === true ? 1 : 0]![(input.freeTier ?? true) ? 1 : 0]!, sink)
   if (A.failed || !(total < LIMIT)) return null
   return { lines, totalCents: total }
 }

@@ -1,7 +1,7 @@
 import { computeBill, lineShares, type Bill, type LineBill } from './bill'
 import { addRatio, centsToUsdString, groupThousands, parseNumber, toDecimalString, ZERO, type Ratio } from './decimal'
 import type { FastBill } from './estimate-total'
-import { FREE_GBS_METERS, METER_INDEX, METERS, ON_DEMAND_DURATION_METERS } from './meters'
+import { FREE_GBS_METERS, METER_INDEX, METERS, ON_DEMAND_DURATION_METERS, PART_OF_KIND } from './meters'
 import { rememberLast } from './remember-last'
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
 import type {
@@ -39,9 +39,13 @@ function bracketLabel(line: LineBill, tierCount: number): string {
   if (line.tier === undefined || tierCount <= 1) return base
   const from = line.tierFrom ?? 0n
   const to = line.tierTo ?? null
-  if (from === 0n && to !== null) return `${base}, first ${billions(to)} GB-s`
-  if (to === null) return `${base}, over ${billions(from)} GB-s`
-  return `${base}, next ${billions(to - from)} GB-s (to ${billions(to)})`
+  // GB-s in billions; other units as counted (10,240 GB, 333,000,000 requests).
+  const unit = METERS[METER_INDEX.get(line.meter)!]!.unit
+  const amount = unit === 'GB-s' ? billions : (x: bigint) => groupThousands(x.toString())
+  const u = unit === 'GB-s' ? 'GB-s' : unit
+  if (from === 0n && to !== null) return `${base}, first ${amount(to)} ${u}`
+  if (to === null) return `${base}, over ${amount(from)} ${u}`
+  return `${base}, next ${amount(to - from)} ${u} (to ${amount(to)})`
 }
 
 /** A line's amount before rounding, USD: quantity x price, x what a Savings Plan leaves to pay where one applies. */
@@ -194,6 +198,21 @@ function functionsOf(b: Bill, shares: bigint[][]): FunctionUsage[] {
       cents: Number(cents),
       usd: centsToUsdString(cents),
     }
+    // Its shares of compute and of each service beside Lambda, where it has any of the latter.
+    let compute = 0n
+    let logs = 0n
+    let api = 0n
+    let dataOut = 0n
+    b.lines.forEach((line, l) => {
+      const part = PART_OF_KIND[line.kind]
+      const c = shares[l]![i]!
+      if (part === 'compute') compute += c
+      else if (part === 'logs') logs += c
+      else if (part === 'api') api += c
+      else if (part === 'dataOut') dataOut += c
+    })
+    if (logs + api + dataOut > 0n)
+      usage.beside = { computeCents: Number(compute), logsCents: Number(logs), apiCents: Number(api), dataOutCents: Number(dataOut) }
     if (f.managed) {
       usage.managedInstances = { instanceType: f.managed.instance.name, instanceHours: ratioText(f.managed.hours), sized: !f.managed.hoursGiven }
     }
@@ -216,6 +235,7 @@ function freeTierOf(b: Bill): FreeTierUsage {
     gbSecondsUsed: ratioText(used),
     gbSecondsUsedByArchitecture: byArch,
     streamingGibUsed: ratioText(b.freeStreamUsed),
+    logsGbUsed: ratioText(b.freeLogsUsed),
   }
 }
 

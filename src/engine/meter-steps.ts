@@ -162,6 +162,25 @@ function tenantSteps(architecture: string): MeterSteps {
   }
 }
 
+/** How one function's logs were measured: invocations x bytes = GB. */
+function logSteps(f: FunctionMeasure, usage: string): string[] {
+  const fn = f.input
+  const json = fn.logFormat === 'json'
+  const app = parseNumber(fn.appLogBytesPerInvocation ?? 0)
+  const system = json ? 819n : 264n
+  const perInvocation = addRatio({ n: system, d: 1n }, app)
+  const bytes = addRatio(mulRatio(f.monthlyRequests, perInvocation), json ? { n: 0n, d: 1n } : scaleRatio(f.cold, 26n))
+  const cold = !json && f.cold.n !== 0n ? ` + ${count(f.cold, 'cold start', 'cold starts')} x 26 bytes (a cold REPORT line's Init Duration)` : ''
+  return [
+    `${count(f.monthlyRequests, 'invocation', 'invocations')} x (${system} bytes of Lambda's own ${json ? 'JSON' : 'text'} lines + ${q(app)} bytes of yours)${cold} = ${q(bytes, 0)} bytes / 1,073,741,824 bytes in a GB = ${usage} ingested`,
+  ]
+}
+
+/** API Gateway's free tier for new accounts, where the estimate applies it. */
+function apiFreeStep(bill: Bill, what: string, amount: string): string[] {
+  return bill.apiFree ? [`API Gateway free tier (the account's first 12 months): ${amount} ${what} a month.`] : []
+}
+
 /**
  * Every meter's steps.
  *
@@ -240,6 +259,79 @@ export const METER_STEPS: Readonly<Record<MeterId, MeterSteps>> = {
         `Management fee on ${t}: ${pct} % of the ${od?.text ?? '?'} USD on-demand price = ${fee?.text ?? '?'} USD an instance-hour, for ${usage}, whatever the instance itself is billed at (no Savings Plan discounts it)`,
       ]
     },
+  },
+  logsStandardGb: {
+    perFunction: logSteps,
+    perBill: (bill) => {
+      if (!bill.freeTier) return []
+      const all = addRatio(bill.usage.logsStandardGb, bill.usage.logsIaGb)
+      return [
+        `CloudWatch Logs free tier: ${bill.sheet.extra!.freeLogsGb} GB a month for the account, taken from Standard first, then Infrequent Access (${q(all)} GB ingested in all); each class then has its own price brackets.`,
+      ]
+    },
+    charge: 'monthly CloudWatch Logs ingestion charges, Standard',
+  },
+  logsIaGb: {
+    perFunction: logSteps,
+    perBill: (bill) =>
+      bill.freeTier && bill.usage.logsStandardGb.n === 0n
+        ? [`CloudWatch Logs free tier: ${bill.sheet.extra!.freeLogsGb} GB a month for the account.`]
+        : [],
+    charge: 'monthly CloudWatch Logs ingestion charges, Infrequent Access',
+  },
+  logsStoredGbMonths: {
+    perFunction: (f, usage) => {
+      const ingested = addRatio(f.meters.logsStandardGb, f.meters.logsIaGb)
+      return [
+        `${q(ingested)} GB ingested x 0.15 storage compression factor x ${n(f.input.logRetentionMonths ?? 1)} months kept = ${usage} stored (steady state)`,
+      ]
+    },
+    charge: 'monthly CloudWatch Logs storage charges',
+  },
+  apiHttpUnits: {
+    perFunction: (f, usage) => [
+      `${count(f.monthlyRequests, 'request', 'requests')} x max(1, ceil(${n(f.input.requestKb ?? 0)} KB / 512 KB)) units each = ${usage} metered`,
+    ],
+    perBill: (bill) => apiFreeStep(bill, 'HTTP API calls', '1,000,000'),
+    charge: 'monthly HTTP API charges',
+  },
+  apiRestRequests: { perBill: (bill) => apiFreeStep(bill, 'REST API calls', '1,000,000'), charge: 'monthly REST API charges' },
+  apiWsMessages: {
+    perFunction: (f, usage) => [
+      `${count(f.monthlyRequests, 'request', 'requests')} x max(1, ceil(${n(f.input.requestKb ?? 0)} KB / 32 KB)) messages each = ${usage} (messages sent back to clients not counted)`,
+    ],
+    perBill: (bill) => apiFreeStep(bill, 'WebSocket messages', '1,000,000'),
+    charge: 'monthly WebSocket message charges',
+  },
+  apiWsMinutes: { perBill: (bill) => apiFreeStep(bill, 'connection minutes', '750,000'), charge: 'monthly WebSocket connection charges' },
+  albHours: {
+    perBill: () => [
+      'One Application Load Balancer for the region, shared by the functions behind it: 730 hours a month, its cost shared by their requests.',
+    ],
+    charge: 'monthly load balancer hours',
+  },
+  albLcuConnections: {
+    perFunction: (f, usage) => [
+      `${count(f.monthlyRequests, 'request', 'requests')} (a new connection each) / (730 hours x 3,600 seconds) / 25 new connections a second per LCU x 730 hours = ${usage}`,
+    ],
+    perBill: () => ['LCUs: the larger of the new-connection and the bytes-processed figures, for all the functions behind the load balancer.'],
+  },
+  albLcuBytes: {
+    perFunction: (f, usage) => [
+      `${count(f.monthlyRequests, 'request', 'requests')} x (${n(f.input.requestKb ?? 0)} + ${n(f.input.responseKb ?? 0)}) KB / 1,048,576 KB in a GB / 0.4 GB an hour per LCU = ${usage}`,
+    ],
+  },
+  dataOutGb: {
+    perFunction: (f, usage) => [
+      `${count(f.monthlyRequests, 'response', 'responses')} x ${n(f.input.responseKb ?? 0)} KB / 1,048,576 KB in a GB = ${usage} out to the internet`,
+    ],
+    perBill: (bill) =>
+      bill.freeTier
+        ? [
+            `Data out free tier: ${bill.sheet.extra!.freeDataOutGb} GB a month for the account (all services and regions); the brackets count the GB after it.`,
+          ]
+        : [],
+    charge: 'monthly data transfer out charges',
   },
   durableRetainedGbMonths: {
     perFunction: (f, usage) => [

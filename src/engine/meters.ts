@@ -17,7 +17,19 @@ import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './type
  * @example const part: CostPart = 'compute'
  */
 export type CostPart =
-  'requests' | 'compute' | 'storage' | 'provisioned' | 'snapStart' | 'edge' | 'streaming' | 'tenantIsolation' | 'durable' | 'managedInstances'
+  | 'requests'
+  | 'compute'
+  | 'storage'
+  | 'provisioned'
+  | 'snapStart'
+  | 'edge'
+  | 'streaming'
+  | 'tenantIsolation'
+  | 'durable'
+  | 'managedInstances'
+  | 'logs'
+  | 'api'
+  | 'dataOut'
 
 /**
  * The parts, bottom to top, with their names.
@@ -35,7 +47,40 @@ export const COST_PARTS: readonly { id: CostPart; label: string }[] = [
   { id: 'tenantIsolation', label: 'Tenant isolation' },
   { id: 'durable', label: 'Durable functions' },
   { id: 'managedInstances', label: 'Managed Instances' },
+  { id: 'logs', label: 'CloudWatch Logs' },
+  { id: 'api', label: 'API Gateway / ALB' },
+  { id: 'dataOut', label: 'Data transfer out' },
 ]
+
+/**
+ * The services a bill's lines belong to: Lambda's own, and what comes with a
+ * function on the same invoice.
+ *
+ * @example const service: Service = 'logs'
+ */
+export type Service = 'lambda' | 'logs' | 'api' | 'dataOut'
+
+/**
+ * The services, in the order the bill groups its lines, with their names.
+ *
+ * @example SERVICES[1] // { id: 'logs', label: 'CloudWatch Logs' }
+ */
+export const SERVICES: readonly { id: Service; label: string }[] = [
+  { id: 'lambda', label: 'AWS Lambda' },
+  { id: 'logs', label: 'CloudWatch Logs' },
+  { id: 'api', label: 'API Gateway / ALB' },
+  { id: 'dataOut', label: 'Data transfer out' },
+]
+
+/**
+ * The service a chart part is billed under.
+ *
+ * @example serviceOfPart('logs') // 'logs'
+ * @example serviceOfPart('compute') // 'lambda'
+ */
+export function serviceOfPart(part: CostPart): Service {
+  return part === 'logs' || part === 'api' || part === 'dataOut' ? part : 'lambda'
+}
 
 /**
  * The allowances of the monthly free tier, each shared by the account: the
@@ -43,7 +88,24 @@ export const COST_PARTS: readonly { id: CostPart; label: string }[] = [
  *
  * @example METERS.filter((m) => m.free === 'gbSeconds').map((m) => m.id) // ['x86Gbs', 'armGbs']
  */
-export type FreePool = 'requests' | 'gbSeconds' | 'streaming'
+export type FreePool = 'requests' | 'gbSeconds' | 'streaming' | 'logs' | 'dataOut' | 'apiRest' | 'apiHttp' | 'apiWsMessages' | 'apiWsMinutes'
+
+/**
+ * The allowances, in the order `priceMeters` keeps them.
+ *
+ * @example FREE_POOLS[0] // 'requests'
+ */
+export const FREE_POOLS: readonly FreePool[] = [
+  'requests',
+  'gbSeconds',
+  'streaming',
+  'logs',
+  'dataOut',
+  'apiRest',
+  'apiHttp',
+  'apiWsMessages',
+  'apiWsMinutes',
+]
 
 /**
  * The meters' names, as `MeterUsage` and the bill's lines know them.
@@ -72,6 +134,17 @@ export type MeterId =
   | 'managedRequests'
   | 'managedEc2Hours'
   | 'managedFeeHours'
+  | 'logsStandardGb'
+  | 'logsIaGb'
+  | 'logsStoredGbMonths'
+  | 'apiHttpUnits'
+  | 'apiRestRequests'
+  | 'apiWsMessages'
+  | 'apiWsMinutes'
+  | 'albHours'
+  | 'albLcuConnections'
+  | 'albLcuBytes'
+  | 'dataOutGb'
 
 /** One function's workload as the meters read it, in the arithmetic T: counts as fractions n / d. */
 export interface MeterContext<T> {
@@ -113,7 +186,23 @@ export interface MeterContext<T> {
  * @example METERS.find((m) => m.id === 'edgeGbs')?.applies // 'edge'
  */
 export type Applies =
-  'regional' | 'x86_64' | 'arm64' | 'edge' | 'storage' | 'provisioned' | 'snapstart-priced' | 'streaming' | 'tenant' | 'durable' | 'managed'
+  | 'regional'
+  | 'x86_64'
+  | 'arm64'
+  | 'edge'
+  | 'storage'
+  | 'provisioned'
+  | 'snapstart-priced'
+  | 'streaming'
+  | 'tenant'
+  | 'durable'
+  | 'managed'
+  | 'logs'
+  | 'http-api'
+  | 'rest-api'
+  | 'websocket'
+  | 'alb'
+  | 'data-out'
 
 /** Where a meter's usage is added: a x b / u to meter i. */
 export interface MeterSink<T> {
@@ -430,8 +519,255 @@ const MANAGED_METERS: MeterSpec[] = [
   },
 ]
 
+/** Bytes in a GB (2^30): CloudWatch and data transfer bill binary GB. */
+const GIB = 1_073_741_824
+
 /**
- * Every meter, in the order the bill lists its lines.
+ * Lambda's own log lines per invocation, bytes: START, END and REPORT in text
+ * (264 warm; a cold start's REPORT adds its Init Duration field, 26 more), and
+ * platform.start, platform.runtimeDone and platform.report in JSON (819, an
+ * estimate measured on AWS's documented line formats).
+ */
+export const SYSTEM_LOG_BYTES = { textWarm: 264, textColdExtra: 26, json: 819 } as const
+
+/**
+ * Bytes one invocation logs, warm, in A: q / r (Lambda's own lines for the
+ * format and the function's own); false where A cannot hold them.
+ */
+function logBytesPerInvocation<T>(A: Arithmetic<T>, fn: FunctionInput): boolean {
+  if (!A.decimal(fn.appLogBytesPerInvocation ?? 0)) return false
+  const system = fn.logFormat === 'json' ? SYSTEM_LOG_BYTES.json : SYSTEM_LOG_BYTES.textWarm
+  A.q = A.add(A.mul(A.of(system), A.r), A.q)
+  return !A.failed
+}
+
+/** Adds a function's logs, GB x `times` / `per` (storage: x 15 x months / 100), to meter i. */
+function addLogGb<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, i: number, times: T, per: T): void {
+  if (!logBytesPerInvocation(A, c.fn)) return fail(A)
+  const bn = A.q
+  const bd = A.r
+  // Every invocation's bytes: requests x bytes / 2^30 GB.
+  sink.add(i, A.mul(c.requestsN, bn), times, A.mul(A.mul(A.mul(c.requestsD, bd), A.of(GIB)), per))
+  // A cold start's REPORT line in text is longer by its Init Duration field.
+  if (c.fn.logFormat !== 'json' && !A.isZero(c.coldN))
+    sink.add(i, A.mul(c.coldN, A.of(SYSTEM_LOG_BYTES.textColdExtra)), times, A.mul(A.mul(c.coldD, A.of(GIB)), per))
+}
+
+/** Where CloudWatch Logs prices in the region are us-east-1's. */
+function logsAssumptions(bill: { region: string; estimatedPrice: boolean }): string[] {
+  const out = [
+    'Lambda’s own log lines: 264 bytes an invocation in text (290 cold), 819 in JSON, measured on AWS’s formats; stored: 15 % of the GB ingested x months kept.',
+  ]
+  if (bill.estimatedPrice) {
+    out.push(`CloudWatch Logs prices in ${bill.region} not found in the sources are us-east-1’s.`)
+  }
+  return out
+}
+
+/** CloudWatch Logs ingestion in one log class: vended-log brackets per account and region. */
+function logIngestMeter(logClass: 'standard' | 'infrequent-access'): MeterSpec {
+  const standard = logClass === 'standard'
+  return {
+    id: standard ? 'logsStandardGb' : 'logsIaGb',
+    kind: standard ? 'logs-standard' : 'logs-infrequent-access',
+    unit: 'GB',
+    part: 'logs',
+    label: standard ? 'CloudWatch Logs ingested (Standard)' : 'CloudWatch Logs ingested (Infrequent Access)',
+    free: 'logs',
+    savingsPlan: false,
+    applies: 'logs',
+    assumptions: logsAssumptions,
+    price: (_sheet, region) => region.beside.get(standard ? 'logs.standard' : 'logs.ia'),
+    measure(A, c, sink, i) {
+      if ((c.fn.logClass ?? 'standard') !== logClass) return
+      addLogGb(A, c, sink, i, A.one, A.one)
+    },
+  }
+}
+
+/** CloudWatch Logs: ingestion per class (Standard takes the free 5 GB first), and storage. */
+const LOG_METERS: MeterSpec[] = [
+  logIngestMeter('standard'),
+  logIngestMeter('infrequent-access'),
+  {
+    id: 'logsStoredGbMonths',
+    kind: 'logs-storage',
+    unit: 'GB-months',
+    part: 'logs',
+    label: 'CloudWatch Logs stored',
+    savingsPlan: false,
+    applies: 'logs',
+    assumptions: logsAssumptions,
+    price: (_sheet, region) => region.beside.get('logs.storage'),
+    measure(A, c, sink, i) {
+      const months = c.fn.logRetentionMonths ?? 1
+      if (months === 0) return
+      if (!A.decimal(months)) return fail(A)
+      // Ingested GB x 0.15 x months kept.
+      const mn = A.q
+      const md = A.r
+      addLogGb(A, c, sink, i, A.mul(A.of(15), mn), A.mul(A.of(100), md))
+    },
+  },
+]
+
+/** KB in a GB (2^20). */
+const KB_PER_GB = 1_048_576
+
+/** Requests x max(1, ceil(requestKb / `unitKb`)): the metered units of an API (HTTP: 512 KB; WebSocket messages: 32 KB). */
+function addApiUnits<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, i: number, unitKb: number): void {
+  if (!A.decimal(c.fn.requestKb ?? 0)) return fail(A)
+  // ceil(q / (r x unitKb)), at least 1.
+  const d = A.mul(A.r, A.of(unitKb))
+  let units = A.div(A.sub(A.add(A.q, d), A.one), d)
+  if (A.isZero(units)) units = A.one
+  sink.add(i, c.requestsN, units, c.requestsD)
+}
+
+/** Where API Gateway or ALB prices in the region are us-east-1's, and what is not modelled. */
+function apiAssumptions(bill: { region: string; estimatedPrice: boolean }): string[] {
+  return bill.estimatedPrice ? [`API Gateway and ALB prices in ${bill.region} not found in the sources are us-east-1’s.`] : []
+}
+
+/** What the ALB's lines assume. */
+function albAssumptions(bill: { region: string; estimatedPrice: boolean }): string[] {
+  return ['One ALB per region for its functions, 730 hours; a new connection per request; LCUs from the month’s average.', ...apiAssumptions(bill)]
+}
+
+/** The API in front of a function: API Gateway (HTTP, REST, WebSocket) or an Application Load Balancer. */
+const API_METERS: MeterSpec[] = [
+  {
+    id: 'apiHttpUnits',
+    kind: 'api-http',
+    unit: 'requests',
+    part: 'api',
+    label: 'HTTP API requests (512 KB units)',
+    free: 'apiHttp',
+    savingsPlan: false,
+    applies: 'http-api',
+    assumptions: apiAssumptions,
+    price: (_sheet, region) => region.beside.get('api.http'),
+    measure: (A, c, sink, i) => addApiUnits(A, c, sink, i, 512),
+  },
+  {
+    id: 'apiRestRequests',
+    kind: 'api-rest',
+    unit: 'requests',
+    part: 'api',
+    label: 'REST API requests',
+    free: 'apiRest',
+    savingsPlan: false,
+    applies: 'rest-api',
+    assumptions: apiAssumptions,
+    price: (_sheet, region) => region.beside.get('api.rest'),
+    measure(A, c, sink, i) {
+      sink.add(i, c.requestsN, A.one, c.requestsD)
+    },
+  },
+  {
+    id: 'apiWsMessages',
+    kind: 'api-websocket-messages',
+    unit: 'messages',
+    part: 'api',
+    label: 'WebSocket messages',
+    free: 'apiWsMessages',
+    savingsPlan: false,
+    applies: 'websocket',
+    assumptions: (bill) => ['WebSocket messages sent back to clients are not counted.', ...apiAssumptions(bill)],
+    price: (_sheet, region) => region.beside.get('api.wsMessages'),
+    measure: (A, c, sink, i) => addApiUnits(A, c, sink, i, 32),
+  },
+  {
+    id: 'apiWsMinutes',
+    kind: 'api-websocket-minutes',
+    unit: 'connection-minutes',
+    part: 'api',
+    label: 'WebSocket connection minutes',
+    free: 'apiWsMinutes',
+    savingsPlan: false,
+    applies: 'websocket',
+    assumptions: apiAssumptions,
+    price: (_sheet, region) => region.beside.get('api.wsMinutes'),
+    measure(A, c, sink, i) {
+      if (!A.decimal(c.fn.connectionMinutes ?? 0)) return fail(A)
+      sink.add(i, A.q, A.one, A.r)
+    },
+  },
+  {
+    // The account's one load balancer: 730 hours once (priceMeters), each function's share by its requests.
+    id: 'albHours',
+    kind: 'alb-hours',
+    unit: 'hours',
+    part: 'api',
+    label: 'ALB hours',
+    savingsPlan: false,
+    applies: 'alb',
+    assumptions: albAssumptions,
+    price: (_sheet, region) => region.beside.get('alb.hour'),
+    measure(A, c, sink, i) {
+      sink.use(i)
+      sink.add(i, c.requestsN, A.one, c.requestsD)
+    },
+  },
+  {
+    // New connections: requests / (730 x 3,600 s) / 25 an hour, x 730 hours = requests / 90,000 LCU-hours.
+    id: 'albLcuConnections',
+    kind: 'alb-lcu',
+    unit: 'LCU-hours',
+    part: 'api',
+    label: 'ALB LCU-hours (connections)',
+    savingsPlan: false,
+    applies: 'alb',
+    assumptions: albAssumptions,
+    price: (_sheet, region) => region.beside.get('alb.lcuHour'),
+    measure(A, c, sink, i) {
+      sink.add(i, c.requestsN, A.one, A.mul(c.requestsD, A.of(90_000)))
+    },
+  },
+  {
+    // Bytes processed: requests x (request + response KB) / 2^20 GB / 0.4 GB per LCU-hour.
+    id: 'albLcuBytes',
+    kind: 'alb-lcu',
+    unit: 'LCU-hours',
+    part: 'api',
+    label: 'ALB LCU-hours (bytes)',
+    savingsPlan: false,
+    applies: 'alb',
+    assumptions: albAssumptions,
+    price: (_sheet, region) => region.beside.get('alb.lcuHour'),
+    measure(A, c, sink, i) {
+      if (!A.decimal(c.fn.requestKb ?? 0)) return fail(A)
+      const an = A.q
+      const ad = A.r
+      if (!A.decimal(c.fn.responseKb ?? 0)) return fail(A)
+      const kbN = A.add(A.mul(an, A.r), A.mul(A.q, ad))
+      sink.add(i, A.mul(c.requestsN, kbN), A.of(5), A.mul(A.mul(c.requestsD, A.mul(ad, A.r)), A.of(2 * KB_PER_GB)))
+    },
+  },
+]
+
+/** Data out to the internet: the responses, 100 GB a month free for the account, then brackets. */
+const DATA_OUT_METER: MeterSpec = {
+  id: 'dataOutGb',
+  kind: 'data-out',
+  unit: 'GB',
+  part: 'dataOut',
+  label: 'Data out to the internet',
+  free: 'dataOut',
+  savingsPlan: false,
+  applies: 'data-out',
+  assumptions: (bill) => (bill.estimatedPrice ? [`Data transfer prices in ${bill.region} not found in the sources are us-east-1’s.`] : []),
+  price: (_sheet, region) => region.beside.get('dataOut'),
+  measure(A, c, sink, i) {
+    if (!A.decimal(c.fn.responseKb!)) return fail(A)
+    sink.add(i, A.mul(c.requestsN, A.q), A.one, A.mul(A.mul(c.requestsD, A.r), A.of(KB_PER_GB)))
+  },
+}
+
+/**
+ * Every meter, in the order the bill lists its lines. At most 32: the meters
+ * in use are the bits of one 32-bit number (`MeterTotals.used`), and this
+ * table is full (a test says so before a 33rd is added).
  *
  * @example METERS.map((m) => m.id) // ['requests', 'x86Gbs', 'armGbs', 'storageGbs', ...]
  */
@@ -559,10 +895,47 @@ export const METERS: readonly MeterSpec[] = [
   ...tenantMeters('arm64'),
   ...DURABLE_METERS,
   ...MANAGED_METERS,
+  ...LOG_METERS,
+  ...API_METERS,
+  DATA_OUT_METER,
 ]
 
 function fail<T>(A: Arithmetic<T>): void {
   A.failed = true
+}
+
+const ALB_HOURS = METERS.findIndex((m) => m.id === 'albHours')
+const ALB_CONNECTIONS = METERS.findIndex((m) => m.id === 'albLcuConnections')
+const ALB_BYTES = METERS.findIndex((m) => m.id === 'albLcuBytes')
+
+/**
+ * Bit i set for each meter whose account total is not the sum of the
+ * functions' (the load balancer's): `settleAccount` makes it so.
+ */
+export const ACCOUNT_METER_BITS = (1 << ALB_HOURS) | (1 << ALB_CONNECTIONS) | (1 << ALB_BYTES)
+
+/**
+ * The account's rules for the meters that are not a sum over functions: the
+ * region's one load balancer runs 730 hours whatever its functions' requests
+ * (their shares of it), and its LCUs are the larger of the two dimensions (the
+ * smaller meter is left out). Returns the meters in use.
+ */
+export function settleAccount<T>(A: Arithmetic<T>, W: T[], F: T[], U: T[], used: number): number {
+  if ((used & (1 << ALB_HOURS)) !== 0) {
+    W[ALB_HOURS] = A.of(730)
+    F[ALB_HOURS] = A.zero
+    U[ALB_HOURS] = A.one
+  }
+  const c = 1 << ALB_CONNECTIONS
+  const b = 1 << ALB_BYTES
+  if ((used & c) !== 0 && (used & b) !== 0) {
+    // Compare w1 + f1 / u1 with w2 + f2 / u2 (f < u): the whole parts, then f1 u2 with f2 u1.
+    const w1 = W[ALB_CONNECTIONS]!
+    const w2 = W[ALB_BYTES]!
+    const bytesLarger = A.le(w1, w2) && (!A.le(w2, w1) || !A.le(A.mul(F[ALB_BYTES]!, U[ALB_CONNECTIONS]!), A.mul(F[ALB_CONNECTIONS]!, U[ALB_BYTES]!)))
+    return used & ~(bytesLarger ? c : b)
+  }
+  return used
 }
 
 /**
@@ -584,6 +957,12 @@ const APPLIES_BIT: Readonly<Record<Applies, number>> = {
   tenant: 256,
   durable: 512,
   managed: 1024,
+  logs: 2048,
+  'http-api': 4096,
+  'rest-api': 8192,
+  websocket: 16384,
+  alb: 32768,
+  'data-out': 65536,
 }
 const METER_APPLIES: readonly number[] = METERS.map((m) => APPLIES_BIT[m.applies])
 
@@ -737,7 +1116,8 @@ export function measureFunction<T>(
     // Billed by the instance-hour: no GB-s, INIT or storage (validation refuses the inputs for them).
     c.managed = sizeManagedInstances(fn, { n: A.big(requestsN), d: A.big(requestsD) }, extra.managedInstances)
     if (c.managed === null) return null
-    for (let i = 0; i < METER_MEASURES.length; i++) if (METER_APPLIES[i] === APPLIES_BIT.managed) METER_MEASURES[i]!(A, c, sink, i)
+    const applies = APPLIES_BIT.managed | besideBits(fn)
+    for (let i = 0; i < METER_MEASURES.length; i++) if ((applies & METER_APPLIES[i]!) !== 0) METER_MEASURES[i]!(A, c, sink, i)
     return A.failed ? null : c
   }
   // Only the meters that apply to this function are asked.
@@ -753,9 +1133,20 @@ export function measureFunction<T>(
     if ((fn.streamedMbPerRequest ?? 0) > extra.streaming.freeMbPerRequest) applies |= APPLIES_BIT.streaming
     if (fn.tenantIsolation === true) applies |= APPLIES_BIT.tenant
     if ((fn.durableExecutions ?? 0) > 0) applies |= APPLIES_BIT.durable
+    applies |= besideBits(fn)
   }
   for (let i = 0; i < METER_MEASURES.length; i++) if ((applies & METER_APPLIES[i]!) !== 0) METER_MEASURES[i]!(A, c, sink, i)
   return A.failed ? null : c
+}
+
+/** The meters beside Lambda a function uses (on a sheet that bills them): its logs. */
+function besideBits(fn: FunctionInput): number {
+  const format = fn.logFormat
+  const door = fn.frontDoor
+  let bits = format !== undefined && format !== 'off' ? APPLIES_BIT.logs : 0
+  if (door !== undefined && door !== 'none' && door !== 'function-url') bits |= APPLIES_BIT[door]
+  if ((fn.responseKb ?? 0) > 0) bits |= APPLIES_BIT['data-out']
+  return bits
 }
 
 /**

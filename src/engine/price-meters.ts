@@ -1,6 +1,6 @@
 import type { Arithmetic, CentsPrice } from './arithmetic'
 import type { CompiledPerType, CompiledPrice, CompiledRegion, CompiledSheet, CompiledTier } from './compiled-sheet'
-import { METER_PER_TYPE, METER_POOLS, METERS, type FreePool, type MeterSink } from './meters'
+import { ACCOUNT_METER_BITS, FREE_POOLS, METER_PER_TYPE, METER_POOLS, METERS, settleAccount, type FreePool, type MeterSink } from './meters'
 
 // The pricing rules, written once over an arithmetic: each meter's usage, the
 // free tier's allowances taken in table order, graduated brackets, a Compute
@@ -33,6 +33,10 @@ export class MeterTotals<T> implements MeterSink<T> {
   readonly byType: TypeUsage<T>[] = []
   /** Bit i set when meter i is in use; meters left unset read as 0 without being cleared. */
   used = 0
+  /** What `priceMeters` has left of each free allowance (FREE_POOLS order), as mixed numbers: kept here so pricing allocates nothing. */
+  readonly poolW: T[] = []
+  readonly poolF: T[] = []
+  readonly poolU: T[] = []
   readonly #A: Arithmetic<T>
 
   constructor(A: Arithmetic<T>) {
@@ -41,6 +45,11 @@ export class MeterTotals<T> implements MeterSink<T> {
       this.W.push(A.zero)
       this.F.push(A.zero)
       this.U.push(A.one)
+    }
+    for (let p = 0; p < FREE_POOLS.length; p++) {
+      this.poolW.push(A.zero)
+      this.poolF.push(A.zero)
+      this.poolU.push(A.one)
     }
   }
 
@@ -184,6 +193,9 @@ export interface PricedLineSink<T> {
   free(i: number, w: T, f: T, u: T): void
 }
 
+/** Each meter's free allowance as an index into FREE_POOLS; -1 for none. */
+const METER_POOL_INDEX: readonly number[] = METER_POOLS.map((p) => (p === undefined ? -1 : FREE_POOLS.indexOf(p)))
+
 /** Bit i set for each meter whose line is on every bill. */
 const ALWAYS = METERS.reduce((bits, m, i) => (m.always ? bits | (1 << i) : bits), 0)
 
@@ -221,16 +233,16 @@ export function priceMeters<T>(
 ): T {
   let total = A.zero
   // Each allowance left, as a mixed number.
-  let reqW = free ? free.requests : A.zero
-  let gbsW = free ? free.gbSeconds : A.zero
-  let streamW = free ? free.streaming : A.zero
-  let reqF = A.zero
-  let gbsF = A.zero
-  let streamF = A.zero
-  let reqU = A.one
-  let gbsU = A.one
-  let streamU = A.one
+  const { poolW, poolF, poolU } = usage
+  if (free) {
+    for (let p = 0; p < FREE_POOLS.length; p++) {
+      poolW[p] = free[FREE_POOLS[p]!]
+      poolF[p] = A.zero
+      poolU[p] = A.one
+    }
+  }
   const { W, F, U } = usage
+  if ((usage.used & ACCOUNT_METER_BITS) !== 0) usage.used = settleAccount(A, W, F, U, usage.used)
   // The meters in use and those always billed, lowest first (the lines' order).
   for (let bits = usage.used | ALWAYS; bits !== 0; bits &= bits - 1) {
     const i = 31 - Math.clz32(bits & -bits)
@@ -240,11 +252,11 @@ export function priceMeters<T>(
     let w = inUse ? W[i]! : A.zero
     let f = inUse ? F[i]! : A.zero
     let u = inUse ? U[i]! : A.one
-    const pool = METER_POOLS[i]
-    if (free && pool) {
-      let aw = pool === 'requests' ? reqW : pool === 'gbSeconds' ? gbsW : streamW
-      let af = pool === 'requests' ? reqF : pool === 'gbSeconds' ? gbsF : streamF
-      const au = pool === 'requests' ? reqU : pool === 'gbSeconds' ? gbsU : streamU
+    const pool = METER_POOL_INDEX[i]!
+    if (free && pool >= 0) {
+      let aw = poolW[pool] as T
+      let af = poolF[pool] as T
+      const au = poolU[pool] as T
       // A whole allowance needs no common denominator.
       if (au !== u && !A.isZero(af)) {
         const l = A.lcm(au, u)
@@ -266,19 +278,9 @@ export function priceMeters<T>(
         f = A.r
         aw = af = A.zero
       }
-      if (pool === 'requests') {
-        reqW = aw
-        reqF = af
-        reqU = u
-      } else if (pool === 'gbSeconds') {
-        gbsW = aw
-        gbsF = af
-        gbsU = u
-      } else {
-        streamW = aw
-        streamF = af
-        streamU = u
-      }
+      poolW[pool] = aw
+      poolF[pool] = af
+      poolU[pool] = u
     }
     if ((METER_PER_TYPE & (1 << i)) !== 0) {
       // A line per instance type and price paid; a type the region has no price for fails the bill.

@@ -135,8 +135,8 @@ function plainFunction(fn: FunctionInput, seen: number, quick: QuickSheet, regio
   const fnFields = fn as unknown as Record<string, unknown>
   if (!plainExtras(fnFields, seen)) return false
   if (!sheet.extraMeters) return true
-  // Managed Instances (sized, priced per instance type and region) are validateInput's to check.
-  if (fn.compute === 'managed-instances') return false
+  // Managed Instances (sized, priced per instance type and region) and function URLs (not in every region) are validateInput's to check.
+  if (fn.compute === 'managed-instances' || fn.frontDoor === 'function-url') return false
   // The combinations AWS does not allow (combinations.ts says why), all refused here.
   // Durable executions clearly within the requests (validateInput decides near the limit).
   const executions = fn.durableExecutions
@@ -183,8 +183,8 @@ export function plainValidInput(input: unknown): EstimateInput | null {
   const freeTier = input.freeTier
   if (freeTier !== undefined && typeof freeTier !== 'boolean') return null
   const plan = input.savingsPlanPercent
-  // A Savings Plan is rare: validateInput checks it.
-  if (plan !== undefined) return null
+  // A Savings Plan, or API Gateway's free tier, is rare: validateInput checks it.
+  if (plan !== undefined || input.apiGatewayFreeTier !== undefined) return null
   // A key the estimate does not have is a problem validateInput names.
   for (const key in input) if (!ESTIMATE_KEY_SET.has(key)) return null
   const functions = input.functions

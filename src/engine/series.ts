@@ -117,10 +117,11 @@ function pricePoints(
   inUse: Record<Architecture, boolean>,
   savingsPlanPercent: Ratio,
   perTypeAt: ((x: bigint) => TypeUse[]) | null,
+  apiFree = false,
 ): CostPoint[] {
   const discount = savingsPlanDiscount(savingsPlanPercent)
   const prices = discount ? meterPrices(BIGINT, sheet, region, discount) : exactMeterPrices(sheet, region)
-  const free = freeAllowance(sheet, freeTier)
+  const free = freeAllowance(sheet, freeTier, apiFree)
   const totals = new MeterTotals(BIGINT)
   const points: CostPoint[] = []
   let point = emptyPoint(0, 0)
@@ -262,6 +263,7 @@ export function costByRequests(input: EstimateInput, options: RequestSeriesOptio
     inUse,
     bill.savingsPlanPercent,
     perTypeAt,
+    bill.apiFree,
   )
   const current = toPoint(currentX, bill)
   const idx = points.findIndex((p) => p.x >= currentX)

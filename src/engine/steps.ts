@@ -180,7 +180,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     const bracketed = lines.length > 1 || Array.isArray(m.price(bill.sheet, bill.region))
     if (!bracketed) {
       for (const l of lines) {
-        const note = l.estimatedPrice ? ' (estimated price: x86_64 x 0.8)' : ''
+        const note = l.estimatedPrice ? (l.kind.startsWith('provisioned') ? ' (estimated price: x86_64 x 0.8)' : ' (us-east-1’s price)') : ''
         charges.push(line(`${labelOf(l)}: ${priced(l, l.quantityUnit)}${note}${charge ? ` (${charge})` : ''}`))
       }
       continue

@@ -96,7 +96,53 @@ export interface FunctionInput {
   memoryGbPerVcpu?: number
   /** Managed Instances: extra capacity above the average, %, 0-200; default 0. */
   scalingBufferPercent?: number
+  /**
+   * CloudWatch Logs: `'off'` (default, not priced), `'text'` or `'json'`
+   * (the only format on Managed Instances). Sets Lambda's own bytes per
+   * invocation: text 264 (290 on a cold start), JSON 819.
+   */
+  logFormat?: LogFormat
+  /** The function's own log bytes per invocation, >= 0 (fractions allowed); default 0. */
+  appLogBytesPerInvocation?: number
+  /** CloudWatch Logs class: `'standard'` (default) or `'infrequent-access'`. */
+  logClass?: LogClass
+  /** Months the logs are kept, 0-120 (0: not stored); default 1. */
+  logRetentionMonths?: number
+  /**
+   * What invokes the function from the internet: `'none'` (default, not
+   * priced), `'function-url'` (no charge), `'http-api'`, `'rest-api'`,
+   * `'websocket'` (API Gateway) or `'alb'` (an Application Load Balancer,
+   * one per region shared by the functions behind it).
+   */
+  frontDoor?: FrontDoor
+  /** Average request payload, KB (1,024 bytes), >= 0; default 0. */
+  requestKb?: number
+  /** WebSocket connection minutes a month, >= 0; default 0. */
+  connectionMinutes?: number
+  /** Average response, KB (1,024 bytes), >= 0; default 0: data out to the internet, 100 GB a month free. */
+  responseKb?: number
 }
+
+/**
+ * What invokes a function from the internet.
+ *
+ * @example const door: FrontDoor = 'http-api'
+ */
+export type FrontDoor = 'none' | 'function-url' | 'http-api' | 'rest-api' | 'websocket' | 'alb'
+
+/**
+ * How a function's logs are written: not priced, plain text or JSON.
+ *
+ * @example const format: LogFormat = 'json'
+ */
+export type LogFormat = 'off' | 'text' | 'json'
+
+/**
+ * A CloudWatch Logs log class.
+ *
+ * @example const logClass: LogClass = 'infrequent-access'
+ */
+export type LogClass = 'standard' | 'infrequent-access'
 
 /**
  * How a function runs: on Lambda's own fleet, or on EC2 instances Lambda manages for you.
@@ -129,6 +175,8 @@ export interface EstimateInput {
    * and provisioned duration, and is assumed to cover all of that usage.
    */
   savingsPlanPercent?: number
+  /** API Gateway's free tier, for accounts in their first 12 months (1M REST and 1M HTTP calls, 1M WebSocket messages, 750,000 connection minutes); default false. */
+  apiGatewayFreeTier?: boolean
   /** One or more functions on one account. */
   functions: FunctionInput[]
 }
@@ -168,13 +216,24 @@ export type LineKind =
   | 'managed-instances-requests'
   | 'managed-instances-ec2'
   | 'managed-instances-fee'
+  | 'logs-standard'
+  | 'logs-infrequent-access'
+  | 'logs-storage'
+  | 'api-http'
+  | 'api-rest'
+  | 'api-websocket-messages'
+  | 'api-websocket-minutes'
+  | 'alb-hours'
+  | 'alb-lcu'
+  | 'data-out'
 
 /**
  * What a bill line's quantity counts.
  *
  * @example estimate(input).lines[0].quantityUnit // 'requests'
  */
-export type QuantityUnit = 'requests' | 'GB-s' | 'GB' | 'GiB' | 'operations' | 'GB-months' | 'instance-hours'
+export type QuantityUnit =
+  'requests' | 'GB-s' | 'GB' | 'GiB' | 'operations' | 'GB-months' | 'instance-hours' | 'messages' | 'connection-minutes' | 'hours' | 'LCU-hours'
 
 /**
  * One line of the bill as `estimateTotal` gives it: what it is and its cents.
@@ -247,6 +306,8 @@ export interface FunctionUsage {
   billedColdMs: number
   /** The function runs on Lambda@Edge (current sheet). */
   edge: boolean
+  /** Where it has shares of the services beside Lambda: those shares and its share of compute (on-demand GB-s), whole cents. */
+  beside?: { computeCents: number; logsCents: number; apiCents: number; dataOutCents: number }
   /** On Lambda Managed Instances (current sheet): its instance type and the month's instance-hours (exact decimal string), sized or given. */
   managedInstances?: { instanceType: string; instanceHours: string; sized: boolean }
 }
@@ -268,6 +329,8 @@ export interface FreeTierUsage {
   gbSecondsUsedByArchitecture: Record<Architecture, string>
   /** Response streaming GiB covered by its own 100 GiB monthly free tier, exact decimal string. */
   streamingGibUsed: string
+  /** CloudWatch Logs GB (2^30 bytes) covered by its 5 GB monthly free tier, both classes, exact decimal string. */
+  logsGbUsed?: string
 }
 
 /**

@@ -443,6 +443,9 @@ export function validateInput(input: unknown): InputProblem[] {
   if (input.freeTier !== undefined && typeof input.freeTier !== 'boolean') {
     out.push({ path: 'freeTier', message: `Include free tier must be true or false; got ${describeValue(input.freeTier)}.` })
   }
+  if (input.apiGatewayFreeTier !== undefined && typeof input.apiGatewayFreeTier !== 'boolean') {
+    out.push({ path: 'apiGatewayFreeTier', message: `API Gateway free tier must be true or false; got ${describeValue(input.apiGatewayFreeTier)}.` })
+  }
   for (const key in input) {
     if (ESTIMATE_KEYS.includes(key) || input[key] === undefined) continue
     const near = (key.length >= 3 && ESTIMATE_KEYS.find((k) => k.toLowerCase().startsWith(key.toLowerCase()))) || nearestName(key, ESTIMATE_KEYS)
@@ -690,6 +693,7 @@ export function copyInput(input: EstimateInput): EstimateInput {
   for (let i = 0; i < functions.length; i++) copy[i] = readFunction(functions[i]!)
   const out: EstimateInput = { sheet: input.sheet, region: input.region, freeTier: input.freeTier, functions: copy }
   if (input.savingsPlanPercent !== undefined) out.savingsPlanPercent = input.savingsPlanPercent
+  if (input.apiGatewayFreeTier !== undefined) out.apiGatewayFreeTier = input.apiGatewayFreeTier
   return out
 }
 

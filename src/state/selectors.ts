@@ -5,6 +5,7 @@ import {
   type Estimate,
   type EstimateInput,
   type FunctionInput,
+  type FunctionUsage,
   type InputProblem,
   type PriceSheetId,
 } from '../engine/index'
@@ -53,11 +54,12 @@ export const FIELD_LABELS = Object.fromEntries([
   ['region', 'Region'],
   ['freeTier', 'Include free tier'],
   ['savingsPlanPercent', 'Compute Savings Plan (%)'],
+  ['apiGatewayFreeTier', 'API Gateway free tier (new accounts)'],
   ['functions', 'Functions'],
 ]) as Readonly<Record<LabelledField, string>>
 
 /** The fields a problem can point at: a function's, the account's, or the list of functions. */
-type LabelledField = FunctionField | 'sheet' | 'region' | 'freeTier' | 'savingsPlanPercent' | 'functions'
+type LabelledField = FunctionField | 'sheet' | 'region' | 'freeTier' | 'savingsPlanPercent' | 'apiGatewayFreeTier' | 'functions'
 
 /** A problem placed on the form: which field, which function, and the engine's words. */
 export interface FieldProblem {
@@ -194,7 +196,9 @@ export function createSelectors() {
     const result = selectEstimate(inputs)
     if (result.status !== 'ok') return null
     const total = result.estimate.totalCents
-    return result.estimate.functions.map((f) => ({ cents: f.cents, usd: f.usd, totalCents: total }))
+    return result.estimate.functions.map((f) =>
+      f.beside ? { cents: f.cents, usd: f.usd, totalCents: total, beside: f.beside } : { cents: f.cents, usd: f.usd, totalCents: total },
+    )
   })
 
   /**
@@ -230,6 +234,8 @@ export interface FunctionCost {
   usd: string
   /** The whole bill, cents. */
   totalCents: number
+  /** Its shares of compute and of the services beside Lambda, where it has the latter. */
+  beside?: FunctionUsage['beside']
 }
 
 export type Selectors = ReturnType<typeof createSelectors>

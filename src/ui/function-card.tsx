@@ -14,13 +14,14 @@ import {
 } from '../engine/index'
 import { CURRENT_ONLY_FIELDS, FIELD_CONFLICTS, FUNCTION_FIELD_BY_KEY, type FieldSpec } from '../engine/fields'
 
-/** What "More options" holds, in the fields table's words: "cold starts, provisioned concurrency, ...". */
-const MORE_OPTIONS = [...new Set(CURRENT_ONLY_FIELDS.flatMap((f) => f.ignoredBrieflyAs ?? f.ignoredAs ?? []))].join(', ')
+/** What a section holds, in the fields table's words: "cold starts, provisioned concurrency, ...". */
+const summaryOf = (group: string) =>
+  [...new Set(CURRENT_ONLY_FIELDS.filter((f) => f.group === group).flatMap((f) => f.ignoredBrieflyAs ?? f.ignoredAs ?? []))].join(', ')
 import { ASSUMED_ENVIRONMENT_LIFETIME_MINUTES, ASSUMED_IDLE_MINUTES, coldStartsOfDraft } from '../state/cold-start'
 import { useCalculator, useCalculatorStore } from '../state/react'
 import { FIELD_LABELS, parseNumberText } from '../state/selectors'
-import { EXTRA_SPECS, isExtraSet, isNumberSpec, usesExtras, type ExtraField, type FunctionDraft } from '../state/store'
-import type { FunctionField } from '../state/selectors'
+import { EXTRA_SPECS, isExtraSet, isNumberSpec, type ExtraField, type FunctionDraft } from '../state/store'
+import type { FunctionCost, FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
 import { CheckboxField, FieldError, LabelSuffix, LinkNote, NumberField, sameFieldProps, SelectField } from './fields'
 import { averageRate, countOf, formatNumber, formatUsd } from './format'
@@ -51,10 +52,24 @@ function MonthlyRequests({ requests, per }: { requests: string; per: RequestUnit
   return <>= {countOf(monthlyRequestsText(value, per), 'requests')} a month</>
 }
 
+/**
+ * One line where CloudWatch Logs or the API in front cost more than the
+ * function's compute: "CloudWatch Logs cost 1.4x this function's compute".
+ */
+function besideHint(beside: FunctionCost['beside'], json: boolean): string | null {
+  if (!beside || beside.computeCents <= 0) return null
+  const times = (cents: number) => `${Math.round((cents / beside.computeCents) * 10) / 10}x`
+  if (beside.logsCents > beside.computeCents)
+    return `CloudWatch Logs cost ${times(beside.logsCents)} this function’s compute${json ? ': JSON system logs at WARN level drop START/END/REPORT' : ''}.`
+  if (beside.apiCents > beside.computeCents) return `The API in front costs ${times(beside.apiCents)} this function’s compute.`
+  return null
+}
+
 /** The function's share of the monthly bill (the engine's per-function cost), for its header. */
-function FunctionCost({ index, count }: { index: number; count: number }) {
+function FunctionCost({ index, count, json }: { index: number; count: number; json: boolean }) {
   const usage = useCalculator((s, sel) => sel.selectFunctionCosts(s)?.[index] ?? null)
   if (!usage) return null
+  const hint = besideHint(usage.beside, json)
   let share = ''
   if (count > 1 && usage.totalCents > 0) {
     const percent = Math.round((usage.cents / usage.totalCents) * 100)
@@ -63,12 +78,21 @@ function FunctionCost({ index, count }: { index: number; count: number }) {
   return (
     <p className="function-cost" data-testid={`function-cost-${index + 1}`}>
       <strong>{formatUsd(usage.usd)}</strong> a month{share}
+      {hint ? <span className="beside-hint"> {hint}</span> : null}
     </p>
   )
 }
 
-/** The fields of "More options", in the table's order (engine/fields.ts). */
-const MORE_FIELDS = EXTRA_SPECS.filter((f) => f.group === 'more')
+/**
+ * The sections of optional fields, each with its fields in the table's order
+ * (engine/fields.ts): "More options" (the rest of the 2026 Lambda bill) and
+ * "Beside Lambda" (what comes with the function on the invoice).
+ */
+const SECTIONS = [
+  { id: 'more', title: 'More options', fields: EXTRA_SPECS.filter((f) => f.group === 'more'), summary: summaryOf('more') },
+  { id: 'beside', title: 'Beside Lambda', fields: EXTRA_SPECS.filter((f) => f.group === 'beside'), summary: summaryOf('beside') },
+] as const
+type Section = (typeof SECTIONS)[number]
 
 /** The fields a Managed Instances function does not have (the compute field's conflicts): hidden while it runs there, unless set. */
 const NOT_ON_MANAGED: ReadonlySet<string> = new Set(FIELD_CONFLICTS.filter(([a]) => a.key === 'compute').map(([, b]) => b.key))
@@ -90,6 +114,7 @@ const sameCondition = (a: ShownWhen, b: ShownWhen | undefined) =>
   b !== undefined && a.key === b.key && a.equals === b.equals && a.notDefault === b.notDefault
 
 interface MoreProps {
+  section: Section
   fn: FunctionDraft
   index: number
   classic: boolean
@@ -126,8 +151,9 @@ function ColdStartEstimateNote({ fn, id, suffix, onUse }: { fn: FunctionDraft; i
  * Each field comes from the table (engine/fields.ts): its label, hint, unit,
  * the default its placeholder shows, and when it is shown (`shownWhen`).
  */
-function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
-  const set = usesExtras(fn)
+function MoreOptions({ section, fn, index, classic, suffix, err, update }: MoreProps) {
+  const MORE_FIELDS = section.fields
+  const set = MORE_FIELDS.some((spec) => isExtraSet(fn, spec))
   const hasError = MORE_FIELDS.some((spec) => err(spec.key))
   const [open, setOpen] = useState(set)
   // A link, a preset or a reset that sets one of these opens the section.
@@ -140,6 +166,7 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
   // One hook per field of a fixed list: the same calls on every render.
   const linkNotes = new Map(MORE_FIELDS.map((spec) => [spec.key, useLinkNote(index, spec.key)] as const))
   const base = `fn-${index + 1}`
+  const part = `${base}-${section.id}`
   const idOf = (field: FunctionField) => functionFieldId(index + 1, field)
   const note = (field: FunctionField) => (classic ? undefined : err(field))
   // A field with a condition shows once it holds, or while it or a field shown with it has a value or a problem.
@@ -200,40 +227,34 @@ function MoreOptions({ fn, index, classic, suffix, err, update }: MoreProps) {
     if (e.key !== 'Escape' || e.defaultPrevented || !shown || hasError) return
     e.preventDefault()
     setOpen(false)
-    document.getElementById(`${base}-more-toggle`)?.focus()
+    document.getElementById(`${part}-toggle`)?.focus()
   }
 
   return (
     <div className="more-options" onKeyDown={closeOnEscape}>
-      <button
-        type="button"
-        className="more-toggle"
-        id={`${base}-more-toggle`}
-        aria-expanded={shown}
-        aria-controls={`${base}-more`}
-        onClick={() => setOpen(!shown)}
-      >
+      <button type="button" className="more-toggle" id={`${part}-toggle`} aria-expanded={shown} aria-controls={part} onClick={() => setOpen(!shown)}>
         <span className="more-toggle-arrow" aria-hidden="true">
           {shown ? '▾' : '▸'}
         </span>
-        <span className="more-toggle-title">More options</span>
+        <span className="more-toggle-title">{section.title}</span>
         <LabelSuffix text={suffix} />
         <span className="more-toggle-note">
-          : {MORE_OPTIONS}
+          : {section.summary}
           {count > 0 ? ` (${count} set)` : ''}
         </span>
       </button>
       {classic ? (
-        <p className="field-hint more-classic-note" id={`${base}-more-classic`}>
-          The classic 2016 sheet ignores these: it billed no INIT, and had none of the others. Switch to the current sheet to price them.
+        <p className="field-hint more-classic-note" id={`${part}-classic`}>
+          The classic 2016 sheet ignores these{section.id === 'more' ? ': it billed no INIT, and had none of the others' : ''}. Switch to the current
+          sheet to price them.
         </p>
       ) : null}
       <div
-        id={`${base}-more`}
+        id={part}
         className="more-fields"
         role="group"
-        aria-labelledby={`${base}-more-toggle`}
-        aria-describedby={classic ? `${base}-more-classic` : undefined}
+        aria-labelledby={`${part}-toggle`}
+        aria-describedby={classic ? `${part}-classic` : undefined}
         hidden={!shown}
       >
         {shown ? MORE_FIELDS.filter(isShown).map(control) : null}
@@ -379,7 +400,7 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
     <section className="card function-card" aria-labelledby={`${base}-title`}>
       <header className="function-header">
         <h3 id={`${base}-title`}>{count > 1 ? title : 'Your function'}</h3>
-        <FunctionCost index={index} count={count} />
+        <FunctionCost index={index} count={count} json={fn.logFormat === 'json'} />
         {compact ? null : (
           <div className="function-actions">
             <button
@@ -470,7 +491,10 @@ function FunctionCardImpl({ fn, index, count, compact = false }: Props) {
         />
       )}
 
-      <MoreOptions fn={fn} index={index} classic={classic} suffix={suffix} err={err} update={update} />
+      {/* The classic sheet shows "Beside Lambda" only to say it ignores what a link set there. */}
+      {SECTIONS.filter((section) => section.id === 'more' || !classic || section.fields.some((spec) => isExtraSet(fn, spec))).map((section) => (
+        <MoreOptions key={section.id} section={section} fn={fn} index={index} classic={classic} suffix={suffix} err={err} update={update} />
+      ))}
     </section>
   )
 }

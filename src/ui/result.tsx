@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import type { Estimate, EstimateInput } from '../engine/index'
+import { PART_OF_KIND, SERVICES, serviceOfPart, type BillLine, type Estimate, type EstimateInput } from '../engine/index'
 import { useCalculator } from '../state/react'
 import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
@@ -7,7 +7,7 @@ import { formatBillable, formatLineAmount, formatUsd, keepUnitsWhole } from './f
 import { LongNumber } from './long-number'
 import { lineUse, shownLines } from './shown-lines'
 import { BaselineBar, baselineOf, ChangeCell, lineKey, type Baseline } from './baseline'
-import { centsOf } from './money'
+import { centsOf, formatCentsExact } from './money'
 import { useLoaded } from './use-loaded'
 
 /** Where a problem is, in words: "Memory (MB), function 2". */
@@ -61,8 +61,33 @@ function Cell({ label, className, title, children }: { label: string; className?
  * the docs widget keeps a short table without the unit price. Nothing scrolls.
  * The roles keep it a table for assistive technology whatever its CSS display.
  */
+/**
+ * Each service's lines and subtotal, where the bill has lines of more than
+ * Lambda (CloudWatch Logs, ...): a row after each service's lines, Lambda's
+ * with its share of the whole.
+ */
+function subtotalAfter(lines: BillLine[], i: number, total: bigint): ReactNode {
+  const service = serviceOfPart(PART_OF_KIND[lines[i]!.kind])
+  const next = lines[i + 1]
+  if ((next && serviceOfPart(PART_OF_KIND[next.kind]) === service) || lines.every((l) => serviceOfPart(PART_OF_KIND[l.kind]) === service)) return null
+  const cents = lines.filter((l) => serviceOfPart(PART_OF_KIND[l.kind]) === service).reduce((sum, l) => sum + centsOf(l.usd), 0n)
+  const share = service === 'lambda' && total > 0n ? ` (${Math.round(Number((cents * 10000n) / total) / 10) / 10} % of the bill)` : ''
+  return (
+    <tr key={`subtotal-${service}`} role="row" className="line-subtotal" data-service={service}>
+      <th scope="row" role="rowheader" colSpan={2}>
+        {SERVICES.find((x) => x.id === service)!.label} subtotal{share}
+      </th>
+      <td role="cell" className="col-unit col-empty" />
+      <Cell label="Subtotal" className="col-amount">
+        {formatCentsExact(cents)}
+      </Cell>
+    </tr>
+  )
+}
+
 function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline: Baseline | null; stack: boolean }) {
   const lines = shownLines(estimate)
+  const total = centsOf(estimate.totalUsd)
   const keys = new Set(lines.map(lineKey))
   const gone = baseline ? [...baseline.lines].filter(([key]) => !keys.has(key)) : []
   return (
@@ -90,7 +115,7 @@ function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline
         </tr>
       </thead>
       <tbody role="rowgroup">
-        {lines.map((l) => (
+        {lines.map((l, i) => [
           <tr key={lineKey(l)} role="row" data-kind={l.kind}>
             <th scope="row" role="rowheader">
               {keepUnitsWhole(l.label)}
@@ -109,8 +134,9 @@ function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline
               <LongNumber text={formatLineAmount(l.usd, l.exactUsd)} />
             </Cell>
             {baseline ? <ChangeCell cents={centsOf(l.usd)} base={baseline.lines.get(lineKey(l))?.cents ?? 0n} /> : null}
-          </tr>
-        ))}
+          </tr>,
+          subtotalAfter(lines, i, total),
+        ])}
         {lines.length === 0 && gone.length === 0 ? (
           <tr role="row" className="line-none">
             <th scope="row" role="rowheader">

@@ -18,7 +18,9 @@ export function lineUse(l: BillLine, free: Estimate['freeTier']): 'billed' | 'fr
         ? free.gbSecondsUsedByArchitecture[l.architecture]
         : l.kind === 'response-streaming'
           ? free.streamingGibUsed
-          : '0'
+          : l.kind.startsWith('logs-')
+            ? free.logsGbUsed
+            : '0'
   return isZero(covered ?? '0') ? 'unused' : 'free'
 }
 

@@ -29,6 +29,9 @@ describe('cost vs requests', () => {
       tenantIsolationCents: 0,
       durableCents: 0,
       managedInstancesCents: 0,
+      logsCents: 0,
+      apiCents: 0,
+      dataOutCents: 0,
       totalCents: 1874,
     })
     expect(s.points).toContainEqual(s.current)
@@ -95,6 +98,9 @@ describe('cost vs requests', () => {
             tenantIsolationCents: 0,
             durableCents: 0,
             managedInstancesCents: 0,
+            logsCents: 0,
+            apiCents: 0,
+            dataOutCents: 0,
             totalCents: bill.totalCents,
           }
           for (const l of bill.lines) want[group[l.kind]!] += l.cents

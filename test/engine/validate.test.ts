@@ -314,7 +314,7 @@ const table: [string, unknown, string, string][] = [
     'an unknown field like no known one',
     current({ costCentre: 'team-a' }),
     'functions.0.costCentre',
-    'Unknown field "costCentre" on function 1: no function field has that name or one like it, so it would be ignored and a different bill priced. The fields a function takes are those of FunctionInput: name, memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb, coldStartPercent, initDurationMs, provisionedConcurrency, provisionedHours, provisionedSharePercent, snapStart, snapStartVersions, snapStartCacheHours, edge, streamedMbPerRequest, tenantIsolation, durableExecutions, durableOperationsPerExecution, durableKbWrittenPerExecution, durableRunningDays, durableRetentionDays, compute, instanceType, instanceHours, ec2PricePerHour, concurrencyPerEnvironment, memoryGbPerVcpu, scalingBufferPercent.',
+    'Unknown field "costCentre" on function 1: no function field has that name or one like it, so it would be ignored and a different bill priced. The fields a function takes are those of FunctionInput: name, memoryMb, durationMs, requests, per, architecture, ephemeralStorageMb, coldStartPercent, initDurationMs, provisionedConcurrency, provisionedHours, provisionedSharePercent, snapStart, snapStartVersions, snapStartCacheHours, edge, streamedMbPerRequest, tenantIsolation, durableExecutions, durableOperationsPerExecution, durableKbWrittenPerExecution, durableRunningDays, durableRetentionDays, compute, instanceType, instanceHours, ec2PricePerHour, concurrencyPerEnvironment, memoryGbPerVcpu, scalingBufferPercent, logFormat, appLogBytesPerInvocation, logClass, logRetentionMonths, frontDoor, requestKb, connectionMinutes, responseKb.',
   ],
   [
     'streamed MB not a number',

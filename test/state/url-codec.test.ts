@@ -45,6 +45,14 @@ const FN: Draft = {
   concurrencyPerEnvironment: '',
   memoryGbPerVcpu: '',
   scalingBufferPercent: '',
+  logFormat: 'off',
+  appLogBytesPerInvocation: '',
+  logClass: 'standard',
+  logRetentionMonths: '',
+  frontDoor: 'none',
+  requestKb: '',
+  connectionMinutes: '',
+  responseKb: '',
 }
 /** What a link without `v` (version 1) leaves out means: the classic sheet. */
 const DEFAULTS: Plain = { sheet: 'aws-2016', region: 'us-east-1', freeTier: true, functions: [FN] }
@@ -714,6 +722,21 @@ const extras = fc.record({
   concurrencyPerEnvironment: optional(fc.integer({ min: 1, max: 1_600 })),
   memoryGbPerVcpu: optional(fc.constantFrom(2, 4, 8)),
   scalingBufferPercent: optional(fc.integer({ min: 0, max: 200 })),
+  logFormat: fc.constantFrom('off' as const, 'text' as const, 'json' as const),
+  appLogBytesPerInvocation: optional(fc.integer({ min: 0, max: 100_000 }).map((x) => x / 4)),
+  logClass: fc.constantFrom('standard' as const, 'infrequent-access' as const),
+  logRetentionMonths: optional(fc.integer({ min: 0, max: 120 })),
+  frontDoor: fc.constantFrom(
+    'none' as const,
+    'http-api' as const,
+    'rest-api' as const,
+    'websocket' as const,
+    'alb' as const,
+    'function-url' as const,
+  ),
+  requestKb: optional(fc.integer({ min: 0, max: 40_960 }).map((x) => x / 4)),
+  connectionMinutes: optional(fc.integer({ min: 0, max: 1_000_000 })),
+  responseKb: optional(fc.integer({ min: 0, max: 40_960 }).map((x) => x / 4)),
 })
 
 function functionFor(sheet: 'aws-2016' | 'aws-current'): fc.Arbitrary<Draft> {

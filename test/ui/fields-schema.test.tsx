@@ -92,8 +92,8 @@ describe('the fields table', () => {
     expect(current.length).toBeGreaterThanOrEqual(11)
   })
 
-  it('puts exactly the current-only fields in "More options", and keeps every key, attribute and id unique', () => {
-    expect(FUNCTION_FIELDS.filter((f) => f.group === 'more')).toEqual(CURRENT_ONLY_FIELDS)
+  it('puts exactly the current-only fields in "More options" or "Beside Lambda", and keeps every key, attribute and id unique', () => {
+    expect(FUNCTION_FIELDS.filter((f) => f.group === 'more' || f.group === 'beside')).toEqual(CURRENT_ONLY_FIELDS)
     for (const column of ['key', 'urlKey', 'attribute', 'idSuffix'] as const) {
       const values = FUNCTION_FIELDS.map((f) => f[column])
       expect(new Set(values).size, column).toBe(values.length)
@@ -158,15 +158,16 @@ describe.each(current.map((spec) => [spec.key, spec] as const))('%s, from the ta
     expect(functionFieldId(2, key as never)).toBe(`fn-2-${spec.idSuffix}`)
   })
 
-  it('is in "More options": a labelled control with its hint, on function 1 and function 2', () => {
+  const sectionTitle = spec.group === 'beside' ? 'Beside Lambda' : 'More options'
+  it(`is in "${sectionTitle}": a labelled control with its hint, on function 1 and function 2`, () => {
     const fn = withField(spec, value)
     renderWithStore(<FunctionList />, { functions: [fn, { ...fn, id: 'second' }] })
     for (const [number, suffix] of [
       [1, ''],
       [2, ' (function 2)'],
     ] as const) {
-      const group = document.getElementById(`fn-${number}-more`)!
-      expect(group).toHaveAccessibleName(expect.stringMatching(/^More options/))
+      const group = document.getElementById(`fn-${number}-${spec.group}`)!
+      expect(group).toHaveAccessibleName(expect.stringMatching(new RegExp(`^${sectionTitle}`)))
       const control = within(group).getByLabelText(`${spec.label}${suffix}`)
       expect(control).toHaveAttribute('id', `fn-${number}-${spec.idSuffix}`)
       if (typeof value === 'boolean') expect(control).toBeChecked()

@@ -1,4 +1,5 @@
 import { parseDecimalString, toDecimalString } from '../decimal'
+import { BESIDE_LAMBDA } from './beside-lambda'
 import type { ExtraMeters, PriceSheetData, ProvisionedPrices, RegionCaveat, RegionPrices, TierData } from './sheet-data'
 
 const X86_TIERS: TierData[] = [
@@ -108,6 +109,7 @@ const EXTRA_METERS: ExtraMeters = {
     reservedVcpus: 1,
     reservedMemoryMb: 1024,
   },
+  besideLambda: BESIDE_LAMBDA,
   sources: [
     {
       title: 'AWS Lambda pricing page (2026): provisioned concurrency, SnapStart, Lambda@Edge and response streaming examples',
@@ -144,6 +146,7 @@ export const AWS_CURRENT: PriceSheetData = {
     { title: 'AWS News Blog: Graviton2 (arm64) for Lambda, 2021-09-29', url: 'https://aws.amazon.com/blogs/aws/' },
     { title: 'AWS Pricing Calculator, Lambda', url: 'https://calculator.aws/' },
     ...EXTRA_METERS.sources,
+    ...BESIDE_LAMBDA.sources,
   ],
   granularityMs: 1,
   memory: { minMb: 128, maxMb: 10_240, stepMb: 1 },

@@ -1,4 +1,5 @@
 import type { Architecture, PriceSheetInfo } from '../types'
+import type { BesideLambdaPrices } from './beside-lambda'
 
 /**
  * One price bracket of compute: usage up to `upToGbSeconds` (null: no limit) at `usdPerGbSecond`.
@@ -81,6 +82,8 @@ export interface ExtraMeters {
   prices: Readonly<Record<string, string>>
   /** Lambda Managed Instances: its request price and the rules its bill and sizing follow. */
   managedInstances: ManagedInstancesRules
+  /** What comes with a function on the invoice: CloudWatch Logs, the API in front, data out (beside-lambda.ts). */
+  besideLambda: BesideLambdaPrices
   sources: { title: string; url: string }[]
 }
 
