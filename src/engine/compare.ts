@@ -2,8 +2,9 @@ import { BIGINT } from './arithmetic'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from './compiled-sheet'
 import { estimate, priceSheetInfo } from './estimate'
 import { setIgnoredFields } from './fields'
-import { COST_PARTS, measureFunction, METERS, type CostPart, type MeterSpec } from './meters'
+import { COST_PARTS, measureFunction, METERS, serviceOfPart, SERVICES, type CostPart, type MeterSpec } from './meters'
 import { requestsPerMonth } from './requests'
+import { orList } from './text'
 import { formatPlainNumber } from './validate'
 import { PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData } from './sheets/sheet-data'
@@ -25,11 +26,6 @@ export type Comparison =
 /** A sheet in a sentence about what it had: "the 2016 sheet", "today\u2019s sheet". */
 function sheetWord(sheet: PriceSheetData): string {
   return sheet.extraMeters ? 'today\u2019s sheet' : `the ${sheet.effectiveDate.slice(0, 4)} sheet`
-}
-
-/** "a", "a or b", "a, b or c". */
-function either(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -84,7 +80,7 @@ function prices(m: MeterSpec, sheet: CompiledSheet, region: CompiledRegion): boo
  * another architecture the target offers is not missing: the function moves
  * there (arm64 compute on the classic sheet is priced on x86_64).
  */
-function missingOn(input: EstimateInput, target: PriceSheetData, region: string): string[] {
+function missingOn(input: EstimateInput, target: PriceSheetData, region: string): { features: string[]; services: string[] } {
   const own = compiledSheet(input.sheet)
   const other = compiledSheet(target.id)
   const otherRegion = other.regions.get(region)!
@@ -104,7 +100,13 @@ function missingOn(input: EstimateInput, target: PriceSheetData, region: string)
       if (!moved) missing.add(i)
     }
   }
-  return [...new Set([...missing].sort((a, b) => a - b).map((i) => thingBilled(METERS[i]!)))]
+  const sorted = [...missing].sort((a, b) => a - b).map((i) => METERS[i]!)
+  const lambda = sorted.filter((m) => serviceOfPart(m.part) === 'lambda')
+  const others = new Set(sorted.filter((m) => serviceOfPart(m.part) !== 'lambda').map((m) => serviceOfPart(m.part)))
+  return {
+    features: [...new Set(lambda.map(thingBilled))],
+    services: SERVICES.filter((s) => others.has(s.id)).map((s) => inSentence(s.label)),
+  }
 }
 
 /**
@@ -162,9 +164,15 @@ export function compareWithSheet(input: EstimateInput, target: PriceSheetId): Co
     region = sheet.defaultRegion
   }
 
-  const missing = missingOn(input, sheet, region ?? sheet.defaultRegion)
-  if (missing.length > 0) {
-    return { sheet: target, available: false, missing, reason: `not comparable: ${phrase} had no ${either(missing)}.` }
+  // A Lambda feature the other sheet lacks, or a service beside Lambda it does not price
+  // (the classic sheet prices Lambda alone, though CloudWatch Logs and API Gateway were billed in 2016 too).
+  const { features, services } = missingOn(input, sheet, region ?? sheet.defaultRegion)
+  if (features.length + services.length > 0) {
+    const why = [
+      ...(features.length > 0 ? [`${phrase} had no ${orList(features)}`] : []),
+      ...(services.length > 0 ? [`${features.length > 0 ? 'it' : phrase} prices Lambda alone, not ${orList(services)}`] : []),
+    ].join(', and ')
+    return { sheet: target, available: false, missing: [...features, ...services], reason: `not comparable: ${why}.` }
   }
 
   const functions: FunctionInput[] = []
@@ -202,12 +210,22 @@ export function compareWithSheet(input: EstimateInput, target: PriceSheetId): Co
       if (set.some((f) => COLD_START_KEYS.has(f.key))) {
         adjustments.push(sentence(who, `cold starts are billed as warm ones: ${phrase} did not bill INIT (it has been billed since 1 August 2025).`))
       }
-      const rest = [...new Set(set.filter((f) => !COLD_START_KEYS.has(f.key)).map((f) => f.ignoredAs!))]
-      if (rest.length > 0) {
+      const rest = set.filter((f) => !COLD_START_KEYS.has(f.key))
+      const features = [...new Set(rest.filter((f) => f.group !== 'beside').map((f) => f.ignoredAs!))]
+      const beside = [...new Set(rest.filter((f) => f.group === 'beside').map((f) => f.ignoredAs!))]
+      if (features.length > 0) {
         adjustments.push(
           sentence(
             who,
-            `${both(rest)} left out: ${phrase} did not have ${rest.length > 1 ? 'them, and they add' : 'it, and it adds'} nothing to this bill.`,
+            `${both(features)} left out: ${phrase} did not have ${features.length > 1 ? 'them, and they add' : 'it, and it adds'} nothing to this bill.`,
+          ),
+        )
+      }
+      if (beside.length > 0) {
+        adjustments.push(
+          sentence(
+            who,
+            `${both(beside)} left out: ${phrase} prices Lambda alone, and ${beside.length > 1 ? 'they add' : 'it adds'} nothing to this bill.`,
           ),
         )
       }

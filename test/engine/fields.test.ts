@@ -176,11 +176,11 @@ describe('the classic sheet ignores the current-only fields, by their names in t
     durableExecutions: 'not comparable: the 2016 sheet had no durable functions.',
     compute: 'not comparable: the 2016 sheet had no Managed Instances.',
     // Text logs: Lambda's own 264 bytes an invocation, ingested and stored.
-    logFormat: 'not comparable: the 2016 sheet had no CloudWatch Logs.',
+    logFormat: 'not comparable: the 2016 sheet prices Lambda alone, not CloudWatch Logs.',
     // A function URL: no charge of its own.
-    frontDoor: 'The API in front left out: the 2016 sheet did not have it, and it adds nothing to this bill.',
+    frontDoor: 'The API in front left out: the 2016 sheet prices Lambda alone, and it adds nothing to this bill.',
     // 200 MB a response, out to the internet.
-    responseKb: 'not comparable: the 2016 sheet had no data out to the internet.',
+    responseKb: 'not comparable: the 2016 sheet prices Lambda alone, not data transfer out.',
   }
 
   it('has a sentence here for every field the classic sheet ignores', () => {
