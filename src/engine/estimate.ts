@@ -292,6 +292,7 @@ export function estimateOf(input: EstimateInput, bill: Bill, imported?: Imported
     functions: functionsOf(bill, lineShares(bill)),
     freeTier: freeTierOf(bill),
     savingsPlanPercent: toDecimalString(p.n, p.d),
+    apiGatewayFreeTier: input.apiGatewayFreeTier === true,
     totals: totalsOf(bill),
     assumptions: assumptionsOf(bill),
     costPerRequestUsd: costPer(bill, 1n, 12),

@@ -1057,7 +1057,7 @@ export const ACCOUNT_FIELDS: readonly FieldSpec<'sheet' | 'region' | 'freeTier' 
     urlKey: 'af',
     attribute: 'api-gateway-free-tier',
     idSuffix: 'api-gateway-free-tier',
-    hint: 'An account’s first 12 months.',
+    hint: 'An account’s first 12 months: 1M REST and 1M HTTP calls, 1M WebSocket messages and 750,000 connection-minutes a month.',
     sheets: 'current',
     group: 'beside',
   },

@@ -414,6 +414,8 @@ export interface Estimate extends EstimateTotal {
   freeTier: FreeTierUsage
   /** The Compute Savings Plan's discount, %, as an exact decimal string; "0" for none. */
   savingsPlanPercent: string
+  /** API Gateway's 12-month free tier for new accounts was applied. */
+  apiGatewayFreeTier: boolean
   /** Account totals, exact decimal strings. */
   totals: { requestsPerMonth: string; gbSeconds: string; storageGbSeconds: string }
   /** Choices the engine made where AWS publishes no rule, and unverified prices. */

@@ -135,6 +135,7 @@ export function estimateCsv({ estimate: e, link }: ExportSource): string {
     { section: 'Estimate', item: 'Region', detail: e.region },
     { section: 'Estimate', item: 'Free tier', detail: e.freeTier.included ? 'Included' : 'Not included' },
     ...(e.savingsPlanPercent !== '0' ? [{ section: 'Estimate', item: 'Compute Savings Plan', detail: `${e.savingsPlanPercent} %` }] : []),
+    ...(e.apiGatewayFreeTier ? [{ section: 'Estimate', item: 'API Gateway free tier', detail: 'Included (new account)' }] : []),
     { section: 'Estimate', item: 'Link', detail: link },
   ]
   for (const l of e.lines) {
@@ -283,6 +284,7 @@ export function calculationMarkdown({ estimate: e, link }: ExportSource): string
     `- Region: ${markdownText(e.region)}`,
     `- Free tier: ${e.freeTier.included ? 'included' : 'not included'}`,
     ...(e.savingsPlanPercent !== '0' ? [`- Compute Savings Plan: ${e.savingsPlanPercent} %`] : []),
+    ...(e.apiGatewayFreeTier ? ['- API Gateway free tier: included (new account)'] : []),
     `- Monthly total: **${dollars(e.totalUsd)}**`,
     `- Link: ${autolink(link)}`,
     '',

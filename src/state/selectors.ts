@@ -129,6 +129,7 @@ export function toEstimateInput(inputs: CalculatorInputs): EstimateInput {
     input.region = inputs.region
     const plan = (inputs.savingsPlanPercent ?? '').trim()
     if (plan !== '') input.savingsPlanPercent = parseNumberText(plan) as number
+    if (inputs.apiGatewayFreeTier) input.apiGatewayFreeTier = true
   }
   return input
 }
@@ -156,6 +157,7 @@ function memoOnInputs<T>(compute: (inputs: CalculatorInputs) => T): (inputs: Cal
       last.region !== inputs.region ||
       last.freeTier !== inputs.freeTier ||
       last.savingsPlanPercent !== inputs.savingsPlanPercent ||
+      last.apiGatewayFreeTier !== inputs.apiGatewayFreeTier ||
       last.functions !== inputs.functions
     ) {
       value = compute(inputs)
@@ -164,6 +166,7 @@ function memoOnInputs<T>(compute: (inputs: CalculatorInputs) => T): (inputs: Cal
         region: inputs.region,
         freeTier: inputs.freeTier,
         savingsPlanPercent: inputs.savingsPlanPercent,
+        apiGatewayFreeTier: inputs.apiGatewayFreeTier,
         functions: inputs.functions,
       }
     }

@@ -92,6 +92,8 @@ export interface CalculatorInputs {
   freeTier: boolean
   /** A Compute Savings Plan's discount, %, as typed; empty or absent: none. */
   savingsPlanPercent?: string
+  /** API Gateway's 12-month free tier for new accounts (current sheet); absent: off. */
+  apiGatewayFreeTier?: boolean
   functions: FunctionDraft[]
   /**
    * The ways-to-run-it comparison's settings as a link writes them, by link
@@ -109,6 +111,7 @@ export interface CalculatorActions {
   setRegion(region: string): void
   setFreeTier(freeTier: boolean): void
   setSavingsPlanPercent(text: string): void
+  setApiGatewayFreeTier(on: boolean): void
   updateFunction(id: string, patch: Partial<Omit<FunctionDraft, 'id'>>): void
   addFunction(): void
   duplicateFunction(id: string): void
@@ -165,6 +168,7 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
     setRegion: (region) => set({ region }),
     setFreeTier: (freeTier) => set({ freeTier }),
     setSavingsPlanPercent: (savingsPlanPercent) => set({ savingsPlanPercent }),
+    setApiGatewayFreeTier: (apiGatewayFreeTier) => set({ apiGatewayFreeTier }),
     updateFunction: (id, patch) =>
       set((s) => {
         const fitted = patch.name === undefined ? patch : { ...patch, name: fitName(patch.name) }
@@ -192,6 +196,7 @@ export function createCalculatorStore(initial: Partial<CalculatorInputs> = {}): 
         region: inputs.region,
         freeTier: inputs.freeTier,
         savingsPlanPercent: inputs.savingsPlanPercent ?? '',
+        apiGatewayFreeTier: inputs.apiGatewayFreeTier === true,
         functions: fitNames(inputs.functions),
         compare: inputs.compare,
       }),
@@ -208,5 +213,6 @@ export function inputsOf(state: CalculatorInputs): CalculatorInputs {
     compare: state.compare,
   }
   if (state.savingsPlanPercent) inputs.savingsPlanPercent = state.savingsPlanPercent
+  if (state.apiGatewayFreeTier) inputs.apiGatewayFreeTier = true
   return inputs
 }

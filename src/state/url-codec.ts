@@ -291,6 +291,7 @@ export function encodeLink(inputs: CalculatorInputs): EncodedLink {
   if (inputs.freeTier !== account.freeTier) put('ft', inputs.freeTier ? '1' : '0')
   const plan = (inputs.savingsPlanPercent ?? '').trim()
   if (plan !== '' && plan.length <= MAX_URL_VALUE_LENGTH) put('sp', plan)
+  if (inputs.apiGatewayFreeTier) put('af', '1')
   if (inputs.functions.length !== 1) put('fns', String(inputs.functions.length))
   // The comparison's settings as typed (a value over MAX_URL_VALUE_LENGTH is left out below, as any is).
   for (const key of COMPARE_URL_KEYS) {
@@ -442,6 +443,11 @@ class Decoder {
     if (plan !== undefined && plan.trim() !== '') {
       this.inputs.savingsPlanPercent = plan.trim()
       this.setBy.set('savingsPlanPercent', { key: 'sp', raw: plan })
+    }
+    const apiFree = this.take('af')
+    if (apiFree !== undefined) {
+      if (apiFree === '1' || apiFree === '0') this.inputs.apiGatewayFreeTier = apiFree === '1'
+      else this.report('af', apiFree, `API Gateway free tier must be 1 (yes) or 0 (no); got ${quote(apiFree)}.`)
     }
     // The comparison's settings, kept as given: the comparison checks them, and names any that do not fit.
     for (const key of COMPARE_URL_KEYS) {

@@ -35,6 +35,7 @@ export function PrintSummary() {
   const region = useCalculator((s) => s.region)
   const freeTier = useCalculator((s) => s.freeTier)
   const plan = useCalculator((s) => (s.savingsPlanPercent ?? '').trim())
+  const apiFreeTier = useCalculator((s) => s.apiGatewayFreeTier === true)
   const functions = useCalculator((s) => s.functions)
   const classic = sheet === 'aws-2016'
   const account = [
@@ -43,6 +44,7 @@ export function PrintSummary() {
       : `Current price sheet, ${region}${PRICE_SHEETS[sheet].regions[region] ? `: ${PRICE_SHEETS[sheet].regions[region]!.name}` : ''}`,
     freeTier ? 'free tier included' : 'no free tier',
     ...(!classic && plan !== '' ? [`Compute Savings Plan ${typed(plan)} %`] : []),
+    ...(!classic && apiFreeTier ? ['API Gateway free tier (new account)'] : []),
   ]
   return (
     <section className="print-only print-summary" aria-labelledby="print-summary-title">

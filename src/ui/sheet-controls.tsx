@@ -8,6 +8,9 @@ const SHEET_NOTES: Record<PriceSheetId, string> = {
 }
 
 const SAVINGS_PLAN = ACCOUNT_FIELDS.find((f) => f.key === 'savingsPlanPercent')!
+const API_FREE_TIER = ACCOUNT_FIELDS.find((f) => f.key === 'apiGatewayFreeTier')!
+/** The front doors API Gateway bills, which its free tier covers. */
+const API_GATEWAY_DOORS: readonly string[] = ['http-api', 'rest-api', 'websocket']
 
 const REGION_OPTIONS = Object.entries(PRICE_SHEETS['aws-current'].regions).map(([id, r]) => ({
   value: id,
@@ -23,6 +26,9 @@ export function SheetControls({ compact = false }: { compact?: boolean }) {
   const regionError = useCalculator((s, sel) => sel.selectForm(s).errors.region)
   const savingsPlan = useCalculator((s) => s.savingsPlanPercent ?? '')
   const planError = useCalculator((s, sel) => sel.selectForm(s).errors.savingsPlanPercent)
+  const apiFreeTier = useCalculator((s) => s.apiGatewayFreeTier === true)
+  // Offered where a function has API Gateway in front of it (or it is already on).
+  const apiInFront = useCalculator((s) => s.functions.some((f) => API_GATEWAY_DOORS.includes(f.frontDoor)))
 
   return (
     <section className="card account-card" aria-labelledby="account-title">
@@ -71,6 +77,15 @@ export function SheetControls({ compact = false }: { compact?: boolean }) {
           hint={SAVINGS_PLAN.hint}
           onChange={(text) => store.getState().setSavingsPlanPercent(text)}
         />
+      ) : null}
+      {sheet === 'aws-current' && (apiInFront || apiFreeTier) ? (
+        <>
+          <label className="checkbox">
+            <input type="checkbox" checked={apiFreeTier} onChange={(e) => store.getState().setApiGatewayFreeTier(e.target.checked)} />
+            {API_FREE_TIER.label}
+          </label>
+          {compact ? null : <p className="field-hint">{API_FREE_TIER.hint}</p>}
+        </>
       ) : null}
     </section>
   )

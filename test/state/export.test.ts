@@ -160,6 +160,14 @@ describe('CSV of the bill', () => {
     ])
   })
 
+  it('names API Gateway’s free tier for new accounts where the estimate applies it, and only there', () => {
+    const input: EstimateInput = { sheet: 'aws-current', functions: [{ memoryMb: 128, durationMs: 10, requests: 2e6, frontDoor: 'rest-api' }] }
+    const row = (i: EstimateInput) =>
+      parseCsv(estimateCsv({ estimate: estimate(i), input: i, link: LINK })).find((r) => r[1] === 'API Gateway free tier')
+    expect(row(input)).toBeUndefined()
+    expect(row({ ...input, apiGatewayFreeTier: true })?.[7]).toBe('Included (new account)')
+  })
+
   it('says when there are no requests and no free tier', () => {
     const input: EstimateInput = { sheet: 'aws-2016', freeTier: false, functions: [{ memoryMb: 128, durationMs: 100, requests: 0 }] }
     const rows = parseCsv(estimateCsv({ estimate: estimate(input), input, link: LINK }))

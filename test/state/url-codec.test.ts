@@ -328,6 +328,22 @@ describe('encode: version 2', () => {
   })
 })
 
+describe('API Gateway’s free tier for new accounts in a link', () => {
+  it('is af=1 when on, absent when off, and read back', () => {
+    const on = withIds(state({ sheet: 'aws-current', apiGatewayFreeTier: true }, { frontDoor: 'rest-api' }))
+    expect(encode(on)).toBe('v=2&p=current&af=1&fd=rest-api')
+    expect(decode(encode(on)).inputs.apiGatewayFreeTier).toBe(true)
+    expect(encode(withIds(state({ sheet: 'aws-current' })))).toBe('v=2&p=current')
+    expect(decode('v=2&p=current&af=0').inputs.apiGatewayFreeTier).toBe(false)
+  })
+
+  it('names a value that is not 1 or 0', () => {
+    const result = decode('v=2&p=current&af=yes')
+    expect(result.inputs.apiGatewayFreeTier).toBeUndefined()
+    expect(result.problems.map((p) => p.message)).toEqual(['af=yes: API Gateway free tier must be 1 (yes) or 0 (no); got "yes".'])
+  })
+})
+
 describe('version 1 links keep their meaning', () => {
   // Each link as the README and earlier releases wrote it, with its bill worked by hand.
   it.each<[string, string, number]>([

@@ -1,9 +1,10 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { defaultFunction } from '../../src/state/store'
 import { FunctionList } from '../../src/ui/function-list'
 import { ResultPanel } from '../../src/ui/result'
+import { SheetControls } from '../../src/ui/sheet-controls'
 import { renderWithStore } from './render'
 
 function Calculator() {
@@ -51,6 +52,25 @@ describe('"Beside Lambda" under a function', () => {
     expect(screen.getByTestId('function-cost-1')).toHaveTextContent(
       'CloudWatch Logs cost 3.8x this function’s compute: JSON system logs at WARN level drop START/END/REPORT.',
     )
+  })
+
+  it('offers API Gateway’s free tier for new accounts once a function has a REST API in front, and takes 1M calls off', async () => {
+    // 128 MB, 10 ms, 2M requests, no Lambda free tier: requests 2 x $0.20 = $0.40; 2,000,000 x 0.01 s x 0.125 GB = 2,500 GB-s
+    // x $0.0000166667 = $0.0417 -> $0.04; a REST API at $3.50 per million: $7.00. $7.44 in all.
+    const { store } = renderWithStore(
+      <>
+        <SheetControls />
+        <Calculator />
+      </>,
+      { freeTier: false, functions: [defaultFunction({ memoryMb: '128', durationMs: '10', requests: '2000000' })] },
+    )
+    expect(screen.queryByLabelText('API Gateway free tier (new accounts)')).toBeNull()
+    store.getState().updateFunction(store.getState().functions[0]!.id, { frontDoor: 'rest-api' })
+    await waitFor(() => expect(total()).toContain('$7.44'))
+    await userEvent.click(screen.getByLabelText('API Gateway free tier (new accounts)'))
+    // The free tier covers 1M REST calls: 1M x $3.50 per million = $3.50 left, $3.94 in all.
+    expect(total()).toContain('$3.94')
+    expect(store.getState().apiGatewayFreeTier).toBe(true)
   })
 
   it('a bill of Lambda alone has no subtotal rows', () => {
