@@ -317,6 +317,7 @@ function splitCsvLine(s: string, work: { steps: number }): string[] | null {
 function parseCsv(text: string, parsed: Parsed, work: { steps: number }): void {
   let lineNo = 0
   let header: Map<Column, number> | null = null
+  let width = 0
   let at = 0
   while (at <= text.length) {
     let nl = text.indexOf('\n', at)
@@ -341,6 +342,15 @@ function parseCsv(text: string, parsed: Parsed, work: { steps: number }): void {
         return
       }
       header = h.index
+      width = fields.length
+      continue
+    }
+    if (fields && fields.length !== width) {
+      addProblem(
+        parsed,
+        lineNo,
+        `The row has ${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${width}; it is not counted.`,
+      )
       continue
     }
     if (!fields) {
@@ -470,7 +480,6 @@ function parseJson(text: string, parsed: Parsed, work: { steps: number }): void 
     }
     return lineNo
   }
-  let header: Map<Column, number> | null = null
   let i = text.indexOf('[')
   if (i < 0) return
   i++
@@ -487,20 +496,17 @@ function parseJson(text: string, parsed: Parsed, work: { steps: number }): void 
         `The record starting here cannot be read (${r.why}, line ${groupDigits(lineOf(Math.min(r.failAt, text.length)))}); it is not counted.`,
       )
       // continue after the point of failure, at the next line when a text value broke off
-      const nl = text.indexOf('\n', r.failAt)
-      i = r.why.startsWith('a text value') ? (nl < 0 ? text.length : nl + 1) : Math.max(r.failAt, open + 1)
+      const nl = r.why.startsWith('a text value') ? text.indexOf('\n', r.failAt) : r.failAt
+      if (nl !== r.failAt) work.steps += (nl < 0 ? text.length : nl) - r.failAt
+      i = nl !== r.failAt ? (nl < 0 ? text.length : nl + 1) : Math.max(r.failAt, open + 1)
       continue
     }
     i = r.next
     // Logs Insights leaves a field out of a JSON record where the row has no value (a warm row's initMsSum)
-    if (!header) {
-      const h = mapHeader([...r.value.keys()])
-      const core = h.missing.filter((c) => c !== 'initMsSum' && c !== 'maxMemoryUsedMb')
-      if (core.length > 0) {
-        addProblem(parsed, line, missingText(core).replace('The header has', 'The first record has'))
-        return
-      }
-      header = h.index
+    const core = mapHeader([...r.value.keys()]).missing.filter((c) => c !== 'initMsSum' && c !== 'maxMemoryUsedMb')
+    if (core.length > 0) {
+      addProblem(parsed, line, missingText(core).replace('The header has', 'This record has') + ' It is not counted.')
+      continue
     }
     if (parsed.rows.length >= MAX_INSIGHTS_ROWS) {
       addProblem(
