@@ -24,7 +24,8 @@ describe('parseInsights: the export layout of insights-stats.csv and .json', () 
       expect(r.problems).toEqual([])
       expect(r.format).toBe(name.endsWith('.csv') ? 'csv' : 'json')
       expect(r.functions.map((f) => f.name)).toEqual(['123456789012:/aws/lambda/orders', '123456789012:/aws/lambda/thumbnails'])
-      const [orders, thumbs] = r.functions.map((f) => f.sample) as [ReturnType<typeof parseInsights>['functions'][0]['sample'], never]
+      const [orders, thumbs] = r.functions.map((f) => f.sample)
+      if (!orders || !thumbs) throw new Error('two functions expected')
       // orders: 2 + 1 + 1 invocations, the last one cold
       expect([orders.invocations, orders.coldStarts, orders.memorySizesMb, orders.maxMemoryUsedByMemoryMb]).toEqual([4, 1, [128], [81]])
       expect(orders.timeSpan).toEqual({ firstMs: Date.UTC(2023, 2, 4, 7, 38, 52, 235), lastMs: Date.UTC(2023, 2, 4, 7, 45, 0, 0) })
