@@ -6,7 +6,11 @@
  */
 import type { AggregatedRow, BilledUsageSummary, MemoryUsage, ReportFormat, ReportProblem, ReportSample } from './types'
 
-/** Rows Logs Insights returns at most (`limit` up to 100,000; 10,000 by default). */
+/**
+ * Rows Logs Insights returns at most (`limit` up to 100,000; 10,000 by default).
+ *
+ * @example parseInsights(moreRowsThanThat).problems.at(-1)?.message // 'More than 100,000 rows: ...'
+ */
 export const MAX_INSIGHTS_ROWS = 100_000
 
 /** Largest Billed Duration of one invocation, ms: the 900 s timeout plus a 10 s INIT. */
@@ -40,6 +44,8 @@ const COLUMN_OF = new Map<string, Column>(COLUMNS.map((c) => [c.toLowerCase(), c
  * The Logs Insights query for functions that log REPORT lines as text (the
  * default log format): one row per function, memory size, cold or warm and
  * exact Billed Duration. `@memorySize` and `@maxMemoryUsed` are decimal bytes.
+ *
+ * @example await navigator.clipboard.writeText(INSIGHTS_QUERY_TEXT)
  */
 export const INSIGHTS_QUERY_TEXT = `filter @type = "REPORT"
 | fields @log as function, @memorySize / 1000000 as memoryMb,
@@ -55,7 +61,11 @@ export const INSIGHTS_QUERY_TEXT = `filter @type = "REPORT"
 | sort function asc, memoryMb asc, cold asc, billedMs asc
 | limit 10000`
 
-/** The same query for functions that log in JSON format (`platform.report` records; memory already in MB). */
+/**
+ * The same query for functions that log in JSON format (`platform.report` records; memory already in MB).
+ *
+ * @example INSIGHTS_QUERY_JSON.startsWith('filter type = "platform.report"') // true
+ */
 export const INSIGHTS_QUERY_JSON = `filter type = "platform.report"
 | fields @log as function, record.metrics.memorySizeMB as memoryMb,
          ispresent(record.metrics.initDurationMs) as cold,
@@ -85,7 +95,11 @@ export interface InsightsImport {
   format: 'csv' | 'json' | null
 }
 
-/** Options of `parseInsights`. */
+/**
+ * Options of `parseInsights`.
+ *
+ * @example const work = { steps: 0 }; parseInsights(text, { work }); work.steps // at most 4 x text.length
+ */
 export interface InsightsParseOptions {
   /** Counts characters examined (`steps`): the work is linear in the text. */
   work?: { steps: number }
@@ -527,7 +541,12 @@ function parseJson(text: string, parsed: Parsed, work: { steps: number }): void 
   }
 }
 
-/** Whether text looks like a Logs Insights histogram export (its header or first record names the import's columns). */
+/**
+ * Whether text looks like a Logs Insights histogram export (its header or first record names the import's columns).
+ *
+ * @example isInsightsExport('function,memoryMb,cold,billedMs,invocations,billedMsSum,...') // true
+ * @example isInsightsExport('REPORT RequestId: ...') // false
+ */
 export function isInsightsExport(head: string): boolean {
   const start = head.replace(/^\uFEFF/, '').trimStart()
   if (start.startsWith('[')) return /"billedMsSum"\s*:/i.test(start.slice(0, 4096))
@@ -638,7 +657,7 @@ export function sampleOfRows(
  * (by what is left of it): the fewest raises that reach `sum` give the
  * minimum, the fewest lowerings from the top give the maximum.
  *
- * @example ceilSumBounds(2n, 50n, 250n, 300n, 100n) // { min: 300n, max: 500n }: 200 + 100, or 250 + 50 -> 300 + 100... as the sum allows
+ * @example ceilSumBounds(2n, 50n, 250n, 300n, 100n) // { min: 300n, max: 400n }: 200 + 100 bills 200 + 100 ms, 150 + 150 bills 200 + 200
  */
 export function ceilSumBounds(n: bigint, lo: bigint, hi: bigint, sum: bigint, G: bigint): { min: bigint; max: bigint } {
   const ceilG = (x: bigint) => ((x + G - 1n) / G) * G
@@ -676,6 +695,8 @@ export function ceilSumBounds(n: bigint, lo: bigint, hi: bigint, sum: bigint, G:
  *   step, and cold rows where INIT is not billed (their Durations are known
  *   only as a sum), give the smallest and largest totals the rows allow,
  *   taking every Duration to be more than 0 ms.
+ *
+ * @example summarizeRows(parseInsights(csv).functions[0].sample.aggregate.rows, 100, false).byMemory[0].billedMsUpper // set where only bounds are known
  */
 export function summarizeRows(rows: readonly AggregatedRow[], granularityMs: number, billInit: boolean): BilledUsageSummary {
   const g = BigInt(granularityMs)

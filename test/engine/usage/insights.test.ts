@@ -6,6 +6,8 @@ import {
   defaultMonthlyRequests,
   estimateFromReports,
   estimateRangeFromReports,
+  INSIGHTS_QUERY_JSON,
+  INSIGHTS_QUERY_TEXT,
   isInsightsExport,
   parseInsights,
   rightSize,
@@ -164,5 +166,31 @@ describe('parseInsights: rows that cannot be read', () => {
     expect(r.functions).toEqual([])
     expect(r.problems.map((p) => p.line)).toEqual([2, 3, 4])
     expect(r.problems[1]!.message).toMatch(/billedMs is "950000": billed duration \(ms\) must be a whole number from 0 to 910,000/)
+  })
+})
+
+describe('the shipped queries', () => {
+  const readme = readFileSync(resolve(__dirname, '../../../README.md'), 'utf8')
+  /** The columns a Logs Insights query returns: its `by` fields, then its `stats` aliases. */
+  const columnsOf = (query: string) => {
+    const stats = /\| stats ([\s\S]*?)\n\s*by ([^\n]*)/.exec(query)!
+    const aliases = [...stats[1]!.matchAll(/ as (\w+)/g)].map((m) => m[1]!)
+    return [...stats[2]!.split(',').map((s) => s.trim()), ...aliases].sort()
+  }
+
+  it.each([
+    ['text', INSIGHTS_QUERY_TEXT, 'insights-stats.csv'],
+    ['JSON', INSIGHTS_QUERY_JSON, 'insights-stats.json'],
+  ])('the %s-format query is in the README word for word, and returns the columns of its fixture', (_, query, file) => {
+    expect(readme).toContain(query)
+    const text = fixture(file)
+    const header = file.endsWith('.csv') ? text.split('\r\n')[0]!.split(',') : [...new Set([...text.matchAll(/"(\w+)":/g)].map((m) => m[1]!))]
+    expect(columnsOf(query)).toEqual([...header].sort())
+  })
+
+  it('divides memory by 1,000,000 (decimal bytes) in the text-format query', () => {
+    expect(INSIGHTS_QUERY_TEXT).toContain('@memorySize / 1000000 as memoryMb')
+    expect(INSIGHTS_QUERY_TEXT).toContain('max(@maxMemoryUsed / 1000000) as maxMemoryUsedMb')
+    expect(INSIGHTS_QUERY_TEXT).not.toMatch(/1048576|1024 \* 1024/)
   })
 })
