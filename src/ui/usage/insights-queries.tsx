@@ -37,8 +37,8 @@ export function InsightsQueries() {
         <strong>Export results &gt; Download table (CSV)</strong> (or JSON) and drop the file here. The result holds a row per function, memory size,
         cold or warm and Billed Duration, with exact sums: a few kilobytes whatever the number of invocations, billed exactly on the current sheet.
         Over 10,000 rows, raise <code>limit</code> (up to 100,000), query fewer log groups at once, or group Billed Duration in buckets:{' '}
-        <code>floor((@billedDuration - 1) / 10) * 10 + 1 as billedMs</code> with <code>10 as bucketMs</code> keeps every bucket within one 100 ms
-        step, so the classic sheet stays exact too.
+        <code>floor((@billedDuration - 1) / 10) * 10 + 1 as billedMs</code> with <code>10 as bucketMs</code> (added to <code>by</code>) keeps every
+        bucket within one 100 ms step, so the classic sheet stays exact too.
       </p>
       <QueryBlock title="REPORT lines as text (the default log format)" query={INSIGHTS_QUERY_TEXT} />
       <QueryBlock title="JSON log format (platform.report records)" query={INSIGHTS_QUERY_JSON} />
