@@ -45,7 +45,7 @@ const COLUMN_OF = new Map<string, Column>(COLUMNS.map((c) => [c.toLowerCase(), c
  * default log format): one row per function, memory size, cold or warm and
  * exact Billed Duration. `@memorySize` and `@maxMemoryUsed` are decimal bytes.
  *
- * @example await navigator.clipboard.writeText(INSIGHTS_QUERY_TEXT)
+ * @example INSIGHTS_QUERY_TEXT.split('\n')[0] // 'filter @type = "REPORT"'
  */
 export const INSIGHTS_QUERY_TEXT = `filter @type = "REPORT"
 | fields @log as function, @memorySize / 1000000 as memoryMb,

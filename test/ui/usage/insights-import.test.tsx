@@ -42,7 +42,9 @@ describe('Import usage panel: a Logs Insights histogram export', () => {
     // orders: 2,100 ms on the classic sheet, 25M requests per row invocation: $109.40 + $20.00 (see the engine test)
     await setVolume(user, '100000000')
     await waitFor(() => expect(screen.getByTestId('usage-total')).toHaveTextContent('$129.40 / month'))
-    expect(screen.getByTestId('usage-results')).toHaveTextContent('25 % of invocations started cold (1). INIT took 428.6 ms on average, not billed on the classic sheet.')
+    expect(screen.getByTestId('usage-results')).toHaveTextContent(
+      '25 % of invocations started cold (1). INIT took 428.6 ms on average, not billed on the classic sheet.',
+    )
 
     await user.selectOptions(pick, '1')
     // thumbnails: 6 invocations over 5 minutes -> 6 x 2,628,000 s / 300 s = 52,560 a month to start with
