@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState, type DragEvent } from 'react'
 import { stripUnsafeCharacters } from '../../engine/index'
 import { formatNumber } from '../format'
+import { ApplyImports } from './apply-imports'
 import { InsightsQueries } from './insights-queries'
 import type { LogSource, ReadProgress } from './read-log'
 import type { ImportJob } from './start-import'
@@ -212,6 +213,7 @@ export default function ImportUsage() {
             {formatNumber(log.functions.length)} functions in this export, each billed on its own below (the free tier as if it were the
             account&rsquo;s only function).
           </p>
+          <ApplyImports functions={log.functions} />
         </div>
       ) : null}
       {log && shown ? (

@@ -149,3 +149,13 @@ describe('ceilSumBounds: the bounds of re-rounding a bucket', () => {
     )
   })
 })
+
+describe('parseInsights: the row limit', () => {
+  it('reads up to 100,000 rows and names the first row past them', () => {
+    const row = '/aws/lambda/a,128,0,10,1,10,9,,50'
+    const text = [HEADER, ...Array.from({ length: 100_001 }, () => row)].join('\n')
+    const r = parseInsights(text)
+    expect(r.functions[0]!.sample.invocations).toBe(100_000)
+    expect(r.problems).toEqual([{ line: 100_002, message: expect.stringMatching(/^More than 100,000 rows/) }])
+  })
+})

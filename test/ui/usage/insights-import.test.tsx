@@ -26,7 +26,7 @@ async function setVolume(user: ReturnType<typeof userEvent.setup>, value: string
 
 describe('Import usage panel: a Logs Insights histogram export', () => {
   it('shows the queries with copy buttons, and brings in each function of the export with its own bill', async () => {
-    renderWithStore(<UsagePanel />, { sheet: 'aws-2016', freeTier: false })
+    const { store } = renderWithStore(<UsagePanel />, { sheet: 'aws-2016', freeTier: false })
     const queries = await screen.findByTestId('insights-queries')
     expect(queries).toHaveTextContent('filter @type = "REPORT"')
     expect(queries).toHaveTextContent('filter type = "platform.report"')
@@ -51,6 +51,23 @@ describe('Import usage panel: a Logs Insights histogram export', () => {
     expect(within(await screen.findByTestId('usage-results')).getByLabelText('Requests per month')).toHaveValue('52,560')
     await setVolume(user, '6000000')
     await waitFor(() => expect(screen.getByTestId('usage-total')).toHaveTextContent('$84.55 / month'))
+
+    // Both functions into the calculator: the main memory size, mean Duration, rate over a 730-hour month and cold starts of each
+    await user.click(screen.getByRole('button', { name: 'Apply all 2 functions' }))
+    expect(screen.getByText('Functions 1 to 2 now hold the 2 imported functions.')).toBeInTheDocument()
+    const [orders, thumbs] = store.getState().functions
+    // orders: (4.1 + 870.2 + 966.4) / 4 = 460.175 -> 460.18 ms; 1 cold start in 4 (25 %) with 428.6 ms INIT; 28,583 a month
+    expect(orders).toMatchObject({
+      name: 'orders',
+      memoryMb: '128',
+      durationMs: '460.18',
+      requests: '28583',
+      per: 'month',
+      coldStartPercent: '25',
+      initDurationMs: '428.6',
+    })
+    // thumbnails: (599.64 + 4,001.5) / 6 = 766.856... -> 766.86 ms, no cold start; 52,560 a month
+    expect(thumbs).toMatchObject({ name: 'thumbnails', memoryMb: '1024', durationMs: '766.86', requests: '52560', coldStartPercent: '' })
   })
 
   it('gives the classic bill of wide buckets as a range and says why; names unreadable rows', async () => {
