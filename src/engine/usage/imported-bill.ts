@@ -163,10 +163,20 @@ export function importedSteps(base: CalculationSteps, bill: Bill, imported: Impo
         `${who(f)}${big(m.invocations)} logged invocation${m.invocations === 1 ? '' : 's'}: ${msOfUs(m.durationUs)} ms of Duration${initPart} bill ${
           m.billedMsUpper === undefined
             ? `${big(m.billedMs)} ms`
-            : `at least ${big(m.billedMs)} ms and at most ${big(m.billedMsUpper)} ms (the rows give sums, not each invocation; this bill takes the least)`
+            : m.billedMsUpper === m.billedMs
+              ? `at most ${big(m.billedMs)} ms (the rows give sums, not each invocation; this bill takes the most they allow)`
+              : `at least ${big(m.billedMs)} ms and at most ${big(m.billedMsUpper)} ms (the rows give sums, not each invocation; this bill takes the least)`
         }, invocation by invocation (billing the average duration instead would give ${big(m.billedMsFromAverage)} ms)`,
       ),
     )
+    if (m.loggedWithoutInit !== undefined) {
+      compute.push(
+        line(
+          `${who(f)}${big(m.loggedWithoutInit)} cold invocation${m.loggedWithoutInit === 1 ? ' was' : 's were'} logged without INIT in Billed Duration (before 1 August 2025): billed as logged, so their INIT is not in this bill`,
+          'assumption',
+        ),
+      )
+    }
     if (m.billedDiffers > 0) {
       compute.push(
         line(

@@ -700,17 +700,19 @@ export function ceilSumBounds(n: bigint, lo: bigint, hi: bigint, sum: bigint, G:
  */
 export function summarizeRows(rows: readonly AggregatedRow[], granularityMs: number, billInit: boolean): BilledUsageSummary {
   const g = BigInt(granularityMs)
-  type Acc = { invocations: number; cold: number; low: bigint; high: bigint; logged: bigint; durationUs: bigint; initUs: bigint }
+  type Acc = { invocations: number; cold: number; low: bigint; high: bigint; logged: bigint; durationUs: bigint; initUs: bigint; noInit: number }
   const accs = new Map<number, Acc>()
   for (const r of rows) {
     let a = accs.get(r.memoryMb)
-    if (!a) accs.set(r.memoryMb, (a = { invocations: 0, cold: 0, low: 0n, high: 0n, logged: 0n, durationUs: 0n, initUs: 0n }))
+    if (!a) accs.set(r.memoryMb, (a = { invocations: 0, cold: 0, low: 0n, high: 0n, logged: 0n, durationUs: 0n, initUs: 0n, noInit: 0 }))
     const n = BigInt(r.invocations)
     a.invocations += r.invocations
     if (r.cold) a.cold += r.invocations
     a.logged += r.billedMsSum
     a.durationUs += r.durationUs
     a.initUs += r.initUs
+    // Billed Duration >= Duration + INIT once INIT is billed: a sum below that was logged before August 2025
+    if (r.cold && r.billedMsSum * 1000n < r.durationUs + r.initUs) a.noInit += r.invocations
     let b: { min: bigint; max: bigint }
     if (billInit || !r.cold) b = ceilSumBounds(n, BigInt(r.billedMs), BigInt(r.billedMs + r.bucketMs - 1), r.billedMsSum, g)
     else {
@@ -746,6 +748,7 @@ export function summarizeRows(rows: readonly AggregatedRow[], granularityMs: num
       billedRestoreMs: 0n,
     }
     if (a.high !== a.low) u.billedMsUpper = a.high
+    if (billInit && a.noInit > 0) u.loggedWithoutInit = a.noInit
     byMemory.push(u)
   }
   return {

@@ -157,6 +157,12 @@ export interface MemoryUsage {
    * `billedMs` is the smallest. Absent when `billedMs` is exact.
    */
   billedMsUpper?: bigint
+  /**
+   * From aggregated rows: cold invocations whose logged Billed Duration leaves
+   * INIT out (a row's billedMsSum below its Duration + INIT: logged before
+   * 1 August 2025). They are billed as logged. Absent when none.
+   */
+  loggedWithoutInit?: number
 }
 
 /**

@@ -229,6 +229,13 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
           </div>
         </dl>
       ) : null}
+      {priced?.kind === 'ok' && g === 1 && (priced.comparison.perInvocation.imported?.summary.byMemory.some((m) => m.loggedWithoutInit) ?? false) ? (
+        <p className="usage-range" data-testid="usage-init-unbilled">
+          Some cold starts were logged before 1 August 2025, when Billed Duration left INIT out (their Billed Duration is below Duration + INIT): they
+          are billed as logged, so today&rsquo;s bill for them would be higher by up to their INIT time. Import their REPORT lines to bill them under
+          today&rsquo;s rules.
+        </p>
+      ) : null}
       {priced?.kind === 'ok' && priced.range?.reason && !priced.range.exact ? (
         <p className="usage-range" data-testid="usage-range">
           {priced.range.reason}

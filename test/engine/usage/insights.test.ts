@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
+  calculationSteps,
   compareBills,
   defaultMonthlyRequests,
   estimateFromReports,
@@ -114,6 +115,8 @@ describe('parseInsights: buckets wider than 1 ms', () => {
     // + 1,000M requests x $0.20 / M = $200.00
     expect([range.lower.totalUsd, range.upper.totalUsd]).toEqual(['512.56', '616.75'])
     expect(range.reason).toMatch(/crosses a 100 ms billing step/)
+    expect(calculationSteps(range.lower).text).toMatch(/bill at least 1,500 ms and at most 2,000 ms/)
+    expect(calculationSteps(range.upper).text).toMatch(/bill at most 2,000 ms/)
   })
 
   it('is exact on the classic sheet when every bucket lies within one 100 ms step', () => {
@@ -192,5 +195,20 @@ describe('the shipped queries', () => {
     expect(INSIGHTS_QUERY_TEXT).toContain('@memorySize / 1000000 as memoryMb')
     expect(INSIGHTS_QUERY_TEXT).toContain('max(@maxMemoryUsed / 1000000) as maxMemoryUsedMb')
     expect(INSIGHTS_QUERY_TEXT).not.toMatch(/1048576|1024 \* 1024/)
+  })
+})
+
+describe('parseInsights: a cold start logged before INIT was billed', () => {
+  it('bills it as logged on the current sheet and says INIT is left out', () => {
+    // AWS's REPORT example as logged before August 2025: Duration 15.74 ms, Init Duration 130.49 ms, Billed Duration 16 ms
+    const text = `${HEADER}\n/aws/lambda/f,128,1,16,1,16,15.74,130.49,56\n/aws/lambda/f,128,0,20,1,20,19.5,,56`
+    const s = parseInsights(text).functions[0]!.sample
+    const bill = estimateFromReports(s, { sheet: 'aws-current', freeTier: false })
+    // 16 + 20 = 36 ms x 0.125 GB / 1,000 = 0.0045 GB-s: billed from billedMsSum, INIT not added
+    expect(bill.totals.gbSeconds).toBe('0.0045')
+    expect(bill.imported?.summary.byMemory[0]!.loggedWithoutInit).toBe(1)
+    expect(calculationSteps(bill).text).toMatch(
+      /1 cold invocation was logged without INIT in Billed Duration \(before 1 August 2025\): billed as logged/,
+    )
   })
 })
