@@ -105,6 +105,11 @@ export interface InsightsParseOptions {
   work?: { steps: number }
 }
 
+/** Plain digits: a whole number read as a double exactly (below 2^53). */
+const PLAIN_WHOLE = /^\d{1,15}$/
+/** Plain ms with at most 3 decimals: whole µs. */
+const PLAIN_MS = /^(\d{1,15})(?:\.(\d{1,3}))?$/
+
 /** An exact decimal: value = int / 10^scale. */
 interface Decimal {
   int: bigint
@@ -182,7 +187,13 @@ function readRow(get: (c: Column) => RawValue | undefined, line: number): Parsed
     return v.length > 40 ? `"${v.slice(0, 40)}..."` : `"${v}"`
   }
   const whole = (c: Column, min: number, max: number, what: string): number | string => {
-    const d = readDecimal(text(c))
+    const t = text(c)
+    // plain digits (what exports hold) skip the exact decimal reader
+    if (PLAIN_WHOLE.test(t)) {
+      const v = Number(t)
+      if (v >= min && v <= max) return v
+    }
+    const d = readDecimal(t)
     const w = d ? wholeOf(d) : null
     if (w === null || w < BigInt(min) || w > BigInt(max))
       return `${c} is ${show(c)}: ${what} must be a whole number from ${groupDigits(min)} to ${groupDigits(max)}`
@@ -191,7 +202,7 @@ function readRow(get: (c: Column) => RawValue | undefined, line: number): Parsed
   const fn = text('function').trim()
   if (fn === '') return 'function is empty: each row needs the function (log group) it counts'
   const memText = text('memoryMb')
-  const memDec = readDecimal(memText)
+  const memDec = PLAIN_WHOLE.test(memText) ? null : readDecimal(memText)
   if (memDec && wholeOf(memDec) === null)
     return `memoryMb is ${show('memoryMb')}, not a whole number of MB: divide @memorySize by 1,000,000 (decimal bytes), not 1,048,576`
   const memoryMb = whole('memoryMb', MIN_MEMORY_MB, MAX_MEMORY_MB, 'memory (MB)')
@@ -205,8 +216,9 @@ function readRow(get: (c: Column) => RawValue | undefined, line: number): Parsed
   if (typeof bucketMs === 'string') return bucketMs
   const invocations = whole('invocations', 1, Number.MAX_SAFE_INTEGER, 'invocations')
   if (typeof invocations === 'string') return invocations
-  const sumDec = readDecimal(text('billedMsSum'))
-  const billedMsSum = sumDec ? wholeOf(sumDec) : null
+  const sumText = text('billedMsSum')
+  const sumDec = PLAIN_WHOLE.test(sumText) ? null : readDecimal(sumText)
+  const billedMsSum = PLAIN_WHOLE.test(sumText) ? BigInt(sumText) : sumDec ? wholeOf(sumDec) : null
   if (billedMsSum === null) return `billedMsSum is ${show('billedMsSum')}: it must be the whole sum of Billed Duration in ms`
   const n = BigInt(invocations)
   const low = n * BigInt(billedMs)
@@ -216,8 +228,11 @@ function readRow(get: (c: Column) => RawValue | undefined, line: number): Parsed
       bucketMs === 1 ? `${groupDigits(billedMs)} ms each` : `from ${groupDigits(billedMs)} to ${groupDigits(billedMs + bucketMs - 1)} ms each`
     } (${groupDigits(low)}${high === low ? '' : ` to ${groupDigits(high)}`} ms)`
   const decimalOr0 = (c: Column, what: string): bigint | string => {
-    if (text(c).trim() === '') return 0n
-    const d = readDecimal(text(c))
+    const t = text(c)
+    const plain = PLAIN_MS.exec(t)
+    if (plain) return BigInt(plain[1]! + (plain[2] ?? '').padEnd(3, '0'))
+    if (t.trim() === '') return 0n
+    const d = readDecimal(t)
     return d ? microsOf(d) : `${c} is ${show(c)}: ${what} must be a number of ms, 0 or more`
   }
   if (text('durationMsSum').trim() === '') return 'durationMsSum is empty: it must be the sum of Duration in ms'
