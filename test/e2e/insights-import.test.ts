@@ -31,6 +31,11 @@ describe('Logs Insights import in Chromium', () => {
     await queries.screenshot({ path: screenshotPath('insights-queries-1280-light') })
     await expectNoBrokenNumbers(page)
     await page.getByTestId('usage-panel').screenshot({ path: screenshotPath('usage-panel-insights-1280-light') })
+    // on a phone: the long log-group names and the queries stay inside the panel
+    await page.setViewportSize({ width: 375, height: 900 })
+    await expectNoBrokenNumbers(page)
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375)
+    await page.getByTestId('usage-panel').screenshot({ path: screenshotPath('usage-panel-insights-375-light') })
     expect(errors).toEqual([])
     await page.close()
   })
