@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
-import { expectNoBrokenNumbers, openCalculator, screenshotPath, typeInto, useChromium } from './helpers'
+import { expectNoBrokenNumbers, openCalculator, screenshotPath, seriousA11yViolations, typeInto, useChromium } from './helpers'
 
 const baseURL = inject('baseURL')
 const chromium = useChromium()
@@ -25,16 +25,19 @@ describe('Logs Insights import in Chromium', () => {
     await expect.poll(() => total.innerText(), { timeout: 30_000 }).toBe('$131.47 / month')
     const queries = page.getByTestId('insights-queries')
     await queries.locator('summary').click()
-    await page.getByRole('button', { name: 'Copy the query for REPORT lines as text (the default log format)' }).click()
+    await page.getByRole('button', { name: 'Copy query: REPORT lines as text (the default log format)' }).click()
     await expect.poll(() => queries.innerText(), { timeout: 30_000 }).toMatch(/Copied\.|Could not copy/)
     await expect(queries.innerText()).resolves.toContain('by function, memoryMb, cold, billedMs')
     await queries.screenshot({ path: screenshotPath('insights-queries-1280-light') })
     await expectNoBrokenNumbers(page)
     await page.getByTestId('usage-panel').screenshot({ path: screenshotPath('usage-panel-insights-1280-light') })
+    expect(await seriousA11yViolations(page)).toEqual([])
     // on a phone: the long log-group names and the queries stay inside the panel
     await page.setViewportSize({ width: 375, height: 900 })
     await expectNoBrokenNumbers(page)
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375)
+    const panel = page.getByTestId('usage-panel')
+    await expect.poll(() => panel.evaluate((el) => el.scrollWidth - el.clientWidth), { timeout: 30_000 }).toBe(0)
+    await expect.poll(() => panel.evaluate((el) => Math.round(el.getBoundingClientRect().right)), { timeout: 30_000 }).toBeLessThanOrEqual(375)
     await page.getByTestId('usage-panel').screenshot({ path: screenshotPath('usage-panel-insights-375-light') })
     expect(errors).toEqual([])
     await page.close()

@@ -8,12 +8,7 @@ function QueryBlock({ title, query }: { title: string; query: string }) {
     <div className="usage-query">
       <div className="usage-query-head">
         <h4>{title}</h4>
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => void copyText(query).then(setCopied)}
-          aria-label={`Copy the query for ${title}`}
-        >
+        <button type="button" className="button-secondary" onClick={() => void copyText(query).then(setCopied)} aria-label={`Copy query: ${title}`}>
           Copy query
         </button>
         <span role="status" className="field-hint">
