@@ -83,6 +83,7 @@ export {
   ceilSumBounds,
   INSIGHTS_QUERY_JSON,
   INSIGHTS_QUERY_TEXT,
+  INSIGHTS_QUERY_TEXT_BUCKETS,
   isInsightsExport,
   MAX_INSIGHTS_ROWS,
   parseInsights,

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { INSIGHTS_QUERY_JSON, INSIGHTS_QUERY_TEXT } from '../../engine/index'
+import { INSIGHTS_QUERY_JSON, INSIGHTS_QUERY_TEXT, INSIGHTS_QUERY_TEXT_BUCKETS } from '../../engine/index'
 import { copyText } from '../clipboard'
 
 function QueryBlock({ title, query }: { title: string; query: string }) {
@@ -31,12 +31,12 @@ export function InsightsQueries() {
         Run one of these queries in CloudWatch Logs Insights over your functions&rsquo; log groups for a month, then{' '}
         <strong>Export results &gt; Download table (CSV)</strong> (or JSON) and drop the file here. The result holds a row per function, memory size,
         cold or warm and Billed Duration, with exact sums: a few kilobytes whatever the number of invocations, billed exactly on the current sheet.
-        Over 10,000 rows, raise <code>limit</code> (up to 100,000), query fewer log groups at once, or group Billed Duration in buckets:{' '}
-        <code>floor((@billedDuration - 1) / 10) * 10 + 1 as billedMs</code> with <code>10 as bucketMs</code> (added to <code>by</code>) keeps every
-        bucket within one 100 ms step, so the classic sheet stays exact too.
+        Over 10,000 rows, raise <code>limit</code> (up to 100,000), query fewer log groups at once, or use the third query: its 10 ms buckets keep the
+        exact sums and never cross a 100 ms step.
       </p>
       <QueryBlock title="REPORT lines as text (the default log format)" query={INSIGHTS_QUERY_TEXT} />
       <QueryBlock title="JSON log format (platform.report records)" query={INSIGHTS_QUERY_JSON} />
+      <QueryBlock title="REPORT lines as text, in 10 ms buckets (fewer rows)" query={INSIGHTS_QUERY_TEXT_BUCKETS} />
     </details>
   )
 }

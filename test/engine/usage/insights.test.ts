@@ -9,6 +9,7 @@ import {
   estimateRangeFromReports,
   INSIGHTS_QUERY_JSON,
   INSIGHTS_QUERY_TEXT,
+  INSIGHTS_QUERY_TEXT_BUCKETS,
   isInsightsExport,
   parseInsights,
   rightSize,
@@ -182,13 +183,14 @@ describe('the shipped queries', () => {
   }
 
   it.each([
-    ['text', INSIGHTS_QUERY_TEXT, 'insights-stats.csv'],
-    ['JSON', INSIGHTS_QUERY_JSON, 'insights-stats.json'],
-  ])('the %s-format query is in the README word for word, and returns the columns of its fixture', (_, query, file) => {
+    ['text', INSIGHTS_QUERY_TEXT, 'insights-stats.csv', []],
+    ['JSON', INSIGHTS_QUERY_JSON, 'insights-stats.json', []],
+    ['bucketed text', INSIGHTS_QUERY_TEXT_BUCKETS, 'insights-stats.csv', ['bucketMs']],
+  ])('the %s-format query is in the README word for word, and returns the columns of its fixture', (_, query, file, extra) => {
     expect(readme).toContain(query)
     const text = fixture(file)
     const header = file.endsWith('.csv') ? text.split('\r\n')[0]!.split(',') : [...new Set([...text.matchAll(/"(\w+)":/g)].map((m) => m[1]!))]
-    expect(columnsOf(query)).toEqual([...header].sort())
+    expect(columnsOf(query)).toEqual([...header, ...extra].sort())
   })
 
   it('divides memory by 1,000,000 (decimal bytes) in the text-format query', () => {

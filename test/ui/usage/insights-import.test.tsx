@@ -30,7 +30,7 @@ describe('Import usage panel: a Logs Insights histogram export', () => {
     const queries = await screen.findByTestId('insights-queries')
     expect(queries).toHaveTextContent('filter @type = "REPORT"')
     expect(queries).toHaveTextContent('filter type = "platform.report"')
-    expect(within(queries).getAllByRole('button', { name: /^Copy query: / })).toHaveLength(2)
+    expect(within(queries).getAllByRole('button', { name: /^Copy query: / })).toHaveLength(3)
 
     const user = await importText(fixture)
     const pick = await screen.findByLabelText('Imported function')
