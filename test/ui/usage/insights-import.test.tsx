@@ -85,3 +85,16 @@ describe('Import usage panel: a Logs Insights histogram export', () => {
     expect(screen.getByTestId('usage-results')).toHaveTextContent('1 row could not be read and is not counted.')
   })
 })
+
+describe('Import usage panel: an export with no readable row', () => {
+  it('says which line is wrong and why, instead of a result', async () => {
+    renderWithStore(<UsagePanel />)
+    await importText(
+      'function,memoryMb,cold,billedMs,invocations,billedMsSum,durationMsSum,initMsSum,maxMemoryUsedMb\n/aws/lambda/f,122.0703125,0,10,1,10,9,,50',
+    )
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No row of the Logs Insights export pasted text could be read (line 2: memoryMb is "122.0703125", not a whole number of MB: divide @memorySize by 1,000,000',
+    )
+    expect(screen.queryByTestId('usage-results')).toBeNull()
+  })
+})
