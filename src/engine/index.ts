@@ -59,7 +59,16 @@ export { isRequestUnit, monthlyRequestsText, REQUEST_UNIT_LABELS, REQUEST_UNITS 
 export { billedDurationMs } from './compiled-sheet'
 export { createReportParser, parseReports, DEFAULT_MAX_PROBLEMS } from './usage/reports'
 export type { ReportParser, ReportParserOptions } from './usage/reports'
-export type { BilledUsageSummary, ImportedUsage, MemoryUsage, ReportFormat, ReportProblem, ReportSample } from './usage/types'
+export type {
+  AggregatedInvocations,
+  AggregatedRow,
+  BilledUsageSummary,
+  ImportedUsage,
+  MemoryUsage,
+  ReportFormat,
+  ReportProblem,
+  ReportSample,
+} from './usage/types'
 export { billedGbSeconds, scaleBilledUsage, scaledGbSeconds, summarizeBilledUsage } from './usage/summary'
 export type { BillingRules, ScaledBilledUsage } from './usage/summary'
 export { parsePowerTuning, PowerTuningFormatError, MAX_POWER_TUNING_CHARS, MAX_POWER_TUNING_POINTS } from './usage/power-tuning'
@@ -68,6 +77,19 @@ export { modelDurationMs, rightSizeMemoryMb, vcpuShare, ONE_VCPU_MEMORY_MB } fro
 export type { DurationModelInput, MemoryLimits } from './usage/memory-model'
 export { characterCount, firstCharacters, orList, quoteText, stripUnsafeCharacters } from './text'
 export { estimateFromReports } from './usage/from-reports'
+export { estimateRangeFromReports } from './usage/bill-range'
+export type { BillRange } from './usage/bill-range'
+export {
+  ceilSumBounds,
+  INSIGHTS_QUERY_JSON,
+  INSIGHTS_QUERY_TEXT,
+  INSIGHTS_QUERY_TEXT_BUCKETS,
+  isInsightsExport,
+  MAX_INSIGHTS_ROWS,
+  parseInsights,
+  summarizeRows,
+} from './usage/insights'
+export type { InsightsImport, InsightsParseOptions } from './usage/insights'
 export { averageWorkloads, compareBills, defaultMonthlyRequests, HEADROOM_PERCENT, rightSize } from './usage/compare-bills'
 export type { AverageWorkload, BillComparison, PricingChoice, RightSizing } from './usage/compare-bills'
 export type { ReportEstimateOptions } from './usage/from-reports'

@@ -160,10 +160,11 @@ export function rightSize(sample: ReportSample, choice: PricingChoice): RightSiz
     const n = sample.invocations
     const moved: ReportSample = {
       ...sample,
-      memoryMb: new Uint16Array(n).fill(suggestedMb),
+      memoryMb: sample.aggregate ? sample.memoryMb : new Uint16Array(n).fill(suggestedMb),
       memorySizesMb: [suggestedMb],
       maxMemoryUsedByMemoryMb: [maxUsed],
     }
+    if (sample.aggregate) moved.aggregate = { rows: sample.aggregate.rows.map((r) => ({ ...r, memoryMb: suggestedMb })) }
     try {
       ifDurationHeld = estimateFromReports(moved, choice)
     } catch (e) {

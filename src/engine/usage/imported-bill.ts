@@ -129,7 +129,7 @@ export function importedSteps(base: CalculationSteps, bill: Bill, imported: Impo
 
   const conversions: StepLine[] = [
     line(
-      `Imported usage: ${big(summary.invocations)} invocations read from REPORT lines (${big(summary.coldInvocations)} cold)${many ? `, at ${bill.functions.length} memory sizes` : ''}`,
+      `Imported usage: ${big(summary.invocations)} invocations read from ${summary.fromRows === undefined ? 'REPORT lines' : `${big(summary.fromRows)} Logs Insights rows`} (${big(summary.coldInvocations)} cold)${many ? `, at ${bill.functions.length} memory sizes` : ''}`,
     ),
   ]
   const totalRequests = bill.usage.requests
@@ -160,9 +160,23 @@ export function importedSteps(base: CalculationSteps, bill: Bill, imported: Impo
     const initPart = summary.billInit && m.coldInvocations > 0 ? ` + ${msOfUs(m.initDurationUs)} ms of INIT` : ''
     compute.push(
       line(
-        `${who(f)}${big(m.invocations)} logged invocation${m.invocations === 1 ? '' : 's'}: ${msOfUs(m.durationUs)} ms of Duration${initPart} bill ${big(m.billedMs)} ms, invocation by invocation (billing the average duration instead would give ${big(m.billedMsFromAverage)} ms)`,
+        `${who(f)}${big(m.invocations)} logged invocation${m.invocations === 1 ? '' : 's'}: ${msOfUs(m.durationUs)} ms of Duration${initPart} bill ${
+          m.billedMsUpper === undefined
+            ? `${big(m.billedMs)} ms`
+            : m.billedMsUpper === m.billedMs
+              ? `at most ${big(m.billedMs)} ms (the rows give sums, not each invocation; this bill takes the most they allow)`
+              : `at least ${big(m.billedMs)} ms and at most ${big(m.billedMsUpper)} ms (the rows give sums, not each invocation; this bill takes the least)`
+        }, invocation by invocation (billing the average duration instead would give ${big(m.billedMsFromAverage)} ms)`,
       ),
     )
+    if (m.loggedWithoutInit !== undefined) {
+      compute.push(
+        line(
+          `${who(f)}${big(m.loggedWithoutInit)} cold invocation${m.loggedWithoutInit === 1 ? ' was' : 's were'} logged without INIT in Billed Duration (before 1 August 2025): billed as logged, so their INIT is not in this bill`,
+          'assumption',
+        ),
+      )
+    }
     if (m.billedDiffers > 0) {
       compute.push(
         line(

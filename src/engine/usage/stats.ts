@@ -3,7 +3,7 @@
  * of durations, percentiles, cold starts and memory. Plain numbers (ms, MB,
  * shares): these describe the log; the bill is exact elsewhere.
  */
-import type { ReportSample } from './types'
+import type { AggregatedRow, ReportSample } from './types'
 
 /**
  * Durations counted in equal bins from 0 ms.
@@ -24,10 +24,18 @@ export interface DurationHistogram {
 export interface UsageStats {
   invocations: number
   coldStarts: number
-  /** Duration, ms: mean, median, 90th and 99th percentile, largest (nearest-rank percentiles). */
+  /**
+   * Duration, ms: mean, median, 90th and 99th percentile, largest
+   * (nearest-rank percentiles). Of aggregated rows: the mean of Duration, the
+   * rest of Billed Duration (the rows' lower bounds; largest: the top of the
+   * largest bucket).
+   */
   durationMs: { mean: number; p50: number; p90: number; p99: number; max: number }
-  /** INIT (or SnapStart restore) duration of the cold invocations, ms; null when none was cold. */
-  initMs: { mean: number; p50: number; max: number } | null
+  /**
+   * INIT (or SnapStart restore) duration of the cold invocations, ms; null
+   * when none was cold. Aggregated rows give only the mean (p50 and max null).
+   */
+  initMs: { mean: number; p50: number | null; max: number | null } | null
   /** Largest `Max Memory Used`, MB; 0 when the log did not say. */
   maxMemoryUsedMb: number
   memorySizesMb: number[]
@@ -65,6 +73,7 @@ export function histogramBinMs(maxMs: number, maxBins: number): number {
  * @example durationHistogram(parseReports('REPORT RequestId: a Duration: 15.74 ms Billed Duration: 16 ms Memory Size: 128 MB Max Memory Used: 56 MB')).bins // [{ fromMs: 0, toMs: 20, count: 0 }, ...]
  */
 export function durationHistogram(sample: ReportSample, maxBins = 40): DurationHistogram {
+  if (sample.aggregate) return rowsHistogram(sample.aggregate.rows, maxBins)
   const n = sample.invocations
   let maxUs = 0
   for (let i = 0; i < n; i++) if (sample.durationUs[i]! > maxUs) maxUs = sample.durationUs[i]!
@@ -90,6 +99,7 @@ function rank(sorted: Uint32Array, p: number): number {
  * @example usageStats(parseReports(log)).durationMs.p50 // 15.74
  */
 export function usageStats(sample: ReportSample, maxBins = 40): UsageStats {
+  if (sample.aggregate) return rowsStats(sample, sample.aggregate.rows, maxBins)
   const n = sample.invocations
   const sorted = sample.durationUs.slice(0, n).sort()
   let sum = 0
@@ -122,6 +132,57 @@ export function usageStats(sample: ReportSample, maxBins = 40): UsageStats {
     maxMemoryUsedMb: maxUsed,
     memorySizesMb: [...sample.memorySizesMb],
     histogram: durationHistogram(sample, maxBins),
+    timeSpan: sample.timeSpan,
+  }
+}
+
+/**
+ * Billed Durations of aggregated rows in at most `maxBins` equal bins from
+ * 0 ms, at least 1 ms wide; a row counts in the bin of its lower bound.
+ */
+function rowsHistogram(rows: readonly AggregatedRow[], maxBins: number): DurationHistogram {
+  let maxMs = 0
+  for (const r of rows) if (r.billedMs > maxMs) maxMs = r.billedMs
+  const binMs = Math.max(1, histogramBinMs(maxMs, maxBins))
+  const count = rows.length === 0 ? 0 : Math.floor(maxMs / binMs) + 1
+  const counts = new Array<number>(count).fill(0)
+  for (const r of rows) counts[Math.floor(r.billedMs / binMs)]! += r.invocations
+  return { binMs, bins: counts.map((c, i) => ({ fromMs: i * binMs, toMs: (i + 1) * binMs, count: c })) }
+}
+
+/** What aggregated rows say: the mean Duration and INIT from the exact sums, percentiles of Billed Duration. */
+function rowsStats(sample: ReportSample, rows: readonly AggregatedRow[], maxBins: number): UsageStats {
+  const n = sample.invocations
+  const sorted = [...rows].sort((a, b) => a.billedMs - b.billedMs)
+  const rankOf = (p: number): number => {
+    if (n === 0) return 0
+    const k = Math.min(n, Math.max(1, Math.ceil((p / 100) * n)))
+    let seen = 0
+    for (const r of sorted) {
+      seen += r.invocations
+      if (seen >= k) return r.billedMs
+    }
+    return sorted.at(-1)!.billedMs
+  }
+  let durationUs = 0n
+  let initUs = 0n
+  let top = 0
+  for (const r of rows) {
+    durationUs += r.durationUs
+    initUs += r.initUs
+    top = Math.max(top, r.billedMs + r.bucketMs - 1)
+  }
+  const meanOf = (us: bigint, k: number) => (k === 0 ? 0 : Number((us * 100n + BigInt(k) * 500n) / (BigInt(k) * 1000n)) / 100)
+  let maxUsed = 0
+  for (const m of sample.maxMemoryUsedByMemoryMb) if (m > maxUsed) maxUsed = m
+  return {
+    invocations: n,
+    coldStarts: sample.coldStarts,
+    durationMs: { mean: meanOf(durationUs, n), p50: rankOf(50), p90: rankOf(90), p99: rankOf(99), max: top },
+    initMs: sample.coldStarts === 0 ? null : { mean: meanOf(initUs, sample.coldStarts), p50: null, max: null },
+    maxMemoryUsedMb: maxUsed,
+    memorySizesMb: [...sample.memorySizesMb],
+    histogram: rowsHistogram(rows, maxBins),
     timeSpan: sample.timeSpan,
   }
 }

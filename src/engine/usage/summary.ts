@@ -3,6 +3,7 @@
  * step of a bill from logs (pricing it is the biller's job).
  */
 import type { Ratio } from '../decimal'
+import { summarizeRows } from './insights'
 import type { BilledUsageSummary, MemoryUsage, ReportSample } from './types'
 
 /**
@@ -35,6 +36,8 @@ function ceilDiv(n: bigint, d: bigint): bigint {
  *   from before August 2025 did not bill INIT for managed runtimes).
  *
  * All totals are integers (bigint ms); no floating point is involved.
+ * An aggregated sample (`sample.aggregate`, from `parseInsights`) is billed
+ * from its rows' exact sums (see `summarizeRows`).
  *
  * @example
  * // AWS's sample: 15.74 ms + 130.49 ms INIT -> 147 ms on the current sheet
@@ -45,6 +48,7 @@ function ceilDiv(n: bigint, d: bigint): bigint {
 export function summarizeBilledUsage(sample: ReportSample, rules: BillingRules): BilledUsageSummary {
   const g = rules.granularityMs
   if (!Number.isInteger(g) || g < 1 || g > 1000) throw new RangeError(`granularityMs must be a whole number of ms from 1 to 1000, not ${g}`)
+  if (sample.aggregate) return summarizeRows(sample.aggregate.rows, g, rules.billInit)
   const gUs = g * 1000
   const billInit = rules.billInit
   const n = sample.invocations

@@ -22,7 +22,7 @@ export interface ReportProblem {
  *
  * @example parseReports('@timestamp,@duration,@billedDuration,@memorySize\n...').formats // ['insights-csv']
  */
-export type ReportFormat = 'text' | 'json' | 'insights-csv' | 'insights-json'
+export type ReportFormat = 'text' | 'json' | 'insights-csv' | 'insights-json' | 'insights-stats-csv' | 'insights-stats-json'
 
 /**
  * Every invocation read from a log, one entry per invocation in each typed
@@ -77,6 +77,48 @@ export interface ReportSample {
   problemCount: number
   /** Lines read, including those skipped. */
   lines: number
+  /**
+   * Present when the invocations come already aggregated (a Logs Insights
+   * `stats` result, see `parseInsights`): then the typed arrays above are
+   * empty and `invocations` and `coldStarts` count the rows' invocations.
+   */
+  aggregate?: AggregatedInvocations
+}
+
+/**
+ * One row of aggregated invocations: `invocations` invocations of one memory
+ * size, all cold or all warm, whose logged Billed Durations lie in
+ * [billedMs, billedMs + bucketMs - 1] and sum to exactly `billedMsSum`.
+ *
+ * @example { memoryMb: 128, cold: false, billedMs: 12, bucketMs: 1, invocations: 3, billedMsSum: 36n, durationUs: 34500n, initUs: 0n, maxMemoryUsedMb: 70 }
+ */
+export interface AggregatedRow {
+  memoryMb: number
+  cold: boolean
+  /** Lower bound of the Billed Durations in the row, ms (the exact value when `bucketMs` is 1). */
+  billedMs: number
+  /** Width of the row's bucket of Billed Durations, ms (1: one exact value). */
+  bucketMs: number
+  invocations: number
+  /** Sum of the logged Billed Durations, ms (INIT included on cold starts since August 2025). */
+  billedMsSum: bigint
+  /** Sum of `Duration`, microseconds (rounded half-up from the export). */
+  durationUs: bigint
+  /** Sum of `Init Duration`, microseconds. */
+  initUs: bigint
+  /** Largest `Max Memory Used`, MB; 0 when not given. */
+  maxMemoryUsedMb: number
+  /** 1-based line of the row in the imported text. */
+  line: number
+}
+
+/**
+ * Invocations imported as aggregated rows rather than one by one.
+ *
+ * @example { rows: [{ memoryMb: 128, cold: false, billedMs: 12, bucketMs: 1, invocations: 3, ... }] }
+ */
+export interface AggregatedInvocations {
+  rows: AggregatedRow[]
 }
 
 /**
@@ -108,6 +150,19 @@ export interface MemoryUsage {
   initDurationUs: bigint
   /** Sum of SnapStart `Billed Restore Duration`, ms. */
   billedRestoreMs: bigint
+  /**
+   * From aggregated rows whose invocations cannot each be re-rounded exactly
+   * (buckets wider than 1 ms across a billing step, or cold starts on a sheet
+   * that does not bill INIT): the largest billed ms the rows allow, where
+   * `billedMs` is the smallest. Absent when `billedMs` is exact.
+   */
+  billedMsUpper?: bigint
+  /**
+   * From aggregated rows: cold invocations whose logged Billed Duration leaves
+   * INIT out (a row's billedMsSum below its Duration + INIT: logged before
+   * 1 August 2025). They are billed as logged. Absent when none.
+   */
+  loggedWithoutInit?: number
 }
 
 /**
@@ -125,6 +180,8 @@ export interface BilledUsageSummary {
   billedMs: bigint
   billedMsFromAverage: bigint
   billedDiffers: number
+  /** Rows read when the sample was aggregated (a Logs Insights `stats` result); absent for invocations read one by one. */
+  fromRows?: number
 }
 
 /**

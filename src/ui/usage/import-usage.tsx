@@ -1,5 +1,8 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState, type DragEvent } from 'react'
+import { stripUnsafeCharacters } from '../../engine/index'
 import { formatNumber } from '../format'
+import { ApplyImports } from './apply-imports'
+import { InsightsQueries } from './insights-queries'
 import type { LogSource, ReadProgress } from './read-log'
 import type { ImportJob } from './start-import'
 import { usageView, useUsageView } from './usage-view'
@@ -37,6 +40,9 @@ export default function ImportUsage() {
   const job = useRef<ImportJob | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const log = useUsageView((s) => s.log)
+  const [chosen, setChosen] = useState(0)
+  const imported = log?.functions?.[Math.min(chosen, log.functions.length - 1)]
+  const shown = log && imported ? { ...log, sample: imported.sample, stats: imported.stats, source: `${imported.name} (${log.source})` } : log
 
   useEffect(() => () => job.current?.cancel(), [])
 
@@ -57,6 +63,7 @@ export default function ImportUsage() {
       // read-log says why a log cannot be billed; a reader that does not still never shows an empty result
       if (result.problem || result.sample.invocations === 0)
         return setError(result.problem ?? `No invocation could be read from ${result.source} (${formatNumber(result.sample.lines)} lines read).`)
+      setChosen(0)
       usageView.set({ log: result })
     } catch (e) {
       job.current = null
@@ -163,7 +170,8 @@ export default function ImportUsage() {
         </div>
         <p id={`${id}-drop-hint`} className="field-hint">
           Or drop a file here. A paste of more than 1 MB is read at once. Reads REPORT lines (console, <code>aws logs</code>, <code>sam logs</code>),
-          JSON <code>platform.report</code> records and Logs Insights exports (CSV or JSON); other lines are skipped.
+          JSON <code>platform.report</code> records and Logs Insights exports (CSV or JSON), including the histogram of the queries below; other lines
+          are skipped.
         </p>
       </div>
       {reading ? (
@@ -190,9 +198,27 @@ export default function ImportUsage() {
           {error}
         </p>
       ) : null}
-      {log ? (
+      <InsightsQueries />
+      {log?.functions && log.functions.length > 1 ? (
+        <div className="field usage-function-pick">
+          <label htmlFor={`${id}-function`}>Imported function</label>
+          <select id={`${id}-function`} value={Math.min(chosen, log.functions.length - 1)} onChange={(e) => setChosen(Number(e.target.value))}>
+            {log.functions.map((f, i) => (
+              <option key={f.name} value={i}>
+                {stripUnsafeCharacters(f.name)} ({formatNumber(f.sample.invocations)} invocations)
+              </option>
+            ))}
+          </select>
+          <p className="field-hint">
+            {formatNumber(log.functions.length)} functions in this export, each billed on its own below (the free tier as if it were the
+            account&rsquo;s only function).
+          </p>
+          <ApplyImports functions={log.functions} />
+        </div>
+      ) : null}
+      {log && shown ? (
         <Suspense fallback={<p className="charts-loading">Loading the usage view&hellip;</p>}>
-          <UsageResults log={log} onClear={() => usageView.set({ log: null })} />
+          <UsageResults key={imported?.name ?? ''} log={shown} onClear={() => usageView.set({ log: null })} />
         </Suspense>
       ) : null}
       <Suspense fallback={null}>

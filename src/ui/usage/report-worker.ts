@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 // Reads a log off the main thread: the page stays responsive while hundreds
 // of MB are parsed. Cancel terminates the worker.
-import { readLog, transferables, type LogSource } from './read-log'
+import { transferables, type LogSource } from './read-log'
+import { readImport } from './read-insights'
 
 /** Messages from the worker. */
 export type WorkerReply =
@@ -16,7 +17,7 @@ let lastReport = 0
 
 scope.onmessage = async (event: MessageEvent<LogSource>) => {
   try {
-    const log = await readLog(event.data, (p) => {
+    const log = await readImport(event.data, (p) => {
       const now = performance.now()
       if (now - lastReport < 50 && p.done < p.total) return
       lastReport = now

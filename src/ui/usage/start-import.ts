@@ -47,7 +47,7 @@ function inline(source: LogSource, onProgress: (p: ReadProgress) => void): Impor
   let cancelled = false
   const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
   return {
-    result: import('./read-log').then((m) => m.readLog(source, onProgress, pause, () => cancelled)),
+    result: import('./read-insights').then((m) => m.readImport(source, onProgress, pause, () => cancelled)),
     cancel() {
       cancelled = true
     },

@@ -3,6 +3,7 @@ import {
   averageWorkloads,
   compareBills,
   defaultMonthlyRequests,
+  estimateRangeFromReports,
   HEADROOM_PERCENT,
   InvalidInputError,
   PRICE_SHEETS,
@@ -11,6 +12,7 @@ import {
   stripUnsafeCharacters,
   type Architecture,
   type BillComparison,
+  type BillRange,
   type PricingChoice,
   type RightSizing,
 } from '../../engine/index'
@@ -22,7 +24,8 @@ import type { ImportedLog } from './usage-view'
 
 const absCents = (c: bigint) => (c < 0n ? -c : c)
 
-type Priced = { kind: 'ok'; comparison: BillComparison; sizing: RightSizing | null } | { kind: 'problems'; problems: string[] }
+type Priced =
+  { kind: 'ok'; comparison: BillComparison; sizing: RightSizing | null; range: BillRange | null } | { kind: 'problems'; problems: string[] }
 
 const HistogramChart = lazy(() => import('../charts/histogram-chart'))
 
@@ -90,7 +93,9 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
   const priced = useMemo((): Priced | null => {
     if (!choice) return null
     try {
-      return { kind: 'ok', comparison: compareBills(sample, choice), sizing: rightSize(sample, choice) }
+      // Aggregated rows may only bound the classic sheet's 100 ms re-rounding: the range and why.
+      const range = sample.aggregate ? estimateRangeFromReports(sample, choice) : null
+      return { kind: 'ok', comparison: compareBills(sample, choice), sizing: rightSize(sample, choice), range }
     } catch (e) {
       if (e instanceof InvalidInputError) return { kind: 'problems', problems: e.problems.map((p) => p.message) }
       throw e
@@ -141,14 +146,16 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
             {utc(stats.timeSpan.firstMs, stats.timeSpan.lastMs - stats.timeSpan.firstMs)} to{' '}
             {utc(stats.timeSpan.lastMs, stats.timeSpan.lastMs - stats.timeSpan.firstMs)}
           </>
+        ) : sample.aggregate ? (
+          ' (the rows had no firstMs and lastMs)'
         ) : (
           ' (the lines had no timestamps)'
         )}
         , at {stats.memorySizesMb.map((m) => `${formatNumber(m)} MB`).join(', ')}.
         {sample.problemCount === 1
-          ? ' 1 REPORT line could not be read and is not counted.'
+          ? ` 1 ${sample.aggregate ? 'row' : 'REPORT line'} could not be read and is not counted.`
           : sample.problemCount > 0
-            ? ` ${formatNumber(sample.problemCount)} REPORT lines could not be read and are not counted.`
+            ? ` ${formatNumber(sample.problemCount)} ${sample.aggregate ? 'rows' : 'REPORT lines'} could not be read and are not counted.`
             : ''}
       </p>
       {sample.problems.length > 0 ? (
@@ -200,7 +207,11 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
         <dl className="usage-bill" data-testid="usage-bill">
           <div>
             <dt>Billed per invocation</dt>
-            <dd data-testid="usage-total">{formatUsd(priced.comparison.perInvocation.totalUsd)} / month</dd>
+            <dd data-testid="usage-total">
+              {priced.range && !priced.range.exact
+                ? `${formatUsd(priced.range.lower.totalUsd)} to ${formatUsd(priced.range.upper.totalUsd)} / month`
+                : `${formatUsd(priced.comparison.perInvocation.totalUsd)} / month`}
+            </dd>
           </div>
           <div>
             <dt>From the average duration ({formatNumber(main.meanDurationMs)} ms)</dt>
@@ -218,6 +229,18 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
           </div>
         </dl>
       ) : null}
+      {priced?.kind === 'ok' && g === 1 && (priced.comparison.perInvocation.imported?.summary.byMemory.some((m) => m.loggedWithoutInit) ?? false) ? (
+        <p className="usage-range" data-testid="usage-init-unbilled">
+          Some cold starts were logged before 1 August 2025, when Billed Duration left INIT out (their Billed Duration is below Duration + INIT): they
+          are billed as logged, so today&rsquo;s bill for them would be higher by up to their INIT time. Import their REPORT lines to bill them under
+          today&rsquo;s rules.
+        </p>
+      ) : null}
+      {priced?.kind === 'ok' && priced.range?.reason && !priced.range.exact ? (
+        <p className="usage-range" data-testid="usage-range">
+          {priced.range.reason}
+        </p>
+      ) : null}
       <p className="field-hint">
         {g === 1
           ? 'The current sheet rounds each invocation (duration + INIT) up to the next 1 ms.'
@@ -227,6 +250,12 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
       <Suspense fallback={<p className="charts-loading">Loading the histogram&hellip;</p>}>
         <HistogramChart histogram={stats.histogram} granularityMs={g} />
       </Suspense>
+      {sample.aggregate ? (
+        <p className="field-hint">
+          From Logs Insights rows: the histogram and percentiles are of Billed Duration (each row at its bucket&rsquo;s lower bound); the mean
+          Duration and INIT come from the rows&rsquo; exact sums.
+        </p>
+      ) : null}
 
       <h4>Cold starts</h4>
       <p>
@@ -236,15 +265,20 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
           <>
             {percentText(coldShare)} of invocations started cold ({formatNumber(stats.coldStarts)}).
             {stats.initMs
-              ? ` INIT took ${formatNumber(stats.initMs.mean)} ms on average (median ${formatNumber(stats.initMs.p50)} ms, longest ${formatNumber(stats.initMs.max)} ms)`
+              ? ` INIT took ${formatNumber(stats.initMs.mean)} ms on average${
+                  stats.initMs.p50 !== null && stats.initMs.max !== null
+                    ? ` (median ${formatNumber(stats.initMs.p50)} ms, longest ${formatNumber(stats.initMs.max)} ms)`
+                    : ''
+                }`
               : ''}
             {g === 1 ? ', billed with the invocation since August 2025.' : ', not billed on the classic sheet.'}
           </>
         )}
       </p>
       <p className="field-hint">
-        Duration: median {formatNumber(stats.durationMs.p50)} ms, 90th percentile {formatNumber(stats.durationMs.p90)} ms, 99th{' '}
-        {formatNumber(stats.durationMs.p99)} ms, longest {formatNumber(stats.durationMs.max)} ms.
+        {sample.aggregate ? `Duration: mean ${formatNumber(stats.durationMs.mean)} ms. Billed Duration:` : 'Duration:'} median{' '}
+        {formatNumber(stats.durationMs.p50)} ms, 90th percentile {formatNumber(stats.durationMs.p90)} ms, 99th {formatNumber(stats.durationMs.p99)}{' '}
+        ms, longest {formatNumber(stats.durationMs.max)} ms.
       </p>
 
       <h4>Memory</h4>

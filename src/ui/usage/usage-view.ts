@@ -18,6 +18,16 @@ export interface ImportedLog {
   problem?: string
   /** The encoding it was read in when not UTF-8, and how that was known. */
   encoding?: string
+  /** A Logs Insights histogram export: one entry per function (`sample` and `stats` are the first's). */
+  functions?: ImportedFunction[]
+}
+
+/** One function of a Logs Insights histogram export. */
+export interface ImportedFunction {
+  /** The `function` value of its rows (the log group). */
+  name: string
+  sample: ReportSample
+  stats: UsageStats
 }
 
 /** The memory curve's inputs: measured points, or the model the user controls. */
