@@ -212,14 +212,18 @@ function useBoxSize(box: RefObject<HTMLDivElement | null>, watch: boolean): BoxS
       setSize(null)
       return
     }
-    const observer = new ResizeObserver(([entry]) => {
-      const rect = entry?.contentRect
-      if (!rect) return
+    const measured = (rect: { width: number; height: number }) => {
       const width = Math.floor(rect.width)
       const height = Math.floor(rect.height)
       const next = width > 0 && height > 0 ? { width, height } : null
       startTransition(() => setSize((was) => (was && next && was.width === next.width && was.height === next.height ? was : next)))
+    }
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) measured(entry.contentRect)
     })
+    // Measured now as well: a browser that is not rendering the page (a docs widget's frame
+    // out of view, a background tab) delivers no ResizeObserver callback until it renders again.
+    measured(el.getBoundingClientRect())
     observer.observe(el)
     return () => observer.disconnect()
   }, [box, watch])
