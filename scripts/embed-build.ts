@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite'
 import { loaderField } from '../src/embed/protocol'
-import { FUNCTION_FIELDS } from '../src/engine/fields'
+import { ACCOUNT_FIELDS, FUNCTION_FIELDS } from '../src/engine/fields'
 
 // What every build of the docs element shares: embed.js (vite.config.ts) and
 // the widget package (scripts/build-packages.ts).
@@ -16,7 +16,11 @@ export function loaderFieldsOnly(): Plugin {
   return {
     name: 'loader-fields-only',
     load(id) {
-      if (fields.test(id)) return `export const FUNCTION_FIELDS = ${JSON.stringify(FUNCTION_FIELDS.map(loaderField))}\n`
+      if (fields.test(id))
+        return [
+          `export const ACCOUNT_FIELDS = ${JSON.stringify(ACCOUNT_FIELDS.map(loaderField))}`,
+          `export const FUNCTION_FIELDS = ${JSON.stringify(FUNCTION_FIELDS.map(loaderField))}`,
+        ].join('\n')
     },
   }
 }

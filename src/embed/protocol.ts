@@ -2,7 +2,7 @@
 // iframe, and the element's attribute -> URL key table. Imports only the
 // engine's table of fields (pure data, no dependencies): both the loader (no
 // React) and the app's iframe bridge build on it.
-import { FUNCTION_FIELDS, type FieldChoice, type FieldSpec } from '../engine/fields'
+import { ACCOUNT_FIELDS, FUNCTION_FIELDS, type FieldChoice, type FieldSpec } from '../engine/fields'
 
 /** The namespace every message carries; anything else on the channel is ignored. */
 export const NS = 'lambda-cost-calculator'
@@ -213,7 +213,8 @@ const orList = (items: readonly string[]) => (items.length > 1 ? `${items.slice(
  */
 export type LoaderField = Partial<Pick<FieldSpec, 'key' | 'type'>> &
   Pick<FieldSpec, 'urlKey' | 'attribute'> & {
-    choices?: readonly Pick<FieldChoice, 'value' | 'code'>[]
+    /** Each choice's value, and its code where that differs. */
+    choices?: readonly (Pick<FieldChoice, 'value'> & Partial<Pick<FieldChoice, 'code'>>)[]
   }
 
 /**
@@ -233,7 +234,8 @@ export function loaderField({ key, type, urlKey, attribute, choices }: LoaderFie
   const field: LoaderField = { urlKey, attribute }
   if (key === 'name') field.key = key
   if (type === 'boolean') field.type = type
-  if (choices && choices.length <= MAX_ATTRIBUTE_CHOICES) field.choices = choices.map(({ value, code }) => ({ value, code }))
+  if (choices && choices.length <= MAX_ATTRIBUTE_CHOICES)
+    field.choices = choices.map(({ value, code }) => (code === value ? { value } : { value, code }))
   return field
 }
 
@@ -247,7 +249,7 @@ function fieldAttribute(spec: LoaderField): AttributeSpec {
   if (!spec.choices || spec.choices.length > MAX_ATTRIBUTE_CHOICES) return { key: spec.urlKey }
   return {
     key: spec.urlKey,
-    aliases: Object.fromEntries(spec.choices.flatMap((c) => [c.value, c.code].map((alias) => [alias.toLowerCase(), c.code]))),
+    aliases: Object.fromEntries(spec.choices.flatMap(({ value, code = value }) => [value, code].map((alias) => [alias.toLowerCase(), code]))),
   }
 }
 
@@ -270,26 +272,24 @@ export function allowedValues(attribute: string): string | undefined {
 }
 
 /**
- * The function fields' attributes, in the table's order: each sets the first
- * function's field. The widget shows no name field, and has never taken a name.
+ * The attributes of a table of fields, in its order: the account's set the
+ * estimate's, a function field's the first function's. The widget shows no
+ * name field, and has never taken a name.
  */
-export function functionAttributes(fields: readonly LoaderField[]): Record<string, AttributeSpec> {
+export function attributesOf(fields: readonly LoaderField[]): Record<string, AttributeSpec> {
   return Object.fromEntries(fields.filter((f) => f.key !== 'name').map((f) => [f.attribute, fieldAttribute(f)]))
 }
 
 /**
- * The `<lambda-cost-calculator>` attributes and the app's URL key of each: the
- * account's, then one per function field (its `attribute` in engine/fields.ts),
- * then the preset and the theme.
+ * The `<lambda-cost-calculator>` attributes and the app's URL key of each: one
+ * per account field, then one per function field (each its `attribute` in
+ * engine/fields.ts), then the preset and the theme.
  * Values pass through as written (the app validates them), except that an
  * alias (matched trimmed and case-insensitively) becomes the app's short value.
  */
 export const ATTRIBUTES: Record<string, AttributeSpec> = {
-  sheet: { key: 'p', aliases: { 'aws-2016': '2016', 'aws-current': 'current' } },
-  region: { key: 'rg' },
-  'free-tier': { key: 'ft', aliases: { true: '1', false: '0' } },
-  'savings-plan': { key: 'sp' },
-  ...functionAttributes(FUNCTION_FIELDS),
+  ...attributesOf(ACCOUNT_FIELDS),
+  ...attributesOf(FUNCTION_FIELDS),
   preset: { key: 'preset' },
   theme: { key: 'theme' },
 }

@@ -328,3 +328,16 @@ describe('the savings-plan attribute', () => {
     expect(attributesToQuery((n) => ({ 'savings-plan': '12', sheet: 'current' })[n] ?? null)).toBe('p=current&sp=12')
   })
 })
+
+describe('the api-gateway-free-tier attribute', () => {
+  it('sets the link key af: true or present without a value is 1, false is 0', () => {
+    expect(attributesToQuery((n) => ({ 'api-gateway-free-tier': 'true', sheet: 'current' })[n] ?? null)).toBe('p=current&af=1')
+    expect(attributesToQuery((n) => ({ 'api-gateway-free-tier': '', sheet: 'current' })[n] ?? null)).toBe('p=current&af=1')
+    expect(attributesToQuery((n) => ({ 'api-gateway-free-tier': 'FALSE', sheet: 'current' })[n] ?? null)).toBe('p=current&af=0')
+  })
+
+  it('keeps the sheet attribute’s long names as aliases of its codes', () => {
+    expect(attributesToQuery((n) => ({ sheet: 'AWS-2016' })[n] ?? null)).toBe('p=2016')
+    expect(attributesToQuery((n) => ({ 'log-format': 'JSON' })[n] ?? null)).toBe('lf=json')
+  })
+})
