@@ -4,12 +4,12 @@
  * the same usage would cost otherwise (arm64, another memory size, a Savings
  * Plan, another region, Managed Instances).
  */
-import { lineShares, priceUsage, type LineBill } from '../bill'
+import { freeAllowance, lineShares, priceUsage, type LineBill } from '../bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from '../compiled-sheet'
 import { compareWaysToRun } from '../compute/ways-to-run'
 import { compareRatio, gcd, groupThousands, mulRatio, parseNumber, reduceRatio, roundHalfUp, toDecimalString, ZERO, type Ratio } from '../decimal'
 import { emptyUsage, type FunctionMeasure, type MeterUsage, type TypeUse } from '../measure'
-import { METER_IDS, METERS, type MeterId } from '../meters'
+import { METER_IDS, METERS, type FreePool, type MeterId } from '../meters'
 import type { Architecture } from '../types'
 import type { CurEntry, CurImport } from './cur'
 
@@ -248,11 +248,8 @@ function priceAccount(fns: FnUsage[], freeTier: boolean, savingsPlanPercent: Rat
     if (!list) byRegion.set(f.region, (list = []))
     list.push(f)
   }
-  const left: Record<string, Ratio> = {
-    requests: { n: sheet.freeRequests, d: 1n },
-    gbSeconds: { n: sheet.freeGbSeconds, d: 1n },
-    streaming: { n: sheet.extra?.freeStreamingGib ?? 0n, d: 1n },
-  }
+  // Every always-free allowance of the sheet, as the estimate has them (API Gateway's is for new accounts only).
+  const left = Object.fromEntries(Object.entries(freeAllowance(sheet, true)!).map(([pool, n]) => [pool, { n, d: 1n }])) as Record<FreePool, Ratio>
   const regions: PricedRegion[] = []
   let totalCents = 0n
   for (const id of [...byRegion.keys()].sort()) {
