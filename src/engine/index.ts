@@ -49,7 +49,7 @@ export {
 export type { FieldChoice, FieldSpec, FieldType, FunctionFieldKey } from './fields'
 export { costByMemory, costByRequests, costPoint } from './series'
 export type { CostPart, CostPoint, CostSeries, MemorySeriesOptions, PartCents, RequestSeriesOptions } from './series'
-export { COST_PARTS, METERS, PART_OF_KIND, SERVICES, serviceOfPart } from './meters'
+export { API_GATEWAY_FRONT_DOORS, COST_PARTS, METERS, PART_OF_KIND, SERVICES, serviceOfPart } from './meters'
 export type { Applies, FreePool, MeterId, MeterSpec, Service } from './meters'
 export { compareWithSheet } from './compare'
 export type { Comparison } from './compare'

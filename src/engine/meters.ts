@@ -1010,6 +1010,13 @@ export function computeMeterOf(architecture: Architecture): MeterId {
  */
 export const ON_DEMAND_DURATION_METERS: readonly MeterSpec[] = METERS.filter((m) => m.onDemandDuration)
 
+/**
+ * The front doors whose meters draw on API Gateway's free tier for new accounts.
+ *
+ * @example API_GATEWAY_FRONT_DOORS // ['http-api', 'rest-api', 'websocket']
+ */
+export const API_GATEWAY_FRONT_DOORS: readonly Applies[] = [...new Set(METERS.filter((m) => m.free?.startsWith('api')).map((m) => m.applies))]
+
 /** Each meter's index by name. */
 export const METER_INDEX: ReadonlyMap<MeterId, number> = new Map(METERS.map((m, i) => [m.id, i]))
 

@@ -1,4 +1,4 @@
-import { ACCOUNT_FIELDS, PRICE_SHEET_IDS, PRICE_SHEETS, type PriceSheetId } from '../engine/index'
+import { ACCOUNT_FIELDS, API_GATEWAY_FRONT_DOORS, PRICE_SHEET_IDS, PRICE_SHEETS, type PriceSheetId } from '../engine/index'
 import { useCalculator, useCalculatorStore } from '../state/react'
 import { NumberField, SelectField } from './fields'
 
@@ -9,8 +9,6 @@ const SHEET_NOTES: Record<PriceSheetId, string> = {
 
 const SAVINGS_PLAN = ACCOUNT_FIELDS.find((f) => f.key === 'savingsPlanPercent')!
 const API_FREE_TIER = ACCOUNT_FIELDS.find((f) => f.key === 'apiGatewayFreeTier')!
-/** The front doors API Gateway bills, which its free tier covers. */
-const API_GATEWAY_DOORS: readonly string[] = ['http-api', 'rest-api', 'websocket']
 
 const REGION_OPTIONS = Object.entries(PRICE_SHEETS['aws-current'].regions).map(([id, r]) => ({
   value: id,
@@ -28,7 +26,7 @@ export function SheetControls({ compact = false }: { compact?: boolean }) {
   const planError = useCalculator((s, sel) => sel.selectForm(s).errors.savingsPlanPercent)
   const apiFreeTier = useCalculator((s) => s.apiGatewayFreeTier === true)
   // Offered where a function has API Gateway in front of it (or it is already on).
-  const apiInFront = useCalculator((s) => s.functions.some((f) => API_GATEWAY_DOORS.includes(f.frontDoor)))
+  const apiInFront = useCalculator((s) => s.functions.some((f) => (API_GATEWAY_FRONT_DOORS as readonly string[]).includes(f.frontDoor)))
 
   return (
     <section className="card account-card" aria-labelledby="account-title">

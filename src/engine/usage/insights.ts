@@ -200,6 +200,15 @@ function addProblem(p: Parsed, line: number, message: string): void {
   if (p.problems.length < MAX_PROBLEMS) p.problems.push({ line, message })
 }
 
+/** The row at `line` is one past what Logs Insights returns: it and those after it are left out, and said so. */
+function tooManyRows(p: Parsed, line: number): void {
+  addProblem(
+    p,
+    line,
+    `More than ${groupDigits(MAX_INSIGHTS_ROWS)} rows: Logs Insights returns at most that many; this row and those after it are not counted.`,
+  )
+}
+
 /** Reads one row's values (by column); the row, or the reason it cannot be read. */
 function readRow(get: (c: Column) => RawValue | undefined, line: number): Parsed['rows'][number] | string {
   const text = (c: Column): string => {
@@ -410,14 +419,7 @@ function parseCsv(text: string, parsed: Parsed, work: { steps: number }): void {
       addProblem(parsed, lineNo, 'A quoted field is not closed on this line (a field must not run into the next line); the row is not counted.')
       continue
     }
-    if (parsed.rows.length >= MAX_INSIGHTS_ROWS) {
-      addProblem(
-        parsed,
-        lineNo,
-        `More than ${groupDigits(MAX_INSIGHTS_ROWS)} rows: Logs Insights returns at most that many; this row and those after it are not counted.`,
-      )
-      return
-    }
+    if (parsed.rows.length >= MAX_INSIGHTS_ROWS) return tooManyRows(parsed, lineNo)
     const index = header
     const row = readRow((c) => {
       const i = index.get(c)
@@ -561,14 +563,7 @@ function parseJson(text: string, parsed: Parsed, work: { steps: number }): void 
       addProblem(parsed, line, missingText(core).replace('The header has', 'This record has') + ' It is not counted.')
       continue
     }
-    if (parsed.rows.length >= MAX_INSIGHTS_ROWS) {
-      addProblem(
-        parsed,
-        line,
-        `More than ${groupDigits(MAX_INSIGHTS_ROWS)} rows: Logs Insights returns at most that many; this row and those after it are not counted.`,
-      )
-      return
-    }
+    if (parsed.rows.length >= MAX_INSIGHTS_ROWS) return tooManyRows(parsed, line)
     const byColumn = new Map<Column, RawValue>()
     for (const [k, v] of r.value) {
       const c = COLUMN_OF.get(k.trim().toLowerCase())
