@@ -65,7 +65,7 @@ export interface ReportParserOptions {
 export interface ReportParser {
   /** Reads a chunk of text. Throws if called after `finish()`. */
   push(chunk: string): void
-  /** Reads what is left (a last line without a newline) and returns the sample. */
+  /** Reads what is left (a last line without a newline) and returns the sample (called again, the same sample's columns). */
   finish(): ReportSample
   /** Characters (UTF-16 code units) pushed so far. */
   readonly charsProcessed: number
@@ -94,51 +94,106 @@ export function parseReports(text: string, options?: ReportParserOptions): Repor
   return parser.finish()
 }
 
-/**
- * Growable columns of invocations: 17 bytes an invocation, and 8 more once a
- * SnapStart restore is seen (a log without one never holds its columns). Past
- * a million invocations they grow by half rather than double, so a log of ten
- * million never holds twice what it needs while growing.
- */
-class Columns {
-  length = 0
-  capacity = 1024
-  durationUs = new Uint32Array(1024)
-  billedMs = new Uint32Array(1024)
-  memoryMb = new Uint16Array(1024)
-  maxUsedMb = new Uint16Array(1024)
-  cold = new Uint8Array(1024)
-  initUs = new Uint32Array(1024)
-  restoreUs: Uint32Array | null = null
-  billedRestoreMs: Uint32Array | null = null
+type Column = Uint32Array | Uint16Array | Uint8Array
 
-  grow(): void {
-    const c = this.capacity < 1 << 20 ? this.capacity * 2 : Math.ceil(this.capacity * 1.5)
-    this.durationUs = grown(this.durationUs, new Uint32Array(c))
-    this.billedMs = grown(this.billedMs, new Uint32Array(c))
-    this.initUs = grown(this.initUs, new Uint32Array(c))
-    if (this.restoreUs) this.restoreUs = grown(this.restoreUs, new Uint32Array(c))
-    if (this.billedRestoreMs) this.billedRestoreMs = grown(this.billedRestoreMs, new Uint32Array(c))
-    this.memoryMb = grown(this.memoryMb, new Uint16Array(c))
-    this.maxUsedMb = grown(this.maxUsedMb, new Uint16Array(c))
-    this.cold = grown(this.cold, new Uint8Array(c))
-    this.capacity = c
-  }
+/** The columns of a run of invocations (`restoreUs` and `billedRestoreMs` null until a restore is seen in it). */
+interface Block {
+  length: number
+  durationUs: Uint32Array
+  billedMs: Uint32Array
+  memoryMb: Uint16Array
+  maxUsedMb: Uint16Array
+  cold: Uint8Array
+  initUs: Uint32Array
+  restoreUs: Uint32Array | null
+  billedRestoreMs: Uint32Array | null
+}
 
-  /** Sets invocation k's restore figures, making their columns at the first restore. */
-  setRestore(k: number, restoreUs: number, billedRestoreMs: number): void {
-    if (restoreUs === 0 && billedRestoreMs === 0 && !this.restoreUs) return
-    this.restoreUs ??= new Uint32Array(this.capacity)
-    this.billedRestoreMs ??= new Uint32Array(this.capacity)
-    this.restoreUs[k] = restoreUs
-    this.billedRestoreMs[k] = billedRestoreMs
+/** The most invocations in one block: 65,536, about 1.1 MB of columns. */
+const MAX_BLOCK = 1 << 16
+
+function newBlock(capacity: number): Block {
+  return {
+    length: 0,
+    durationUs: new Uint32Array(capacity),
+    billedMs: new Uint32Array(capacity),
+    memoryMb: new Uint16Array(capacity),
+    maxUsedMb: new Uint16Array(capacity),
+    cold: new Uint8Array(capacity),
+    initUs: new Uint32Array(capacity),
+    restoreUs: null,
+    billedRestoreMs: null,
   }
 }
 
-/** `to` holding `from`'s values at its start. */
-function grown<T extends Uint32Array | Uint16Array | Uint8Array>(from: T, to: T): T {
-  to.set(from)
-  return to
+/**
+ * The columns of the invocations read so far: 17 bytes an invocation, and 8
+ * more in a block where a SnapStart restore is seen. They fill blocks of at
+ * most 65,536 invocations (from 1,024, doubling), never copied while the log
+ * is read; `take()` joins one column at a time and lets go of its blocks as
+ * it does, so ten million invocations (170 MB) never need more than one
+ * column's size (40 MB) on top while the sample is made.
+ */
+class Columns {
+  length = 0
+  /** Filled blocks, then the current one. */
+  blocks: Block[] = []
+  /** The block being filled. */
+  cur: Block = newBlock(1024)
+  /** Where `cur` starts. */
+  base = 0
+  capacity = 1024
+
+  /** The index in `cur` of the next invocation, starting a block when `cur` is full. */
+  next(): number {
+    if (this.length - this.base === this.capacity) {
+      this.cur.length = this.capacity
+      this.blocks.push(this.cur)
+      this.base = this.length
+      this.capacity = Math.min(MAX_BLOCK, this.capacity * 2)
+      this.cur = newBlock(this.capacity)
+    }
+    return this.length++ - this.base
+  }
+
+  /** Sets the restore figures of `cur`'s invocation k, making its restore columns at its first restore. */
+  setRestore(k: number, restoreUs: number, billedRestoreMs: number): void {
+    const b = this.cur
+    if (restoreUs === 0 && billedRestoreMs === 0 && !b.restoreUs) return
+    b.restoreUs ??= new Uint32Array(this.capacity)
+    b.billedRestoreMs ??= new Uint32Array(this.capacity)
+    b.restoreUs[k] = restoreUs
+    b.billedRestoreMs[k] = billedRestoreMs
+  }
+
+  /** Closes the last block: after this, only `take()`. */
+  close(): void {
+    this.cur.length = this.length - this.base
+    this.blocks.push(this.cur)
+    this.cur = newBlock(0)
+    this.base = this.length
+    this.capacity = 0
+  }
+
+  /**
+   * One column of every invocation, joined; the blocks' own arrays of that
+   * column are let go (a second `take` of it gives zeros), so the joined
+   * column is the only copy held.
+   */
+  take<K extends 'durationUs' | 'billedMs' | 'memoryMb' | 'maxUsedMb' | 'cold' | 'initUs' | 'restoreUs' | 'billedRestoreMs'>(
+    key: K,
+    make: (n: number) => NonNullable<Block[K]>,
+  ): NonNullable<Block[K]> {
+    const out = make(this.length)
+    let at = 0
+    for (const b of this.blocks) {
+      const column = b[key] as Column | null
+      if (column) (out as Column).set(column.length === b.length ? column : column.subarray(0, b.length), at)
+      at += b.length
+      ;(b as unknown as Record<K, null>)[key] = null
+    }
+    return out
+  }
 }
 
 /** One invocation being read. -1 marks a field not seen. */
@@ -722,6 +777,11 @@ function splitCsv(line: string): string[] | null {
 export function createReportParser(options: ReportParserOptions = {}): ReportParser {
   const maxProblems = Math.max(0, Math.floor(options.maxProblems ?? DEFAULT_MAX_PROBLEMS))
   const cols = new Columns()
+  // the sample's columns, joined by the first finish()
+  let joined: Pick<
+    ReportSample,
+    'durationUs' | 'billedDurationMs' | 'memoryMb' | 'maxMemoryUsedMb' | 'cold' | 'initDurationUs' | 'restoreDurationUs' | 'billedRestoreMs'
+  > | null = null
   const problems: ReportProblem[] = []
   let problemCount = 0
   let lineNo = 0
@@ -755,18 +815,18 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
   }
 
   function add(r: Rec, timeMs: number): void {
-    if (cols.length === cols.capacity) cols.grow()
-    const k = cols.length++
-    cols.durationUs[k] = r.durationUs
-    cols.billedMs[k] = r.billedMs
-    cols.memoryMb[k] = r.memoryMb
+    const k = cols.next()
+    const b = cols.cur
+    b.durationUs[k] = r.durationUs
+    b.billedMs[k] = r.billedMs
+    b.memoryMb[k] = r.memoryMb
     const used = r.maxUsedMb < 0 ? 0 : r.maxUsedMb
-    cols.maxUsedMb[k] = used
+    b.maxUsedMb[k] = used
     if (used > maxUsedByMemory[r.memoryMb]!) maxUsedByMemory[r.memoryMb] = used
     const isCold = r.initUs >= 0 || r.restoreUs >= 0
-    cols.cold[k] = isCold ? 1 : 0
+    b.cold[k] = isCold ? 1 : 0
     if (isCold) coldStarts++
-    cols.initUs[k] = r.initUs < 0 ? 0 : r.initUs
+    b.initUs[k] = r.initUs < 0 ? 0 : r.initUs
     cols.setRestore(k, r.restoreUs < 0 ? 0 : r.restoreUs, r.billedRestoreMs < 0 ? 0 : r.billedRestoreMs)
     if (timeMs === timeMs) {
       timestamped++
@@ -1185,9 +1245,21 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
         carry = ''
         if (csvPending.length > 0) abandonCsvRow()
         flushKeyed()
+        cols.close()
+        const u32 = (n: number) => new Uint32Array(n)
+        joined = {
+          durationUs: cols.take('durationUs', u32),
+          billedDurationMs: cols.take('billedMs', u32),
+          memoryMb: cols.take('memoryMb', (n) => new Uint16Array(n)),
+          maxMemoryUsedMb: cols.take('maxUsedMb', (n) => new Uint16Array(n)),
+          cold: cols.take('cold', (n) => new Uint8Array(n)),
+          initDurationUs: cols.take('initUs', u32),
+          restoreDurationUs: cols.take('restoreUs', u32),
+          billedRestoreMs: cols.take('billedRestoreMs', u32),
+        }
       }
       const n = cols.length
-      const trim = <T extends Uint32Array | Uint16Array | Uint8Array>(a: T | null): T => (a ? (a.slice(0, n) as T) : (new Uint32Array(n) as T))
+      const c = joined!
       const memorySizesMb: number[] = []
       const maxMemoryUsedByMemoryMb: number[] = []
       for (let m = 0; m <= MAX_MEMORY_MB; m++) {
@@ -1199,14 +1271,7 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
       return {
         invocations: n,
         coldStarts,
-        durationUs: trim(cols.durationUs),
-        billedDurationMs: trim(cols.billedMs),
-        memoryMb: trim(cols.memoryMb),
-        maxMemoryUsedMb: trim(cols.maxUsedMb),
-        cold: trim(cols.cold),
-        initDurationUs: trim(cols.initUs),
-        restoreDurationUs: trim(cols.restoreUs),
-        billedRestoreMs: trim(cols.billedRestoreMs),
+        ...c,
         memorySizesMb,
         maxMemoryUsedByMemoryMb,
         timeSpan: timestamped > 0 ? { firstMs, lastMs } : null,

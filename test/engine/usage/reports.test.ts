@@ -60,6 +60,53 @@ describe('many invocations', () => {
     })
     expect(all[5_001]).toEqual(all[0])
   })
+
+  it('keeps each of 140,000 invocations in order across the column blocks (1,024 doubling to 65,536), read in odd-sized chunks', () => {
+    // Invocation i: Duration i.25 ms (i x 1000 + 250 us), Billed Duration i + 1 ms, Max Memory Used i mod 1,000 MB;
+    // one SnapStart restore, at invocation 131,000 (past the 130,048 of the doubling blocks), 7.5 ms restore, 8 ms billed.
+    const n = 140_000
+    const restoreAt = 131_000
+    const lines: string[] = []
+    for (let i = 0; i < n; i++) {
+      const restore = i === restoreAt ? ' Restore Duration: 7.50 ms Billed Restore Duration: 8 ms' : ''
+      lines.push(
+        `REPORT RequestId: r-${i} Duration: ${i}.25 ms Billed Duration: ${i + 1} ms Memory Size: 256 MB Max Memory Used: ${i % 1000} MB${restore}`,
+      )
+    }
+    const text = lines.join('\n')
+    const parser = createReportParser()
+    for (let at = 0; at < text.length; at += 65_521) parser.push(text.slice(at, at + 65_521))
+    const s = parser.finish()
+    expect(s.invocations).toBe(n)
+    expect(s.coldStarts).toBe(1)
+    const wrong: number[] = []
+    for (let i = 0; i < n; i++) {
+      const ok =
+        s.durationUs[i] === i * 1000 + 250 &&
+        s.billedDurationMs[i] === i + 1 &&
+        s.memoryMb[i] === 256 &&
+        s.maxMemoryUsedMb[i] === i % 1000 &&
+        s.cold[i] === (i === restoreAt ? 1 : 0) &&
+        s.initDurationUs[i] === 0 &&
+        s.restoreDurationUs[i] === (i === restoreAt ? 7_500 : 0) &&
+        s.billedRestoreMs[i] === (i === restoreAt ? 8 : 0)
+      if (!ok) wrong.push(i)
+    }
+    expect(wrong).toEqual([])
+    for (const column of [
+      s.durationUs,
+      s.billedDurationMs,
+      s.memoryMb,
+      s.maxMemoryUsedMb,
+      s.cold,
+      s.initDurationUs,
+      s.restoreDurationUs,
+      s.billedRestoreMs,
+    ])
+      expect(column.length).toBe(n)
+    // finish() again gives the same sample
+    expect(parser.finish().durationUs[n - 1]).toBe((n - 1) * 1000 + 250)
+  })
 })
 
 describe('REPORT text lines', () => {
