@@ -18,9 +18,14 @@
  * 4. The first total on a slow phone (scripts/first-total.ts), for `/` and
  *    `/?preset=rest-api`. Goal: under 1.2 s. `npm run bench:ui -- first-total`
  *    runs this part alone, `npm run bench:ui -- ten` the ten functions alone.
+ * 5. `npm run bench:ui -- stream` (alone, not in the default run: it writes a
+ *    2.5 GB file): a 10,000,000-line REPORT log imported through the file
+ *    input; lines a second and the tab's peak memory (scripts/bench-ui-stream.mts).
+ *    Goal: under 600 MB.
  */
 import { build, preview } from 'vite'
 import { launchChromium } from '../test/e2e/chromium'
+import { streamImport } from './bench-ui-stream.mjs'
 import { firstTotal } from './first-total'
 
 const EDITS = 200
@@ -29,10 +34,11 @@ await build({ logLevel: 'warn' })
 const server = await preview({ logLevel: 'warn', preview: { port: 4400, strictPort: false, host: '127.0.0.1' } })
 const url = server.resolvedUrls!.local[0]!
 const part = process.argv[2]
-if (part === 'first-total' || part === 'ten') {
+if (part === 'first-total' || part === 'ten' || part === 'stream') {
   const { browser, close } = await launchChromium()
   try {
     if (part === 'ten') await tenFunctions(browser, url)
+    else if (part === 'stream') await streamImport(browser, url)
     else await firstTotal(browser, url)
   } finally {
     await close()
