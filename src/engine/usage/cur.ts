@@ -8,21 +8,42 @@ import type { Ratio } from '../decimal'
 import type { MeterId } from '../meters'
 
 /**
+ * The cost allocation tag that marks a Managed Instances capacity provider's
+ * EC2 instances in the CUR. Lambda bills the instance-hours under AmazonEC2,
+ * not AWSLambda, on the instances' own IDs; AWS documents no system tag that
+ * names their capacity provider in the CUR. A capacity provider applies tags
+ * of one's choosing to every instance it launches (`PropagateTags`, SAM's
+ * `ManagedResourceTags`; AWS Lambda docs, "Tag propagation"), and a tag
+ * activated for cost allocation appears in the CUR's `resource_tags`. The
+ * query takes the EC2 rows with this tag, and uses its value as their
+ * "function": set it to the capacity provider's ARN.
+ *
+ * @example MANAGED_INSTANCES_TAG // 'lambda-capacity-provider'
+ */
+export const MANAGED_INSTANCES_TAG = 'lambda-capacity-provider'
+
+/**
  * The Athena query over a CUR 2.0 export (table `cost_and_usage_report`): one
  * row per month, account, region, function ARN, usage type and rate code,
  * with the usage, the unblended cost, the effective cost (Savings Plans) and
  * the credits. `SavingsPlanNegation` rows are left out: they offset the
- * covered usage and would subtract the plan twice.
+ * covered usage and would subtract the plan twice. Managed Instances' EC2
+ * instance-hours (`BoxUsage:<type>` under AmazonEC2) come in where the
+ * instances carry the {@link MANAGED_INSTANCES_TAG} tag, on its value.
  *
  * @example CUR_ATHENA_QUERY.startsWith('-- Monthly AWS Lambda usage') // true
  */
 export const CUR_ATHENA_QUERY = `-- Monthly AWS Lambda usage and cost per function (CUR 2.0 / Data Exports, Athena).
 -- Change the table name and the first month; download the result as CSV.
+-- Managed Instances: tag the capacity provider's instances ${MANAGED_INSTANCES_TAG}=<its ARN>
+-- (tag propagation) and activate the tag for cost allocation, so their EC2 hours come in.
 SELECT
   bill_billing_period_start_date AS month,
   line_item_usage_account_id AS account,
   product_region_code AS region,
-  line_item_resource_id AS function_arn,
+  CASE WHEN line_item_product_code = 'AmazonEC2'
+       THEN resource_tags['user:${MANAGED_INSTANCES_TAG}']
+       ELSE line_item_resource_id END AS function_arn,
   line_item_usage_type AS usage_type,
   pricing_rate_code AS rate_code,
   SUM(CASE WHEN line_item_line_item_type = 'Credit' THEN 0
@@ -36,7 +57,10 @@ SELECT
   SUM(CASE WHEN line_item_line_item_type = 'Credit'
            THEN line_item_unblended_cost ELSE 0 END) AS credits
 FROM cost_and_usage_report
-WHERE line_item_product_code = 'AWSLambda'
+WHERE (line_item_product_code = 'AWSLambda'
+       OR (line_item_product_code = 'AmazonEC2'
+           AND line_item_usage_type LIKE '%BoxUsage:%'
+           AND resource_tags['user:${MANAGED_INSTANCES_TAG}'] IS NOT NULL))
   AND line_item_line_item_type IN ('Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage', 'Credit')
   AND bill_billing_period_start_date >= TIMESTAMP '2026-10-01'
 GROUP BY 1, 2, 3, 4, 5, 6
@@ -127,6 +151,31 @@ const SUFFIX_METERS: readonly (readonly [string, MeterId])[] = [
 ]
 const SUFFIX_METER = new Map<string, MeterId>(SUFFIX_METERS)
 const MANAGED_FEE = /^Lambda-Managed-Instances-([a-z0-9]+\.[a-z0-9]+)-Management-Hours$/
+/**
+ * EC2's on-demand instance-hours, `BoxUsage:<type>` after the region prefix
+ * (`USE2-BoxUsage:m7i.xlarge`; us-east-1 with none). In this reader they are
+ * a Managed Instances capacity provider's hours: the query takes only the
+ * tagged instances' rows, and an export's AmazonEC2 rows count only with the
+ * tag ({@link MANAGED_INSTANCES_TAG}).
+ */
+const EC2_HOURS = /^BoxUsage:([a-z0-9-]+\.[a-z0-9]+)$/
+
+/**
+ * Lambda usage whose usage types AWS has not published: durable functions
+ * (operations, data written, data retained) and tenant isolation
+ * (environments created). Looked for, December 2026, and not found: the
+ * Price List usage types of pricing-next.md §8.1 (`Request`,
+ * `Lambda-GB-Second`, `Lambda-Provisioned-*`, `Lambda-Storage-GB-Second`,
+ * `Lambda-Edge-*`, `Lambda-Streaming-Response-Processed-Bytes`,
+ * `Lambda-SnapStart-*`, `Lambda-Managed-Instances-<type>-Management-Hours`,
+ * their `-ARM` forms), the SKUs of pricing-2026.md, the pricing page's
+ * examples and the CUR 2.0 dictionaries. A row whose suffix names one is
+ * listed as that (not priced), not as unknown; the rest stay unknown.
+ */
+const UNPUBLISHED: readonly (readonly [RegExp, string])[] = [
+  [/Durable/i, 'durable functions, by its name: AWS publishes no usage type for them, so it is not priced'],
+  [/Tenant/i, 'tenant isolation, by its name: AWS publishes no usage type for it, so it is not priced'],
+]
 
 /**
  * Reads a usage type: its region prefix (a billing code, `Global`, or none),
@@ -150,6 +199,9 @@ export function classifyUsageType(usageType: string): UsageTypeClass {
   if (meter !== undefined) return { kind: 'meter', meter, region, suffix }
   const managed = MANAGED_FEE.exec(suffix)
   if (managed) return { kind: 'meter', meter: 'managedFeeHours', instanceType: managed[1]!, region, suffix }
+  const ec2 = EC2_HOURS.exec(suffix)
+  if (ec2) return { kind: 'meter', meter: 'managedEc2Hours', instanceType: ec2[1]!, region, suffix }
+  for (const [test, what] of UNPUBLISHED) if (test.test(suffix)) return { kind: 'not-priced', what, region, suffix }
   if (/DataTransfer|-Bytes$/.test(suffix)) return { kind: 'not-priced', what: 'data transfer', region, suffix }
   return { kind: 'unknown', region, suffix }
 }
@@ -374,6 +426,8 @@ const COLUMN_NAMES: Readonly<Record<string, string>> = {
   credits: 'credits',
   line_item_line_item_type: 'lineType',
   line_item_product_code: 'productCode',
+  // a CUR 2.0 export's tags (a map, written as JSON), where the Managed Instances tag is looked for
+  resource_tags: 'tags',
   // The legacy CUR's names for the same columns.
   'bill/billingperiodstartdate': 'month',
   'lineitem/usageaccountid': 'account',
@@ -387,6 +441,7 @@ const COLUMN_NAMES: Readonly<Record<string, string>> = {
   'savingsplan/savingsplaneffectivecost': 'spEffective',
   'lineitem/lineitemtype': 'lineType',
   'lineitem/productcode': 'productCode',
+  [`resourcetags/user:${MANAGED_INSTANCES_TAG}`]: 'provider',
 }
 
 const REQUIRED = ['month', 'usageType', 'usage', 'unblended'] as const
@@ -473,6 +528,29 @@ function splitRecord(line: string, out: string[]): string | null {
   }
 }
 
+/**
+ * The capacity provider an export's EC2 row is tagged with: the legacy CUR's
+ * `resourceTags/user:lambda-capacity-provider` column, or the key
+ * `user:lambda-capacity-provider` (or `user_lambda_capacity_provider`, as CUR
+ * 2.0 may normalise it: not documented) of a CUR 2.0 `resource_tags` map
+ * written as JSON. Empty when the row has none.
+ */
+function capacityProviderOf(column: string, tags: string): string {
+  if (column.trim() !== '') return column.trim()
+  if (tags.length < 2 || tags.length > 65_536 || tags.charCodeAt(0) !== 123) return ''
+  try {
+    const map: unknown = JSON.parse(tags)
+    if (typeof map !== 'object' || map === null) return ''
+    for (const key of [`user:${MANAGED_INSTANCES_TAG}`, `user_${MANAGED_INSTANCES_TAG.replace(/-/g, '_')}`]) {
+      const value: unknown = Object.prototype.hasOwnProperty.call(map, key) ? (map as Record<string, unknown>)[key] : undefined
+      if (typeof value === 'string' && value.trim() !== '') return value.trim()
+    }
+  } catch {
+    // not JSON: no tag read
+  }
+  return ''
+}
+
 const MONTH_RE = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:[ T][0-9:.]*(?:Z|[+-]\d{2}:?\d{2})?)?$/
 
 /**
@@ -507,6 +585,8 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
     region: number
     account: number
     arn: number
+    provider: number
+    tags: number
     numbers: number[]
   } | null = null
   let columns: Record<string, number> | null = null
@@ -525,6 +605,15 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
   const ne = [0, 0, 0, 0, 0]
   const fields: string[] = []
   let bomChecked = false
+
+  const classify = (usageType: string): UsageTypeClass => {
+    let cls = classOf.get(usageType)
+    if (cls === undefined) {
+      cls = classifyUsageType(usageType)
+      if (classOf.size < 10_000) classOf.set(usageType, cls)
+    }
+    return cls
+  }
 
   const problem = (at: number, message: string) => {
     problemCount++
@@ -562,6 +651,8 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
       region: pos('region'),
       account: pos('account'),
       arn: pos('arn'),
+      provider: pos('provider'),
+      tags: pos('tags'),
       numbers: NUMBER_KEYS.map(pos),
     }
     headerCount = fields.length
@@ -580,9 +671,19 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
     }
     const ix = index!
     const get = (i: number): string => (i < 0 ? '' : fields[i]!)
-    if (cols.productCode !== undefined && get(ix.productCode) !== 'AWSLambda') {
-      rowsSkipped++
-      return
+    // Another service's row is skipped, but for a Managed Instances capacity provider's EC2 hours:
+    // those count on the capacity provider its tag names.
+    let provider: string | null = null
+    if (cols.productCode !== undefined) {
+      const product = get(ix.productCode)
+      if (product !== 'AWSLambda') {
+        provider = product === 'AmazonEC2' ? capacityProviderOf(get(ix.provider), get(ix.tags)) : ''
+        const c = classify(get(ix.usageType))
+        if (provider === '' || c.kind !== 'meter' || c.meter !== 'managedEc2Hours') {
+          rowsSkipped++
+          return
+        }
+      }
     }
     const lineType = get(ix.lineType)
     if (SKIPPED_LINE_TYPES.has(lineType)) {
@@ -622,11 +723,7 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
       icr = 1
       iu = iun = ief = -1
     }
-    let cls = classOf.get(usageType)
-    if (cls === undefined) {
-      cls = classifyUsageType(usageType)
-      if (classOf.size < 10_000) classOf.set(usageType, cls)
-    }
+    const cls = classify(usageType)
     const addTo = (sum: DecimalSum, k: number) => {
       if (k >= 0) sum.add(nm[k]!, nb[k]!, ne[k]!)
     }
@@ -652,7 +749,7 @@ export function createCurParser(options: CurParserOptions = {}): CurParser {
       )
     }
     const account = get(ix.account)
-    const arn = get(ix.arn)
+    const arn = provider ?? get(ix.arn)
     const key = `${month}\u0000${account}\u0000${region}\u0000${arn}\u0000${cls.meter}\u0000${cls.instanceType ?? ''}`
     let a = aggs.get(key)
     if (!a) {

@@ -133,6 +133,108 @@ describe('reconciliation of the fixture, worked by hand', () => {
   })
 })
 
+/**
+ * Fixture: test/fixtures/cur/athena-lmi-2026-10.csv, the query's result (Athena's layout, as above) for
+ * AWS's Lambda Managed Instances example (AWS Lambda pricing page; pricing.md §9): 100,000,000 requests,
+ * 2,000 m7g.xlarge instance-hours at $0.1632 on demand ($326.40) covered by a 3-year Compute Savings Plan
+ * at $0.0457 ($91.40 effective), and the management fee of 15 % of on demand, $0.02448 an hour ($48.96):
+ * $20.00 + $91.40 + $48.96 = $160.36.
+ * Assumed, not documented: the instances carry the lambda-capacity-provider tag with the capacity
+ * provider's ARN as its value (so the query gives that as their function_arn); the fee rows' resource is
+ * that ARN too; Managed Instances requests bill under `Request`.
+ * The last two rows carry usage type names AWS has not published (made up for the test, after the
+ * pricing page's durable example, 4,000,000 operations at $8.00 per million, and its tenant isolation
+ * example, 200,000 environments of 1 GB at $0.000166667): they are listed by what their names say, not priced.
+ */
+const LMI_FIXTURE = readFileSync(new URL('../../fixtures/cur/athena-lmi-2026-10.csv', import.meta.url), 'utf8')
+
+describe('Managed Instances in the CUR: EC2 instance-hours and the management fee', () => {
+  it('reads BoxUsage:<type> as instance-hours of that type, with or without a region prefix', () => {
+    expect(classifyUsageType('BoxUsage:m7g.xlarge')).toMatchObject({
+      kind: 'meter',
+      meter: 'managedEc2Hours',
+      instanceType: 'm7g.xlarge',
+      region: null,
+    })
+    expect(classifyUsageType('USE2-BoxUsage:c7i.2xlarge')).toMatchObject({
+      meter: 'managedEc2Hours',
+      instanceType: 'c7i.2xlarge',
+      region: 'us-east-2',
+    })
+    expect(classifyUsageType('USE2-EBS:VolumeUsage.gp3')).toMatchObject({ kind: 'unknown' })
+  })
+
+  it('reconciles AWS\u2019s example to the cent: $395.36 on demand, $160.36 billed after the Savings Plan', () => {
+    const imported = parseCur(LMI_FIXTURE)
+    expect(imported).toMatchObject({ rows: 5, rowsUsed: 5, problemCount: 0 })
+    const m = reconcileCur(imported, { freeTier: false }).months[0]!
+    expect(
+      m.lines.map((l) => [l.meter, l.instanceType ?? '', l.quantity, l.calculatorUsd, l.awsUnblendedUsd, l.awsEffectiveUsd, l.explanation]),
+    ).toEqual([
+      ['requests', '', '100000000', '20.00', '20.00', '20.00', 'match'],
+      // 2,000 h x $0.1632
+      ['managedEc2Hours', 'm7g.xlarge', '2000', '326.40', '326.40', '91.40', 'match'],
+      // 2,000 h x 0.15 x $0.1632 = 2,000 x $0.02448
+      ['managedFeeHours', 'm7g.xlarge', '2000', '48.96', '48.96', '48.96', 'match'],
+    ])
+    // the plan took $326.40 - $91.40 = $235.00 off
+    expect(m).toMatchObject({
+      calculatorUsd: '395.36',
+      awsUnblendedUsd: '395.36',
+      awsBilledUsd: '160.36',
+      savingsPlanUsd: '235.00',
+      unexplainedUsd: '0.00',
+    })
+    const provider = m.functions.find((f) => f.functionArn.endsWith(':capacity-provider:batch'))!
+    expect(provider).toMatchObject({ calculatorUsd: '375.36', awsEffectiveUsd: '140.36' })
+  })
+
+  it('lists durable functions and tenant isolation rows by what their names say, with what AWS charged, unpriced', () => {
+    const other = reconcileCur(parseCur(LMI_FIXTURE), { freeTier: false }).other
+    const byType = Object.fromEntries(other.map((o) => [o.usageType, o]))
+    expect(Object.keys(byType).sort()).toEqual(['Lambda-Tenant-Isolation-GB', 'USE2-Lambda-Durable-Operations'])
+    expect(byType['USE2-Lambda-Durable-Operations']).toMatchObject({ rows: 1, awsUnblendedUsd: '32.00' })
+    expect(byType['Lambda-Tenant-Isolation-GB']).toMatchObject({ rows: 1, awsUnblendedUsd: '33.33' })
+    expect(byType['USE2-Lambda-Durable-Operations']!.what).toMatch(/^durable functions, by its name: AWS publishes no usage type/)
+    expect(byType['Lambda-Tenant-Isolation-GB']!.what).toMatch(/^tenant isolation, by its name: AWS publishes no usage type/)
+    // a name that says neither stays unknown
+    expect(classifyUsageType('USE2-Lambda-Mystery-Units')).toMatchObject({ kind: 'unknown' })
+  })
+
+  it('takes an export\u2019s AmazonEC2 instance-hours only where the capacity provider\u2019s tag marks them', () => {
+    const provider = 'arn:aws:lambda:us-east-2:123456789012:capacity-provider:batch'
+    const head =
+      'bill_billing_period_start_date,line_item_usage_account_id,line_item_line_item_type,line_item_product_code,line_item_usage_type,line_item_resource_id,product_region_code,line_item_usage_amount,line_item_unblended_cost,resource_tags'
+    const row = (product: string, usageType: string, hours: string, cost: string, tags: string) =>
+      `2026-10-01T00:00:00Z,123456789012,Usage,${product},${usageType},i-0abc,us-east-2,${hours},${cost},"${tags.replace(/"/g, '""')}"`
+    const tagged = JSON.stringify({ 'user:lambda-capacity-provider': provider })
+    const csv = [
+      head,
+      // 730 h x $0.2016 (m7i.xlarge, us-east-1's price: the sheet has instance prices for us-east-1 only, so this is set apart as not priced)
+      row('AmazonEC2', 'USE2-BoxUsage:m7i.xlarge', '730', '147.168', tagged),
+      // an untagged instance: not Lambda's
+      row('AmazonEC2', 'USE2-BoxUsage:m7i.xlarge', '730', '147.168', '{}'),
+      // the tagged instance's volume: EC2 storage, not instance-hours
+      row('AmazonEC2', 'USE2-EBS:VolumeUsage.gp3', '20', '1.6', tagged),
+    ].join('\n')
+    const imported = parseCur(csv)
+    expect(imported).toMatchObject({ rows: 3, rowsUsed: 1, rowsSkipped: 2, problemCount: 0 })
+    expect(imported.entries.map((e) => [e.functionArn, e.meter, e.instanceType, e.region])).toEqual([
+      [provider, 'managedEc2Hours', 'm7i.xlarge', 'us-east-2'],
+    ])
+    // the legacy CUR: one column per tag
+    const legacy = [
+      'bill/BillingPeriodStartDate,lineItem/UsageAccountId,lineItem/LineItemType,lineItem/ProductCode,lineItem/UsageType,lineItem/ResourceId,lineItem/UsageAmount,lineItem/UnblendedCost,product/region,resourceTags/user:lambda-capacity-provider',
+      `2026-10-01T00:00:00Z,123456789012,Usage,AmazonEC2,BoxUsage:m7g.xlarge,i-0abc,2000,326.4,us-east-1,${provider.replace('us-east-2', 'us-east-1')}`,
+      '2026-10-01T00:00:00Z,123456789012,Usage,AmazonEC2,BoxUsage:m7g.xlarge,i-0def,2000,326.4,us-east-1,',
+    ].join('\n')
+    const m = reconcileCur(parseCur(legacy), { freeTier: false }).months[0]!
+    expect(m.lines.map((l) => [l.meter, l.instanceType, l.calculatorUsd, l.awsUnblendedUsd])).toEqual([
+      ['managedEc2Hours', 'm7g.xlarge', '326.40', '326.40'],
+    ])
+  })
+})
+
 describe('a CUR 2.0 export read row by row', () => {
   it('uses the plan effective cost of covered usage, skips SavingsPlanNegation and other services, takes credits', () => {
     const head =
