@@ -73,6 +73,13 @@ export interface ReportParser {
   readonly linesProcessed: number
   /** Invocations read so far. */
   readonly invocations: number
+  /**
+   * Makes room for about `invocations` in all, at once: a reader that knows
+   * roughly how many are coming (a file's size over the bytes an invocation
+   * took so far) spares the sample a copy at `finish()`. More invocations
+   * than reserved are still all read. At most 2^27 are reserved.
+   */
+  reserve(invocations: number): void
 }
 
 /**
@@ -111,6 +118,8 @@ interface Block {
 
 /** The most invocations in one block: 65,536, about 1.1 MB of columns. */
 const MAX_BLOCK = 1 << 16
+/** The most invocations `reserve()` makes room for at once: 2^27 (a 512 MB column of durations, never written past the last). */
+const MAX_RESERVE = 1 << 27
 
 function newBlock(capacity: number): Block {
   return {
@@ -132,7 +141,11 @@ function newBlock(capacity: number): Block {
  * most 65,536 invocations (from 1,024, doubling), never copied while the log
  * is read; `take()` joins one column at a time and lets go of its blocks as
  * it does, so ten million invocations (170 MB) never need more than one
- * column's size (40 MB) on top while the sample is made.
+ * column's size (40 MB) on top while the sample is made. A reader that knows
+ * about how many invocations are coming (a file's size over the bytes an
+ * invocation took so far) calls `reserve()`: one block of that size, whose
+ * columns the sample then views without a copy (the pages past the last
+ * invocation are never written, so the system never backs them).
  */
 class Columns {
   length = 0
@@ -166,6 +179,38 @@ class Columns {
     b.billedRestoreMs[k] = billedRestoreMs
   }
 
+  /**
+   * Makes the current block room for `total` invocations in all, moving what
+   * is read so far into it; no-op when that room is there already.
+   */
+  reserve(total: number): void {
+    const room = this.capacity - (this.length - this.base)
+    if (total <= this.length + room) return
+    const big = newBlock(total)
+    this.cur.length = this.length - this.base
+    let at = 0
+    for (const b of [...this.blocks, this.cur]) {
+      const n = b.length
+      big.durationUs.set(b.durationUs.subarray(0, n), at)
+      big.billedMs.set(b.billedMs.subarray(0, n), at)
+      big.memoryMb.set(b.memoryMb.subarray(0, n), at)
+      big.maxUsedMb.set(b.maxUsedMb.subarray(0, n), at)
+      big.cold.set(b.cold.subarray(0, n), at)
+      big.initUs.set(b.initUs.subarray(0, n), at)
+      if (b.restoreUs && b.billedRestoreMs) {
+        big.restoreUs ??= new Uint32Array(total)
+        big.billedRestoreMs ??= new Uint32Array(total)
+        big.restoreUs.set(b.restoreUs.subarray(0, n), at)
+        big.billedRestoreMs.set(b.billedRestoreMs.subarray(0, n), at)
+      }
+      at += n
+    }
+    this.blocks = []
+    this.cur = big
+    this.base = 0
+    this.capacity = total
+  }
+
   /** Closes the last block: after this, only `take()`. */
   close(): void {
     this.cur.length = this.length - this.base
@@ -178,12 +223,18 @@ class Columns {
   /**
    * One column of every invocation, joined; the blocks' own arrays of that
    * column are let go (a second `take` of it gives zeros), so the joined
-   * column is the only copy held.
+   * column is the only copy held. A single block's column is viewed, not
+   * copied.
    */
   take<K extends 'durationUs' | 'billedMs' | 'memoryMb' | 'maxUsedMb' | 'cold' | 'initUs' | 'restoreUs' | 'billedRestoreMs'>(
     key: K,
     make: (n: number) => NonNullable<Block[K]>,
   ): NonNullable<Block[K]> {
+    const only = this.blocks.length === 1 ? (this.blocks[0]![key] as NonNullable<Block[K]> | null) : null
+    if (only) {
+      ;(this.blocks[0] as unknown as Record<K, null>)[key] = null
+      return only.subarray(0, this.length) as NonNullable<Block[K]>
+    }
     const out = make(this.length)
     let at = 0
     for (const b of this.blocks) {
@@ -1290,6 +1341,10 @@ export function createReportParser(options: ReportParserOptions = {}): ReportPar
     },
     get invocations() {
       return cols.length
+    },
+    reserve(invocations: number): void {
+      if (finished || !(invocations > 0)) return
+      cols.reserve(Math.min(MAX_RESERVE, Math.ceil(invocations)))
     },
   }
 }

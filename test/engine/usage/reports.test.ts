@@ -107,6 +107,60 @@ describe('many invocations', () => {
     // finish() again gives the same sample
     expect(parser.finish().durationUs[n - 1]).toBe((n - 1) * 1000 + 250)
   })
+
+  it('gives the same invocations whatever room a reader reserves, too little or enough, before or after a SnapStart restore', () => {
+    // Invocation i: Duration i.50 ms, Billed Duration i + 1 ms, 512 MB; restores at invocations 100 and 90,000
+    // (Restore Duration 2.25 ms, Billed Restore Duration 3 ms); Init Duration 1.00 ms on every 1,000th.
+    const n = 100_000
+    const lines: string[] = []
+    for (let i = 0; i < n; i++) {
+      const restore = i === 100 || i === 90_000 ? ' Restore Duration: 2.25 ms Billed Restore Duration: 3 ms' : ''
+      const init = i % 1000 === 999 ? ' Init Duration: 1.00 ms' : ''
+      lines.push(
+        `REPORT RequestId: r-${i} Duration: ${i}.50 ms Billed Duration: ${i + 1} ms Memory Size: 512 MB Max Memory Used: 9 MB${init}${restore}`,
+      )
+    }
+    const text = lines.join('\n')
+    const read = (room: number | null) => {
+      const parser = createReportParser()
+      const cut = 30_011 // characters: about 280 invocations before the reservation
+      parser.push(text.slice(0, cut))
+      if (room !== null) parser.reserve(room)
+      for (let at = cut; at < text.length; at += 1 << 20) parser.push(text.slice(at, at + (1 << 20)))
+      return parser.finish()
+    }
+    for (const room of [null, 50_000, n, 250_000]) {
+      const s = read(room)
+      expect(s.invocations, `room ${room}`).toBe(n)
+      expect(s.coldStarts).toBe(2 + 100)
+      const wrong: number[] = []
+      for (let i = 0; i < n; i++) {
+        const restored = i === 100 || i === 90_000
+        const ok =
+          s.durationUs[i] === i * 1000 + 500 &&
+          s.billedDurationMs[i] === i + 1 &&
+          s.memoryMb[i] === 512 &&
+          s.maxMemoryUsedMb[i] === 9 &&
+          s.cold[i] === (restored || i % 1000 === 999 ? 1 : 0) &&
+          s.initDurationUs[i] === (i % 1000 === 999 ? 1000 : 0) &&
+          s.restoreDurationUs[i] === (restored ? 2_250 : 0) &&
+          s.billedRestoreMs[i] === (restored ? 3 : 0)
+        if (!ok) wrong.push(i)
+      }
+      expect(wrong, `room ${room}`).toEqual([])
+      for (const column of [
+        s.durationUs,
+        s.billedDurationMs,
+        s.memoryMb,
+        s.maxMemoryUsedMb,
+        s.cold,
+        s.initDurationUs,
+        s.restoreDurationUs,
+        s.billedRestoreMs,
+      ])
+        expect(column.length).toBe(n)
+    }
+  })
 })
 
 describe('REPORT text lines', () => {

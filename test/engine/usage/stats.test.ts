@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { durationHistogram, histogramBinMs, parseReports, usageStats } from '../../../src/engine/index'
 
@@ -37,6 +38,25 @@ describe('usage statistics', () => {
     expect(st.initMs).toEqual({ mean: 100, p50: 80, max: 120 })
     expect(st.maxMemoryUsedMb).toBe(90)
     expect(st.memorySizesMb).toEqual([256])
+  })
+
+  it('gives the nearest-rank percentiles of a sorted list, for spread, clustered and tied durations', () => {
+    // Nearest rank: the p-th percentile of n sorted values is the value at position ceil(p / 100 x n) (1-based).
+    const hundredths = fc.oneof(
+      fc.integer({ min: 0, max: 90_000_000 }),
+      fc.integer({ min: 1_500_000, max: 1_500_040 }), // 0.4 ms apart: one counting bucket when the largest is long
+      fc.constant(12_345),
+    )
+    fc.assert(
+      fc.property(fc.array(hundredths, { minLength: 1, maxLength: 300 }), (values) => {
+        const text = values.map((h) => report(`${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}`)).join('\n')
+        const sorted = [...values].sort((a, b) => a - b)
+        const at = (p: number) => sorted[Math.ceil((p / 100) * sorted.length) - 1]! / 100
+        const d = usageStats(parseReports(text)).durationMs
+        expect([d.p50, d.p90, d.p99, d.max]).toEqual([at(50), at(90), at(99), sorted.at(-1)! / 100])
+      }),
+      { numRuns: 200 },
+    )
   })
 
   it('reads the time span of AWS\u2019s documented lines', () => {
