@@ -68,8 +68,10 @@ export async function readLog(
   }
   if ('text' in source) {
     const text = source.text
+    let reserved = 0
     for (let at = 0; at < text.length; at += CHUNK_CHARS) {
       push(text.slice(at, at + CHUNK_CHARS))
+      reserved = reserve(parser, Math.min(text.length, at + CHUNK_CHARS), text.length, reserved)
       onProgress({ done: Math.min(text.length, at + CHUNK_CHARS), total: text.length })
       await pause()
       if (isCancelled()) return null
@@ -111,14 +113,14 @@ export async function readLog(
 }
 
 /**
- * Makes the parser room for the invocations the rest of the file will hold
- * at the rate seen so far, plus a tenth, so a big log's columns are written
+ * Makes the parser room for the invocations the rest of the file (or text)
+ * will hold at the rate seen so far, plus a tenth, so a big log's columns are written
  * once and never copied (see `ReportParser.reserve`); again when the rate
  * seen so far outgrows the room. Returns the room made.
  */
-function reserve(parser: ReportParser, bytesDone: number, total: number, reserved: number): number {
-  if (parser.invocations === 0 || bytesDone >= total) return reserved
-  const projected = (parser.invocations / bytesDone) * total
+function reserve(parser: ReportParser, done: number, total: number, reserved: number): number {
+  if (parser.invocations === 0 || done >= total) return reserved
+  const projected = (parser.invocations / done) * total
   if (projected * 1.02 <= reserved) return reserved
   const room = Math.ceil(projected * 1.1) + 1024
   parser.reserve(room)
