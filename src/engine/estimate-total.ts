@@ -2,8 +2,8 @@ import { DOUBLES } from './arithmetic-doubles'
 import { computeBill, freeAllowance, savingsPlanDiscount } from './bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from './compiled-sheet'
 import { estimateOf, estimateTotalOf, totalOfEstimate } from './estimate'
-import { measureFunction, METER_ARCHITECTURES, METER_KINDS, monthlyRequestsIn, type FreePool } from './meters'
-import { meterPrices, MeterTotals, priceMeters, type MeterPrice, type PricedLineSink } from './price-meters'
+import { measureFunction, METER_ARCHITECTURES, METER_KINDS, monthlyRequestsIn } from './meters'
+import { meterPrices, MeterTotals, poolsOf, priceMeters, type FreePools, type MeterPrice, type PricedLineSink } from './price-meters'
 import { rememberLast } from './remember-last'
 import type { EstimateInput, EstimateTotal, LineTotal } from './types'
 import { plainValidInput } from './quick-check'
@@ -44,15 +44,15 @@ function doublesPrices(sheet: CompiledSheet, region: CompiledRegion): MeterPrice
 /** A sheet compiled for the fast path, with its free allowances as numbers and its last region remembered. */
 interface FastSheet {
   sheet: CompiledSheet
-  region: (id: string) => CompiledRegion
+  /** A region and its meter prices in doubles. */
+  region: (id: string) => { region: CompiledRegion; prices: MeterPrice<number>[] }
   /** The allowances by [API Gateway free tier][free tier]: null where neither is on. */
-  free: (Record<FreePool, number> | null)[][]
+  free: (FreePools<number> | null)[][]
 }
 
 const fastSheets = new Map<string, FastSheet>()
 
-const numbers = (free: Record<FreePool, bigint> | null) =>
-  free && (Object.fromEntries(Object.entries(free).map(([pool, n]) => [pool, Number(n)])) as Record<FreePool, number>)
+const numbers = (free: FreePools<bigint> | null) => free && free.map(Number)
 
 /** A sheet and its regions, each built once, the last one asked for remembered. */
 const sheetOf = rememberLast((id: EstimateInput['sheet']): FastSheet => {
@@ -61,8 +61,11 @@ const sheetOf = rememberLast((id: EstimateInput['sheet']): FastSheet => {
     const sheet = compiledSheet(id)
     s = {
       sheet,
-      region: rememberLast((rid: string) => sheet.regions.get(rid)!),
-      free: [false, true].map((apiFree) => [false, true].map((on) => numbers(freeAllowance(sheet, on, apiFree)))),
+      region: rememberLast((rid: string) => {
+        const region = sheet.regions.get(rid)!
+        return { region, prices: doublesPrices(sheet, region) }
+      }),
+      free: [false, true].map((apiFree) => [false, true].map((on) => numbers(poolsOf(freeAllowance(sheet, on, apiFree))))),
     }
     fastSheets.set(id, s)
   }
@@ -95,7 +98,7 @@ export function doubleBill(input: EstimateInput): FastBill | null {
   A.reset()
   const s = sheetOf(input.sheet)
   const sheet = s.sheet
-  const region = s.region(input.region ?? sheet.data.defaultRegion)
+  const at = s.region(input.region ?? sheet.data.defaultRegion)
   totals.clear()
   const functions = input.functions
   for (let i = 0; i < functions.length; i++) {
@@ -105,12 +108,12 @@ export function doubleBill(input: EstimateInput): FastBill | null {
   }
   lines = []
   const plan = input.savingsPlanPercent ?? 0
-  let prices = doublesPrices(sheet, region)
+  let prices = at.prices
   if (plan !== 0) {
     // A discount is rare: its prices are worked out for the call.
     if (!A.decimal(plan)) return null
     const percent = { n: BigInt(A.q), d: BigInt(A.r) }
-    prices = meterPrices(A, sheet, region, savingsPlanDiscount(percent))
+    prices = meterPrices(A, sheet, at.region, savingsPlanDiscount(percent))
   }
   const total = priceMeters(A, totals, prices, s.free[input.apiGatewayFreeTier === true ? 1 : 0]![(input.freeTier ?? true) ? 1 : 0]!, sink)
   if (A.failed || !(total < LIMIT)) return null

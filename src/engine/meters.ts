@@ -964,7 +964,25 @@ const APPLIES_BIT: Readonly<Record<Applies, number>> = {
   alb: 32768,
   'data-out': 65536,
 }
-const METER_APPLIES: readonly number[] = METERS.map((m) => APPLIES_BIT[m.applies])
+/** For each `APPLIES_BIT` (by bit position), the meters (bit i for meter i) that measure the functions it marks. */
+const METERS_OF_APPLIES: readonly number[] = Array.from({ length: 32 }, (_, b) =>
+  METERS.reduce((bits, m, i) => (APPLIES_BIT[m.applies] === 1 << b ? bits | (1 << i) : bits), 0),
+)
+
+/** The meters (bit i for meter i) that measure a function with `APPLIES_BIT`s `applies`. */
+function metersFor(applies: number): number {
+  let meters = 0
+  for (let a = applies; a !== 0; a &= a - 1) meters |= METERS_OF_APPLIES[31 - Math.clz32(a & -a)]!
+  return meters
+}
+
+/** Asks each meter in `meters` (bit i for meter i), in table order, to measure the function in `c`. */
+function measureEach<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, meters: number): void {
+  for (let bits = meters; bits !== 0; bits &= bits - 1) {
+    const i = 31 - Math.clz32(bits & -bits)
+    METER_MEASURES[i]!(A, c, sink, i)
+  }
+}
 
 // The table's columns the hot paths read, as arrays: the meters' entries have
 // many shapes (optional fields), so reading them in a loop is slow in V8.
@@ -1124,7 +1142,7 @@ export function measureFunction<T>(
     c.managed = sizeManagedInstances(fn, { n: A.big(requestsN), d: A.big(requestsD) }, extra.managedInstances)
     if (c.managed === null) return null
     const applies = APPLIES_BIT.managed | besideBits(fn)
-    for (let i = 0; i < METER_MEASURES.length; i++) if ((applies & METER_APPLIES[i]!) !== 0) METER_MEASURES[i]!(A, c, sink, i)
+    measureEach(A, c, sink, metersFor(applies))
     return A.failed ? null : c
   }
   // Only the meters that apply to this function are asked.
@@ -1142,7 +1160,7 @@ export function measureFunction<T>(
     if ((fn.durableExecutions ?? 0) > 0) applies |= APPLIES_BIT.durable
     applies |= besideBits(fn)
   }
-  for (let i = 0; i < METER_MEASURES.length; i++) if ((applies & METER_APPLIES[i]!) !== 0) METER_MEASURES[i]!(A, c, sink, i)
+  measureEach(A, c, sink, metersFor(applies))
   return A.failed ? null : c
 }
 

@@ -193,6 +193,17 @@ export interface PricedLineSink<T> {
   free(i: number, w: T, f: T, u: T): void
 }
 
+/**
+ * The free tier's allowances in FREE_POOLS order, as `poolsOf` gives them:
+ * read by index, so pricing looks up no names.
+ */
+export type FreePools<T> = readonly T[]
+
+/** The allowances of `free` (by name) in FREE_POOLS order; null stays null. */
+export function poolsOf<T>(free: Readonly<Record<FreePool, T>> | null): FreePools<T> | null {
+  return free && FREE_POOLS.map((p) => free[p])
+}
+
 /** Each meter's free allowance as an index into FREE_POOLS; -1 for none. */
 const METER_POOL_INDEX: readonly number[] = METER_POOLS.map((p) => (p === undefined ? -1 : FREE_POOLS.indexOf(p)))
 
@@ -221,26 +232,20 @@ function mixedLe<T>(A: Arithmetic<T>, w1: T, f1: T, w2: T, f2: T): boolean {
  * Prices the account's usage: each meter in use (and every `always` meter)
  * gets its line or its brackets' lines, after its share of the free tier;
  * lines are rounded half-up to the cent and sent to `sink`. Returns the total
- * of the rounded lines. `free` is each allowance (nothing where the free tier
- * is off).
+ * of the rounded lines. `free` is each allowance in FREE_POOLS order (`poolsOf`;
+ * nothing where the free tier is off).
  */
 export function priceMeters<T>(
   A: Arithmetic<T>,
   usage: MeterTotals<T>,
   prices: MeterPrice<T>[],
-  free: Readonly<Record<FreePool, T>> | null,
+  free: FreePools<T> | null,
   sink: PricedLineSink<T>,
 ): T {
   let total = A.zero
-  // Each allowance left, as a mixed number.
+  // Each allowance left, as a mixed number: set from `free` when a meter first draws on it.
   const { poolW, poolF, poolU } = usage
-  if (free) {
-    for (let p = 0; p < FREE_POOLS.length; p++) {
-      poolW[p] = free[FREE_POOLS[p]!]
-      poolF[p] = A.zero
-      poolU[p] = A.one
-    }
-  }
+  let poolsSet = 0
   const { W, F, U } = usage
   if ((usage.used & ACCOUNT_METER_BITS) !== 0) usage.used = settleAccount(A, W, F, U, usage.used)
   // The meters in use and those always billed, lowest first (the lines' order).
@@ -254,6 +259,12 @@ export function priceMeters<T>(
     let u = inUse ? U[i]! : A.one
     const pool = METER_POOL_INDEX[i]!
     if (free && pool >= 0) {
+      if ((poolsSet & (1 << pool)) === 0) {
+        poolsSet |= 1 << pool
+        poolW[pool] = free[pool] as T
+        poolF[pool] = A.zero
+        poolU[pool] = A.one
+      }
       let aw = poolW[pool] as T
       let af = poolF[pool] as T
       const au = poolU[pool] as T
