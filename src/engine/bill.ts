@@ -2,7 +2,7 @@ import { BIGINT } from './arithmetic'
 import { compiledSheet, type CompiledPerType, type CompiledPrice, type CompiledRegion, type CompiledSheet, type CompiledTier } from './compiled-sheet'
 import { addRatio, lcm, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
 import { METER_INDEX, METERS, type FreePool, type MeterId } from './meters'
-import { meterPrices, MeterTotals, poolsOf, priceMeters, type Discount, type MeterPrice } from './price-meters'
+import { meterPrices, MeterTotals, priceMeters, type Discount, type MeterPrice } from './price-meters'
 import { requestsPerMonth } from './requests'
 import type { Architecture, EstimateInput, LineKind, QuantityUnit } from './types'
 import { addUsage, emptyUsage, measureFunction, reduceUsage, typeKey, type FunctionMeasure, type MeterUsage, type TypeUse } from './measure'
@@ -187,7 +187,7 @@ export function priceUsage(
   const lines: LineBill[] = []
   const freeUsed = new Map<number, Ratio>()
   const prices = discount ? meterPrices(BIGINT, sheet, region, discount) : exactMeterPrices(sheet, region)
-  const totalCents = priceMeters(BIGINT, totals, prices, poolsOf(freeAllowance(sheet, freeTier, apiFree)), {
+  const totalCents = priceMeters(BIGINT, totals, prices, freeAllowance(sheet, freeTier, apiFree), {
     line(i, tier, from, to, w, f, u, cents, perType) {
       const spec = METERS[i]!
       const p = spec.price(sheet, region)!

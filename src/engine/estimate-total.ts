@@ -2,8 +2,8 @@ import { DOUBLES } from './arithmetic-doubles'
 import { computeBill, freeAllowance, savingsPlanDiscount } from './bill'
 import { compiledSheet, type CompiledRegion, type CompiledSheet } from './compiled-sheet'
 import { estimateOf, estimateTotalOf, totalOfEstimate } from './estimate'
-import { measureFunction, METER_ARCHITECTURES, METER_KINDS, monthlyRequestsIn } from './meters'
-import { meterPrices, MeterTotals, poolsOf, priceMeters, type FreePools, type MeterPrice, type PricedLineSink } from './price-meters'
+import { measureFunction, METER_ARCHITECTURES, METER_KINDS, monthlyRequestsIn, type FreePool } from './meters'
+import { meterPrices, MeterTotals, priceMeters, type MeterPrice, type PricedLineSink } from './price-meters'
 import { rememberLast } from './remember-last'
 import type { EstimateInput, EstimateTotal, LineTotal } from './types'
 import { plainValidInput } from './quick-check'
@@ -47,12 +47,13 @@ interface FastSheet {
   /** A region and its meter prices in doubles. */
   region: (id: string) => { region: CompiledRegion; prices: MeterPrice<number>[] }
   /** The allowances by [API Gateway free tier][free tier]: null where neither is on. */
-  free: (FreePools<number> | null)[][]
+  free: (Record<FreePool, number> | null)[][]
 }
 
 const fastSheets = new Map<string, FastSheet>()
 
-const numbers = (free: FreePools<bigint> | null) => free && free.map(Number)
+const numbers = (free: Record<FreePool, bigint> | null) =>
+  free && (Object.fromEntries(Object.entries(free).map(([pool, n]) => [pool, Number(n)])) as Record<FreePool, number>)
 
 /** A sheet and its regions, each built once, the last one asked for remembered. */
 const sheetOf = rememberLast((id: EstimateInput['sheet']): FastSheet => {
@@ -65,7 +66,7 @@ const sheetOf = rememberLast((id: EstimateInput['sheet']): FastSheet => {
         const region = sheet.regions.get(rid)!
         return { region, prices: doublesPrices(sheet, region) }
       }),
-      free: [false, true].map((apiFree) => [false, true].map((on) => numbers(poolsOf(freeAllowance(sheet, on, apiFree))))),
+      free: [false, true].map((apiFree) => [false, true].map((on) => numbers(freeAllowance(sheet, on, apiFree)))),
     }
     fastSheets.set(id, s)
   }

@@ -193,17 +193,6 @@ export interface PricedLineSink<T> {
   free(i: number, w: T, f: T, u: T): void
 }
 
-/**
- * The free tier's allowances in FREE_POOLS order, as `poolsOf` gives them:
- * read by index, so pricing looks up no names.
- */
-export type FreePools<T> = readonly T[]
-
-/** The allowances of `free` (by name) in FREE_POOLS order; null stays null. */
-export function poolsOf<T>(free: Readonly<Record<FreePool, T>> | null): FreePools<T> | null {
-  return free && FREE_POOLS.map((p) => free[p])
-}
-
 /** Each meter's free allowance as an index into FREE_POOLS; -1 for none. */
 const METER_POOL_INDEX: readonly number[] = METER_POOLS.map((p) => (p === undefined ? -1 : FREE_POOLS.indexOf(p)))
 
@@ -232,14 +221,14 @@ function mixedLe<T>(A: Arithmetic<T>, w1: T, f1: T, w2: T, f2: T): boolean {
  * Prices the account's usage: each meter in use (and every `always` meter)
  * gets its line or its brackets' lines, after its share of the free tier;
  * lines are rounded half-up to the cent and sent to `sink`. Returns the total
- * of the rounded lines. `free` is each allowance in FREE_POOLS order (`poolsOf`;
- * nothing where the free tier is off).
+ * of the rounded lines. `free` is each allowance (nothing where the free tier
+ * is off).
  */
 export function priceMeters<T>(
   A: Arithmetic<T>,
   usage: MeterTotals<T>,
   prices: MeterPrice<T>[],
-  free: FreePools<T> | null,
+  free: Readonly<Record<FreePool, T>> | null,
   sink: PricedLineSink<T>,
 ): T {
   let total = A.zero
@@ -261,7 +250,7 @@ export function priceMeters<T>(
     if (free && pool >= 0) {
       if ((poolsSet & (1 << pool)) === 0) {
         poolsSet |= 1 << pool
-        poolW[pool] = free[pool] as T
+        poolW[pool] = free[FREE_POOLS[pool]!]
         poolF[pool] = A.zero
         poolU[pool] = A.one
       }

@@ -3,7 +3,7 @@ import { architecturesInUse, computeBill, exactMeterPrices, freeAllowance, savin
 import type { CompiledRegion, CompiledSheet } from './compiled-sheet'
 import { addRatio, lcm, toDecimalString, ZERO, type Ratio } from './decimal'
 import { COST_PARTS, FREE_GBS_METERS, METER_IDS, METER_INDEX, METERS, PART_OF_KIND, type CostPart } from './meters'
-import { meterPrices, MeterTotals, poolsOf, priceMeters } from './price-meters'
+import { meterPrices, MeterTotals, priceMeters } from './price-meters'
 import type { Architecture, Estimate, EstimateInput, LineKind } from './types'
 import { measureFunction, addUsage, emptyUsage, reduceUsage, type MeterUsage, type TypeUse } from './measure'
 import { InvalidInputError, MAX_REQUESTS_PER_MONTH, validateInput } from './validate'
@@ -121,7 +121,7 @@ function pricePoints(
 ): CostPoint[] {
   const discount = savingsPlanDiscount(savingsPlanPercent)
   const prices = discount ? meterPrices(BIGINT, sheet, region, discount) : exactMeterPrices(sheet, region)
-  const free = poolsOf(freeAllowance(sheet, freeTier, apiFree))
+  const free = freeAllowance(sheet, freeTier, apiFree)
   const totals = new MeterTotals(BIGINT)
   const points: CostPoint[] = []
   let point = emptyPoint(0, 0)

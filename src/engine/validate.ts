@@ -568,7 +568,7 @@ function fieldIndex(key: string): number {
  * Stores `value` as the field at `index`. Each case stores one field name, so
  * V8 compiles it as a plain property store; one store for every name
  * (`into[key] = value`) takes V8's slow path for stores of many names, which
- * cost about 9 % of estimateTotal() on varied inputs. Fields after the 40th share
+ * cost about 9 % of estimateTotal() on varied inputs. Fields after the 32nd share
  * that slower store.
  */
 function storeField(into: Record<string, unknown>, index: number, value: unknown): void {
@@ -606,14 +606,6 @@ function storeField(into: Record<string, unknown>, index: number, value: unknown
     case 29: into[FIELD_KEYS[29]!] = value; return
     case 30: into[FIELD_KEYS[30]!] = value; return
     case 31: into[FIELD_KEYS[31]!] = value; return
-    case 32: into[FIELD_KEYS[32]!] = value; return
-    case 33: into[FIELD_KEYS[33]!] = value; return
-    case 34: into[FIELD_KEYS[34]!] = value; return
-    case 35: into[FIELD_KEYS[35]!] = value; return
-    case 36: into[FIELD_KEYS[36]!] = value; return
-    case 37: into[FIELD_KEYS[37]!] = value; return
-    case 38: into[FIELD_KEYS[38]!] = value; return
-    case 39: into[FIELD_KEYS[39]!] = value; return
     default: into[FIELD_KEYS[index]!] = value
   }
 }
