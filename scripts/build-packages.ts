@@ -95,7 +95,8 @@ export async function buildEngine(): Promise<void> {
       target: 'es2022',
       minify: false,
       copyPublicDir: false,
-      lib: { entry: join(root, 'src/engine/index.ts'), formats: ['es'] },
+      // The main entry, and lambda-cost-engine/aws-2016 (the engine bound to the classic sheet).
+      lib: { entry: [join(root, 'src/engine/index.ts'), join(root, 'src/engine/entries/aws-2016.ts')], formats: ['es'] },
       rolldownOptions: {
         // The engine is pure (an architecture test enforces it): an import kept for
         // its side effects alone would only make consumers' bundlers warn.

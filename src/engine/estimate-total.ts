@@ -44,7 +44,8 @@ function doublesPrices(sheet: CompiledSheet, region: CompiledRegion): MeterPrice
 /** A sheet compiled for the fast path, with its free allowances as numbers and its last region remembered. */
 interface FastSheet {
   sheet: CompiledSheet
-  region: (id: string) => CompiledRegion
+  /** A region and its meter prices in doubles. */
+  region: (id: string) => { region: CompiledRegion; prices: MeterPrice<number>[] }
   /** The allowances by [API Gateway free tier][free tier]: null where neither is on. */
   free: (Record<FreePool, number> | null)[][]
 }
@@ -61,7 +62,10 @@ const sheetOf = rememberLast((id: EstimateInput['sheet']): FastSheet => {
     const sheet = compiledSheet(id)
     s = {
       sheet,
-      region: rememberLast((rid: string) => sheet.regions.get(rid)!),
+      region: rememberLast((rid: string) => {
+        const region = sheet.regions.get(rid)!
+        return { region, prices: doublesPrices(sheet, region) }
+      }),
       free: [false, true].map((apiFree) => [false, true].map((on) => numbers(freeAllowance(sheet, on, apiFree)))),
     }
     fastSheets.set(id, s)
@@ -95,7 +99,7 @@ export function doubleBill(input: EstimateInput): FastBill | null {
   A.reset()
   const s = sheetOf(input.sheet)
   const sheet = s.sheet
-  const region = s.region(input.region ?? sheet.data.defaultRegion)
+  const at = s.region(input.region ?? sheet.data.defaultRegion)
   totals.clear()
   const functions = input.functions
   for (let i = 0; i < functions.length; i++) {
@@ -105,12 +109,12 @@ export function doubleBill(input: EstimateInput): FastBill | null {
   }
   lines = []
   const plan = input.savingsPlanPercent ?? 0
-  let prices = doublesPrices(sheet, region)
+  let prices = at.prices
   if (plan !== 0) {
     // A discount is rare: its prices are worked out for the call.
     if (!A.decimal(plan)) return null
     const percent = { n: BigInt(A.q), d: BigInt(A.r) }
-    prices = meterPrices(A, sheet, region, savingsPlanDiscount(percent))
+    prices = meterPrices(A, sheet, at.region, savingsPlanDiscount(percent))
   }
   const total = priceMeters(A, totals, prices, s.free[input.apiGatewayFreeTier === true ? 1 : 0]![(input.freeTier ?? true) ? 1 : 0]!, sink)
   if (A.failed || !(total < LIMIT)) return null

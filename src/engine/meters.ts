@@ -945,26 +945,22 @@ export function settleAccount<T>(A: Arithmetic<T>, W: T[], F: T[], U: T[], used:
  */
 export const PART_OF_KIND = Object.fromEntries(METERS.map((m) => [m.kind, m.part])) as Readonly<Record<LineKind, CostPart>>
 
-const APPLIES_BIT: Readonly<Record<Applies, number>> = {
-  regional: 1,
-  x86_64: 2,
-  arm64: 4,
-  edge: 8,
-  storage: 16,
-  provisioned: 32,
-  'snapstart-priced': 64,
-  streaming: 128,
-  tenant: 256,
-  durable: 512,
-  managed: 1024,
-  logs: 2048,
-  'http-api': 4096,
-  'rest-api': 8192,
-  websocket: 16384,
-  alb: 32768,
-  'data-out': 65536,
+/** For each kind of function (`Applies`), the meters that measure it: bit i for meter i. */
+const APPLIES_METERS = METERS.reduce(
+  (out, m, i) => {
+    out[m.applies] |= 1 << i
+    return out
+  },
+  {} as Record<Applies, number>,
+)
+
+/** Asks each meter in `meters` (bit i for meter i), in table order, to measure the function in `c`. */
+function measureEach<T>(A: Arithmetic<T>, c: MeterContext<T>, sink: MeterSink<T>, meters: number): void {
+  for (; meters !== 0; meters &= meters - 1) {
+    const i = 31 - Math.clz32(meters & -meters)
+    METER_MEASURES[i]!(A, c, sink, i)
+  }
 }
-const METER_APPLIES: readonly number[] = METERS.map((m) => APPLIES_BIT[m.applies])
 
 // The table's columns the hot paths read, as arrays: the meters' entries have
 // many shapes (optional fields), so reading them in a loop is slow in V8.
@@ -1123,36 +1119,35 @@ export function measureFunction<T>(
     // Billed by the instance-hour: no GB-s, INIT or storage (validation refuses the inputs for them).
     c.managed = sizeManagedInstances(fn, { n: A.big(requestsN), d: A.big(requestsD) }, extra.managedInstances)
     if (c.managed === null) return null
-    const applies = APPLIES_BIT.managed | besideBits(fn)
-    for (let i = 0; i < METER_MEASURES.length; i++) if ((applies & METER_APPLIES[i]!) !== 0) METER_MEASURES[i]!(A, c, sink, i)
+    measureEach(A, c, sink, APPLIES_METERS.managed | besideBits(fn))
     return A.failed ? null : c
   }
   // Only the meters that apply to this function are asked.
-  let applies = 0
-  if (edge) applies |= APPLIES_BIT.edge
+  let meters = 0
+  if (edge) meters |= APPLIES_METERS.edge
   else {
-    applies |= APPLIES_BIT.regional | APPLIES_BIT[architecture]
-    if (!A.isZero(storageExtraMb)) applies |= APPLIES_BIT.storage
+    meters |= APPLIES_METERS.regional | APPLIES_METERS[architecture]
+    if (!A.isZero(storageExtraMb)) meters |= APPLIES_METERS.storage
   }
-  if (concurrencyNumber > 0) applies |= APPLIES_BIT.provisioned
+  if (concurrencyNumber > 0) meters |= APPLIES_METERS.provisioned
   if (extra) {
-    if (fn.snapStart === 'priced') applies |= APPLIES_BIT['snapstart-priced']
-    if ((fn.streamedMbPerRequest ?? 0) > extra.streaming.freeMbPerRequest) applies |= APPLIES_BIT.streaming
-    if (fn.tenantIsolation === true) applies |= APPLIES_BIT.tenant
-    if ((fn.durableExecutions ?? 0) > 0) applies |= APPLIES_BIT.durable
-    applies |= besideBits(fn)
+    if (fn.snapStart === 'priced') meters |= APPLIES_METERS['snapstart-priced']
+    if ((fn.streamedMbPerRequest ?? 0) > extra.streaming.freeMbPerRequest) meters |= APPLIES_METERS.streaming
+    if (fn.tenantIsolation === true) meters |= APPLIES_METERS.tenant
+    if ((fn.durableExecutions ?? 0) > 0) meters |= APPLIES_METERS.durable
+    meters |= besideBits(fn)
   }
-  for (let i = 0; i < METER_MEASURES.length; i++) if ((applies & METER_APPLIES[i]!) !== 0) METER_MEASURES[i]!(A, c, sink, i)
+  measureEach(A, c, sink, meters)
   return A.failed ? null : c
 }
 
-/** The meters beside Lambda a function uses (on a sheet that bills them): its logs. */
+/** The meters beside Lambda a function uses (on a sheet that bills them), bit i for meter i: its logs, its front door, its data out. */
 function besideBits(fn: FunctionInput): number {
   const format = fn.logFormat
   const door = fn.frontDoor
-  let bits = format !== undefined && format !== 'off' ? APPLIES_BIT.logs : 0
-  if (door !== undefined && door !== 'none' && door !== 'function-url') bits |= APPLIES_BIT[door]
-  if ((fn.responseKb ?? 0) > 0) bits |= APPLIES_BIT['data-out']
+  let bits = format !== undefined && format !== 'off' ? APPLIES_METERS.logs : 0
+  if (door !== undefined && door !== 'none' && door !== 'function-url') bits |= APPLIES_METERS[door]
+  if ((fn.responseKb ?? 0) > 0) bits |= APPLIES_METERS['data-out']
   return bits
 }
 

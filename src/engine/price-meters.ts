@@ -232,15 +232,9 @@ export function priceMeters<T>(
   sink: PricedLineSink<T>,
 ): T {
   let total = A.zero
-  // Each allowance left, as a mixed number.
+  // Each allowance left, as a mixed number: set from `free` when a meter first draws on it.
   const { poolW, poolF, poolU } = usage
-  if (free) {
-    for (let p = 0; p < FREE_POOLS.length; p++) {
-      poolW[p] = free[FREE_POOLS[p]!]
-      poolF[p] = A.zero
-      poolU[p] = A.one
-    }
-  }
+  let poolsSet = 0
   const { W, F, U } = usage
   if ((usage.used & ACCOUNT_METER_BITS) !== 0) usage.used = settleAccount(A, W, F, U, usage.used)
   // The meters in use and those always billed, lowest first (the lines' order).
@@ -254,6 +248,12 @@ export function priceMeters<T>(
     let u = inUse ? U[i]! : A.one
     const pool = METER_POOL_INDEX[i]!
     if (free && pool >= 0) {
+      if ((poolsSet & (1 << pool)) === 0) {
+        poolsSet |= 1 << pool
+        poolW[pool] = free[FREE_POOLS[pool]!]
+        poolF[pool] = A.zero
+        poolU[pool] = A.one
+      }
       let aw = poolW[pool] as T
       let af = poolF[pool] as T
       const au = poolU[pool] as T

@@ -61,6 +61,7 @@ describe('lambda-cost-engine, packed and installed', () => {
     expect(packed.files).toContain('dist/index.js')
     expect(packed.files).toContain('dist/index.d.ts')
     expect(packed.files).toContain('dist/sheets/aws-2016.js')
+    expect(packed.files).toEqual(expect.arrayContaining(['dist/entries/aws-2016.js', 'dist/entries/aws-2016.d.ts']))
     expect(packed.files).toEqual(expect.arrayContaining(['README.md', 'CHANGELOG.md', 'package.json']))
     expect(packed.files.filter((f) => !/^dist\/.+\.(js|d\.ts)$/.test(f)).sort()).toEqual(['CHANGELOG.md', 'README.md', 'package.json'])
   })
@@ -70,6 +71,7 @@ describe('lambda-cost-engine, packed and installed', () => {
     expect(pkg.type).toBe('module')
     expect(pkg.sideEffects).toBe(false)
     expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' })
+    expect(pkg.exports['./aws-2016']).toEqual({ types: './dist/entries/aws-2016.d.ts', default: './dist/entries/aws-2016.js' })
     expect(pkg.dependencies ?? {}).toEqual({})
     expect(pkg.version).toMatch(/^\d+\.\d+\.\d+\+prices\.\d{4}-\d{2}-\d{2}$/)
     // Both sheets were last checked against AWS's pages on 2026-11-27 (src/engine/sheets).
@@ -102,17 +104,50 @@ console.log(JSON.stringify({ cents: bill.totalCents, usd: bill.totalUsd, lines: 
     })
   })
 
+  it('prices the classic example from Node through the classic-sheet entry: import { estimate } from lambda-cost-engine/aws-2016', () => {
+    writeFileSync(
+      join(project, 'classic-entry.js'),
+      `import { estimate, estimateTotal, InvalidInputError } from 'lambda-cost-engine/aws-2016'
+const problemOf = (input) => { try { estimateTotal(input); return null } catch (e) { return e instanceof InvalidInputError ? e.problems : String(e) } }
+const fn = { memoryMb: 512, durationMs: 1000, requests: 3_000_000 }
+console.log(JSON.stringify({
+  cents: estimate(${CLASSIC}).totalCents,
+  unnamed: estimateTotal({ freeTier: true, functions: [fn] }).totalCents,
+  arm64: problemOf({ functions: [{ ...fn, architecture: 'arm64' }] }),
+  current: problemOf({ sheet: 'aws-current', functions: [fn] }),
+}))
+`,
+    )
+    const result = JSON.parse(execFileSync(process.execPath, ['classic-entry.js'], { cwd: project, encoding: 'utf8' }))
+    expect(result).toEqual({
+      cents: 1874,
+      unnamed: 1874,
+      arm64: [
+        {
+          path: 'functions.0.architecture',
+          message: 'Architecture arm64 is not on the classic 2016 sheet, which offers x86_64 only. Switch to the current sheet for arm64.',
+        },
+      ],
+      current: [{ path: 'sheet', message: expect.stringContaining('prices the classic 2016 sheet only; got sheet "aws-current"') }],
+    })
+  })
+
   it('type-checks a strict TypeScript consumer through its declarations (Node16 resolution)', () => {
     writeFileSync(
       join(project, 'consumer.ts'),
       `import { estimate, type Estimate, type EstimateInput, type InputProblem } from 'lambda-cost-engine'
+import { estimate as classicEstimate, type ClassicEstimateInput } from 'lambda-cost-engine/aws-2016'
 const input: EstimateInput = ${CLASSIC}
 const bill: Estimate = estimate(input)
 const cents: number = bill.totalCents
 const problems: InputProblem[] = []
 // @ts-expect-error: the sheet must be one the engine knows
 const wrong: EstimateInput = { sheet: 'aws-2030', functions: [] }
-export { cents, problems, wrong }
+const classic: ClassicEstimateInput = { functions: [{ memoryMb: 512, durationMs: 1000, requests: 1 }] }
+const classicCents: number = classicEstimate(classic).totalCents
+// @ts-expect-error: the classic entry prices the classic sheet only
+const notClassic: ClassicEstimateInput = { sheet: 'aws-current', functions: [] }
+export { cents, problems, wrong, classicCents, notClassic }
 `,
     )
     writeFileSync(
@@ -131,11 +166,15 @@ export { cents, problems, wrong }
     mkdirSync(page)
     writeFileSync(
       join(page, 'index.html'),
-      `<!doctype html><title>engine</title><output id="total">…</output><script type="module" src="./main.js"></script>`,
+      `<!doctype html><title>engine</title><output id="total">…</output><output id="classic">…</output><script type="module" src="./main.js"></script>`,
     )
     writeFileSync(
       join(page, 'main.js'),
-      `import { estimate } from 'lambda-cost-engine'\ndocument.getElementById('total').textContent = estimate(${CLASSIC}).totalUsd\n`,
+      `import { estimate } from 'lambda-cost-engine'
+import { estimate as classicEstimate } from 'lambda-cost-engine/aws-2016'
+document.getElementById('total').textContent = estimate(${CLASSIC}).totalUsd
+document.getElementById('classic').textContent = classicEstimate(${CLASSIC}).totalUsd
+`,
     )
     await build({ configFile: false, root: page, logLevel: 'warn', build: { outDir: join(page, 'dist') } })
     const server = await serveStatic(join(page, 'dist'))
@@ -147,6 +186,7 @@ export { cents, problems, wrong }
       const errors = watchErrors(tab)
       await tab.goto(`${server.url}/`)
       await expect.poll(() => tab.locator('#total').textContent(), { timeout: 30_000 }).toBe('18.74')
+      await expect.poll(() => tab.locator('#classic').textContent(), { timeout: 30_000 }).toBe('18.74')
       expect(errors).toEqual([])
     } finally {
       await close?.()
@@ -163,5 +203,18 @@ export { cents, problems, wrong }
     }
     // The measured sizes, for the README's "Size" (minified, gzip -9).
     console.info(`lambda-cost-engine: estimate alone ${gzipKb(alone).toFixed(1)} KB gzipped; the whole package ${gzipKb(whole).toFixed(1)} KB`)
+  })
+
+  it('lambda-cost-engine/aws-2016 bundles estimate and estimateTotal without the log parser, the advice or the series', async () => {
+    const code = await bundle(
+      `import { estimate, estimateTotal } from 'lambda-cost-engine/aws-2016'\nexport const cents = [estimate(${CLASSIC}).totalCents, estimateTotal(${CLASSIC}).totalCents]\n`,
+    )
+    for (const text of ['Logs Insights row with an unclosed quote', 'the cheapest region that prices']) expect(code).not.toContain(text)
+    const kb = gzipKb(code)
+    // The README's "Size": 32.8 KB when the entry was added. The goal is under 10 KB (issue #20);
+    // the entry still reaches the shared field and meter tables and the current sheet's data,
+    // so this budget only keeps it from growing until they are split by sheet.
+    console.info(`lambda-cost-engine/aws-2016: estimate and estimateTotal ${kb.toFixed(1)} KB gzipped`)
+    expect(kb).toBeLessThan(35)
   })
 })
