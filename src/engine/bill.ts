@@ -1,7 +1,7 @@
 import { BIGINT } from './arithmetic'
 import { compiledSheet, type CompiledPerType, type CompiledPrice, type CompiledRegion, type CompiledSheet, type CompiledTier } from './compiled-sheet'
 import { addRatio, lcm, parseNumber, reduceRatio, subRatio, ZERO, type Ratio } from './decimal'
-import { METER_INDEX, METERS, type FreePool, type MeterId } from './meters'
+import { METER_INDEX, METERS, sharesFixedCost, type FreePool, type MeterId } from './meters'
 import { meterPrices, MeterTotals, priceMeters, type Discount, type MeterPrice } from './price-meters'
 import { requestsPerMonth } from './requests'
 import type { Architecture, EstimateInput, LineKind, QuantityUnit } from './types'
@@ -265,13 +265,17 @@ export function lineShares(bill: Pick<Bill, 'functions' | 'lines'>): bigint[][] 
             ? f.meters[line.meter]
             : (f.byType.find((t) => t.meter === line.meter && typeKey(t.type, t.price) === line.typeKey)?.quantity ?? ZERO),
         ),
+        bill.functions.map((f) => sharesFixedCost(line.meter, f.input)),
       ),
     )
   return out
 }
 
-/** `cents` split over `weights` by largest remainder; equal weights if all are zero. */
-export function splitCents(cents: bigint, weights: Ratio[]): bigint[] {
+/**
+ * `cents` split over `weights` by largest remainder; if all are zero, equally
+ * over the functions `eligible` marks (all when none is given or none is marked).
+ */
+export function splitCents(cents: bigint, weights: Ratio[], eligible?: readonly boolean[]): bigint[] {
   const n = weights.length
   if (n === 1) return [cents]
   let den = 1n
@@ -279,8 +283,12 @@ export function splitCents(cents: bigint, weights: Ratio[]): bigint[] {
   let ws = weights.map((w) => (w.n === 0n ? 0n : w.n * (den / w.d)))
   let sum = ws.reduce((a, b) => a + b, 0n)
   if (sum === 0n) {
-    ws = weights.map(() => 1n)
-    sum = BigInt(n)
+    ws = weights.map((_, i) => (eligible === undefined || eligible[i] ? 1n : 0n))
+    sum = ws.reduce((a, b) => a + b, 0n)
+    if (sum === 0n) {
+      ws = weights.map(() => 1n)
+      sum = BigInt(n)
+    }
   }
   const shares: bigint[] = []
   const remainders: { i: number; r: bigint }[] = []

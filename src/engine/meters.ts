@@ -1141,6 +1141,28 @@ export function measureFunction<T>(
   return A.failed ? null : c
 }
 
+/**
+ * Whether a line of `meter` may fall on the function when no function used
+ * any of it (a load balancer's hours with no request behind it): for the
+ * meters beside Lambda, only the functions with that log format, front door
+ * or data out; every function for Lambda's own meters.
+ *
+ * @example sharesFixedCost('albHours', { memoryMb: 128, durationMs: 1, requests: 0, frontDoor: 'rest-api' }) // false
+ */
+export function sharesFixedCost(meter: MeterId, fn: FunctionInput): boolean {
+  const bit = 1 << METER_INDEX.get(meter)!
+  return (BESIDE_BITS & bit) === 0 || (besideBits(fn) & bit) !== 0
+}
+
+/** The meters beside Lambda: logs, the front doors, data out. */
+const BESIDE_BITS =
+  APPLIES_METERS.logs |
+  APPLIES_METERS['http-api'] |
+  APPLIES_METERS['rest-api'] |
+  APPLIES_METERS.websocket |
+  APPLIES_METERS.alb |
+  APPLIES_METERS['data-out']
+
 /** The meters beside Lambda a function uses (on a sheet that bills them), bit i for meter i: its logs, its front door, its data out. */
 function besideBits(fn: FunctionInput): number {
   const format = fn.logFormat

@@ -75,6 +75,22 @@ describe('the API in front', () => {
     expect(centsOf(estimate(input([fn({ requests: 0, frontDoor: 'alb' })])), 'alb-hours')).toEqual([1643])
   })
 
+  it('an idle load balancer is paid for by the functions behind it, not by the others in the account', () => {
+    // No request reaches the ALB, so its $16.43 cannot be split by requests: it falls on the ALB
+    // functions alone, equally (the odd cent to the first), never on the REST function or the one
+    // without a front door. REST: 1M x $3.50/M = $3.50; requests 2M x $0.20/M = $0.40, $0.20 each.
+    const bill = estimate(
+      input([
+        fn({ requests: 0, frontDoor: 'alb' }),
+        fn({ requests: 1_000_000, frontDoor: 'rest-api' }),
+        fn({ requests: 0, frontDoor: 'alb' }),
+        fn({ requests: 1_000_000 }),
+      ]),
+    )
+    expect(centsOf(bill, 'alb-hours')).toEqual([1643])
+    expect(bill.functions.map((f) => f.cents)).toEqual([822, 350 + 20, 821, 20])
+  })
+
   it('a function URL bills nothing more; it is a problem where it is not available and with tenant isolation', () => {
     const plain = fn({})
     expect(estimate(input([{ ...plain, frontDoor: 'function-url', requestKb: 10 }])).lines).toEqual(estimate(input([plain])).lines)
