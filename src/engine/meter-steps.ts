@@ -282,8 +282,9 @@ export const METER_STEPS: Readonly<Record<MeterId, MeterSteps>> = {
   logsStoredGbMonths: {
     perFunction: (f, usage) => {
       const ingested = addRatio(f.meters.logsStandardGb, f.meters.logsIaGb)
+      const months = f.input.logRetentionMonths ?? 1
       return [
-        `${q(ingested)} GB ingested x 0.15 storage compression factor x ${n(f.input.logRetentionMonths ?? 1)} months kept = ${usage} stored (steady state)`,
+        `${q(ingested)} GB ingested x 0.15 storage compression factor x ${n(months)} ${months === 1 ? 'month' : 'months'} kept = ${usage} stored (steady state)`,
       ]
     },
     charge: 'monthly CloudWatch Logs storage charges',

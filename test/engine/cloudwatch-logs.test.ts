@@ -201,5 +201,8 @@ describe('CloudWatch Logs', () => {
     )
     expect(text).toContain('CloudWatch Logs free tier: 5 GB a month for the account, taken from Standard first')
     expect(text).toContain('3 GB ingested x 0.15 storage compression factor x 2 months kept = 0.9 GB-months stored (steady state)')
+    // One month reads in the singular: 3 x 0.15 x 1 = 0.45 GB-months.
+    const oneMonth = calculationSteps(estimate(input([{ ...fn, logRetentionMonths: 1 }], { freeTier: true }))).text
+    expect(oneMonth).toContain('3 GB ingested x 0.15 storage compression factor x 1 month kept = 0.45 GB-months stored (steady state)')
   })
 })
