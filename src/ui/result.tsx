@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
-import { PART_OF_KIND, SERVICES, serviceOfPart, type BillLine, type Estimate, type EstimateInput } from '../engine/index'
+import { SERVICES, type BillLine, type Estimate, type EstimateInput } from '../engine/index'
+import { percentOf, serviceOfLine } from './bill-services'
 import { useCalculator } from '../state/react'
 import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
@@ -67,11 +68,11 @@ function Cell({ label, className, title, children }: { label: string; className?
  * with its share of the whole.
  */
 function subtotalAfter(lines: BillLine[], i: number, total: bigint): ReactNode {
-  const service = serviceOfPart(PART_OF_KIND[lines[i]!.kind])
+  const service = serviceOfLine(lines[i]!)
   const next = lines[i + 1]
-  if ((next && serviceOfPart(PART_OF_KIND[next.kind]) === service) || lines.every((l) => serviceOfPart(PART_OF_KIND[l.kind]) === service)) return null
-  const cents = lines.filter((l) => serviceOfPart(PART_OF_KIND[l.kind]) === service).reduce((sum, l) => sum + centsOf(l.usd), 0n)
-  const share = service === 'lambda' && total > 0n ? ` (${Math.round(Number((cents * 10000n) / total) / 10) / 10} % of the bill)` : ''
+  if ((next && serviceOfLine(next) === service) || lines.every((l) => serviceOfLine(l) === service)) return null
+  const cents = lines.filter((l) => serviceOfLine(l) === service).reduce((sum, l) => sum + centsOf(l.usd), 0n)
+  const share = service === 'lambda' && total > 0n ? ` (${percentOf(cents, total)} % of the bill)` : ''
   return (
     <tr key={`subtotal-${service}`} role="row" className="line-subtotal" data-service={service}>
       <th scope="row" role="rowheader" colSpan={2}>

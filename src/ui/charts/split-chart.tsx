@@ -1,7 +1,9 @@
 import { memo } from 'react'
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts'
-import { PART_OF_KIND, type BillLine, type Estimate } from '../../engine/index'
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type YAxisTickContentProps } from 'recharts'
+import { PART_OF_KIND, type BillLine, type Estimate, type Service } from '../../engine/index'
+import { billByService, type ServiceTotal } from '../bill-services'
 import { formatCompactUsd, formatLineAmount, keepUnitsWhole } from '../format'
+import { formatCentsExact } from '../money'
 import { shownLines } from '../shown-lines'
 import { ChartBox, ChartEmpty, ChartFigure, partColor, GRID_AT_TICKS } from './chart-frame'
 
@@ -18,8 +20,153 @@ function colorOf(kind: BillLine['kind']): string {
   return partColor(PART_OF_KIND[kind])
 }
 
-/** This month's bill by line, as bars. */
+/** The colour of a service's bar: its own, set in the style sheet for light, dark and print. */
+function serviceColor(id: Service): string {
+  return `var(--c-${id.toLowerCase()}, var(--muted))`
+}
+
+/** A service's row: its name, then its subtotal and share, as the axis label says them. */
+interface ServiceRow {
+  id: Service
+  label: string
+  amount: string
+  share: string
+  usd: number
+}
+
+/** Pixels a line of axis text takes at the chart's 12 px, generously: digits and capitals are the widest. */
+const textPx = (text: string) => text.length * 7 + 4
+/** The height of a line of axis text, px. */
+const LINE_PX = 14
+
+/** A service's label beside its bar: its name over its subtotal and share (or each on its own line, where the axis is narrow). */
+function ServiceTick({ x, y, value, rows, width }: { x: number; y: number; value: string; rows: ServiceRow[]; width: number }) {
+  const row = rows.find((r) => r.label === value)
+  if (!row || !Number.isFinite(x) || !Number.isFinite(y)) return null
+  const figures = `${row.amount} \u00b7 ${row.share}`
+  const lines = textPx(figures) <= width ? [row.label, figures] : [row.label, row.amount, row.share]
+  const top = y - ((lines.length - 1) * LINE_PX) / 2
+  return (
+    <text x={x} y={top} textAnchor="end" dominantBaseline="central" fontSize={12} className="split-tick">
+      {lines.map((text, i) => (
+        <tspan key={i} x={x} y={top + i * LINE_PX} className={i === 0 ? 'split-tick-name' : 'split-tick-figures'}>
+          {text}
+        </tspan>
+      ))}
+    </text>
+  )
+}
+
+/** The bars of the bill by service, as wide as the box the chart frame measured. */
+function ServiceBars({ rows, width = 0, height = 0 }: { rows: ServiceRow[]; width?: number; height?: number }) {
+  // The labels' column: as wide as its longest line, but never more than half the chart, so the bars keep room.
+  const longest = Math.max(...rows.flatMap((r) => [textPx(r.label), textPx(`${r.amount} \u00b7 ${r.share}`)]))
+  const axisWidth = Math.min(longest, Math.max(96, Math.floor(width / 2))) + 8
+  return (
+    <BarChart
+      width={width}
+      height={height}
+      accessibilityLayer={false}
+      data={rows}
+      layout="vertical"
+      margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+    >
+      <CartesianGrid {...GRID_AT_TICKS} stroke="var(--grid)" strokeDasharray="3 3" horizontal={false} />
+      <XAxis type="number" tickFormatter={formatCompactUsd} stroke="var(--muted)" />
+      <YAxis
+        type="category"
+        dataKey="label"
+        width={axisWidth}
+        interval={0}
+        stroke="var(--muted)"
+        tick={(props: YAxisTickContentProps) => (
+          <ServiceTick x={Number(props.x)} y={Number(props.y)} value={String(props.payload?.value ?? '')} rows={rows} width={axisWidth - 8} />
+        )}
+      />
+      <Tooltip formatter={(_v, _n, item) => [`${item.payload.amount} (${item.payload.share})`, item.payload.label]} />
+      <Bar dataKey="usd" isAnimationActive={false}>
+        {rows.map((r) => (
+          <Cell key={r.id} fill={serviceColor(r.id)} />
+        ))}
+      </Bar>
+    </BarChart>
+  )
+}
+
+/**
+ * This month's bill by service (AWS Lambda, CloudWatch Logs, API Gateway / ALB, data
+ * transfer out), each bar the sum of its service's rounded lines, so the bars add up to
+ * the total; labelled with the amount and its share of the bill.
+ */
+function ServiceSplit({ estimate, services }: { estimate: Estimate; services: ServiceTotal[] }) {
+  const rows: ServiceRow[] = services.map((s) => ({
+    id: s.id,
+    label: s.label,
+    amount: formatCentsExact(s.cents),
+    share: `${s.percent} %`,
+    usd: Number(s.cents) / 100,
+  }))
+  const lambda = services.find((s) => s.id === 'lambda')
+  const note = (
+    <>
+      This month&rsquo;s bill by service
+      {lambda ? (
+        <>
+          : AWS Lambda itself is <strong>{lambda.percent} %</strong> of it
+        </>
+      ) : null}
+      .
+    </>
+  )
+  return (
+    <ChartFigure id="split" title="Where the money goes" note={note}>
+      <ChartBox short>
+        <ServiceBars rows={rows} />
+      </ChartBox>
+      <div className="visually-hidden">
+        <table>
+          <caption>This month&rsquo;s bill by service</caption>
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Amount</th>
+              <th scope="col">Share of the bill</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-service={r.id}>
+                <th scope="row">{r.label}</th>
+                <td>{r.amount}</td>
+                <td>{r.share}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td>{formatCentsExact(services.reduce((sum, s) => sum + s.cents, 0n))}</td>
+              <td>100 %</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </ChartFigure>
+  )
+}
+
+/**
+ * Where this month's money goes: by service when the bill has more than
+ * Lambda's own lines, by line when it is Lambda's alone.
+ */
 export const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }) {
+  const services = billByService(estimate)
+  if (services.length > 1) return <ServiceSplit estimate={estimate} services={services} />
+  return <LineSplit estimate={estimate} />
+})
+
+/** This month's bill by line, as bars. */
+function LineSplit({ estimate }: { estimate: Estimate }) {
   // The lines the bill shows: none of a meter nothing uses (a Lambda@Edge function's regional requests).
   const lines = shownLines(estimate)
   const rows = lines.map((l) => ({
@@ -69,4 +216,4 @@ export const SplitChart = memo(function SplitChart({ estimate }: { estimate: Est
       </div>
     </ChartFigure>
   )
-})
+}
