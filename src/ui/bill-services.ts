@@ -25,11 +25,14 @@ export interface ServiceTotal {
 
 /**
  * `part` of `whole` in per cent to one decimal, rounded half-up, exact at any
- * size: 1873 of 2924 is "64.1". A whole of zero gives "0.0".
+ * size: 1873 of 2924 is "64.1". Something is never "0.0" nor less than all
+ * "100.0": 1 of 2924 is "<0.1", 2923 of 2924 ">99.9". A whole of zero gives "0.0".
  */
 export function percentOf(part: bigint, whole: bigint): string {
   if (whole <= 0n) return '0.0'
   const tenths = (part * 2000n + whole) / (2n * whole)
+  if (tenths === 0n && part > 0n) return '<0.1'
+  if (tenths === 1000n && part < whole) return '>99.9'
   return `${tenths / 10n}.${tenths % 10n}`
 }
 

@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { estimate, type EstimateInput } from '../../../src/engine/index'
+import { percentOf } from '../../../src/ui/bill-services'
 import { SplitChart } from '../../../src/ui/charts/split-chart'
 import { centsOf } from '../../../src/ui/money'
 
@@ -72,11 +73,47 @@ describe('the split chart: where the money goes, by service', () => {
     ])
   })
 
+  it('the page’s example: a share under 0.1 % says so, and data out all in its free 100 GB is a bar at $0.00, not left out', () => {
+    // 512 MB, 1 s, 3M requests, free tier on: $0.40 + 1,100,000 GB-s x $0.0000166667 = $18.33: $18.73.
+    // JSON logs: 3,000,000 x 819 = 2,457,000,000 bytes = 2.288... GB, within the free 5 GB; stored 0.343... GB-months
+    // x $0.03 = $0.0103 -> $0.01. REST API: 3 x $3.50 = $10.50. Data out: 3,000,000 x 10 KB = 28.6 GB, within the free 100 GB.
+    // Total $29.24: 1,873 / 2,924 = 64.06 %, 1 / 2,924 = 0.03 %, 1,050 / 2,924 = 35.91 %.
+    const e = estimate({
+      sheet: 'aws-current',
+      functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000, logFormat: 'json', frontDoor: 'rest-api', responseKb: 10 }],
+    })
+    render(<SplitChart estimate={e} />)
+    expect(tableRows()).toEqual([
+      ['Service', 'Amount', 'Share of the bill'],
+      ['AWS Lambda', '$18.73', '64.1 %'],
+      ['CloudWatch Logs', '$0.01', '<0.1 %'],
+      ['API Gateway / ALB', '$10.50', '35.9 %'],
+      ['Data transfer out', '$0.00', '0.0 %'],
+      ['Total', '$29.24', '100 %'],
+    ])
+  })
+
   it('a bill of Lambda alone stays split by line: one bar of 100 % would say nothing', () => {
     // 512 MB, 1 s, 3M requests with the free tier: requests 2M x $0.20 = $0.40; 1,100,000 GB-s x $0.0000166667 = $18.33.
     render(<SplitChart estimate={estimate({ sheet: 'aws-current', functions: [{ memoryMb: 512, durationMs: 1000, requests: 3_000_000 }] })} />)
     const chart = screen.getByTestId('chart-split')
     expect(chart).toHaveTextContent('This month’s bill by line.')
     expect([...chart.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual(['Requests', 'Compute (x86_64), first 6 billion GB\u2011s'])
+  })
+})
+
+describe('a share of the bill in per cent', () => {
+  it.each<[bigint, bigint, string]>([
+    [1873n, 2924n, '64.1'], // 64.056...
+    [1n, 8n, '12.5'], // exactly 12.5
+    [1n, 16n, '6.3'], // 6.25, half-up
+    [1n, 2924n, '<0.1'], // 0.034...: something is not 0.0
+    [2923n, 2924n, '>99.9'], // 99.965...: not all of it
+    [0n, 2924n, '0.0'],
+    [2924n, 2924n, '100.0'],
+    [5n, 0n, '0.0'], // no total: no share
+    [10n ** 30n, 3n * 10n ** 30n, '33.3'], // exact past 2^53
+  ])('%s of %s is %s %%', (part, whole, expected) => {
+    expect(percentOf(part, whole)).toBe(expected)
   })
 })
