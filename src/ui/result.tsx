@@ -80,7 +80,7 @@ function subtotalAfter(lines: BillLine[], i: number, total: bigint): ReactNode {
       </th>
       <td role="cell" className="col-unit col-empty" />
       <Cell label="Subtotal" className="col-amount">
-        {formatCentsExact(cents)}
+        <LongNumber text={formatCentsExact(cents)} />
       </Cell>
     </tr>
   )
