@@ -200,11 +200,20 @@ function focusField(p: FieldProblem): void {
   document.getElementById(id)?.focus()
 }
 
+/**
+ * How long a total past $999,999,999.99 is, for a narrow column to size it so it stays on
+ * one line: "billions" up to $999,999,999,999.99, "trillions" beyond.
+ */
+function lengthClass(chars: number): 'billions' | 'trillions' {
+  return chars <= 19 ? 'billions' : 'trillions'
+}
+
 /** The monthly total, large, with the comparison, the bill lines and the facts. */
 export function ResultPanel({ compact = false }: { compact?: boolean }) {
   const result = useCalculator((s, sel) => sel.selectEstimate(s))
   const functionCount = useCalculator((s) => s.functions.length)
   const [baseline, setBaseline] = useState<Baseline | null>(null)
+  const totalText = result.status === 'ok' ? formatUsd(result.estimate.totalUsd) : null
 
   return (
     <section className="card result-card" aria-labelledby="result-title">
@@ -215,9 +224,10 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
         <output
           className={`total ${result.status === 'ok' ? '' : 'total-invalid'}`}
           data-testid="monthly-total"
+          data-length={totalText && totalText.length > 14 ? lengthClass(totalText.length) : undefined}
           htmlFor="fn-1-memory fn-1-duration fn-1-requests"
         >
-          {result.status === 'ok' ? <LongNumber text={formatUsd(result.estimate.totalUsd)} /> : '—'}
+          {totalText ? <LongNumber text={totalText} /> : '—'}
         </output>
         <span className="per-month">{result.status === 'ok' ? 'per month' : ''}</span>
       </div>

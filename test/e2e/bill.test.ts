@@ -182,6 +182,13 @@ describe('the docs widget\u2019s bill', () => {
       // Every line, the 4 subtotals and the total.
       expect(amounts.length).toBe(await page.locator('.bill-lines tbody tr, .bill-lines tfoot tr').count())
       for (const a of amounts) expect(a, `at ${width} px`).toEqual({ text: expect.stringMatching(/^\$[\d,]+\.\d\d$/), lines: 1, inside: true })
+      // The total, as long as it is, on one line too.
+      const totalLines = await page.getByTestId('monthly-total').evaluate((t) => {
+        const range = document.createRange()
+        range.selectNodeContents(t)
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+      })
+      expect(totalLines, `the total at ${width} px`).toBe(1)
       await page.locator('.result-card').screenshot({ path: screenshotPath(`widget-bill-companions-${width}`) })
     }
     await expectNoBrokenNumbers(page)
