@@ -2,10 +2,11 @@ import { memo } from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type YAxisTickContentProps } from 'recharts'
 import { PART_OF_KIND, type BillLine, type Estimate, type Service } from '../../engine/index'
 import { billByService, type ServiceTotal } from '../bill-services'
-import { formatCompactUsd, formatLineAmount, keepUnitsWhole } from '../format'
+import { formatLineAmount, keepUnitsWhole } from '../format'
 import { formatCentsExact } from '../money'
 import { shownLines } from '../shown-lines'
 import { ChartBox, ChartEmpty, ChartFigure, partColor, GRID_AT_TICKS } from './chart-frame'
+import { evenTicks, formatAxisUsd } from './chart-helpers'
 
 function shortLabel(line: BillLine, lines: readonly BillLine[]): string {
   if (line.kind === 'requests') return 'Requests'
@@ -18,6 +19,22 @@ function shortLabel(line: BillLine, lines: readonly BillLine[]): string {
 /** Each kind of line in the colour of its part on the other charts. */
 function colorOf(kind: BillLine['kind']): string {
   return partColor(PART_OF_KIND[kind])
+}
+
+/**
+ * The dollar axis under the bars: round steps from $0 to just past the largest bar
+ * ($0, $1, $2, $3, $4 rather than $0.9, $1.8, ...), as the memory chart's.
+ */
+function usdAxis(values: readonly number[]) {
+  const ticks = evenTicks(values)
+  return {
+    type: 'number' as const,
+    domain: [0, ticks.at(-1)!],
+    ticks,
+    interval: 'preserveStartEnd' as const,
+    tickFormatter: formatAxisUsd,
+    stroke: 'var(--muted)',
+  }
 }
 
 /** The colour of a service's bar: its own, set in the style sheet for light, dark and print. */
@@ -72,7 +89,7 @@ function ServiceBars({ rows, width = 0, height = 0 }: { rows: ServiceRow[]; widt
       margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
     >
       <CartesianGrid {...GRID_AT_TICKS} stroke="var(--grid)" strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" tickFormatter={formatCompactUsd} stroke="var(--muted)" />
+      <XAxis {...usdAxis(rows.map((r) => r.usd))} />
       <YAxis
         type="category"
         dataKey="label"
@@ -190,7 +207,7 @@ function LineSplit({ estimate }: { estimate: Estimate }) {
       <ChartBox short>
         <BarChart accessibilityLayer={false} data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
           <CartesianGrid {...GRID_AT_TICKS} stroke="var(--grid)" strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={formatCompactUsd} stroke="var(--muted)" />
+          <XAxis {...usdAxis(rows.map((r) => r.usd))} />
           <YAxis type="category" dataKey="label" width={130} stroke="var(--muted)" tick={{ fontSize: 12 }} />
           <Tooltip formatter={(_v, _n, item) => [formatLineAmount(item.payload.lineUsd, item.payload.exactUsd), item.payload.fullLabel]} />
           <Bar dataKey="usd" isAnimationActive={false}>
