@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import { SERVICES, type BillLine, type Estimate, type EstimateInput } from '../engine/index'
+import { SERVICES, type BillLine, type Estimate, type EstimateInput, type Service } from '../engine/index'
 import { percentOf, serviceOfLine } from './bill-services'
 import { useCalculator } from '../state/react'
 import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
@@ -55,26 +55,17 @@ function Cell({ label, className, title, children }: { label: string; className?
 }
 
 /**
- * The bill, a line per row. Every column is readable at any width: figures
- * wrap only between words (or, past 14 characters, after a thousands
- * separator). On the page (`stack`), when the result is narrow each row
- * becomes a block, its label on one line and its figures below, each named;
- * the docs widget keeps a short table without the unit price. Nothing scrolls.
- * The roles keep it a table for assistive technology whatever its CSS display.
- */
-/**
  * Each service's lines and subtotal, where the bill has lines of more than
  * Lambda (CloudWatch Logs, ...): a row after each service's lines, Lambda's
  * with its share of the whole.
  */
-function subtotalAfter(lines: BillLine[], i: number, total: bigint): ReactNode {
-  const service = serviceOfLine(lines[i]!)
-  const next = lines[i + 1]
-  if ((next && serviceOfLine(next) === service) || lines.every((l) => serviceOfLine(l) === service)) return null
-  const cents = lines.filter((l) => serviceOfLine(l) === service).reduce((sum, l) => sum + centsOf(l.usd), 0n)
+function subtotalAfter(lines: BillLine[], services: Service[], i: number, total: bigint): ReactNode {
+  const service = services[i]!
+  if (services[i + 1] === service || services.every((s) => s === service)) return null
+  const cents = lines.reduce((sum, l, j) => (services[j] === service ? sum + centsOf(l.usd) : sum), 0n)
   const share = service === 'lambda' && total > 0n ? ` (${percentOf(cents, total)} % of the bill)` : ''
   return (
-    <tr key={`subtotal-${service}`} role="row" className="line-subtotal" data-service={service}>
+    <tr key={`subtotal-${service}`} role="row" className="line-subtotal">
       <th scope="row" role="rowheader" colSpan={2}>
         {SERVICES.find((x) => x.id === service)!.label} subtotal{share}
       </th>
@@ -86,8 +77,17 @@ function subtotalAfter(lines: BillLine[], i: number, total: bigint): ReactNode {
   )
 }
 
+/**
+ * The bill, a line per row. Every column is readable at any width: figures
+ * wrap only between words (or, past 14 characters, after a thousands
+ * separator). On the page (`stack`), when the result is narrow each row
+ * becomes a block, its label on one line and its figures below, each named;
+ * the docs widget keeps a short table without the unit price. Nothing scrolls.
+ * The roles keep it a table for assistive technology whatever its CSS display.
+ */
 function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline: Baseline | null; stack: boolean }) {
   const lines = shownLines(estimate)
+  const services = lines.map(serviceOfLine)
   const total = centsOf(estimate.totalUsd)
   const keys = new Set(lines.map(lineKey))
   const gone = baseline ? [...baseline.lines].filter(([key]) => !keys.has(key)) : []
@@ -136,7 +136,7 @@ function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline
             </Cell>
             {baseline ? <ChangeCell cents={centsOf(l.usd)} base={baseline.lines.get(lineKey(l))?.cents ?? 0n} /> : null}
           </tr>,
-          subtotalAfter(lines, i, total),
+          subtotalAfter(lines, services, i, total),
         ])}
         {lines.length === 0 && gone.length === 0 ? (
           <tr role="row" className="line-none">
@@ -200,14 +200,6 @@ function focusField(p: FieldProblem): void {
   document.getElementById(id)?.focus()
 }
 
-/**
- * How long a total past $999,999,999.99 is, for a narrow column to size it so it stays on
- * one line: "billions" up to $999,999,999,999.99, "trillions" beyond.
- */
-function lengthClass(chars: number): 'billions' | 'trillions' {
-  return chars <= 19 ? 'billions' : 'trillions'
-}
-
 /** The monthly total, large, with the comparison, the bill lines and the facts. */
 export function ResultPanel({ compact = false }: { compact?: boolean }) {
   const result = useCalculator((s, sel) => sel.selectEstimate(s))
@@ -224,7 +216,6 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
         <output
           className={`total ${result.status === 'ok' ? '' : 'total-invalid'}`}
           data-testid="monthly-total"
-          data-length={totalText && totalText.length > 14 ? lengthClass(totalText.length) : undefined}
           htmlFor="fn-1-memory fn-1-duration fn-1-requests"
         >
           {totalText ? <LongNumber text={totalText} /> : '—'}

@@ -1,4 +1,5 @@
-import { PART_OF_KIND, serviceOfPart, type BillLine, type Estimate } from '../engine/index'
+import type { BillLine, Estimate } from '../engine/index'
+import { serviceOfLine } from './bill-services'
 
 // Which lines of the bill a reader is shown. The engine lists a line for every
 // meter a function could use (the regional requests line always); a line that
@@ -12,7 +13,7 @@ export const isZero = (decimal: string): boolean => !/[1-9]/.test(decimal)
 export function lineUse(l: BillLine, free: Estimate['freeTier']): 'billed' | 'free' | 'unused' {
   if (!isZero(l.quantity) || !isZero(l.exactUsd)) return 'billed'
   // The services beside Lambda list a line only where something uses it: one that bills nothing is in a free allowance.
-  if (serviceOfPart(PART_OF_KIND[l.kind]) !== 'lambda') return 'free'
+  if (serviceOfLine(l) !== 'lambda') return 'free'
   const covered =
     l.kind === 'requests'
       ? free.requestsUsed

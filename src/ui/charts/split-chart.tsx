@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type YAxisTickContentProps } from 'recharts'
 import { PART_OF_KIND, type BillLine, type Estimate, type Service } from '../../engine/index'
-import { billByService, type ServiceTotal } from '../bill-services'
+import { billByService, type ServiceTotal } from './service-totals'
 import { formatLineAmount, keepUnitsWhole } from '../format'
 import { formatCentsExact } from '../money'
 import { shownLines } from '../shown-lines'
@@ -177,7 +177,7 @@ function ServiceSplit({ estimate, services }: { estimate: Estimate; services: Se
  * Lambda's own lines, by line when it is Lambda's alone.
  */
 export const SplitChart = memo(function SplitChart({ estimate }: { estimate: Estimate }) {
-  const services = billByService(estimate)
+  const services = billByService(estimate, shownLines(estimate))
   if (services.length > 1) return <ServiceSplit estimate={estimate} services={services} />
   return <LineSplit estimate={estimate} />
 })

@@ -108,12 +108,12 @@ describe('a share of the bill in per cent', () => {
     [1n, 8n, '12.5'], // exactly 12.5
     [1n, 16n, '6.3'], // 6.25, half-up
     [1n, 2924n, '<0.1'], // 0.034...: something is not 0.0
-    [2923n, 2924n, '>99.9'], // 99.965...: not all of it
+    [2923n, 2924n, '100.0'], // 99.965..., half-up
     [0n, 2924n, '0.0'],
     [2924n, 2924n, '100.0'],
-    [5n, 0n, '0.0'], // no total: no share
+    [0n, 0n, '0.0'], // nothing of nothing
     [10n ** 30n, 3n * 10n ** 30n, '33.3'], // exact past 2^53
-  ])('%s of %s is %s %%', (part, whole, expected) => {
+  ])('%s of %s: %s per cent', (part, whole, expected) => {
     expect(percentOf(part, whole)).toBe(expected)
   })
 })
