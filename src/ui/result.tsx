@@ -57,7 +57,8 @@ function Cell({ label, className, title, children }: { label: string; className?
 /**
  * Each service's lines and subtotal, where the bill has lines of more than
  * Lambda (CloudWatch Logs, ...): a row after each service's lines, Lambda's
- * with its share of the whole.
+ * with its share of the whole. Its key, the service's id, has no "-": no
+ * line's key (lineKey) is one.
  */
 function subtotalAfter(lines: BillLine[], services: Service[], i: number, total: bigint): ReactNode {
   const service = services[i]!
@@ -65,7 +66,7 @@ function subtotalAfter(lines: BillLine[], services: Service[], i: number, total:
   const cents = lines.reduce((sum, l, j) => (services[j] === service ? sum + centsOf(l.usd) : sum), 0n)
   const share = service === 'lambda' && total > 0n ? ` (${percentOf(cents, total)} % of the bill)` : ''
   return (
-    <tr key={`subtotal-${service}`} role="row" className="line-subtotal">
+    <tr key={service} role="row" className="line-subtotal">
       <th scope="row" role="rowheader" colSpan={2}>
         {SERVICES.find((x) => x.id === service)!.label} subtotal{share}
       </th>
@@ -173,7 +174,7 @@ function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline
           <Cell label="Amount" className="col-amount">
             <LongNumber text={formatUsd(estimate.totalUsd)} />
           </Cell>
-          {baseline ? <ChangeCell cents={centsOf(estimate.totalUsd)} base={baseline.totalCents} /> : null}
+          {baseline ? <ChangeCell cents={total} base={baseline.totalCents} /> : null}
         </tr>
       </tfoot>
     </table>
@@ -182,14 +183,15 @@ function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline
 
 function SheetSource({ estimate }: { estimate: Estimate }) {
   const s = estimate.sheet
+  const src = s.sources[0]
   return (
     <p className="source">
       Prices: {s.label}, in effect from {s.effectiveDate}, checked {s.checkedDate}.{' '}
-      {s.sources.slice(0, 1).map((src) => (
-        <a key={src.url} href={src.url} target="_blank" rel="noreferrer noopener">
+      {src ? (
+        <a href={src.url} target="_blank" rel="noreferrer noopener">
           Source
         </a>
-      ))}
+      ) : null}
     </p>
   )
 }

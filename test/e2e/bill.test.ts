@@ -156,7 +156,7 @@ describe('the docs widget\u2019s bill', () => {
     })
   }
 
-  it('with every service beside Lambda and a bill over a billion dollars, at 300, 375 and 600 px: no cell overflows, every amount whole on one line in the card', async () => {
+  it('with every service beside Lambda and a bill over a billion dollars, at 300, 375 and 600 px: no cell overflows, every amount whole on one line in the card, the chart\u2019s labels apart', async () => {
     const { page, errors } = await openCalculator(chromium(), `${baseURL}/?embed=1&${COMPANIONS}`, { width: 300 })
     expect(await total(page)).toMatch(/^\$1,\d{3},\d{3},\d{3}\.\d\d$/)
     expect(await page.locator('.bill-lines .line-subtotal').count()).toBe(4)
@@ -189,6 +189,30 @@ describe('the docs widget\u2019s bill', () => {
         return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
       })
       expect(totalLines, `the total at ${width} px`).toBe(1)
+      // The chart of where the money goes: a bar per service, each label (name, amount, share) whole and apart from the others.
+      const chart = page.getByTestId('chart-split')
+      await expect.poll(() => chart.locator('.split-tick').count(), { timeout: 30_000 }).toBe(4)
+      const labels = await chart
+        .locator('svg')
+        .first()
+        .evaluate((svg) => {
+          const frame = svg.getBoundingClientRect()
+          return [...svg.querySelectorAll('.split-tick')].map((t) => {
+            const r = t.getBoundingClientRect()
+            return { text: t.textContent, top: r.top, bottom: r.bottom, inside: r.left >= frame.left - 0.5 && r.right <= frame.right + 0.5 }
+          })
+        })
+      expect(labels.map((l) => l.text!.replace(/\$[\d,.]+.*$/, ''))).toEqual([
+        'AWS Lambda',
+        'CloudWatch Logs',
+        'API Gateway / ALB',
+        'Data transfer out',
+      ])
+      for (const [i, l] of labels.entries()) {
+        expect(l.inside, `${l.text} at ${width} px`).toBe(true)
+        if (i > 0) expect(l.top, `${l.text} below ${labels[i - 1]!.text} at ${width} px`).toBeGreaterThanOrEqual(labels[i - 1]!.bottom)
+      }
+      await chart.screenshot({ path: screenshotPath(`widget-split-companions-${width}`) })
       await page.locator('.result-card').screenshot({ path: screenshotPath(`widget-bill-companions-${width}`) })
     }
     await expectNoBrokenNumbers(page)

@@ -56,11 +56,20 @@ const textPx = (text: string) => text.length * 7 + 4
 /** The height of a line of axis text, px. */
 const LINE_PX = 14
 
+/** A service's subtotal and share as its label's second line says them: "$18.73 · 64.1 %". */
+const figuresOf = (row: ServiceRow) => `${row.amount} \u00b7 ${row.share}`
+
+/**
+ * The narrowest the labels' column gets (the half of a chart in a 280 px docs
+ * column): a label whose figures are wider than this may take three lines.
+ */
+const NARROW_AXIS_PX = 110
+
 /** A service's label beside its bar: its name over its subtotal and share (or each on its own line, where the axis is narrow). */
 function ServiceTick({ x, y, value, rows, width }: { x: number; y: number; value: string; rows: ServiceRow[]; width: number }) {
   const row = rows.find((r) => r.label === value)
   if (!row || !Number.isFinite(x) || !Number.isFinite(y)) return null
-  const figures = `${row.amount} \u00b7 ${row.share}`
+  const figures = figuresOf(row)
   const lines = textPx(figures) <= width ? [row.label, figures] : [row.label, row.amount, row.share]
   const top = y - ((lines.length - 1) * LINE_PX) / 2
   return (
@@ -76,9 +85,11 @@ function ServiceTick({ x, y, value, rows, width }: { x: number; y: number; value
 
 /** The bars of the bill by service, as wide as the box the chart frame measured. */
 function ServiceBars({ rows, width = 0, height = 0 }: { rows: ServiceRow[]; width?: number; height?: number }) {
-  // The labels' column: as wide as its longest line, but never more than half the chart, so the bars keep room.
-  const longest = Math.max(...rows.flatMap((r) => [textPx(r.label), textPx(`${r.amount} \u00b7 ${r.share}`)]))
-  const axisWidth = Math.min(longest, Math.max(96, Math.floor(width / 2))) + 8
+  // The labels' column: as wide as its longest line, but never more than half the chart, so the bars keep room;
+  // never narrower than the longest name (bold, so wider), which has no line to wrap onto.
+  const longest = Math.max(...rows.flatMap((r) => [textPx(r.label), textPx(figuresOf(r))]))
+  const names = Math.max(...rows.map((r) => Math.ceil(r.label.length * 7.6)))
+  const axisWidth = Math.max(names, Math.min(longest, Math.max(96, Math.floor(width / 2)))) + 10
   return (
     <BarChart
       width={width}
@@ -97,7 +108,7 @@ function ServiceBars({ rows, width = 0, height = 0 }: { rows: ServiceRow[]; widt
         interval={0}
         stroke="var(--muted)"
         tick={(props: YAxisTickContentProps) => (
-          <ServiceTick x={Number(props.x)} y={Number(props.y)} value={String(props.payload?.value ?? '')} rows={rows} width={axisWidth - 8} />
+          <ServiceTick x={Number(props.x)} y={Number(props.y)} value={String(props.payload?.value ?? '')} rows={rows} width={axisWidth - 10} />
         )}
       />
       <Tooltip formatter={(_v, _n, item) => [`${item.payload.amount} (${item.payload.share})`, item.payload.label]} />
@@ -137,7 +148,8 @@ function ServiceSplit({ estimate, services }: { estimate: Estimate; services: Se
   )
   return (
     <ChartFigure id="split" title="Where the money goes" note={note}>
-      <ChartBox short>
+      {/* Room for every label, on three lines each where a narrow column may need them, and the axis. */}
+      <ChartBox short minHeightPx={rows.length * ((rows.some((r) => textPx(figuresOf(r)) > NARROW_AXIS_PX) ? 3 : 2) * LINE_PX + 8) + 38}>
         <ServiceBars rows={rows} />
       </ChartBox>
       <div className="visually-hidden">
