@@ -10,9 +10,12 @@ function typed(text: string): string {
   return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 1e21 ? formatNumber(value) : text.trim()
 }
 
-/** The "More options" a function sets, as "Cold starts (%): 5", one string each. */
-function optionsOf(fn: FunctionDraft): string[] {
-  return EXTRA_SPECS.filter((spec) => isExtraSet(fn, spec)).map((spec) => {
+/**
+ * The options of one section a function sets ("More options", or what it has
+ * "Beside Lambda"), as "Cold starts (%): 5", one string each.
+ */
+function optionsOf(fn: FunctionDraft, group: 'beside' | 'more'): string[] {
+  return EXTRA_SPECS.filter((spec) => (spec.group === 'beside') === (group === 'beside') && isExtraSet(fn, spec)).map((spec) => {
     const value = fn[spec.key]
     const shown =
       typeof value === 'boolean'
@@ -46,6 +49,8 @@ export function PrintSummary() {
     ...(!classic && plan !== '' ? [`Compute Savings Plan ${typed(plan)} %`] : []),
     ...(!classic && apiFreeTier ? ['API Gateway free tier (new account)'] : []),
   ]
+  // A column for the services beside Lambda only where a function prices one.
+  const beside = functions.some((fn) => optionsOf(fn, 'beside').length > 0)
   return (
     <section className="print-only print-summary" aria-labelledby="print-summary-title">
       <h2 id="print-summary-title">Inputs</h2>
@@ -60,11 +65,13 @@ export function PrintSummary() {
             <th scope="col">Architecture</th>
             <th scope="col">Storage</th>
             <th scope="col">More options</th>
+            {beside ? <th scope="col">Beside Lambda</th> : null}
           </tr>
         </thead>
         <tbody>
           {functions.map((fn, i) => {
-            const options = optionsOf(fn)
+            const options = optionsOf(fn, 'more')
+            const besides = optionsOf(fn, 'beside')
             return (
               <tr key={fn.id}>
                 <th scope="row">{stripUnsafeCharacters(fn.name).trim() || `Function ${i + 1}`}</th>
@@ -79,6 +86,12 @@ export function PrintSummary() {
                   {options.length === 0 ? '\u2014' : keepUnitsWhole(options.join('; '))}
                   {classic && options.length > 0 ? ' (not billed on the classic sheet)' : ''}
                 </td>
+                {beside ? (
+                  <td>
+                    {besides.length === 0 ? '\u2014' : keepUnitsWhole(besides.join('; '))}
+                    {classic && besides.length > 0 ? ' (not billed on the classic sheet)' : ''}
+                  </td>
+                ) : null}
               </tr>
             )
           })}

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
-import { PART_OF_KIND, SERVICES, serviceOfPart, type BillLine, type Estimate, type EstimateInput } from '../engine/index'
+import { SERVICES, type BillLine, type Estimate, type EstimateInput, type Service } from '../engine/index'
+import { percentOf, serviceOfLine } from './bill-services'
 import { useCalculator } from '../state/react'
 import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'
@@ -54,6 +55,30 @@ function Cell({ label, className, title, children }: { label: string; className?
 }
 
 /**
+ * Each service's lines and subtotal, where the bill has lines of more than
+ * Lambda (CloudWatch Logs, ...): a row after each service's lines, Lambda's
+ * with its share of the whole. Its key, the service's id, has no "-": no
+ * line's key (lineKey) is one.
+ */
+function subtotalAfter(lines: BillLine[], services: Service[], i: number, total: bigint): ReactNode {
+  const service = services[i]!
+  if (services[i + 1] === service || services.every((s) => s === service)) return null
+  const cents = lines.reduce((sum, l, j) => (services[j] === service ? sum + centsOf(l.usd) : sum), 0n)
+  const share = service === 'lambda' && total > 0n ? ` (${percentOf(cents, total)} % of the bill)` : ''
+  return (
+    <tr key={service} role="row" className="line-subtotal">
+      <th scope="row" role="rowheader" colSpan={2}>
+        {SERVICES.find((x) => x.id === service)!.label} subtotal{share}
+      </th>
+      <td role="cell" className="col-unit col-empty" />
+      <Cell label="Subtotal" className="col-amount">
+        <LongNumber text={formatCentsExact(cents)} />
+      </Cell>
+    </tr>
+  )
+}
+
+/**
  * The bill, a line per row. Every column is readable at any width: figures
  * wrap only between words (or, past 14 characters, after a thousands
  * separator). On the page (`stack`), when the result is narrow each row
@@ -61,32 +86,9 @@ function Cell({ label, className, title, children }: { label: string; className?
  * the docs widget keeps a short table without the unit price. Nothing scrolls.
  * The roles keep it a table for assistive technology whatever its CSS display.
  */
-/**
- * Each service's lines and subtotal, where the bill has lines of more than
- * Lambda (CloudWatch Logs, ...): a row after each service's lines, Lambda's
- * with its share of the whole.
- */
-function subtotalAfter(lines: BillLine[], i: number, total: bigint): ReactNode {
-  const service = serviceOfPart(PART_OF_KIND[lines[i]!.kind])
-  const next = lines[i + 1]
-  if ((next && serviceOfPart(PART_OF_KIND[next.kind]) === service) || lines.every((l) => serviceOfPart(PART_OF_KIND[l.kind]) === service)) return null
-  const cents = lines.filter((l) => serviceOfPart(PART_OF_KIND[l.kind]) === service).reduce((sum, l) => sum + centsOf(l.usd), 0n)
-  const share = service === 'lambda' && total > 0n ? ` (${Math.round(Number((cents * 10000n) / total) / 10) / 10} % of the bill)` : ''
-  return (
-    <tr key={`subtotal-${service}`} role="row" className="line-subtotal" data-service={service}>
-      <th scope="row" role="rowheader" colSpan={2}>
-        {SERVICES.find((x) => x.id === service)!.label} subtotal{share}
-      </th>
-      <td role="cell" className="col-unit col-empty" />
-      <Cell label="Subtotal" className="col-amount">
-        {formatCentsExact(cents)}
-      </Cell>
-    </tr>
-  )
-}
-
 function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline: Baseline | null; stack: boolean }) {
   const lines = shownLines(estimate)
+  const services = lines.map(serviceOfLine)
   const total = centsOf(estimate.totalUsd)
   const keys = new Set(lines.map(lineKey))
   const gone = baseline ? [...baseline.lines].filter(([key]) => !keys.has(key)) : []
@@ -135,7 +137,7 @@ function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline
             </Cell>
             {baseline ? <ChangeCell cents={centsOf(l.usd)} base={baseline.lines.get(lineKey(l))?.cents ?? 0n} /> : null}
           </tr>,
-          subtotalAfter(lines, i, total),
+          subtotalAfter(lines, services, i, total),
         ])}
         {lines.length === 0 && gone.length === 0 ? (
           <tr role="row" className="line-none">
@@ -172,7 +174,7 @@ function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline
           <Cell label="Amount" className="col-amount">
             <LongNumber text={formatUsd(estimate.totalUsd)} />
           </Cell>
-          {baseline ? <ChangeCell cents={centsOf(estimate.totalUsd)} base={baseline.totalCents} /> : null}
+          {baseline ? <ChangeCell cents={total} base={baseline.totalCents} /> : null}
         </tr>
       </tfoot>
     </table>
@@ -181,14 +183,15 @@ function BillLines({ estimate, baseline, stack }: { estimate: Estimate; baseline
 
 function SheetSource({ estimate }: { estimate: Estimate }) {
   const s = estimate.sheet
+  const src = s.sources[0]
   return (
     <p className="source">
       Prices: {s.label}, in effect from {s.effectiveDate}, checked {s.checkedDate}.{' '}
-      {s.sources.slice(0, 1).map((src) => (
-        <a key={src.url} href={src.url} target="_blank" rel="noreferrer noopener">
+      {src ? (
+        <a href={src.url} target="_blank" rel="noreferrer noopener">
           Source
         </a>
-      ))}
+      ) : null}
     </p>
   )
 }
@@ -204,6 +207,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
   const result = useCalculator((s, sel) => sel.selectEstimate(s))
   const functionCount = useCalculator((s) => s.functions.length)
   const [baseline, setBaseline] = useState<Baseline | null>(null)
+  const totalText = result.status === 'ok' ? formatUsd(result.estimate.totalUsd) : null
 
   return (
     <section className="card result-card" aria-labelledby="result-title">
@@ -216,7 +220,7 @@ export function ResultPanel({ compact = false }: { compact?: boolean }) {
           data-testid="monthly-total"
           htmlFor="fn-1-memory fn-1-duration fn-1-requests"
         >
-          {result.status === 'ok' ? <LongNumber text={formatUsd(result.estimate.totalUsd)} /> : '—'}
+          {totalText ? <LongNumber text={totalText} /> : '—'}
         </output>
         <span className="per-month">{result.status === 'ok' ? 'per month' : ''}</span>
       </div>

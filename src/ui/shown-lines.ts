@@ -1,4 +1,5 @@
 import type { BillLine, Estimate } from '../engine/index'
+import { serviceOfLine } from './bill-services'
 
 // Which lines of the bill a reader is shown. The engine lists a line for every
 // meter a function could use (the regional requests line always); a line that
@@ -11,6 +12,8 @@ export const isZero = (decimal: string): boolean => !/[1-9]/.test(decimal)
 /** Whether a line is billed, all in the free tier, or bills a meter nothing here uses (a Lambda@Edge function's regional requests). */
 export function lineUse(l: BillLine, free: Estimate['freeTier']): 'billed' | 'free' | 'unused' {
   if (!isZero(l.quantity) || !isZero(l.exactUsd)) return 'billed'
+  // The services beside Lambda list a line only where something uses it: one that bills nothing is in a free allowance.
+  if (serviceOfLine(l) !== 'lambda') return 'free'
   const covered =
     l.kind === 'requests'
       ? free.requestsUsed

@@ -112,97 +112,110 @@ describe('the bill: every column readable, nothing scrolls', () => {
   }
 })
 
+/**
+ * Three functions with every service beside Lambda: JSON logs with 20 KB of its own kept 10 years, a REST API and
+ * 2 MB responses; one behind an ALB with text logs in Infrequent Access; one behind an HTTP API. A bill over
+ * a billion dollars, with a subtotal for each of the four services.
+ */
+const COMPANIONS =
+  'v=2&p=current&fns=3&m=10240&d=900000&r=1e10&lf=json&lb=20000&lr=120&fd=rest-api&rs=2048&rq=600' +
+  '&m2=10240&d2=900000&r2=5e7&fd2=alb&rs2=4096&lf2=text&lc2=infrequent-access&m3=4096&r3=1e9&fd3=http-api&rq3=2000&rs3=100'
+
 describe('the docs widget\u2019s bill', () => {
   // The full widget shows the bill; the compact one leaves it to the full calculator (embed.test.ts).
   for (const query of ['embed=1&p=current', `embed=1&${TRILLIONS}`]) {
-    it(`at 300 px (${query.slice(0, 30)}\u2026) is a short table whose every column is readable`, async () => {
+    it(`at 300 px (${query.slice(0, 30)}\u2026) lays each line out as a block: its label, then its figures, each named and readable`, async () => {
       const { page, errors } = await openCalculator(chromium(), `${baseURL}/?${query}`, { width: 300 })
       expect(await billClipping(page)).toEqual([])
-      // A table (its header shown), without the unit price.
-      const headers = await page
-        .locator('.bill-lines thead th')
-        .evaluateAll((ths) => ths.filter((th) => th.checkVisibility()).map((th) => (th as HTMLElement).innerText))
-      expect(headers).toEqual(['LINE', 'BILLABLE', 'AMOUNT'])
+      // The header row is for screen readers only (a box of 1 px): the figures are named in each line, the unit price left out.
+      expect((await page.locator('.bill-lines thead').boundingBox())!.width).toBeLessThanOrEqual(1)
+      const rows = await page.locator('.bill-lines tbody tr, .bill-lines tfoot tr').evaluateAll((trs) =>
+        trs.map((tr) => {
+          const [th, ...cells] = [...tr.children].filter((c) => c.getBoundingClientRect().width > 0)
+          const box = th!.getBoundingClientRect()
+          return {
+            name: (th!.textContent ?? '').trim(),
+            sum: tr.matches('.line-subtotal, tfoot tr'),
+            below: cells.every((c) => c.getBoundingClientRect().top >= box.bottom - 0.5),
+            beside: cells.every((c) => c.getBoundingClientRect().left >= box.right - 0.5),
+            labels: cells.map((c) => {
+              const label = c.querySelector('.cell-label')
+              return label && label.getBoundingClientRect().width > 0 ? (label.textContent ?? '').trim() : null
+            }),
+          }
+        }),
+      )
+      for (const row of rows) {
+        // A line: its figures under its name, each named. A subtotal or the total: its amount beside its name.
+        if (row.sum) expect(row, row.name).toMatchObject({ beside: true, labels: [null] })
+        else expect(row, row.name).toMatchObject({ below: true, labels: ['Billable', 'Amount'] })
+      }
+      expect(rows.at(-1)!.name).toBe('Total (sum of the rounded lines)')
       expect(errors).toEqual([])
       await page.close()
     })
   }
-})
 
-describe('the bill shows usage, not meters nobody uses, in plain words', () => {
-  /** Each line of the bill as text: "Requests | 2,000,000 requests | $0.0000002 | $0.40". */
-  async function billRows(page: Page): Promise<string[]> {
-    return page
-      .locator('table.bill-lines tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((r) => [...r.children].map((c) => (c.querySelector('.cell-value') ?? c).textContent?.trim().replace(/\s+/g, ' ')).join(' | ')),
-      )
-  }
-  const fact = (page: Page, name: string) =>
-    page
-      .locator('.facts div')
-      .filter({ has: page.locator('dt', { hasText: name }) })
-      .locator('dd')
-      .innerText()
-
-  it('a Lambda@Edge function: no "0 requests" line of regional requests, and its compute is not 0 GB-s', async () => {
-    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?v=2&p=current&ed=1`)
-    const rows = await billRows(page)
-    expect(rows.map((r) => r.split(' | ')[0])).toEqual(['Lambda@Edge requests', 'Lambda@Edge duration'])
-    expect(rows.join('\n')).not.toMatch(/(^|\| )0 (requests|GB.s)/m)
-    // 3,000,000 x 1 s x 0.5 GB, all of it on Lambda@Edge.
-    expect(await fact(page, 'Compute')).toMatch(/^1,500,000 GB.s on Lambda@Edge$/)
-    expect(await fact(page, 'Requests')).toBe('3,000,000 requests a month')
-    // The chart of where the money goes has the same lines: no bar of regional requests.
-    const chart = page.getByTestId('chart-split')
-    await chart.locator('table tbody th').first().waitFor({ state: 'attached' })
-    expect(await chart.locator('table tbody th').allTextContents()).toEqual(['Lambda@Edge requests', 'Lambda@Edge duration'])
-    expect(errors).toEqual([])
-    await page.close()
-  })
-
-  it('a function all on provisioned concurrency: no "0 GB-s" compute line, and its compute is counted where it runs', async () => {
-    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?v=2&p=current&pc=2`)
-    const rows = await billRows(page)
-    expect(rows.map((r) => r.split(' | ')[0])).toEqual(['Requests', 'Provisioned Concurrency (x86_64)', 'Provisioned Duration (x86_64)'])
-    expect(await fact(page, 'Compute')).toMatch(/^1,500,000 GB.s on provisioned environments$/)
-    expect(errors).toEqual([])
-    await page.close()
-  })
-
-  it('usage all in the free tier says so, and one request is "1 request"', async () => {
-    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?v=2&p=current&r=1`)
-    expect(await billRows(page)).toEqual([
-      'Requests | all in the free tier | $0.0000002 | $0.00',
-      'Compute (x86_64), first 6 billion GB\u2011s | all in the free tier | $0.0000166667 | $0.00',
-    ])
-    expect(await fact(page, 'Requests')).toBe('1 request a month')
-    expect(await page.locator('#fn-1-requests-hint').innerText()).toBe('less than 1 a day, averaged over a 730-hour month')
-    expect(errors).toEqual([])
-    await page.close()
-  })
-
-  it('no usage at all is one line that says so', async () => {
-    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?v=2&p=current&r=0`)
-    expect(await billRows(page)).toEqual(['Nothing to bill: no usage this month | — |  | $0.00'])
-    expect(errors).toEqual([])
-    await page.close()
-  })
-
-  it('numbers of things read as a person says them: whole requests, "about" for an average, singular for one', async () => {
-    // 200 a day over the 730-hour month: 200 x 730 / 24 = 6,083.33...
-    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?v=2&p=current&r=200&u=d&ft=0`)
-    expect(await page.locator('#fn-1-requests-hint').innerText()).toBe('= about 6,083 requests a month')
-    expect((await billRows(page))[0]).toBe('Requests | 6,083 requests | $0.0000002 | < $0.01')
-    await typeInto(page, 'Requests', '1')
-    await page.getByLabel('Request unit').selectOption('month')
-    await expect.poll(() => fact(page, 'Requests')).toBe('1 request a month')
-    expect((await billRows(page))[0]).toBe('Requests | 1 request | $0.0000002 | < $0.01')
-    await typeInto(page, 'Requests', '3000000')
-    await expect.poll(() => page.locator('#fn-1-requests-hint').innerText()).toBe('about 1.14 a second, averaged over a 730-hour month')
-    const text = await page.locator('body').innerText()
-    expect(text).not.toMatch(/(^|[^\d.,])1 (requests|invocations|environments|operations|functions)\b/m)
-    expect(text).not.toMatch(/\d\.\d{3,} (requests|invocations)/)
+  it('with every service beside Lambda and a bill over a billion dollars, at 300, 375 and 600 px: no cell overflows, every amount whole on one line in the card, the chart\u2019s labels apart', async () => {
+    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?embed=1&${COMPANIONS}`, { width: 300 })
+    expect(await total(page)).toMatch(/^\$1,\d{3},\d{3},\d{3}\.\d\d$/)
+    expect(await page.locator('.bill-lines .line-subtotal').count()).toBe(4)
+    for (const width of [300, 375, 600]) {
+      await page.setViewportSize({ width, height: 900 })
+      await expect.poll(() => page.evaluate(() => document.documentElement.clientWidth), { timeout: 30_000 }).toBe(width)
+      expect(await billClipping(page), `at ${width} px`).toEqual([])
+      const amounts = await page.locator('.bill-lines .col-amount .cell-value').evaluateAll((els) => {
+        const card = els[0]!.closest('.result-card')!
+        const cs = getComputedStyle(card)
+        const box = card.getBoundingClientRect()
+        const left = box.left + parseFloat(cs.paddingLeft)
+        const right = box.right - parseFloat(cs.paddingRight)
+        return els.map((el) => {
+          const rects = [...el.getClientRects()].filter((r) => r.width > 0)
+          return {
+            text: (el.textContent ?? '').trim(),
+            lines: new Set(rects.map((r) => Math.round(r.top))).size,
+            inside: rects.every((r) => r.left >= left - 0.5 && r.right <= right + 0.5),
+          }
+        })
+      })
+      // Every line, the 4 subtotals and the total.
+      expect(amounts.length).toBe(await page.locator('.bill-lines tbody tr, .bill-lines tfoot tr').count())
+      for (const a of amounts) expect(a, `at ${width} px`).toEqual({ text: expect.stringMatching(/^\$[\d,]+\.\d\d$/), lines: 1, inside: true })
+      // The total, as long as it is, on one line too.
+      const totalLines = await page.getByTestId('monthly-total').evaluate((t) => {
+        const range = document.createRange()
+        range.selectNodeContents(t)
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+      })
+      expect(totalLines, `the total at ${width} px`).toBe(1)
+      // The chart of where the money goes: a bar per service, each label (name, amount, share) whole and apart from the others.
+      const chart = page.getByTestId('chart-split')
+      await expect.poll(() => chart.locator('.split-tick').count(), { timeout: 30_000 }).toBe(4)
+      const labels = await chart
+        .locator('svg')
+        .first()
+        .evaluate((svg) => {
+          const frame = svg.getBoundingClientRect()
+          return [...svg.querySelectorAll('.split-tick')].map((t) => {
+            const r = t.getBoundingClientRect()
+            return { text: t.textContent, top: r.top, bottom: r.bottom, inside: r.left >= frame.left - 0.5 && r.right <= frame.right + 0.5 }
+          })
+        })
+      expect(labels.map((l) => l.text!.replace(/\$[\d,.]+.*$/, ''))).toEqual([
+        'AWS Lambda',
+        'CloudWatch Logs',
+        'API Gateway / ALB',
+        'Data transfer out',
+      ])
+      for (const [i, l] of labels.entries()) {
+        expect(l.inside, `${l.text} at ${width} px`).toBe(true)
+        if (i > 0) expect(l.top, `${l.text} below ${labels[i - 1]!.text} at ${width} px`).toBeGreaterThanOrEqual(labels[i - 1]!.bottom)
+      }
+      await chart.screenshot({ path: screenshotPath(`widget-split-companions-${width}`) })
+      await page.locator('.result-card').screenshot({ path: screenshotPath(`widget-bill-companions-${width}`) })
+    }
+    await expectNoBrokenNumbers(page)
     expect(errors).toEqual([])
     await page.close()
   })

@@ -161,7 +161,16 @@ export const PLOT_MARGIN = { top: 10, right: 16, bottom: 24, left: 8 }
  * The drawing itself, hidden from assistive technology: each chart says what
  * it shows in a table beside it.
  */
-export function ChartBox({ short = false, children }: { short?: boolean; children: ReactElement<{ width?: number; height?: number }> }) {
+export function ChartBox({
+  short = false,
+  minHeightPx,
+  children,
+}: {
+  short?: boolean
+  /** At least this tall, px, where what the chart draws needs more than the style sheet's height. */
+  minHeightPx?: number
+  children: ReactElement<{ width?: number; height?: number }>
+}) {
   const box = useRef<HTMLDivElement>(null)
   const [turn, setMeasured] = useDrawnInTurn()
   const size = useBoxSize(box, turn)
@@ -171,7 +180,13 @@ export function ChartBox({ short = false, children }: { short?: boolean; childre
     if (size !== undefined) setMeasured()
   }, [size, setMeasured])
   return (
-    <div ref={box} className={short ? 'chart-box chart-box-short' : 'chart-box'} aria-hidden="true" data-drawn={drawn ? 'true' : undefined}>
+    <div
+      ref={box}
+      className={short ? 'chart-box chart-box-short' : 'chart-box'}
+      style={minHeightPx ? { minHeight: `${minHeightPx}px` } : undefined}
+      aria-hidden="true"
+      data-drawn={drawn ? 'true' : undefined}
+    >
       {drawn ? cloneElement(children, size) : null}
     </div>
   )
