@@ -1,5 +1,5 @@
 // The only module that touches the address bar (location and history).
-import { decodeAddress, encode, type DecodeResult } from './url-codec'
+import { decodeAddress, encode, MAX_QUERY_LENGTH, type DecodeResult } from './url-codec'
 import { inputsOf, type CalculatorInputs, type CalculatorStore } from './store'
 
 /** Query keys that belong to the page, not to the estimate; kept as they are. */
@@ -58,7 +58,21 @@ export interface UrlSync {
   /** Where the calculator is served from, e.g. `https://calc.example/`. */
   appUrl(): string
   stop(): void
+  /** The imported usage (`u`) the page was opened with, or null. */
+  openedUsage?: string | null
+  /**
+   * Puts imported usage in the link (null takes it out): `usage(budget)` gives
+   * the `u` value in at most `budget` characters, or null when it cannot fit.
+   * Rewrites the address at once.
+   */
+  setUsage?(usage: UsageInLink | null): void
 }
+
+/** The `u` value for a budget of characters, or null when none fits. */
+export type UsageInLink = (budget: number) => string | null
+
+/** The key of imported usage: a compact form of its own (see state/usage-link.ts), kept beside the estimate's keys. */
+const USAGE_KEY = 'u'
 
 /**
  * Keeps the address bar in step with the store: every change is written with
@@ -69,7 +83,16 @@ export interface UrlSync {
 export function startUrlSync(store: CalculatorStore, options: { debounceMs?: number; onLinkRead?: (link: DecodeResult) => void } = {}): UrlSync {
   const debounceMs = options.debounceMs ?? 300
   let timer: ReturnType<typeof setTimeout> | undefined
-  let written = encode(inputsOf(store.getState()))
+  const openedUsage = new URLSearchParams(window.location.search).get(USAGE_KEY)
+  // Until the usage panel has read it, the value the page was opened with stays as it came (when it fits).
+  let usage: UsageInLink | null = openedUsage === null ? null : (budget) => (openedUsage.length <= budget ? openedUsage : null)
+  /** The estimate's query with the imported usage after it, within MAX_QUERY_LENGTH. */
+  const queryNow = () => {
+    const query = encode(inputsOf(store.getState()))
+    const value = usage?.(MAX_QUERY_LENGTH - query.length - USAGE_KEY.length - 2) ?? null
+    return value === null ? query : `${query}&${USAGE_KEY}=${encodeURIComponent(value)}`
+  }
+  let written = queryNow()
   let restoring = false
 
   const pathname = () => window.location.pathname
@@ -78,7 +101,7 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
   const write = (mode: 'replace' | 'push') => {
     clearTimeout(timer)
     timer = undefined
-    const query = encode(inputsOf(store.getState()))
+    const query = queryNow()
     if (mode === 'replace' && query === written) return
     written = query
     if (mode === 'push') window.history.pushState(null, '', urlFor(query))
@@ -106,7 +129,7 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
     restoring = true
     store.getState().replaceInputs(link.inputs)
     restoring = false
-    written = encode(link.inputs)
+    written = queryNow()
     options.onLinkRead?.(link)
   }
   window.addEventListener('popstate', onPopState)
@@ -121,10 +144,15 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
       write('push')
     },
     shareUrl() {
-      return `${window.location.origin}${pathname()}${join(encode(inputsOf(store.getState())))}`
+      return `${window.location.origin}${pathname()}${join(queryNow())}`
     },
     appUrl() {
       return `${window.location.origin}${pathname()}`
+    },
+    openedUsage,
+    setUsage(next) {
+      usage = next
+      write('replace')
     },
     stop() {
       clearTimeout(timer)

@@ -15,7 +15,7 @@
  * (`A-Z a-z 0-9 - . _ *`); numbers are base 36:
  *
  *     1.<flags>.<source>.<day imported>*<function>*<function>...
- *     function = <name>.<unread rows>.<first-span>.<stats>.<group>.<group>...
+ *     function = <name>.<unread rows>.<first-span>.<requests a month>.<stats>.<group>.<group>...
  *     group    = <memory>-<max used>-<warm Duration us>[-<cold ceil100 ms>]_<row>_..._c_<cold row>_...
  *     row      = <billed ms>-<count>[-<bucket ms>-<billed ms sum>]   cold: <billed ms>-<count>-<bucket>-<sum>-<Duration us>-<INIT us>
  *     stats    = <mean-p50-p90-p99-max (0.01 ms)>_<INIT mean-p50-max>_<bin (0.01 ms)>-<count>-<count>...
@@ -31,7 +31,7 @@
  * bucket stays within one 100 ms step, and cold ones through their
  * ceil100(Duration) sum (from a log read line by line).
  */
-import type { AggregatedRow, ReportSample, UsageStats } from '../engine/index'
+import { usageStats, type AggregatedRow, type ReportSample, type UsageStats } from '../engine/index'
 
 /** The version this module writes and reads. */
 export const USAGE_LINK_VERSION = 1
@@ -52,6 +52,8 @@ const MAX_BILLED_MS = 10_000_000
 const MAX_DAY = 84_006
 const MAX_EPOCH_MS = MAX_DAY * 86_400_000
 const MS_PER_DAY = 86_400_000
+/** The most requests a month the usage panel bills. */
+const MAX_MONTHLY_REQUESTS = 1e15
 
 /** A log as the usage panel holds it: one function, or a Logs Insights export of several. */
 export interface UsageLinkSource {
@@ -98,6 +100,8 @@ export interface LinkFunction {
   /** The Logs Insights `function`; '' for a log read line by line. */
   name: string
   problemCount: number
+  /** The requests a month the bill was scaled to, when the user set them; null: the log's own rate. */
+  monthlyRequests: number | null
   timeSpan: { firstMs: number; lastMs: number } | null
   stats: LinkStats | null
   groups: LinkGroup[]
@@ -226,6 +230,7 @@ function functionOf(name: string, sample: ReportSample, stats: UsageStats): Link
   return {
     name,
     problemCount: sample.problemCount,
+    monthlyRequests: null,
     timeSpan: sample.timeSpan ? { ...sample.timeSpan } : null,
     stats: statsOf(stats),
     groups: sample.aggregate ? groupsOfRows(sample, sample.aggregate.rows) : groupsOfInvocations(sample),
@@ -241,7 +246,33 @@ function functionOf(name: string, sample: ReportSample, stats: UsageStats): Link
 export function prepareUsageLink(log: UsageLinkSource, importedAtMs: number): UsageLinkData {
   const insights = log.functions !== undefined
   const functions = insights ? log.functions!.map((f) => functionOf(f.name, f.sample, f.stats)) : [functionOf('', log.sample, log.stats)]
-  return { source: log.source, day: Math.min(MAX_DAY, Math.max(0, Math.floor(importedAtMs / MS_PER_DAY))), insights, approximate: false, functions }
+  let approximate = false
+  for (const f of functions)
+    for (const g of f.groups) {
+      const coldCount = g.cold.reduce((s, r) => s + r.invocations, 0)
+      // SnapStart's billed restore (not a whole 100 ms) or a cold Duration of 0 ms: the rows cannot force the classic sum
+      if (g.classicColdMs !== null && coldCount > 0 && classicColdRows(g.memoryMb, coldCount, g.classicColdMs) === null) {
+        g.classicColdMs = null
+        approximate = true
+      }
+    }
+  return { source: log.source, day: Math.min(MAX_DAY, Math.max(0, Math.floor(importedAtMs / MS_PER_DAY))), insights, approximate, functions }
+}
+
+/**
+ * The data with the requests a month the user set, by function name ('' for
+ * a log read line by line); a whole number from 0 to 10^15, else left out.
+ *
+ * @example withMonthlyRequests(data, { '': 30_000_000 }).functions[0].monthlyRequests // 30000000
+ */
+export function withMonthlyRequests(data: UsageLinkData, volumes: Readonly<Record<string, number>>): UsageLinkData {
+  return {
+    ...data,
+    functions: data.functions.map((f) => {
+      const v = Object.hasOwn(volumes, f.name) ? volumes[f.name] : undefined
+      return { ...f, monthlyRequests: v !== undefined && Number.isSafeInteger(v) && v >= 0 && v <= MAX_MONTHLY_REQUESTS ? v : f.monthlyRequests }
+    }),
+  }
 }
 
 // ---------------------------------------------------------------- encoding
@@ -290,6 +321,7 @@ function encodeData(data: UsageLinkData, withStats: boolean): string {
       encodeText(f.name),
       b36(f.problemCount),
       f.timeSpan ? `${b36(f.timeSpan.firstMs)}-${b36(f.timeSpan.lastMs - f.timeSpan.firstMs)}` : '',
+      f.monthlyRequests === null ? '' : b36(f.monthlyRequests),
       encodeStats(withStats ? f.stats : null),
       ...f.groups.map(encodeGroup),
     ].join('.'),
@@ -507,8 +539,9 @@ function decodeStats(field: string, where: string): LinkStats | null {
 function decodeFunction(text: string, index: number, insights: boolean): LinkFunction {
   const fields = text.split('.')
   const where = insights ? `function ${index + 1}` : 'the usage'
-  if (fields.length < 5) fail(`${where} has ${fields.length} parts, not at least 5 (name, unread rows, time span, figures, a memory size)`)
-  const [name, problems, span, stats, ...groups] = fields as [string, string, string, string, ...string[]]
+  if (fields.length < 6)
+    fail(`${where} has ${fields.length} parts, not at least 6 (name, unread rows, time span, requests a month, figures, a memory size)`)
+  const [name, problems, span, volume, stats, ...groups] = fields as [string, string, string, string, string, ...string[]]
   if (groups.length > MAX_GROUPS) fail(`${where} has ${groups.length} memory sizes, more than the ${MAX_GROUPS} allowed`)
   let timeSpan: LinkFunction['timeSpan'] = null
   if (span !== '') {
@@ -522,6 +555,7 @@ function decodeFunction(text: string, index: number, insights: boolean): LinkFun
   const f: LinkFunction = {
     name: decodeText(name, `${where}'s name`),
     problemCount: num(problems, `${where}: the count of unread rows`, Number.MAX_SAFE_INTEGER),
+    monthlyRequests: volume === '' ? null : num(volume, `${where}: the requests a month`, MAX_MONTHLY_REQUESTS),
     timeSpan,
     stats: decodeStats(stats, where),
     groups: groups.map((g) => decodeGroup(g, where)),
@@ -590,7 +624,11 @@ export interface LinkedFunction {
   sample: ReportSample
   /** The classic sheet's sample where cold starts re-round exactly from their ceil100 sum; else undefined (bill `sample`). */
   classicSample?: ReportSample
-  stats: UsageStats | null
+  /** The requests a month set where the link was made; null: the log's own rate. */
+  monthlyRequests: number | null
+  /** As shown where the link was made; drawn from `sample` when the link left them out (`statsRedrawn`). */
+  stats: UsageStats
+  statsRedrawn: boolean
 }
 
 function aggregateSample(f: LinkFunction, rows: AggregatedRow[]): ReportSample {
@@ -666,7 +704,7 @@ function classicColdRows(memoryMb: number, count: number, ms: bigint): Aggregate
 /**
  * Samples the engine bills as the original was billed: aggregated rows with
  * the exact sums. Stats are the figures shown where the link was made, or
- * null when the link left them out (draw them from `sample`).
+ * drawn from the rows when the link left them out.
  *
  * @example linkedFunctions(data)[0].sample.aggregate?.rows.length
  */
@@ -696,8 +734,10 @@ export function linkedFunctions(data: UsageLinkData): LinkedFunction[] {
       } else classicRows.push(...rows.slice(firstWarm + g.warm.length))
     }
     const sample = aggregateSample(f, rows)
-    const stats = f.stats ? statsFrom(f.stats, sample) : null
-    return classicExact ? { name: f.name, sample, classicSample: aggregateSample(f, classicRows), stats } : { name: f.name, sample, stats }
+    const stats = f.stats ? statsFrom(f.stats, sample) : usageStats(sample)
+    const out: LinkedFunction = { name: f.name, sample, monthlyRequests: f.monthlyRequests, stats, statsRedrawn: f.stats === null }
+    if (classicExact) out.classicSample = aggregateSample(f, classicRows)
+    return out
   })
 }
 

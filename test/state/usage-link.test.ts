@@ -19,6 +19,7 @@ import {
   prepareUsageLink,
   type LinkedFunction,
   type UsageLinkSource,
+  withMonthlyRequests,
 } from '../../src/state/usage-link'
 
 /** One generated invocation: Duration and INIT in 10 µs steps (REPORT lines print 2 decimals). */
@@ -132,6 +133,7 @@ describe('imported usage in a link (u=)', () => {
             }
           }
           // what the panel shows beside the bill, as it was shown, unless the link had to leave it out
+          expect(linked.statsRedrawn).toBe(trip.encoded.statsDropped)
           if (!trip.encoded.statsDropped) expect(linked.stats).toEqual({ ...original.stats, timeSpan: original.sample.timeSpan })
         })
       }),
@@ -154,7 +156,12 @@ describe('imported usage in a link (u=)', () => {
     const bill = (sheet: PriceSheetId) => estimateRangeFromReports(sampleFor(f!, sheet), { sheet, freeTier: false, monthlyRequests: 1_000_000 })
     expect(bill('aws-current').lower.totalUsd).toBe('0.51')
     expect(bill('aws-2016')).toMatchObject({ exact: true, lower: { totalUsd: '0.41' } })
-    expect(f!.stats?.coldStarts).toBe(1)
+    expect(f!.stats.coldStarts).toBe(1)
+    // the requests a month typed in the panel travel with it
+    const withVolume = encodeUsageLink(withMonthlyRequests(trip.data, { '': 1_000_000 }), 1800)!
+    const reread = decodeUsageLink(withVolume.value)
+    expect('data' in reread && linkedFunctions(reread.data)[0]!.monthlyRequests).toBe(1_000_000)
+    expect(f!.monthlyRequests).toBeNull()
   })
 
   it('keeps both sheets exact by merging within 100 ms steps before anything else', () => {

@@ -42,7 +42,17 @@ export default function ImportUsage() {
   const log = useUsageView((s) => s.log)
   const [chosen, setChosen] = useState(0)
   const imported = log?.functions?.[Math.min(chosen, log.functions.length - 1)]
-  const shown = log && imported ? { ...log, sample: imported.sample, stats: imported.stats, source: `${imported.name} (${log.source})` } : log
+  const shown =
+    log && imported
+      ? {
+          ...log,
+          sample: imported.sample,
+          classicSample: imported.classicSample,
+          monthlyRequests: imported.monthlyRequests,
+          stats: imported.stats,
+          source: `${imported.name} (${log.source})`,
+        }
+      : log
 
   useEffect(() => () => job.current?.cancel(), [])
 
@@ -64,7 +74,7 @@ export default function ImportUsage() {
       if (result.problem || result.sample.invocations === 0)
         return setError(result.problem ?? `No invocation could be read from ${result.source} (${formatNumber(result.sample.lines)} lines read).`)
       setChosen(0)
-      usageView.set({ log: result })
+      usageView.set({ log: result, volumes: {} })
     } catch (e) {
       job.current = null
       setReading(null)
@@ -218,7 +228,12 @@ export default function ImportUsage() {
       ) : null}
       {log && shown ? (
         <Suspense fallback={<p className="charts-loading">Loading the usage view&hellip;</p>}>
-          <UsageResults key={imported?.name ?? ''} log={shown} onClear={() => usageView.set({ log: null })} />
+          <UsageResults
+            key={imported?.name ?? ''}
+            functionName={imported?.name ?? ''}
+            log={shown}
+            onClear={() => usageView.set({ log: null, volumes: {} })}
+          />
         </Suspense>
       ) : null}
       <Suspense fallback={null}>
