@@ -22,7 +22,6 @@ const loadUsage = () => import('../ui/usage/usage-panel')
 const loadShare = () => import('../ui/share-bar')
 const loadNotice = () => import('../ui/link-notice')
 const loadPrintSummary = () => import('../ui/print-summary')
-const loadUsageLinking = () => import('./usage-linking')
 
 interface Props {
   urlSync: UrlSync
@@ -64,21 +63,6 @@ export function App({ urlSync, linkReports }: Props) {
   const [report, setReport] = useState<LinkReport>(linkReports.current())
   const notices = useLoaded(loadNotice, report.problems.length > 0 || report.futureVersion)
   useEffect(() => linkReports.subscribe(setReport), [linkReports])
-  // The imported usage goes in the link, and a link's comes back, once the usage panel's code is here.
-  useEffect(() => {
-    if (!usage) return
-    let stop: (() => void) | null = null
-    let live = true
-    void loadUsageLinking().then(({ createUsageLinking }) => {
-      if (!live) return
-      const linking = createUsageLinking(urlSync, (problem) => linkReports.add([problem]), usage.setLinkFit)
-      stop = usage.linkUsage(linking)
-    })
-    return () => {
-      live = false
-      stop?.()
-    }
-  }, [usage, urlSync, linkReports])
   // A preset or Reset replaces the estimate: what the old link held no longer applies.
   const choose = (inputs: CalculatorInputs) => {
     setReport({ problems: [], futureVersion: false })
@@ -126,7 +110,7 @@ export function App({ urlSync, linkReports }: Props) {
           </ErrorBoundary>
           {usage ? (
             <ErrorBoundary part="the usage import" onReset={usage.resetUsageView}>
-              <usage.UsagePanel />
+              <usage.UsagePanel link={urlSync} />
             </ErrorBoundary>
           ) : null}
           {presets ? (

@@ -1,5 +1,5 @@
 // The only module that touches the address bar (location and history).
-import { decodeAddress, encode, MAX_QUERY_LENGTH, type DecodeResult } from './url-codec'
+import { decodeAddress, encode, type DecodeResult } from './url-codec'
 import { inputsOf, type CalculatorInputs, type CalculatorStore } from './store'
 
 /** Query keys that belong to the page, not to the estimate; kept as they are. */
@@ -58,21 +58,13 @@ export interface UrlSync {
   /** Where the calculator is served from, e.g. `https://calc.example/`. */
   appUrl(): string
   stop(): void
-  /** The imported usage (`u`) the page was opened with, or null. */
-  openedUsage?: string | null
   /**
-   * Puts imported usage in the link (null takes it out): `usage(budget)` gives
-   * the `u` value in at most `budget` characters, or null when it cannot fit.
-   * Rewrites the address at once.
+   * The imported usage the link carries after the estimate (`&u=...`, or ''):
+   * returns it, and with `next`, sets it and rewrites the address. The page
+   * opens with what its address held; the usage panel keeps it in step.
    */
-  setUsage?(usage: UsageInLink | null): void
+  usage?(next?: string): string
 }
-
-/** The `u` value for a budget of characters, or null when none fits. */
-export type UsageInLink = (budget: number) => string | null
-
-/** The key of imported usage: a compact form of its own (see state/usage-link.ts), kept beside the estimate's keys. */
-const USAGE_KEY = 'u'
 
 /**
  * Keeps the address bar in step with the store: every change is written with
@@ -83,15 +75,8 @@ const USAGE_KEY = 'u'
 export function startUrlSync(store: CalculatorStore, options: { debounceMs?: number; onLinkRead?: (link: DecodeResult) => void } = {}): UrlSync {
   const debounceMs = options.debounceMs ?? 300
   let timer: ReturnType<typeof setTimeout> | undefined
-  const openedUsage = new URLSearchParams(window.location.search).get(USAGE_KEY)
-  // Until the usage panel has read it, the value the page was opened with stays as it came (when it fits).
-  let usage: UsageInLink | null = openedUsage === null ? null : (budget) => (openedUsage.length <= budget ? openedUsage : null)
-  /** The estimate's query with the imported usage after it, within MAX_QUERY_LENGTH. */
-  const queryNow = () => {
-    const query = encode(inputsOf(store.getState()))
-    const value = usage?.(MAX_QUERY_LENGTH - query.length - USAGE_KEY.length - 2) ?? null
-    return value === null ? query : `${query}&${USAGE_KEY}=${encodeURIComponent(value)}`
-  }
+  let usage = /&u=[^&]*/.exec(`&${window.location.search.slice(1)}`)?.[0] ?? ''
+  const queryNow = () => encode(inputsOf(store.getState())) + usage
   let written = queryNow()
   let restoring = false
 
@@ -129,7 +114,7 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
     restoring = true
     store.getState().replaceInputs(link.inputs)
     restoring = false
-    written = queryNow()
+    written = encode(link.inputs)
     options.onLinkRead?.(link)
   }
   window.addEventListener('popstate', onPopState)
@@ -149,10 +134,12 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
     appUrl() {
       return `${window.location.origin}${pathname()}`
     },
-    openedUsage,
-    setUsage(next) {
-      usage = next
-      write('replace')
+    usage(next) {
+      if (next !== undefined) {
+        usage = next
+        write('replace')
+      }
+      return usage
     },
     stop() {
       clearTimeout(timer)

@@ -40,6 +40,7 @@ export default function ImportUsage() {
   const job = useRef<ImportJob | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const log = useUsageView((s) => s.log)
+  const linkProblem = useUsageView((s) => s.linkProblem)
   const [chosen, setChosen] = useState(0)
   const imported = log?.functions?.[Math.min(chosen, log.functions.length - 1)]
   const shown =
@@ -206,6 +207,11 @@ export default function ImportUsage() {
       {error ? (
         <p className="field-error" role="alert">
           {error}
+        </p>
+      ) : null}
+      {linkProblem && !log ? (
+        <p className="field-error" role="alert" data-testid="usage-link-problem">
+          {linkProblem}
         </p>
       ) : null}
       <InsightsQueries />

@@ -46,14 +46,10 @@ export interface LinkedUsage {
 /** How the imported usage fits in the page's link. */
 export type LinkFit = 'exact' | 'approximate' | 'left-out'
 
-/** The page's link, as the usage panel reaches it (the app provides it). */
-export interface UsageLinking {
-  /** The `u` value the page was opened with, or null. */
-  opened: string | null
-  /** Reads `opened`: the usage to show, or why it cannot be used. */
-  open(): Promise<{ log: ImportedLog } | { problem: string } | null>
-  /** Puts the log in the link, with the requests a month set for its functions (null: takes it out). */
-  share(log: ImportedLog | null, volumes: Readonly<Record<string, number>>): Promise<void>
+/** The page's link, as the usage panel reaches it (the app's URL sync). */
+export interface UsageLinkHost {
+  /** The `&u=...` the link carries after the estimate ('' for none); with `next`, sets it. */
+  usage?(next?: string): string
 }
 
 /** One function of a Logs Insights histogram export. */
@@ -80,6 +76,8 @@ export interface UsageViewState {
   log: ImportedLog | null
   /** How the log fits in the page's link; null without a log. */
   linkFit: LinkFit | null
+  /** Why the imported usage the page's link carried cannot be shown; null when it could (or there was none). */
+  linkProblem: string | null
   /** Requests a month typed for the log's functions, by name ('' for a log read line by line): the link carries them. */
   volumes: Readonly<Record<string, number>>
   powerTuning: PowerTuningResult | null
@@ -110,6 +108,7 @@ export function createViewStore<T>(initial: T) {
 export const INITIAL_VIEW: UsageViewState = {
   log: null,
   linkFit: null,
+  linkProblem: null,
   volumes: {},
   powerTuning: null,
   model: { cpuBoundPercent: 0, multiThreaded: false },
