@@ -764,3 +764,87 @@ function statsFrom(s: LinkStats, sample: ReportSample): UsageStats {
 export function importedDate(data: UsageLinkData): string {
   return new Date(data.day * MS_PER_DAY).toISOString().slice(0, 10)
 }
+
+// ---------------------------------------------------------------- exports
+
+/**
+ * Imported usage as the exports write it, in full (every row, exact sums as
+ * decimal strings): what the link carries when it fits, without the cap.
+ *
+ * @example importedUsageExport(data).functions[0].memorySizes[0].rows[0] // { cold: false, billedMs: 16, bucketMs: 1, invocations: 3, billedMsSum: '48' }
+ */
+export interface ImportedUsageExport {
+  source: string
+  /** YYYY-MM-DD (UTC). */
+  importedOn: string
+  /** A Logs Insights export (rows), rather than a log read line by line. */
+  fromInsights: boolean
+  /** Merged across 100 ms steps (read from a link that had to): the classic sheet's bill is known within bounds. */
+  approximate: boolean
+  functions: {
+    name: string
+    /** Requests a month set in the panel; null: the log's own rate. */
+    monthlyRequests: number | null
+    invocations: number
+    coldStarts: number
+    firstInvocation: string | null
+    lastInvocation: string | null
+    memorySizes: {
+      memoryMb: number
+      maxMemoryUsedMb: number
+      /** Sum of the warm invocations' Duration, µs. */
+      warmDurationUs: string
+      /** Sum over cold invocations of ceil100(Duration) + billed restore, ms; null when not known. */
+      classicColdBilledMs: string | null
+      rows: {
+        cold: boolean
+        billedMs: number
+        bucketMs: number
+        invocations: number
+        billedMsSum: string
+        durationUs?: string
+        initUs?: string
+      }[]
+    }[]
+  }[]
+}
+
+/** The exports' form of imported usage. */
+export function importedUsageExport(data: UsageLinkData): ImportedUsageExport {
+  const rowOut = (r: LinkRow, cold: boolean): ImportedUsageExport['functions'][number]['memorySizes'][number]['rows'][number] => {
+    const out: ImportedUsageExport['functions'][number]['memorySizes'][number]['rows'][number] = {
+      cold,
+      billedMs: r.billedMs,
+      bucketMs: r.bucketMs,
+      invocations: r.invocations,
+      billedMsSum: String(r.billedMsSum),
+    }
+    if (cold) {
+      out.durationUs = String(r.durationUs ?? 0n)
+      out.initUs = String(r.initUs ?? 0n)
+    }
+    return out
+  }
+  const iso = (ms: number) => new Date(ms).toISOString()
+  return {
+    source: data.source,
+    importedOn: importedDate(data),
+    fromInsights: data.insights,
+    approximate: data.approximate,
+    functions: data.functions.map((f) => ({
+      name: f.name,
+      monthlyRequests: f.monthlyRequests,
+      invocations: f.groups.reduce((s, g) => s + [...g.warm, ...g.cold].reduce((t, r) => t + r.invocations, 0), 0),
+      coldStarts: f.groups.reduce((s, g) => s + g.cold.reduce((t, r) => t + r.invocations, 0), 0),
+      firstInvocation: f.timeSpan ? iso(f.timeSpan.firstMs) : null,
+      lastInvocation: f.timeSpan ? iso(f.timeSpan.lastMs) : null,
+      memorySizes: f.groups.map((g) => ({
+        memoryMb: g.memoryMb,
+        maxMemoryUsedMb: g.maxMemoryUsedMb,
+        warmDurationUs: String(g.warmDurationUs),
+        classicColdBilledMs: g.classicColdMs === null ? null : String(g.classicColdMs),
+        rows: [...g.warm.map((r) => rowOut(r, false)), ...g.cold.map((r) => rowOut(r, true))],
+      })),
+    })),
+  }
+}

@@ -64,7 +64,8 @@ export function syncUsageLink(host: UsageLinkHost, store: CalculatorStore): () =
       return
     }
     // prepared once a log (a pass over its invocations), then only written
-    if (prepared?.log !== log) prepared = { log, data: (log.linked?.data as UsageLinkData | undefined) ?? prepareUsageLink(log, Date.now()) }
+    if (prepared?.log !== log)
+      prepared = { log, data: (log.linked?.data as UsageLinkData | undefined) ?? prepareUsageLink(log, log.importedAt ?? Date.now()) }
     const data = withMonthlyRequests(prepared.data, volumes)
     const budget = MAX_QUERY_LENGTH - encode(inputsOf(store.getState())).length - 3
     if (written && written.budget === budget && sameData(written.data, data)) return

@@ -25,6 +25,8 @@ export interface ImportedLog {
   classicSample?: ReportSample
   /** The requests a month a link set for it (the first function's, for an export). */
   monthlyRequests?: number
+  /** When it was imported, epoch ms. */
+  importedAt?: number
   /** Read from a link rather than from a log. */
   linked?: LinkedUsage
 }
