@@ -59,7 +59,7 @@ export interface UrlSync {
   appUrl(): string
   stop(): void
   /**
-   * The imported usage the link carries after the estimate (`&u=...`, or ''):
+   * The imported usage the link carries after the estimate (`&iu=...`, or ''):
    * returns it, and with `next`, sets it and rewrites the address. The page
    * opens with what its address held; the usage panel keeps it in step.
    */
@@ -75,7 +75,7 @@ export interface UrlSync {
 export function startUrlSync(store: CalculatorStore, options: { debounceMs?: number; onLinkRead?: (link: DecodeResult) => void } = {}): UrlSync {
   const debounceMs = options.debounceMs ?? 300
   let timer: ReturnType<typeof setTimeout> | undefined
-  let usage = /&u=[^&]*/.exec(`&${window.location.search.slice(1)}`)?.[0] ?? ''
+  let usage = window.location.search.match(/[?&]iu=[^&]*/)?.[0].replace('?', '&') ?? ''
   const queryNow = () => encode(inputsOf(store.getState())) + usage
   let written = queryNow()
   let restoring = false
@@ -93,17 +93,9 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
     else window.history.replaceState(window.history.state, '', urlFor(query))
   }
 
-  const unsubscribe = store.subscribe((state, previous) => {
+  // Every change of the store is one of the inputs (the Savings Plan and API Gateway's free tier too); a change the link does not write rewrites nothing.
+  const unsubscribe = store.subscribe(() => {
     if (restoring) return
-    if (
-      state.sheet === previous.sheet &&
-      state.region === previous.region &&
-      state.freeTier === previous.freeTier &&
-      state.functions === previous.functions &&
-      state.compare === previous.compare
-    ) {
-      return
-    }
     clearTimeout(timer)
     timer = setTimeout(() => write('replace'), debounceMs)
   })
@@ -114,7 +106,7 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
     restoring = true
     store.getState().replaceInputs(link.inputs)
     restoring = false
-    written = encode(link.inputs)
+    written = queryNow()
     options.onLinkRead?.(link)
   }
   window.addEventListener('popstate', onPopState)

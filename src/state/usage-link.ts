@@ -1,5 +1,5 @@
 /**
- * Imported usage in a link: the compact, versioned form of the `u` key.
+ * Imported usage in a link: the compact, versioned form of the `iu` key (imported usage).
  *
  * A log can be hundreds of MB; a link holds at most 2,000 characters. What a
  * bill of imported usage depends on is far smaller: per function and memory
@@ -36,7 +36,7 @@ import { usageStats, type AggregatedRow, type ReportSample, type UsageStats } fr
 /** The version this module writes and reads. */
 export const USAGE_LINK_VERSION = 1
 
-/** The most characters of a `u` value read: more is refused unread (a link is at most 2,000 characters). */
+/** The most characters of an `iu` value read: more is refused unread (a link is at most 2,000 characters). */
 export const MAX_USAGE_LINK_CHARS = 2000
 
 /** Text kept of a source or function name, characters. */
@@ -385,11 +385,6 @@ export function coarsen(data: UsageLinkData, widthMs: number): UsageLinkData {
 /** Bucket widths tried in turn: those up to 100 ms keep both sheets' bills exact. */
 const WIDTHS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 100_000, MAX_BILLED_MS + 1]
 
-/** The characters `&u=<value>` adds to a query. */
-export function usageParamLength(value: string): number {
-  return 3 + value.length
-}
-
 /**
  * The shortest faithful form that fits `budget` characters (the value
  * alone): the exact rows first, then buckets of 2 to 100 ms (both sheets
@@ -416,7 +411,7 @@ export function encodeUsageLink(data: UsageLinkData, budget: number): EncodedUsa
 
 // ---------------------------------------------------------------- decoding
 
-/** A `u` value that cannot be used, and why (names the key, the value and what is allowed). */
+/** An `iu` value that cannot be used, and why (names the key, the value and what is allowed). */
 export interface UsageLinkProblem {
   message: string
 }
@@ -568,17 +563,17 @@ function decodeFunction(text: string, index: number, insights: boolean): LinkFun
 }
 
 /**
- * Reads a `u` value. Never throws: a value that cannot be used is a problem
+ * Reads an `iu` value. Never throws: a value that cannot be used is a problem
  * naming what is wrong with it (a newer version, a malformed part, a count
  * past what can be billed exactly).
  *
- * @example decodeUsageLink('9.x') // { problem: { message: 'u=9.x: imported usage written by a newer version (9) of the calculator; ...' } }
+ * @example decodeUsageLink('9.x') // { problem: { message: 'iu=9.x: imported usage written by a newer version (9) of the calculator; ...' } }
  */
 export function decodeUsageLink(value: unknown): { data: UsageLinkData } | { problem: UsageLinkProblem } {
   const text = typeof value === 'string' ? value : ''
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text
   const problem = (why: string) => ({
-    problem: { message: `u=${shown}: the imported usage in this link cannot be read: ${why}. The calculator opens without it.` },
+    problem: { message: `iu=${shown}: the imported usage in this link cannot be read: ${why}. The calculator opens without it.` },
   })
   if (text.length > MAX_USAGE_LINK_CHARS)
     return problem(
@@ -591,7 +586,7 @@ export function decodeUsageLink(value: unknown): { data: UsageLinkData } | { pro
     if (/^\d{1,6}$/.test(version) && Number(version) > USAGE_LINK_VERSION)
       return {
         problem: {
-          message: `u=${shown}: the imported usage was written by a newer version (${version}) of the calculator; this one reads version ${USAGE_LINK_VERSION}. The calculator opens without it.`,
+          message: `iu=${shown}: the imported usage was written by a newer version (${version}) of the calculator; this one reads version ${USAGE_LINK_VERSION}. The calculator opens without it.`,
         },
       }
     if (version !== String(USAGE_LINK_VERSION)) fail(`it does not start with a version (${USAGE_LINK_VERSION}.)`)

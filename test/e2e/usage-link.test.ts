@@ -28,9 +28,16 @@ describe('imported usage in a link', () => {
     await copy.click()
     await page.getByText('Link copied: it reproduces this estimate exactly.').waitFor()
     const link = await page.evaluate(() => navigator.clipboard.readText())
-    expect(link).toMatch(/[?&]u=1\./)
+    expect(link).toMatch(/[?&]iu=1\./)
     expect(link.length).toBeLessThanOrEqual(2000)
     const histogram = await page.getByTestId('usage-results').locator('table').first().textContent()
+    // a preset still pushes its own history entry, and the imported usage stays in the address: Back returns to the estimate
+    const memory = await page.getByLabel('Memory (MB)', { exact: true }).inputValue()
+    await page.getByRole('link', { name: /Classic example 2/ }).click()
+    await expect.poll(() => page.getByLabel('Memory (MB)', { exact: true }).inputValue(), { timeout: 30_000 }).toBe('128')
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/m=128.*&iu=1\./)
+    await page.goBack()
+    await expect.poll(() => page.getByLabel('Memory (MB)', { exact: true }).inputValue(), { timeout: 30_000 }).toBe(memory)
 
     const opened = await openCalculator(chromium(), link)
     const from = opened.page.getByTestId('usage-from-link')
@@ -44,16 +51,18 @@ describe('imported usage in a link', () => {
     await expect(results.locator('table').first().textContent()).resolves.toBe(histogram)
     await expectNoBrokenNumbers(opened.page)
     await results.screenshot({ path: screenshotPath('usage-from-link-1280-light') })
+    // the rest of the link is read as before: nothing on it is reported as unusable
+    await expect(opened.page.getByTestId('link-notice').count()).resolves.toBe(0)
     expect(opened.errors).toEqual([])
     await opened.page.close()
     expect(errors).toEqual([])
     await page.close()
   })
 
-  it('a u value from a newer version is a named problem in the usage panel; the estimate opens as linked, and the address drops the value', async () => {
-    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?v=2&p=current&m=1024&u=9.a.b`)
+  it('an iu value from a newer version is a named problem in the usage panel; the estimate opens as linked, and the address drops the value', async () => {
+    const { page, errors } = await openCalculator(chromium(), `${baseURL}/?v=2&p=current&m=1024&iu=9.a.b`)
     const problem = page.getByTestId('usage-link-problem')
-    await expect.poll(() => problem.innerText(), { timeout: 30_000 }).toMatch(/u=9\.a\.b: the imported usage was written by a newer version \(9\)/)
+    await expect.poll(() => problem.innerText(), { timeout: 30_000 }).toMatch(/iu=9\.a\.b: the imported usage was written by a newer version \(9\)/)
     await expect.poll(() => page.evaluate(() => window.location.search), { timeout: 30_000 }).toBe('?v=2&p=current&m=1024')
     await expect(page.getByLabel('Memory (MB)', { exact: true }).inputValue()).resolves.toBe('1024')
     await expect(page.getByTestId('usage-from-link').count()).resolves.toBe(0)

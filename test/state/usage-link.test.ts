@@ -101,7 +101,7 @@ function roundTrip(source: UsageLinkSource, budget: number) {
 
 const sampleFor = (f: LinkedFunction, sheet: PriceSheetId): ReportSample => (sheet === 'aws-2016' && f.classicSample) || f.sample
 
-describe('imported usage in a link (u=)', () => {
+describe('imported usage in a link (iu=)', () => {
   it('bills the same to the cent on both sheets when the form says exact, within its bounds when not, and always fits the budget', () => {
     fc.assert(
       fc.property(log, fc.boolean(), fc.integer({ min: 150, max: 1800 }), fc.boolean(), (calls, insights, budget, freeTier) => {
@@ -194,7 +194,7 @@ describe('imported usage in a link (u=)', () => {
   describe('hostile values are named problems, never a crash', () => {
     const good = roundTrip(rawSource([{ fn: 0, memoryMb: 128, durationCs: 1234, initCs: 20000, usedMb: 50, atMs: 0 }]), 1800)!.encoded.value
     const cases: [string, unknown, RegExp][] = [
-      ['truncated', good.slice(0, good.length - 5), /u=.*cannot be read/],
+      ['truncated', good.slice(0, good.length - 5), /^iu=.*cannot be read/],
       ['cut after the heading', good.split('*')[0], /holds no function/],
       ['a newer version', `9${good.slice(1)}`, /newer version \(9\)/],
       ['no version', `x${good.slice(1)}`, /does not start with a version/],

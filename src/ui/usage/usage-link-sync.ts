@@ -45,7 +45,7 @@ function logOf(data: UsageLinkData): ImportedLog {
 
 /**
  * Keeps the page's link in step with the imported usage: every import, clear,
- * reset, volume typed or change of the estimate rewrites `u` to fit beside
+ * reset, volume typed or change of the estimate rewrites `iu` to fit beside
  * the estimate within the link bound. The usage the page was opened with is
  * shown (or its problem put on the link notice) first. Returns the stop.
  */
@@ -67,12 +67,12 @@ export function syncUsageLink(host: UsageLinkHost, store: CalculatorStore): () =
     if (prepared?.log !== log)
       prepared = { log, data: (log.linked?.data as UsageLinkData | undefined) ?? prepareUsageLink(log, log.importedAt ?? Date.now()) }
     const data = withMonthlyRequests(prepared.data, volumes)
-    const budget = MAX_QUERY_LENGTH - encode(inputsOf(store.getState())).length - 3
+    const budget = MAX_QUERY_LENGTH - encode(inputsOf(store.getState())).length - 4
     if (written && written.budget === budget && sameData(written.data, data)) return
     written = { data, budget }
     const encoded = encodeUsageLink(data, budget)
     setLinkFit(encoded === null ? 'left-out' : encoded.approximate ? 'approximate' : 'exact')
-    usage(encoded === null ? '' : `&u=${encodeURIComponent(encoded.value)}`)
+    usage(encoded === null ? '' : `&iu=${encodeURIComponent(encoded.value)}`)
   }
 
   const startValue = usage()
@@ -80,7 +80,7 @@ export function syncUsageLink(host: UsageLinkHost, store: CalculatorStore): () =
     opened = true
     const read = (() => {
       try {
-        return decodeUsageLink(decodeURIComponent(startValue.slice(3)))
+        return decodeUsageLink(decodeURIComponent(startValue.slice(4)))
       } catch {
         return decodeUsageLink(null)
       }
@@ -96,8 +96,11 @@ export function syncUsageLink(host: UsageLinkHost, store: CalculatorStore): () =
   }
   write()
   const stopView = usageView.subscribe(write)
-  const stopStore = store.subscribe(write)
+  // After the change that fits the link (a preset or Back replaces the estimate, and its history entry comes first)
+  let live = true
+  const stopStore = store.subscribe(() => queueMicrotask(() => live && write()))
   return () => {
+    live = false
     stopView()
     stopStore()
   }

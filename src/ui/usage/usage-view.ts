@@ -50,7 +50,7 @@ export type LinkFit = 'exact' | 'approximate' | 'left-out'
 
 /** The page's link, as the usage panel reaches it (the app's URL sync). */
 export interface UsageLinkHost {
-  /** The `&u=...` the link carries after the estimate ('' for none); with `next`, sets it. */
+  /** The `&iu=...` the link carries after the estimate ('' for none); with `next`, sets it. */
   usage?(next?: string): string
 }
 
