@@ -59,9 +59,10 @@ export interface UrlSync {
   appUrl(): string
   stop(): void
   /**
-   * The imported usage the link carries after the estimate (`&iu=...`, or ''):
-   * returns it, and with `next`, sets it and rewrites the address. The page
-   * opens with what its address held; the usage panel keeps it in step.
+   * The imported usage the shared link carries after the estimate (`&iu=...`,
+   * or ''): returns it, and with `next`, sets it. The page opens with what its
+   * address held, and the address keeps it while it is unchanged; the usage
+   * panel keeps it in step.
    */
   usage?(next?: string): string
 }
@@ -75,8 +76,10 @@ export interface UrlSync {
 export function startUrlSync(store: CalculatorStore, options: { debounceMs?: number; onLinkRead?: (link: DecodeResult) => void } = {}): UrlSync {
   const debounceMs = options.debounceMs ?? 300
   let timer: ReturnType<typeof setTimeout> | undefined
-  let usage = window.location.search.match(/[?&]iu=[^&]*/)?.[0].replace('?', '&') ?? ''
-  const queryNow = () => encode(inputsOf(store.getState())) + usage
+  const opened = window.location.search.match(/[?&]iu=[^&]*/)?.[0].replace('?', '&') ?? ''
+  let usage = opened
+  // Imported usage goes in the shared link; the address keeps only what it was opened with, so no request the page makes (a Referer) carries a new import.
+  const queryNow = (shared?: boolean) => encode(inputsOf(store.getState())) + (shared || usage === opened ? usage : '')
   let written = queryNow()
   let restoring = false
 
@@ -121,7 +124,7 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
       write('push')
     },
     shareUrl() {
-      return `${window.location.origin}${pathname()}${join(queryNow())}`
+      return `${window.location.origin}${pathname()}${join(queryNow(true))}`
     },
     appUrl() {
       return `${window.location.origin}${pathname()}`

@@ -147,10 +147,15 @@ function statsOf(stats: UsageStats): LinkStats {
   }
 }
 
+/** Billed durations counted in an array (the rest in a map): 2^15 ms, 128 KB a memory size. */
+const SMALL_MS = 1 << 15
+
 /** Exact rows of a log read line by line: one row per billed duration (current-sheet rules). */
 function groupsOfInvocations(sample: ReportSample): LinkGroup[] {
   type Acc = {
-    warm: Map<number, number>
+    /** Warm invocations per billed ms below SMALL_MS; the rest in `warmLong`. */
+    warm: Uint32Array
+    warmLong: Map<number, number>
     cold: Map<number, { n: number; d: bigint; i: bigint }>
     dw: bigint
     dwBlock: number
@@ -159,30 +164,38 @@ function groupsOfInvocations(sample: ReportSample): LinkGroup[] {
   }
   const accs = new Map<number, Acc>()
   const { durationUs, initDurationUs, billedRestoreMs, memoryMb, cold } = sample
+  // One pass, a counter per billed ms: millions of invocations in a fraction of a second
+  let last = -1
+  let a: Acc | undefined
   for (let j = 0; j < sample.invocations; j++) {
     const m = memoryMb[j]!
-    let a = accs.get(m)
-    if (!a) accs.set(m, (a = { warm: new Map(), cold: new Map(), dw: 0n, dwBlock: 0, k: 0n, inBlock: 0 }))
+    if (m !== last) {
+      a = accs.get(m)
+      if (!a) accs.set(m, (a = { warm: new Uint32Array(SMALL_MS), warmLong: new Map(), cold: new Map(), dw: 0n, dwBlock: 0, k: 0n, inBlock: 0 }))
+      last = m
+    }
+    const acc = a!
     const d = durationUs[j]!
     if (cold[j] === 1) {
       const init = initDurationUs[j]!
       const restore = billedRestoreMs[j]!
       const billed = Math.ceil((d + init) / 1000) + restore
-      const row = a.cold.get(billed)
+      const row = acc.cold.get(billed)
       if (row) {
         row.n++
         row.d += BigInt(d)
         row.i += BigInt(init)
-      } else a.cold.set(billed, { n: 1, d: BigInt(d), i: BigInt(init) })
-      a.k += BigInt(Math.ceil(d / 100_000) * 100 + restore)
+      } else acc.cold.set(billed, { n: 1, d: BigInt(d), i: BigInt(init) })
+      acc.k += BigInt(Math.ceil(d / 100_000) * 100 + restore)
     } else {
       const billed = Math.ceil(d / 1000)
-      a.warm.set(billed, (a.warm.get(billed) ?? 0) + 1)
+      if (billed < SMALL_MS) acc.warm[billed]!++
+      else acc.warmLong.set(billed, (acc.warmLong.get(billed) ?? 0) + 1)
       // sums of up to 2^19 durations (each below 2^32) stay exact in a double
-      a.dwBlock += d
-      if (++a.inBlock === 1 << 19) {
-        a.dw += BigInt(a.dwBlock)
-        a.dwBlock = a.inBlock = 0
+      acc.dwBlock += d
+      if (++acc.inBlock === 1 << 19) {
+        acc.dw += BigInt(acc.dwBlock)
+        acc.dwBlock = acc.inBlock = 0
       }
     }
   }
@@ -191,14 +204,17 @@ function groupsOfInvocations(sample: ReportSample): LinkGroup[] {
     .map((m) => {
       const a = accs.get(m)!
       const used = sample.maxMemoryUsedByMemoryMb[sample.memorySizesMb.indexOf(m)] ?? 0
+      const warm: [number, number][] = []
+      a.warm.forEach((n, b) => {
+        if (n > 0) warm.push([b, n])
+      })
+      warm.push(...[...a.warmLong.entries()].sort((x, y) => x[0] - y[0]))
       return {
         memoryMb: m,
         maxMemoryUsedMb: used,
         warmDurationUs: a.dw + BigInt(a.dwBlock),
         classicColdMs: a.k,
-        warm: [...a.warm.entries()]
-          .sort((x, y) => x[0] - y[0])
-          .map(([b, n]) => ({ billedMs: b, bucketMs: 1, invocations: n, billedMsSum: BigInt(b) * BigInt(n) })),
+        warm: warm.map(([b, n]) => ({ billedMs: b, bucketMs: 1, invocations: n, billedMsSum: BigInt(b) * BigInt(n) })),
         cold: [...a.cold.entries()]
           .sort((x, y) => x[0] - y[0])
           .map(([b, r]) => ({ billedMs: b, bucketMs: 1, invocations: r.n, billedMsSum: BigInt(b) * BigInt(r.n), durationUs: r.d, initUs: r.i })),
@@ -395,19 +411,31 @@ const WIDTHS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 10
  * @example encodeUsageLink(data, 1500)?.value // '1..report-2Elog.k3x*.0.....'
  */
 export function encodeUsageLink(data: UsageLinkData, budget: number): EncodedUsageLink | null {
+  const hasStats = data.functions.some((f) => f.stats !== null)
   const tries: [number, boolean][] = [
-    ...WIDTHS.filter((w) => w <= 100).map((w): [number, boolean] => [w, true]),
+    ...(hasStats ? WIDTHS.filter((w) => w <= 100).map((w): [number, boolean] => [w, true]) : []),
     ...WIDTHS.map((w): [number, boolean] => [w, false]),
   ]
-  const hasStats = data.functions.some((f) => f.stats !== null)
+  // Each form is written once for a given data (the budget changes with every edit of the estimate; the forms do not).
+  let forms = FORMS.get(data)
+  if (!forms) FORMS.set(data, (forms = new Map()))
   for (const [width, withStats] of tries) {
-    if (withStats && !hasStats) continue
-    const d = coarsen(data, width)
-    const value = encodeData(d, withStats && hasStats)
-    if (value.length <= budget) return { value, approximate: d.approximate, statsDropped: !(withStats && hasStats) }
+    const key = `${width}${withStats ? 's' : ''}`
+    let form = forms.get(key)
+    if (form === undefined) {
+      const d = coarsen(data, width)
+      // a row takes 3 characters at least: a form with more rows than that cannot fit, and is not written out
+      const rows = d.functions.reduce((n, f) => f.groups.reduce((m, g) => m + g.warm.length + g.cold.length, n), 0)
+      form = 3 * rows > MAX_USAGE_LINK_CHARS ? null : { value: encodeData(d, withStats), approximate: d.approximate, statsDropped: !withStats }
+      forms.set(key, form)
+    }
+    if (form && form.value.length <= budget) return form
   }
   return null
 }
+
+/** The forms of a data already written, by bucket width and whether the shown figures are in. */
+const FORMS = new WeakMap<UsageLinkData, Map<string, EncodedUsageLink | null>>()
 
 // ---------------------------------------------------------------- decoding
 

@@ -28,15 +28,24 @@ describe('URL sync and imported usage (iu)', () => {
     expect(sync.shareUrl()).toBe(`${window.location.origin}/?v=2&p=current&ft=0&iu=1..a.k3x*.0....80-2s-0_a-1`)
   })
 
-  it('setting it rewrites the address at once; setting it empty takes it out; an old link has none', () => {
+  it('a new import goes in the shared link, not in the address (no request the page makes carries it); empty takes it out', () => {
     window.history.replaceState(null, '', '/?v=2&p=current&m=1024')
     const store = createCalculatorStore(readStartup().link.inputs)
     sync = startUrlSync(store)
     expect(sync.usage!()).toBe('')
     sync.usage!('&iu=1..b.0*.0....80-0-0_a-1')
-    expect(window.location.search).toBe('?v=2&p=current&m=1024&iu=1..b.0*.0....80-0-0_a-1')
-    sync.usage!('')
+    expect(sync.shareUrl()).toBe(`${window.location.origin}/?v=2&p=current&m=1024&iu=1..b.0*.0....80-0-0_a-1`)
     expect(window.location.search).toBe('?v=2&p=current&m=1024')
+    sync.usage!('')
+    expect(sync.shareUrl()).toBe(`${window.location.origin}/?v=2&p=current&m=1024`)
+  })
+
+  it('the address drops what it was opened with once that changes', () => {
+    window.history.replaceState(null, '', '/?v=2&p=current&iu=1..a.k3x*.0....80-2s-0_a-1')
+    const store = createCalculatorStore(readStartup().link.inputs)
+    sync = startUrlSync(store)
+    sync.usage!('')
+    expect(window.location.search).toBe('?v=2&p=current')
   })
 
   it('a Savings Plan or API Gateway\u2019s free tier alone rewrites the address too (every input the link writes)', () => {

@@ -54,6 +54,7 @@ export function syncUsageLink(host: UsageLinkHost, store: CalculatorStore): () =
   const usage = host.usage.bind(host)
   let prepared: { log: ImportedLog; data: UsageLinkData } | null = null
   let written: { data: UsageLinkData; budget: number } | null = null
+  let withVolumes: { base: UsageLinkData; volumes: Readonly<Record<string, number>>; data: UsageLinkData } | null = null
 
   const write = () => {
     const { log, volumes } = usageView.get()
@@ -66,9 +67,12 @@ export function syncUsageLink(host: UsageLinkHost, store: CalculatorStore): () =
     // prepared once a log (a pass over its invocations), then only written
     if (prepared?.log !== log)
       prepared = { log, data: (log.linked?.data as UsageLinkData | undefined) ?? prepareUsageLink(log, log.importedAt ?? Date.now()) }
-    const data = withMonthlyRequests(prepared.data, volumes)
+    // the same data object while the log and volumes stay: its written forms are kept (see encodeUsageLink)
+    if (withVolumes?.base !== prepared.data || withVolumes.volumes !== volumes)
+      withVolumes = { base: prepared.data, volumes, data: withMonthlyRequests(prepared.data, volumes) }
+    const { data } = withVolumes
     const budget = MAX_QUERY_LENGTH - encode(inputsOf(store.getState())).length - 4
-    if (written && written.budget === budget && sameData(written.data, data)) return
+    if (written && written.budget === budget && written.data === data) return
     written = { data, budget }
     const encoded = encodeUsageLink(data, budget)
     setLinkFit(encoded === null ? 'left-out' : encoded.approximate ? 'approximate' : 'exact')
@@ -94,23 +98,15 @@ export function syncUsageLink(host: UsageLinkHost, store: CalculatorStore): () =
       usageView.set({ log, volumes })
     }
   }
-  write()
-  const stopView = usageView.subscribe(write)
-  // After the change that fits the link (a preset or Back replaces the estimate, and its history entry comes first)
   let live = true
+  write()
+  // After the page has shown the import: summarising a log of millions of invocations takes a moment
+  const stopView = usageView.subscribe(() => setTimeout(() => live && write()))
+  // After the change that fits the link (a preset or Back replaces the estimate, and its history entry comes first)
   const stopStore = store.subscribe(() => queueMicrotask(() => live && write()))
   return () => {
     live = false
     stopView()
     stopStore()
   }
-}
-
-function sameData(a: UsageLinkData, b: UsageLinkData): boolean {
-  return (
-    a.functions.length === b.functions.length &&
-    a.functions.every(
-      (f, i) => f === b.functions[i] || (f.groups === b.functions[i]!.groups && f.monthlyRequests === b.functions[i]!.monthlyRequests),
-    )
-  )
 }
