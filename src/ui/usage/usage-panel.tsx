@@ -29,9 +29,13 @@ export function UsagePanel({ link }: { link?: UsageLinkHost }) {
     if (!link?.usage) return
     let stop: (() => void) | null = null
     let live = true
-    void import('./usage-link-sync').then((m) => {
-      if (live) stop = m.syncUsageLink(link, store)
-    })
+    // A page left while this loads (a link opened in its place) drops the import: nothing to report.
+    import('./usage-link-sync').then(
+      (m) => {
+        if (live) stop = m.syncUsageLink(link, store)
+      },
+      () => {},
+    )
     return () => {
       live = false
       stop?.()
