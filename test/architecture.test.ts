@@ -62,6 +62,7 @@ const rules: Rule[] = [
         'state/store',
         'state/export',
         'state/cold-start',
+        'state/usage-link',
         'engine/index',
         'engine/fields',
       ].includes(imp),

@@ -110,7 +110,7 @@ export function App({ urlSync, linkReports }: Props) {
           </ErrorBoundary>
           {usage ? (
             <ErrorBoundary part="the usage import" onReset={usage.resetUsageView}>
-              <usage.UsagePanel />
+              <usage.UsagePanel link={urlSync} />
             </ErrorBoundary>
           ) : null}
           {presets ? (

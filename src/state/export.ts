@@ -6,6 +6,7 @@
  * float; the React side (ui/export/) only hands the text to a download.
  */
 import { calculationSteps, type Estimate, type EstimateInput, type FunctionUsage } from '../engine/index'
+import type { ImportedUsageExport } from './usage-link'
 
 /** What every export is made from: the estimate on screen, its input and its link. */
 export interface ExportSource {
@@ -13,6 +14,8 @@ export interface ExportSource {
   input: EstimateInput
   /** The shareable link that reproduces the estimate. */
   link: string
+  /** Usage imported in the usage panel, in full (the link carries a summary capped to its length). */
+  importedUsage?: ImportedUsageExport | null
 }
 
 // ---------------------------------------------------------------- file names
@@ -129,7 +132,7 @@ function csvRecord(r: CsvRow): string {
  *
  * @example estimateCsv({ estimate, input, link }).split('\r\n')[5] // 'Bill line,Requests,2000000,requests,0.0000002,0.4,0.40,'
  */
-export function estimateCsv({ estimate: e, link }: ExportSource): string {
+export function estimateCsv({ estimate: e, link, importedUsage }: ExportSource): string {
   const rows: CsvRow[] = [
     { section: 'Estimate', item: 'Price sheet', detail: sheetDescription(e) },
     { section: 'Estimate', item: 'Region', detail: e.region },
@@ -200,6 +203,32 @@ export function estimateCsv({ estimate: e, link }: ExportSource): string {
     detail: perMillion === null ? 'No requests' : '',
   })
   e.assumptions.forEach((a, i) => rows.push({ section: 'Assumption', item: String(i + 1), detail: a }))
+  if (importedUsage) {
+    rows.push({
+      section: 'Imported usage',
+      item: 'Source',
+      detail: `${importedUsage.source}, imported ${importedUsage.importedOn}${importedUsage.approximate ? '; merged across 100 ms steps' : ''}`,
+    })
+    for (const f of importedUsage.functions) {
+      const who = f.name ? `${f.name}: ` : ''
+      rows.push({
+        section: 'Imported usage',
+        item: `${who}invocations`,
+        quantity: String(f.invocations),
+        unit: 'invocations',
+        detail: `${f.coldStarts} cold${f.firstInvocation ? `; ${f.firstInvocation} to ${f.lastInvocation}` : ''}${f.monthlyRequests === null ? '' : `; billed as ${f.monthlyRequests} requests a month`}`,
+      })
+      for (const m of f.memorySizes)
+        for (const r of m.rows)
+          rows.push({
+            section: 'Imported usage',
+            item: `${who}${m.memoryMb} MB, ${r.cold ? 'cold' : 'warm'}, billed ${r.bucketMs === 1 ? `${r.billedMs} ms` : `${r.billedMs} to ${r.billedMs + r.bucketMs - 1} ms`}`,
+            quantity: String(r.invocations),
+            unit: 'invocations',
+            detail: `billed ms sum ${r.billedMsSum}${r.cold ? `; Duration sum ${r.durationUs} us; INIT sum ${r.initUs} us` : ''}`,
+          })
+    }
+  }
   return [CSV_COLUMNS.map((c) => csvField(c)).join(','), ...rows.map(csvRecord)].join('\r\n') + '\r\n'
 }
 
@@ -211,12 +240,18 @@ export function estimateCsv({ estimate: e, link }: ExportSource): string {
  *
  * @example JSON.parse(estimateJson(source, now)).estimate.totalUsd // '18.74'
  */
-export function estimateJson({ estimate, input, link }: ExportSource, exportedAt: Date = new Date()): string {
+export function estimateJson({ estimate, input, link, importedUsage }: ExportSource, exportedAt: Date = new Date()): string {
   // The estimate's own toJSON reads every lazy field; the steps are built apart from it.
   const steps = calculationSteps(estimate)
   return (
     JSON.stringify(
-      { input, estimate: { ...(JSON.parse(JSON.stringify(estimate)) as object), steps }, link, exportedAt: exportedAt.toISOString() },
+      {
+        input,
+        estimate: { ...(JSON.parse(JSON.stringify(estimate)) as object), steps },
+        link,
+        ...(importedUsage ? { importedUsage } : {}),
+        exportedAt: exportedAt.toISOString(),
+      },
       null,
       2,
     ) + '\n'
@@ -276,7 +311,7 @@ function autolink(url: string): string {
  *
  * @example calculationMarkdown(source).split('\n')[0] // '# AWS Lambda cost estimate'
  */
-export function calculationMarkdown({ estimate: e, link }: ExportSource): string {
+export function calculationMarkdown({ estimate: e, link, importedUsage }: ExportSource): string {
   const out: string[] = [
     '# AWS Lambda cost estimate',
     '',
@@ -323,6 +358,36 @@ export function calculationMarkdown({ estimate: e, link }: ExportSource): string
   for (const section of calculationSteps(e).sections) {
     out.push('', `### ${markdownText(section.title)}`, '')
     section.lines.forEach((l, i) => out.push(`${i + 1}. ${l.note === 'assumption' ? '**Assumption:** ' : ''}${markdownText(l.text)}`))
+  }
+  if (importedUsage) {
+    out.push(
+      '',
+      '## Imported usage',
+      '',
+      `From ${markdownText(importedUsage.source)}, imported ${importedUsage.importedOn}${importedUsage.approximate ? ' (billed durations merged across 100 ms steps)' : ''}.`,
+    )
+    for (const f of importedUsage.functions) {
+      out.push(
+        '',
+        `### ${f.name ? markdownText(f.name) : 'The log'}: ${grouped(String(f.invocations))} invocations, ${grouped(String(f.coldStarts))} cold`,
+        '',
+        tableRow(['Memory', 'Cold', 'Billed Duration', 'Invocations', 'Billed ms (sum)']),
+        tableRow(['--:', ':--', '--:', '--:', '--:']),
+      )
+      for (const m of f.memorySizes)
+        for (const r of m.rows)
+          out.push(
+            tableRow([
+              `${grouped(String(m.memoryMb))} MB`,
+              r.cold ? 'cold' : 'warm',
+              r.bucketMs === 1
+                ? `${grouped(String(r.billedMs))} ms`
+                : `${grouped(String(r.billedMs))} to ${grouped(String(r.billedMs + r.bucketMs - 1))} ms`,
+              grouped(String(r.invocations)),
+              grouped(r.billedMsSum),
+            ]),
+          )
+    }
   }
   return out.join('\n') + '\n'
 }

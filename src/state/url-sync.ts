@@ -58,6 +58,13 @@ export interface UrlSync {
   /** Where the calculator is served from, e.g. `https://calc.example/`. */
   appUrl(): string
   stop(): void
+  /**
+   * The imported usage the shared link carries after the estimate (`&iu=...`,
+   * or ''): returns it, and with `next`, sets it. The page opens with what its
+   * address held, and the address keeps it while it is unchanged; the usage
+   * panel keeps it in step.
+   */
+  usage?(next?: string): string
 }
 
 /**
@@ -69,7 +76,11 @@ export interface UrlSync {
 export function startUrlSync(store: CalculatorStore, options: { debounceMs?: number; onLinkRead?: (link: DecodeResult) => void } = {}): UrlSync {
   const debounceMs = options.debounceMs ?? 300
   let timer: ReturnType<typeof setTimeout> | undefined
-  let written = encode(inputsOf(store.getState()))
+  const opened = window.location.search.match(/[?&]iu=[^&]*/)?.[0].replace('?', '&') ?? ''
+  let usage = opened
+  // Imported usage goes in the shared link; the address keeps only what it was opened with, so no request the page makes (a Referer) carries a new import.
+  const queryNow = (shared?: boolean) => encode(inputsOf(store.getState())) + (shared || usage === opened ? usage : '')
+  let written = queryNow()
   let restoring = false
 
   const pathname = () => window.location.pathname
@@ -78,24 +89,16 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
   const write = (mode: 'replace' | 'push') => {
     clearTimeout(timer)
     timer = undefined
-    const query = encode(inputsOf(store.getState()))
+    const query = queryNow()
     if (mode === 'replace' && query === written) return
     written = query
     if (mode === 'push') window.history.pushState(null, '', urlFor(query))
     else window.history.replaceState(window.history.state, '', urlFor(query))
   }
 
-  const unsubscribe = store.subscribe((state, previous) => {
+  // Every change of the store is one of the inputs (the Savings Plan and API Gateway's free tier too); a change the link does not write rewrites nothing.
+  const unsubscribe = store.subscribe(() => {
     if (restoring) return
-    if (
-      state.sheet === previous.sheet &&
-      state.region === previous.region &&
-      state.freeTier === previous.freeTier &&
-      state.functions === previous.functions &&
-      state.compare === previous.compare
-    ) {
-      return
-    }
     clearTimeout(timer)
     timer = setTimeout(() => write('replace'), debounceMs)
   })
@@ -106,7 +109,7 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
     restoring = true
     store.getState().replaceInputs(link.inputs)
     restoring = false
-    written = encode(link.inputs)
+    written = queryNow()
     options.onLinkRead?.(link)
   }
   window.addEventListener('popstate', onPopState)
@@ -121,10 +124,17 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
       write('push')
     },
     shareUrl() {
-      return `${window.location.origin}${pathname()}${join(encode(inputsOf(store.getState())))}`
+      return `${window.location.origin}${pathname()}${join(queryNow(true))}`
     },
     appUrl() {
       return `${window.location.origin}${pathname()}`
+    },
+    usage(next) {
+      if (next !== undefined) {
+        usage = next
+        write('replace')
+      }
+      return usage
     },
     stop() {
       clearTimeout(timer)

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { Estimate, EstimateInput } from '../../engine/index'
 import { calculationMarkdown, EXPORT_MIME_TYPES, estimateCsv, estimateJson, exportFileName, type ExportSource } from '../../state/export'
+import type { ImportedUsageExport } from '../../state/usage-link'
 import { chartDetails } from './chart-details'
 import { chartPng, chartSvg } from './chart-image'
 import { downloadFile, printEstimate } from './download'
@@ -38,15 +39,25 @@ export interface ExportMenuProps {
   charts?: readonly ChartId[]
   /** The clock for file names and `exportedAt`; default the current time. */
   now?: () => Date
+  /** Usage imported on the page, in full, at the moment of export; none by default. */
+  importedUsage?: () => ImportedUsageExport | null
 }
 
 /** Buttons that save the estimate as CSV, JSON or Markdown, a chart as PNG or SVG, or print it. */
-export function ExportMenu({ estimate, input, link, chartElement = chartOnPage, charts = ALL_CHARTS, now = () => new Date() }: ExportMenuProps) {
+export function ExportMenu({
+  estimate,
+  input,
+  link,
+  chartElement = chartOnPage,
+  charts = ALL_CHARTS,
+  now = () => new Date(),
+  importedUsage,
+}: ExportMenuProps) {
   const [status, setStatus] = useState('')
   const [chart, setChart] = useState<ChartId>(charts[0] ?? 'requests')
   const [busy, setBusy] = useState(false)
   const pickerId = useId()
-  const source = (): ExportSource => ({ estimate, input, link: typeof link === 'function' ? link() : link })
+  const source = (): ExportSource => ({ estimate, input, link: typeof link === 'function' ? link() : link, importedUsage: importedUsage?.() ?? null })
 
   const save = (name: string, mime: string, content: string | Blob) => {
     downloadFile(name, mime, content)

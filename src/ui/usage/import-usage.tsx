@@ -40,9 +40,20 @@ export default function ImportUsage() {
   const job = useRef<ImportJob | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
   const log = useUsageView((s) => s.log)
+  const linkProblem = useUsageView((s) => s.linkProblem)
   const [chosen, setChosen] = useState(0)
   const imported = log?.functions?.[Math.min(chosen, log.functions.length - 1)]
-  const shown = log && imported ? { ...log, sample: imported.sample, stats: imported.stats, source: `${imported.name} (${log.source})` } : log
+  const shown =
+    log && imported
+      ? {
+          ...log,
+          sample: imported.sample,
+          classicSample: imported.classicSample,
+          monthlyRequests: imported.monthlyRequests,
+          stats: imported.stats,
+          source: `${imported.name} (${log.source})`,
+        }
+      : log
 
   useEffect(() => () => job.current?.cancel(), [])
 
@@ -64,7 +75,7 @@ export default function ImportUsage() {
       if (result.problem || result.sample.invocations === 0)
         return setError(result.problem ?? `No invocation could be read from ${result.source} (${formatNumber(result.sample.lines)} lines read).`)
       setChosen(0)
-      usageView.set({ log: result })
+      usageView.set({ log: { ...result, importedAt: Date.now() }, volumes: {} })
     } catch (e) {
       job.current = null
       setReading(null)
@@ -198,6 +209,11 @@ export default function ImportUsage() {
           {error}
         </p>
       ) : null}
+      {linkProblem && !log ? (
+        <p className="field-error" role="alert" data-testid="usage-link-problem">
+          {linkProblem}
+        </p>
+      ) : null}
       <InsightsQueries />
       {log?.functions && log.functions.length > 1 ? (
         <div className="field usage-function-pick">
@@ -218,7 +234,12 @@ export default function ImportUsage() {
       ) : null}
       {log && shown ? (
         <Suspense fallback={<p className="charts-loading">Loading the usage view&hellip;</p>}>
-          <UsageResults key={imported?.name ?? ''} log={shown} onClear={() => usageView.set({ log: null })} />
+          <UsageResults
+            key={imported?.name ?? ''}
+            functionName={imported?.name ?? ''}
+            log={shown}
+            onClear={() => usageView.set({ log: null, volumes: {} })}
+          />
         </Suspense>
       ) : null}
       <Suspense fallback={null}>

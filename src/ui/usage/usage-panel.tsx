@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
+import { useCalculatorStore } from '../../state/react'
 import { ErrorBoundary } from '../error-boundary'
-import { INITIAL_VIEW, usageView } from './usage-view'
+import { INITIAL_VIEW, usageView, type UsageLinkHost } from './usage-view'
 import { CurSection } from './cur-section'
 
 // The panel's code (the form, the worker's starter, the results) loads after
@@ -21,7 +22,25 @@ export function resetMeasurements(): void {
 }
 
 /** "Import usage": bill a month from REPORT logs, and bring in power-tuning measurements. */
-export function UsagePanel() {
+export function UsagePanel({ link }: { link?: UsageLinkHost }) {
+  const store = useCalculatorStore()
+  // The link carries the imported usage: its writer and reader load with the panel, not with the page.
+  useEffect(() => {
+    if (!link?.usage) return
+    let stop: (() => void) | null = null
+    let live = true
+    // A page left while this loads (a link opened in its place) drops the import: nothing to report.
+    import('./usage-link-sync').then(
+      (m) => {
+        if (live) stop = m.syncUsageLink(link, store)
+      },
+      () => {},
+    )
+    return () => {
+      live = false
+      stop?.()
+    }
+  }, [link, store])
   return (
     <section className="card usage-card" aria-labelledby="usage-title" data-testid="usage-panel">
       <h2 id="usage-title">Import usage</h2>

@@ -20,7 +20,7 @@ import { useCalculator, useCalculatorStore } from '../../state/react'
 import { parseNumberText } from '../../state/selectors'
 import { countOf, formatNumber, formatUsd, keepUnitsWhole, unitFor } from '../format'
 import { centsOf, formatCentsExact } from '../money'
-import type { ImportedLog } from './usage-view'
+import { usageView, useUsageView, type ImportedLog } from './usage-view'
 
 const absCents = (c: bigint) => (c < 0n ? -c : c)
 
@@ -60,15 +60,21 @@ function readVolume(text: string): { value: number } | { error: string } {
 }
 
 /** What an imported log bills, and how it compares with the average. */
-export default function UsageResults({ log, onClear }: { log: ImportedLog; onClear: () => void }) {
+export default function UsageResults({ log, onClear, functionName = '' }: { log: ImportedLog; onClear: () => void; functionName?: string }) {
   const id = useId()
   const store = useCalculatorStore()
   const sheet = useCalculator((s) => s.sheet)
   const region = useCalculator((s) => s.region)
   const freeTier = useCalculator((s) => s.freeTier)
   const functions = useCalculator((s) => s.functions)
-  const { sample, stats } = log
-  const [volumeText, setVolumeText] = useState(() => defaultMonthlyRequests(sample).toLocaleString('en-US'))
+  const { stats } = log
+  // A link's usage re-rounds the classic sheet's cold starts from a sample of its own.
+  const sample = sheet === 'aws-2016' && log.classicSample ? log.classicSample : log.sample
+  const linked = log.linked
+  // Rows (a Logs Insights export) or lines, as the usage was first read.
+  const fromRows = linked ? linked.insights : sample.aggregate !== undefined
+  const linkFit = useUsageView((s) => s.linkFit)
+  const [volumeText, setVolumeText] = useState(() => (log.monthlyRequests ?? defaultMonthlyRequests(sample)).toLocaleString('en-US'))
   const [target, setTarget] = useState(0)
   const [applied, setApplied] = useState<string | null>(null)
   const volume = readVolume(volumeText)
@@ -137,6 +143,12 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
           Clear
         </button>
       </div>
+      {linked ? (
+        <p className="usage-linked" data-testid="usage-from-link">
+          From imported usage: {stripUnsafeCharacters(log.source)}, imported {linked.importedOn}. This page&rsquo;s link carried it as a summary of
+          billed durations, not the log itself.
+        </p>
+      ) : null}
       <p>
         <strong>{formatNumber(stats.invocations)}</strong> {unitFor(stats.invocations, 'invocations')}
         {stats.timeSpan ? (
@@ -146,16 +158,16 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
             {utc(stats.timeSpan.firstMs, stats.timeSpan.lastMs - stats.timeSpan.firstMs)} to{' '}
             {utc(stats.timeSpan.lastMs, stats.timeSpan.lastMs - stats.timeSpan.firstMs)}
           </>
-        ) : sample.aggregate ? (
+        ) : fromRows ? (
           ' (the rows had no firstMs and lastMs)'
         ) : (
           ' (the lines had no timestamps)'
         )}
         , at {stats.memorySizesMb.map((m) => `${formatNumber(m)} MB`).join(', ')}.
         {sample.problemCount === 1
-          ? ` 1 ${sample.aggregate ? 'row' : 'REPORT line'} could not be read and is not counted.`
+          ? ` 1 ${fromRows ? 'row' : 'REPORT line'} could not be read and is not counted.`
           : sample.problemCount > 0
-            ? ` ${formatNumber(sample.problemCount)} ${sample.aggregate ? 'rows' : 'REPORT lines'} could not be read and are not counted.`
+            ? ` ${formatNumber(sample.problemCount)} ${fromRows ? 'rows' : 'REPORT lines'} could not be read and are not counted.`
             : ''}
       </p>
       {sample.problems.length > 0 ? (
@@ -179,7 +191,12 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
           value={volumeText}
           aria-invalid={'error' in volume}
           aria-describedby={`${id}-volume-hint`}
-          onChange={(e) => setVolumeText(e.target.value)}
+          onChange={(e) => {
+            setVolumeText(e.target.value)
+            // the link carries the volume typed, so it opens with the same bill
+            const typed = readVolume(e.target.value)
+            if ('value' in typed) usageView.set({ volumes: { ...usageView.get().volumes, [functionName]: typed.value } })
+          }}
         />
         {'error' in volume ? (
           <p className="field-error" role="alert">
@@ -236,6 +253,13 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
           today&rsquo;s rules.
         </p>
       ) : null}
+      {linked?.approximate && g === 100 && priced?.kind === 'ok' ? (
+        <p className="usage-range" data-testid="usage-link-approximate">
+          Approximate: to fit in a link of 2,000 characters, billed durations were merged across 100 ms steps, so this sheet&rsquo;s bill is known
+          only within {priced.range ? `${formatUsd(priced.range.lower.totalUsd)} and ${formatUsd(priced.range.upper.totalUsd)} a month` : 'bounds'}.
+          The current sheet&rsquo;s bill is exact. Import the log again for the classic sheet&rsquo;s exact figure.
+        </p>
+      ) : null}
       {priced?.kind === 'ok' && priced.range?.reason && !priced.range.exact ? (
         <p className="usage-range" data-testid="usage-range">
           {priced.range.reason}
@@ -250,7 +274,12 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
       <Suspense fallback={<p className="charts-loading">Loading the histogram&hellip;</p>}>
         <HistogramChart histogram={stats.histogram} granularityMs={g} />
       </Suspense>
-      {sample.aggregate ? (
+      {linked?.statsRedrawn ? (
+        <p className="field-hint">
+          Drawn from the link&rsquo;s summary (the link had no room for the figures as first shown): the histogram and percentiles are of Billed
+          Duration, each bucket at its lower bound; the mean Duration and INIT come from exact sums.
+        </p>
+      ) : fromRows ? (
         <p className="field-hint">
           From Logs Insights rows: the histogram and percentiles are of Billed Duration (each row at its bucket&rsquo;s lower bound); the mean
           Duration and INIT come from the rows&rsquo; exact sums.
@@ -276,7 +305,7 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
         )}
       </p>
       <p className="field-hint">
-        {sample.aggregate ? `Duration: mean ${formatNumber(stats.durationMs.mean)} ms. Billed Duration:` : 'Duration:'} median{' '}
+        {fromRows || linked?.statsRedrawn ? `Duration: mean ${formatNumber(stats.durationMs.mean)} ms. Billed Duration:` : 'Duration:'} median{' '}
         {formatNumber(stats.durationMs.p50)} ms, 90th percentile {formatNumber(stats.durationMs.p90)} ms, 99th {formatNumber(stats.durationMs.p99)}{' '}
         ms, longest {formatNumber(stats.durationMs.max)} ms.
       </p>
@@ -335,6 +364,15 @@ export default function UsageResults({ log, onClear }: { log: ImportedLog; onCle
         </p>
       ) : null}
 
+      {linkFit ? (
+        <p className="field-hint" data-testid="usage-link-fit">
+          {linkFit === 'left-out'
+            ? 'The page’s link leaves this usage out: even one bucket per memory size does not fit in 2,000 characters. Export the estimate (JSON) to share it in full.'
+            : linkFit === 'approximate'
+              ? 'The page’s link carries this usage as a summary: to fit 2,000 characters its billed durations are merged across 100 ms steps, so it opens with the same bill on the current sheet and within stated bounds on the classic one.'
+              : 'The page’s link carries this usage as a summary of billed durations: it opens with the same bill, to the cent, on either sheet.'}
+        </p>
+      ) : null}
       <p className="field-hint">
         Prices from {info.label}, checked {info.checkedDate}. Memory limits on this sheet: {formatNumber(PRICE_SHEETS[sheet].memory.minMb)} to{' '}
         {formatNumber(PRICE_SHEETS[sheet].memory.maxMb)} MB.

@@ -3,8 +3,9 @@ import type { PowerTuningResult, ReportSample, UsageStats } from '../../engine/i
 
 // View state of the "Import usage" panel and the memory chart, kept in a
 // tiny module-level store rather than the calculator's: none of it is part
-// of the estimate or the link (a log can be hundreds of MB and never leaves
-// the page), but the panel and the lazily loaded chart must share it.
+// of the estimate (a log can be hundreds of MB and never leaves the page),
+// but the panel and the lazily loaded chart must share it. The link carries
+// a compact summary of the imported log (see UsageLinking), not the log.
 
 /** A log read in the browser. */
 export interface ImportedLog {
@@ -20,6 +21,37 @@ export interface ImportedLog {
   encoding?: string
   /** A Logs Insights histogram export: one entry per function (`sample` and `stats` are the first's). */
   functions?: ImportedFunction[]
+  /** The classic sheet's sample, where it differs from `sample` (usage read from a link). */
+  classicSample?: ReportSample
+  /** The requests a month a link set for it (the first function's, for an export). */
+  monthlyRequests?: number
+  /** When it was imported, epoch ms. */
+  importedAt?: number
+  /** Read from a link rather than from a log. */
+  linked?: LinkedUsage
+}
+
+/** What a link said of the imported usage it carried. */
+export interface LinkedUsage {
+  /** The day it was imported, YYYY-MM-DD. */
+  importedOn: string
+  /** A Logs Insights export (rows), rather than a log read line by line. */
+  insights: boolean
+  /** Merged across 100 ms steps to fit the link: the classic sheet's bill is known within bounds. */
+  approximate: boolean
+  /** The histogram and percentiles as shown where the link was made were left out: drawn from the link's rows. */
+  statsRedrawn: boolean
+  /** The link's own data, to write it again unchanged. */
+  data: unknown
+}
+
+/** How the imported usage fits in the page's link. */
+export type LinkFit = 'exact' | 'approximate' | 'left-out'
+
+/** The page's link, as the usage panel reaches it (the app's URL sync). */
+export interface UsageLinkHost {
+  /** The `&iu=...` the link carries after the estimate ('' for none); with `next`, sets it. */
+  usage?(next?: string): string
 }
 
 /** One function of a Logs Insights histogram export. */
@@ -28,6 +60,10 @@ export interface ImportedFunction {
   name: string
   sample: ReportSample
   stats: UsageStats
+  /** The classic sheet's sample, where it differs from `sample` (usage read from a link). */
+  classicSample?: ReportSample
+  /** The requests a month a link set for it. */
+  monthlyRequests?: number
 }
 
 /** The memory curve's inputs: measured points, or the model the user controls. */
@@ -40,6 +76,12 @@ export interface MemoryModel {
 
 export interface UsageViewState {
   log: ImportedLog | null
+  /** How the log fits in the page's link; null without a log. */
+  linkFit: LinkFit | null
+  /** Why the imported usage the page's link carried cannot be shown; null when it could (or there was none). */
+  linkProblem: string | null
+  /** Requests a month typed for the log's functions, by name ('' for a log read line by line): the link carries them. */
+  volumes: Readonly<Record<string, number>>
   powerTuning: PowerTuningResult | null
   model: MemoryModel
 }
@@ -65,7 +107,14 @@ export function createViewStore<T>(initial: T) {
   }
 }
 
-export const INITIAL_VIEW: UsageViewState = { log: null, powerTuning: null, model: { cpuBoundPercent: 0, multiThreaded: false } }
+export const INITIAL_VIEW: UsageViewState = {
+  log: null,
+  linkFit: null,
+  linkProblem: null,
+  volumes: {},
+  powerTuning: null,
+  model: { cpuBoundPercent: 0, multiThreaded: false },
+}
 
 /** The page's one usage view. */
 export const usageView = createViewStore<UsageViewState>(INITIAL_VIEW)
