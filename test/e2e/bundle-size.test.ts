@@ -86,10 +86,13 @@ describe('bundle sizes', () => {
   // bytes; the initial JavaScript above, which its issue bounds to 3 KB more, did
   // not grow). API Gateway's free tier for new accounts in the form, the store and
   // links, and the engine's text helpers in a chunk of their own now that the usage
-  // imports share them, 0.5 KB more: 121,529 bytes.
-  it('the JavaScript that runs before the page answers input is at most 121.6 KB gzipped', () => {
+  // imports share them, 0.5 KB more: 121,529 bytes. The bill's services (a line's
+  // service and share, for the subtotals the split chart shares), the usage link's
+  // place in URL sync, and an idle load balancer's hours falling on the functions
+  // behind it: 121,670 bytes in all, after the fast path's meters saved 78.
+  it('the JavaScript that runs before the page answers input is at most 121.7 KB gzipped', () => {
     const total = interactiveScripts().reduce((sum, f) => sum + gzipBytes(f), 0)
-    expect(total).toBeLessThanOrEqual(121.6 * 1000)
+    expect(total).toBeLessThanOrEqual(121.7 * 1000)
   })
 
   it('the calculation steps, the comparisons, the advice and the engine\u2019s fast path load after the total, not before', () => {
