@@ -20,7 +20,7 @@ export function ExportPanel({ shareUrl }: { shareUrl: () => string }) {
   const importedUsage = () => {
     const { log, volumes } = usageView.get()
     if (!codec || !log || log.problem) return null
-    const data = (log.linked?.data as UsageLinkData | undefined) ?? codec.prepareUsageLink(log, log.importedAt ?? Date.now())
+    const data = ((log.linked?.data ?? log.linkData) as UsageLinkData | undefined) ?? codec.prepareUsageLink(log, log.importedAt ?? Date.now())
     return codec.importedUsageExport(codec.withMonthlyRequests(data, volumes))
   }
   return (

@@ -75,7 +75,7 @@ export default function ImportUsage() {
       if (result.problem || result.sample.invocations === 0)
         return setError(result.problem ?? `No invocation could be read from ${result.source} (${formatNumber(result.sample.lines)} lines read).`)
       setChosen(0)
-      usageView.set({ log: { ...result, importedAt: Date.now() }, volumes: {} })
+      usageView.set({ log: { ...result, importedAt: result.importedAt ?? Date.now() }, volumes: {} })
     } catch (e) {
       job.current = null
       setReading(null)

@@ -66,7 +66,10 @@ export function syncUsageLink(host: UsageLinkHost, store: CalculatorStore): () =
     }
     // prepared once a log (a pass over its invocations), then only written
     if (prepared?.log !== log)
-      prepared = { log, data: (log.linked?.data as UsageLinkData | undefined) ?? prepareUsageLink(log, log.importedAt ?? Date.now()) }
+      prepared = {
+        log,
+        data: ((log.linked?.data ?? log.linkData) as UsageLinkData | undefined) ?? prepareUsageLink(log, log.importedAt ?? Date.now()),
+      }
     // the same data object while the log and volumes stay: its written forms are kept (see encodeUsageLink)
     if (withVolumes?.base !== prepared.data || withVolumes.volumes !== volumes)
       withVolumes = { base: prepared.data, volumes, data: withMonthlyRequests(prepared.data, volumes) }

@@ -27,6 +27,8 @@ export interface ImportedLog {
   monthlyRequests?: number
   /** When it was imported, epoch ms. */
   importedAt?: number
+  /** Its summary for the page's link (src/state/usage-link.ts), made where it was read. */
+  linkData?: unknown
   /** Read from a link rather than from a log. */
   linked?: LinkedUsage
 }
