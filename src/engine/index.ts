@@ -86,6 +86,7 @@ export {
   INSIGHTS_QUERY_TEXT_BUCKETS,
   isInsightsExport,
   MAX_INSIGHTS_ROWS,
+  noInvocationColumns,
   parseInsights,
   summarizeRows,
 } from './usage/insights'

@@ -31,7 +31,7 @@
  * bucket stays within one 100 ms step, and cold ones through their
  * ceil100(Duration) sum (from a log read line by line).
  */
-import { usageStats, type AggregatedRow, type ReportSample, type UsageStats } from '../engine/index'
+import { noInvocationColumns, usageStats, type AggregatedRow, type ReportSample, type UsageStats } from '../engine/index'
 
 /** The version this module writes and reads. */
 export const USAGE_LINK_VERSION = 1
@@ -661,14 +661,7 @@ function aggregateSample(f: LinkFunction, rows: AggregatedRow[]): ReportSample {
   return {
     invocations,
     coldStarts,
-    durationUs: new Uint32Array(0),
-    billedDurationMs: new Uint32Array(0),
-    memoryMb: new Uint16Array(0),
-    maxMemoryUsedMb: new Uint16Array(0),
-    cold: new Uint8Array(0),
-    initDurationUs: new Uint32Array(0),
-    restoreDurationUs: new Uint32Array(0),
-    billedRestoreMs: new Uint32Array(0),
+    ...noInvocationColumns(),
     memorySizesMb: sizes,
     maxMemoryUsedByMemoryMb: f.groups.map((g) => g.maxMemoryUsedMb),
     timeSpan: f.timeSpan,

@@ -7,6 +7,29 @@
 import type { AggregatedRow, BilledUsageSummary, MemoryUsage, ReportFormat, ReportProblem, ReportSample } from './types'
 
 /**
+ * The per-invocation columns of a sample read from rows, not lines: empty (its
+ * invocations are counted in its rows). Fresh arrays each call, since a sample's
+ * buffers may be transferred to another thread.
+ *
+ * @example noInvocationColumns().durationUs.length // 0
+ */
+export function noInvocationColumns(): Pick<
+  ReportSample,
+  'durationUs' | 'billedDurationMs' | 'memoryMb' | 'maxMemoryUsedMb' | 'cold' | 'initDurationUs' | 'restoreDurationUs' | 'billedRestoreMs'
+> {
+  return {
+    durationUs: new Uint32Array(0),
+    billedDurationMs: new Uint32Array(0),
+    memoryMb: new Uint16Array(0),
+    maxMemoryUsedMb: new Uint16Array(0),
+    cold: new Uint8Array(0),
+    initDurationUs: new Uint32Array(0),
+    restoreDurationUs: new Uint32Array(0),
+    billedRestoreMs: new Uint32Array(0),
+  }
+}
+
+/**
  * Rows Logs Insights returns at most (`limit` up to 100,000; 10,000 by default).
  *
  * @example parseInsights(moreRowsThanThat).problems.at(-1)?.message // 'More than 100,000 rows: ...'
@@ -663,14 +686,7 @@ export function sampleOfRows(
   return {
     invocations,
     coldStarts,
-    durationUs: new Uint32Array(0),
-    billedDurationMs: new Uint32Array(0),
-    memoryMb: new Uint16Array(0),
-    maxMemoryUsedMb: new Uint16Array(0),
-    cold: new Uint8Array(0),
-    initDurationUs: new Uint32Array(0),
-    restoreDurationUs: new Uint32Array(0),
-    billedRestoreMs: new Uint32Array(0),
+    ...noInvocationColumns(),
     memorySizesMb: sizes,
     maxMemoryUsedByMemoryMb: sizes.map((m) => maxUsed.get(m)!),
     timeSpan: timestamped > 0 ? { firstMs, lastMs } : null,

@@ -1,4 +1,4 @@
-import { isInsightsExport, parseInsights, usageStats, type ReportSample } from '../../engine/index'
+import { isInsightsExport, noInvocationColumns, parseInsights, usageStats, type ReportSample } from '../../engine/index'
 import { readLog, type LogSource, type ReadProgress } from './read-log'
 import type { ImportedLog } from './usage-view'
 
@@ -45,14 +45,7 @@ function emptySample(lines: number): ReportSample {
   return {
     invocations: 0,
     coldStarts: 0,
-    durationUs: new Uint32Array(0),
-    billedDurationMs: new Uint32Array(0),
-    memoryMb: new Uint16Array(0),
-    maxMemoryUsedMb: new Uint16Array(0),
-    cold: new Uint8Array(0),
-    initDurationUs: new Uint32Array(0),
-    restoreDurationUs: new Uint32Array(0),
-    billedRestoreMs: new Uint32Array(0),
+    ...noInvocationColumns(),
     memorySizesMb: [],
     maxMemoryUsedByMemoryMb: [],
     timeSpan: null,
