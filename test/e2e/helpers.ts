@@ -127,3 +127,41 @@ export async function billClipping(page: Page): Promise<string[]> {
   if (found === null) throw new Error('There is no bill on the page.')
   return found
 }
+
+/**
+ * Holds back the result of every Worker the page starts from now on (its `done`
+ * message) until `release`, so a test can act while a read is surely still under
+ * way (Cancel) however fast the machine reads. Records whether each was terminated.
+ * Call before the page creates the Worker.
+ */
+export async function holdWorkerResults(page: Page): Promise<{ terminated: () => Promise<boolean[]>; release: () => Promise<void> }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { heldWorkers: { terminated: boolean }[]; holding: boolean }
+    w.heldWorkers = []
+    w.holding = true
+    const Native = window.Worker
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options)
+        const entry = { terminated: false }
+        w.heldWorkers.push(entry)
+        // Registered before the page's own listener, so it runs first and can stop the event.
+        this.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
+          if (e.data?.type === 'done' && w.holding) e.stopImmediatePropagation()
+        })
+        const terminate = this.terminate.bind(this)
+        this.terminate = () => {
+          entry.terminated = true
+          terminate()
+        }
+      }
+    }
+  })
+  return {
+    terminated: () => page.evaluate(() => (window as unknown as { heldWorkers: { terminated: boolean }[] }).heldWorkers.map((e) => e.terminated)),
+    release: () =>
+      page.evaluate(() => {
+        ;(window as unknown as { holding: boolean }).holding = false
+      }),
+  }
+}

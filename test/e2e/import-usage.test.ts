@@ -1,7 +1,7 @@
 import type { Page, Request } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { estimateFromReports, parseReports } from '../../src/engine/index'
-import { expectNoBrokenNumbers, openCalculator, screenshotPath, seriousA11yViolations, typeInto, useChromium } from './helpers'
+import { expectNoBrokenNumbers, holdWorkerResults, openCalculator, screenshotPath, seriousA11yViolations, typeInto, useChromium } from './helpers'
 
 const baseURL = inject('baseURL')
 const chromium = useChromium()
@@ -120,9 +120,12 @@ describe('Import usage in Chromium', () => {
     await expect(page.getByLabel('Paste log lines', { exact: true }).inputValue()).resolves.toBe('')
     await readTotal(page)
 
-    // A second read, cancelled at once, leaves the first result in place.
+    // A second read, cancelled, leaves the first result in place (its result held back until then,
+    // so the click lands while the read is under way on any machine).
+    const held = await holdWorkerResults(page)
     await pasteInto(page, 'Paste log lines', LOG)
     await page.getByRole('button', { name: 'Cancel' }).click()
+    await expect(held.terminated()).resolves.toEqual([true])
     await expect(page.getByRole('progressbar').count()).resolves.toBe(0)
     await expect(page.getByTestId('usage-total').innerText()).resolves.toBe(`${usd(expectedCents)} / month`)
     expect(errors).toEqual([])

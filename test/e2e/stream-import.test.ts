@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Worker } from 'playwright-core'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { generateReportLog } from '../../scripts/bench-reports'
-import { expectNoBrokenNumbers, openCalculator, useChromium } from './helpers'
+import { expectNoBrokenNumbers, holdWorkerResults, openCalculator, useChromium } from './helpers'
 
 const baseURL = inject('baseURL')
 const chromium = useChromium()
@@ -50,33 +50,9 @@ describe('A log file streamed from disk', () => {
     expect(values.some((v) => v > 0 && v < 100)).toBe(true)
     expect(values.every((v, i) => i === 0 || v >= values[i - 1]!)).toBe(true)
 
-    // 2. The same file again, cancelled while it is read. The page's Workers are watched from here on,
-    // and a reader's result is held back from the page until the test lets it through: however
-    // fast the machine reads the file, the Cancel click lands while the page still waits for it.
-    await page.evaluate(() => {
-      const w = window as unknown as { readers: { finished: boolean; terminated: boolean }[]; holding: boolean }
-      w.readers = []
-      w.holding = true
-      const Native = window.Worker
-      window.Worker = class extends Native {
-        constructor(url: string | URL, options?: WorkerOptions) {
-          super(url, options)
-          const entry = { finished: false, terminated: false }
-          w.readers.push(entry)
-          // Registered before the page's own listener, so it runs first and can stop the event.
-          this.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
-            if (e.data?.type !== 'done' || !w.holding) return
-            entry.finished = true
-            e.stopImmediatePropagation()
-          })
-          const terminate = this.terminate.bind(this)
-          this.terminate = () => {
-            entry.terminated = true
-            terminate()
-          }
-        }
-      }
-    })
+    // 2. The same file again, cancelled while it is read: its result is held back from the page
+    // until the test lets it through, so the Cancel click lands while the page still waits for it.
+    const held = await holdWorkerResults(page)
     const worker = page.waitForEvent('worker', { timeout: 30_000 })
     await fileInput.setInputFiles(big)
     await page.getByRole('progressbar').waitFor({ timeout: 30_000 })
@@ -84,18 +60,14 @@ describe('A log file streamed from disk', () => {
     const closed = new Promise<void>((resolve) => reader.on('close', () => resolve()))
     await page.getByRole('button', { name: 'Cancel' }).click()
     await closed
-    const readers = await page.evaluate(() => (window as unknown as { readers: { finished: boolean; terminated: boolean }[] }).readers)
-    expect(readers).toHaveLength(1)
-    expect(readers[0]!.terminated).toBe(true)
+    await expect(held.terminated()).resolves.toEqual([true])
     // the bar goes, no error shows, and the first result stays
     await expect(page.getByRole('progressbar').count()).resolves.toBe(0)
     await expect(page.getByRole('alert').count()).resolves.toBe(0)
     await expect(results.innerText()).resolves.toMatch(/160,000\s+invocations/)
 
     // 3. The page takes the next file (its result let through).
-    await page.evaluate(() => {
-      ;(window as unknown as { holding: boolean }).holding = false
-    })
+    await held.release()
     await fileInput.setInputFiles(small)
     await expect.poll(() => results.innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/\b3\s+invocations/)
     await expectNoBrokenNumbers(page)
