@@ -31,7 +31,7 @@
  * bucket stays within one 100 ms step, and cold ones through their
  * ceil100(Duration) sum (from a log read line by line).
  */
-import { noInvocationColumns, usageStats, type AggregatedRow, type ReportSample, type UsageStats } from '../engine/index'
+import { MAX_REQUESTS_PER_MONTH, noInvocationColumns, usageStats, type AggregatedRow, type ReportSample, type UsageStats } from '../engine/index'
 
 /** The version this module writes and reads. */
 export const USAGE_LINK_VERSION = 1
@@ -52,8 +52,6 @@ const MAX_BILLED_MS = 10_000_000
 const MAX_DAY = 84_006
 const MAX_EPOCH_MS = MAX_DAY * 86_400_000
 const MS_PER_DAY = 86_400_000
-/** The most requests a month the usage panel bills. */
-const MAX_MONTHLY_REQUESTS = 1e15
 
 /** A log as the usage panel holds it: one function, or a Logs Insights export of several. */
 export interface UsageLinkSource {
@@ -286,7 +284,7 @@ export function withMonthlyRequests(data: UsageLinkData, volumes: Readonly<Recor
     ...data,
     functions: data.functions.map((f) => {
       const v = Object.hasOwn(volumes, f.name) ? volumes[f.name] : undefined
-      return { ...f, monthlyRequests: v !== undefined && Number.isSafeInteger(v) && v >= 0 && v <= MAX_MONTHLY_REQUESTS ? v : f.monthlyRequests }
+      return { ...f, monthlyRequests: v !== undefined && Number.isSafeInteger(v) && v >= 0 && v <= MAX_REQUESTS_PER_MONTH ? v : f.monthlyRequests }
     }),
   }
 }
@@ -578,7 +576,7 @@ function decodeFunction(text: string, index: number, insights: boolean): LinkFun
   const f: LinkFunction = {
     name: decodeText(name, `${where}'s name`),
     problemCount: num(problems, `${where}: the count of unread rows`, Number.MAX_SAFE_INTEGER),
-    monthlyRequests: volume === '' ? null : num(volume, `${where}: the requests a month`, MAX_MONTHLY_REQUESTS),
+    monthlyRequests: volume === '' ? null : num(volume, `${where}: the requests a month`, MAX_REQUESTS_PER_MONTH),
     timeSpan,
     stats: decodeStats(stats, where),
     groups: groups.map((g) => decodeGroup(g, where)),

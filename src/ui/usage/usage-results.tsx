@@ -6,6 +6,7 @@ import {
   estimateRangeFromReports,
   HEADROOM_PERCENT,
   InvalidInputError,
+  MAX_REQUESTS_PER_MONTH,
   PRICE_SHEETS,
   priceSheetInfo,
   rightSize,
@@ -28,8 +29,6 @@ type Priced =
   { kind: 'ok'; comparison: BillComparison; sizing: RightSizing | null; range: BillRange | null } | { kind: 'problems'; problems: string[] }
 
 const HistogramChart = lazy(() => import('../charts/histogram-chart'))
-
-const MAX_MONTHLY_REQUESTS = 1e15
 
 function spanText(ms: number): string {
   const minutes = ms / 60_000
@@ -54,7 +53,7 @@ function percentText(x: number): string {
 /** The monthly volume typed, or why it cannot be used. */
 function readVolume(text: string): { value: number } | { error: string } {
   const v = parseNumberText(text)
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_MONTHLY_REQUESTS)
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_REQUESTS_PER_MONTH)
     return { error: `Requests per month must be a number from 0 to 1,000,000,000,000,000; got "${text.trim()}".` }
   return { value: v }
 }
