@@ -3,10 +3,8 @@ import { groupThousands, parseNumber, toDecimalString } from './decimal'
 import { isRequestUnit, requestsPerMonth } from './requests'
 import { ec2InstanceType } from './sheets/ec2-instances'
 import type { PriceSheetData } from './sheets/sheet-data'
-import type { Architecture, InputProblem } from './types'
-// validate.ts calls this module and this module formats numbers as validate.ts
-// does: the two import each other, and neither uses the other while loading.
-import { describeValue, formatPlainNumber, sheetPhrase } from './validate'
+import type { InputProblem } from './types'
+import { checkArchitecturePriced, describeValue, formatPlainNumber } from './checks'
 
 // Inputs each allowed on its own that AWS does not allow together, or that a
 // region does not price. Each problem names the rule and what to change.
@@ -93,20 +91,7 @@ export function checkCombinations(
   base: string,
   out: InputProblem[],
 ): void {
-  const architecture = fn.architecture
-  if (
-    region !== undefined &&
-    typeof architecture === 'string' &&
-    sheet.architectures.includes(architecture as Architecture) &&
-    sheet.regions[region] !== undefined &&
-    sheet.regions[region]!.compute[architecture as Architecture] === undefined
-  ) {
-    const priced = sheet.architectures.filter((a) => sheet.regions[region]!.compute[a] !== undefined)
-    out.push({
-      path: `${base}.architecture`,
-      message: `Architecture ${architecture} has no price in ${region} on ${sheetPhrase(sheet)}: only ${priced.join(' and ')} is priced there. Choose ${priced[0] ?? 'another architecture'} or another region.`,
-    })
-  }
+  checkArchitecturePriced(fn.architecture, sheet, region, base, out)
   // The classic sheet ignores the 2026 inputs: no combination of them is a problem there.
   if (!sheet.extraMeters) return
   if (fn.compute === 'managed-instances') checkManaged(fn, sheet, region, base, out)
@@ -167,7 +152,7 @@ export function checkCombinations(
   const includedMb = sheet.ephemeralStorage.includedMb
   const storage = typeof fn.ephemeralStorageMb === 'number' ? fn.ephemeralStorageMb : includedMb
   if (edge) {
-    if (architecture === 'arm64') {
+    if (fn.architecture === 'arm64') {
       out.push({ path: `${base}.edge`, message: 'Lambda@Edge runs on x86_64 only; this function is arm64. Choose x86_64 or turn Lambda@Edge off.' })
     }
     if (pc > 0) {

@@ -5,24 +5,8 @@ import { PRICE_SHEETS } from './sheets/registry'
 import type { PriceSheetData, RegionPrices } from './sheets/sheet-data'
 import type { Architecture, PriceSheetId } from './types'
 
-/**
- * An invocation's billed duration: `durationMs` rounded up to a whole multiple
- * of `granularityMs`.
- *
- * `Math.ceil` is exact on a double, and ceil(ceil(x) / g) = ceil(x / g) for a
- * whole g, so the result is the ceiling of the decimal the user typed.
- *
- * @example billedDurationMs(871.2, 100) // 900
- * @example billedDurationMs(27.55, 1) // 28
- */
-export function billedDurationMs(durationMs: number, granularityMs: number): number {
-  const wholeMs = Math.ceil(durationMs)
-  const remainder = wholeMs % granularityMs
-  return remainder === 0 ? wholeMs : wholeMs - remainder + granularityMs
-}
-
-/** MB in a GB, and ms in a second, multiplied: GB-s = requests x billed ms x MB / MB_MS_PER_GB_S. */
-export const MB_MS_PER_GB_SECOND = 1024n * 1000n
+// The rounding rule, in a module of its own for the classic sheet's entry; read from here too.
+export { billedDurationMs, MB_MS_PER_GB_SECOND } from './billed-duration'
 
 /** A compute bracket with its bounds and price as exact numbers. */
 export interface CompiledTier {

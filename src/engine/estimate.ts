@@ -3,7 +3,9 @@ import { addRatio, centsToUsdString, groupThousands, parseNumber, toDecimalStrin
 import type { FastBill } from './estimate-total'
 import { FREE_GBS_METERS, METER_INDEX, METERS, ON_DEMAND_DURATION_METERS, PART_OF_KIND } from './meters'
 import { rememberLast } from './remember-last'
+import { SHARE_RULE } from './shares'
 import { PRICE_SHEET_IDS, PRICE_SHEETS } from './sheets/registry'
+import { infoOfSheet } from './sheets/sheet-data'
 import type {
   Architecture,
   CalculationSteps,
@@ -83,20 +85,7 @@ function lineOf(bill: Bill, line: LineBill): BillLine {
   return out
 }
 
-const SHEET_INFOS = new Map<PriceSheetId, PriceSheetInfo>(
-  PRICE_SHEET_IDS.map((id) => {
-    const s = PRICE_SHEETS[id]
-    const info: PriceSheetInfo = {
-      id: s.id,
-      label: s.label,
-      effectiveDate: s.effectiveDate,
-      checkedDate: s.checkedDate,
-      sources: s.sources,
-      granularityMs: s.granularityMs,
-    }
-    return [id, Object.freeze(info)]
-  }),
-)
+const SHEET_INFOS = new Map<PriceSheetId, PriceSheetInfo>(PRICE_SHEET_IDS.map((id) => [id, infoOfSheet(PRICE_SHEETS[id])]))
 
 /** The last sheet asked for remembered: consecutive estimates mostly share it. */
 const sheetInfoOf = rememberLast((id: PriceSheetId) => SHEET_INFOS.get(id)!)
@@ -163,9 +152,7 @@ export function assumptionsOf(bill: Bill): string[] {
     out.push(`The classic 2016 sheet ignores ${what}${who}: they are not billed on it.`)
   }
   if (bill.functions.length > 1) {
-    out.push(
-      'Each function\u2019s share of a line is in proportion to its use of that line before the free tier (so the free tier and the price brackets are shared in proportion to use), in whole cents by largest remainder.',
-    )
+    out.push(SHARE_RULE)
   }
   return out
 }

@@ -137,3 +137,22 @@ export interface PriceSheetData extends PriceSheetInfo {
    */
   memoryAddedLater?: { aboveMb: number; when: string; source: { title: string; url: string } }
 }
+
+/**
+ * What an estimate says of the sheet it was priced with: where its prices come
+ * from, their dates and the billing granularity. Frozen; the same for every
+ * estimate.
+ *
+ * @example infoOfSheet(AWS_2016).granularityMs // 100
+ */
+export function infoOfSheet(s: PriceSheetData): PriceSheetInfo {
+  const info: PriceSheetInfo = {
+    id: s.id,
+    label: s.label,
+    effectiveDate: s.effectiveDate,
+    checkedDate: s.checkedDate,
+    sources: s.sources,
+    granularityMs: s.granularityMs,
+  }
+  return Object.freeze(info)
+}
