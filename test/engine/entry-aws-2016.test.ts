@@ -1,8 +1,11 @@
 // The classic-sheet entry (lambda-cost-engine/aws-2016) against the main entry:
-// the same bill, to the cent and line by line, and the same problems.
+// the same bill, to the cent and line by line, and the same problems, on every
+// input both take. The entry prices the classic bill on its own, so this is
+// also an independent check of the main engine on the classic sheet.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import * as classic from '../../src/engine/entries/aws-2016'
+import { FUNCTION_FIELDS } from '../../src/engine/fields'
 import { estimate, estimateTotal, InvalidInputError, validateInput, type EstimateInput } from '../../src/engine/index'
 import { classicFunction } from './helpers'
 
@@ -16,43 +19,125 @@ function outcome<T>(run: () => T): { value: T } | { problems: unknown } {
   }
 }
 
-/** A classic-sheet function as users enter it, now and then with a value the sheet refuses or ignores. */
-const someFunction = fc.oneof(
-  { weight: 4, arbitrary: classicFunction },
+/** The classic sheet's regions, and some it does not price. */
+const REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'eu-west-1',
+  'eu-central-1',
+  'ap-south-1',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+]
+
+/** A value a link, a form or a script may give any field: wrong types, beyond doubles, empty. */
+const junk = fc.constantFrom<unknown>(null, '', 'abc', '1e400', '1e-400', Number.NaN, Infinity, -Infinity, [], {}, true)
+
+/**
+ * A function with the classic sheet's fields only, as users enter them: mostly
+ * valid, with the edges (0, the least and the most allowed, just past each)
+ * and now and then a value the sheet refuses.
+ */
+const someFunction: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
+  { weight: 3, arbitrary: classicFunction as unknown as fc.Arbitrary<Record<string, unknown>> },
   {
-    weight: 1,
+    weight: 3,
     arbitrary: fc.record(
       {
+        name: fc.oneof(fc.string({ maxLength: 70 }), junk),
         memoryMb: fc.oneof(
           fc.integer({ min: 0, max: 45 }).map((k) => 128 + 64 * k),
-          fc.constantFrom(100, 500, 4096, 10_240),
+          fc.constantFrom(128, 1536, 1600, 3008, 3072, 64, 100, 500, 129, 0, -128, 4096, 10_240),
+          junk,
         ),
-        durationMs: fc.oneof(fc.integer({ min: 1, max: 10_000 }), fc.constantFrom(0, -5, 1_000_000)),
-        requests: fc.oneof(fc.integer({ min: 0, max: 1e9 }), fc.constant(-1)),
-        per: fc.constantFrom('second', 'hour', 'day', 'month', 'fortnight'),
-        architecture: fc.constantFrom('x86_64', 'arm64'),
-        ephemeralStorageMb: fc.constantFrom(512, 1024),
-        coldStartPercent: fc.constantFrom(0, 5, 500),
-        logFormat: fc.constantFrom('off', 'json', 'xml'),
+        durationMs: fc.oneof(
+          fc.integer({ min: 1, max: 900_000_000 }).map((x) => x / 1000),
+          fc.constantFrom(0.001, 1, 99.999, 100, 100.001, 899_999.999, 900_000, 900_000.001, 0, -5, 1e-9),
+          junk,
+        ),
+        requests: fc.oneof(
+          fc.integer({ min: 0, max: 1e9 }),
+          fc.integer({ min: 0, max: 1e6 }).map((x) => x / 1000),
+          fc.constantFrom(0, 1, 999_999, 1_000_000, 1_000_001, 1e15, 1e15 + 1, 380_517, 380_518, -1, 1e300),
+          junk,
+        ),
+        per: fc.constantFrom<unknown>('second', 'minute', 'hour', 'day', 'month', 'million-per-month', 'fortnight', undefined),
+        architecture: fc.constantFrom<unknown>('x86_64', 'arm64', 'sparc', undefined),
+        ephemeralStorageMb: fc.constantFrom<unknown>(512, 513, 1024, 511, '512', undefined),
       },
       { requiredKeys: ['memoryMb', 'durationMs', 'requests'] },
     ),
   },
 )
 
-/** An input naming the classic sheet: what both entries take. */
+/** A function the classic sheet prices (now and then, requests a second too many for the monthly limit): edges included. */
+const validFunction: fc.Arbitrary<Record<string, unknown>> = fc.record(
+  {
+    name: fc.string({ maxLength: 64 }),
+    memoryMb: fc.oneof(
+      fc.integer({ min: 0, max: 45 }).map((k) => 128 + 64 * k),
+      fc.constantFrom(128, 1536, 1600, 3008),
+    ),
+    durationMs: fc.oneof(
+      fc.integer({ min: 1, max: 900_000_000 }).map((x) => x / 1000),
+      fc.constantFrom(0.001, 1, 99.999, 100, 100.001, 899_999.999, 900_000, 1e-9),
+    ),
+    requests: fc.oneof(
+      fc.integer({ min: 0, max: 1e9 }),
+      fc.integer({ min: 0, max: 1e7 }).map((x) => x / 1000),
+      fc.constantFrom(0, 1, 999_999, 1_000_000, 1_000_001, 380_517, 1e12),
+    ),
+    per: fc.constantFrom<unknown>('second', 'minute', 'hour', 'day', 'month', 'million-per-month', undefined),
+    architecture: fc.constantFrom<unknown>('x86_64', undefined),
+    ephemeralStorageMb: fc.constantFrom<unknown>(512, undefined),
+  },
+  { requiredKeys: ['memoryMb', 'durationMs', 'requests'] },
+)
+
+/** An input naming the classic sheet, with the fields it bills: what both entries take. */
 type ClassicInput = EstimateInput & { sheet: 'aws-2016' }
 
-const classicInput: fc.Arbitrary<ClassicInput> = fc.record(
+/** Inputs of the classic sheet's fields, from `functions`, in its regions and now and then others. */
+const classicInput = (functions: fc.Arbitrary<Record<string, unknown>>, regions: string[]) =>
+  fc.record(
+    {
+      sheet: fc.constant('aws-2016' as const),
+      region: fc.constantFrom(...regions),
+      freeTier: fc.boolean(),
+      savingsPlanPercent: fc.constant(0),
+      apiGatewayFreeTier: fc.boolean(),
+      functions: fc.array(functions, { minLength: 1, maxLength: 5 }),
+    },
+    { requiredKeys: ['sheet', 'functions'] },
+  ) as unknown as fc.Arbitrary<ClassicInput>
+
+/** Inputs anything may be wrong with: junk values, regions and account fields the sheet does not take. */
+const anyClassicInput = fc.record(
   {
     sheet: fc.constant('aws-2016' as const),
-    region: fc.constantFrom('us-east-1', 'eu-west-1', 'ap-northeast-1', 'eu-south-2', 'mars-1'),
-    freeTier: fc.boolean(),
-    savingsPlanPercent: fc.constantFrom(0, 10),
-    functions: fc.array(someFunction, { minLength: 1, maxLength: 3 }) as fc.Arbitrary<EstimateInput['functions']>,
+    region: fc.constantFrom<unknown>(...REGIONS, 'eu-south-2', 'mars-1', 42),
+    freeTier: fc.oneof(fc.boolean(), fc.constant<unknown>('yes')),
+    savingsPlanPercent: fc.constantFrom<unknown>(0, 10, -1, '0'),
+    apiGatewayFreeTier: fc.oneof(fc.boolean(), fc.constant<unknown>(1)),
+    functions: fc.oneof(fc.array(someFunction, { minLength: 0, maxLength: 5 }), fc.constantFrom<unknown>(null, [], {}, 'x')),
   },
   { requiredKeys: ['sheet', 'functions'] },
-)
+) as fc.Arbitrary<ClassicInput>
+
+/** The same outcome from both entries: estimate, total and problems; leaving the sheet out is the same as naming it. */
+function sameAsMainEntry(input: ClassicInput): void {
+  const mine = outcome(() => classic.estimate(input as classic.ClassicEstimateInput))
+  expect(mine).toEqual(outcome(() => estimate(input)))
+  expect(outcome(() => classic.estimateTotal(input as classic.ClassicEstimateInput))).toEqual(outcome(() => estimateTotal(input)))
+  expect(classic.validateInput(input)).toEqual(validateInput(input))
+  const { sheet: _sheet, ...unnamed } = input
+  expect(outcome(() => classic.estimateTotal(unnamed as classic.ClassicEstimateInput))).toEqual(outcome(() => estimateTotal(input)))
+}
+
+/** Only the current sheet's function fields: the main entry checks and ignores them on the classic sheet; this entry refuses them. */
+const CURRENT_FIELDS = FUNCTION_FIELDS.filter((f) => f.sheets === 'current')
 
 describe('lambda-cost-engine/aws-2016', () => {
   // AWS Lambda pricing page, classic era (test/fixtures/published-examples.json):
@@ -78,18 +163,21 @@ describe('lambda-cost-engine/aws-2016', () => {
     },
   )
 
-  it('gives the main entry’s estimate, total and problems on generated classic inputs', () => {
+  it('gives the main entry’s estimate and total, to the cent and line by line, on generated inputs the classic sheet prices', () => {
+    let priced = 0
     fc.assert(
-      fc.property(classicInput, (input) => {
-        expect(outcome(() => classic.estimate(input))).toEqual(outcome(() => estimate(input)))
-        expect(outcome(() => classic.estimateTotal(input))).toEqual(outcome(() => estimateTotal(input)))
-        expect(classic.validateInput(input)).toEqual(validateInput(input))
-        // Leaving the sheet out is the same as naming it.
-        const { sheet: _sheet, ...unnamed } = input
-        expect(outcome(() => classic.estimateTotal(unnamed))).toEqual(outcome(() => estimateTotal(input)))
+      fc.property(classicInput(validFunction, REGIONS), (input) => {
+        sameAsMainEntry(input)
+        if (validateInput(input).length === 0) priced++
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     )
+    // Nearly all are bills, not problems (a few ask for more than 10^15 requests a month).
+    expect(priced).toBeGreaterThan(800)
+  })
+
+  it('gives the main entry’s problems, all at once, on generated inputs with anything wrong', () => {
+    fc.assert(fc.property(anyClassicInput, sameAsMainEntry), { numRuns: 1000 })
   })
 
   it('refuses what the classic sheet cannot price with the main entry’s problem: arm64, a region, storage above 512 MB, a Savings Plan', () => {
@@ -99,9 +187,8 @@ describe('lambda-cost-engine/aws-2016', () => {
       { sheet: 'aws-2016', region: 'eu-south-2', functions: [fn] },
       { sheet: 'aws-2016', functions: [{ ...fn, ephemeralStorageMb: 1024 }] },
       { sheet: 'aws-2016', savingsPlanPercent: 10, functions: [fn] },
-      { sheet: 'aws-2016', functions: [{ ...fn, coldStartPercent: 500 }] },
     ]
-    const paths = ['functions.0.architecture', 'region', 'functions.0.ephemeralStorageMb', 'savingsPlanPercent', 'functions.0.coldStartPercent']
+    const paths = ['functions.0.architecture', 'region', 'functions.0.ephemeralStorageMb', 'savingsPlanPercent']
     cases.forEach((input, i) => {
       const mine = outcome(() => classic.estimate(input))
       expect(mine).toEqual(outcome(() => estimate(input)))
@@ -111,6 +198,42 @@ describe('lambda-cost-engine/aws-2016', () => {
     expect(classic.validateInput(cases[0]!)[0]!.message).toBe(
       'Architecture arm64 is not on the classic 2016 sheet, which offers x86_64 only. Switch to the current sheet for arm64.',
     )
+  })
+
+  it('refuses each of the current sheet’s fields, even at its default, naming it and the entry that prices it; never a bill', () => {
+    const fn = { memoryMb: 512, durationMs: 1000, requests: 3_000_000 }
+    expect(CURRENT_FIELDS.length).toBeGreaterThan(20)
+    for (const field of CURRENT_FIELDS) {
+      const value = field.default ?? field.min ?? field.choices?.[0]?.value ?? true
+      const input = { functions: [fn, { ...fn, [field.key]: value }] }
+      const problems = classic.validateInput(input)
+      expect(
+        problems.map((p) => p.path),
+        field.key,
+      ).toEqual([`functions.1.${field.key}`])
+      expect(problems[0]!.message).toContain(`Function 2's field "${field.key}" is not one lambda-cost-engine/aws-2016 takes`)
+      expect(problems[0]!.message).toContain('priced by lambda-cost-engine')
+      expect(outcome(() => classic.estimate(input as classic.ClassicEstimateInput))).toEqual({ problems })
+      expect(outcome(() => classic.estimateTotal(input as classic.ClassicEstimateInput))).toEqual({ problems })
+    }
+    // Left undefined, a field is not given, as in the main entry.
+    expect(classic.estimateTotal({ functions: [{ ...fn, edge: undefined } as classic.ClassicFunctionInput] }).totalCents).toBe(1874)
+  })
+
+  it('takes every field the fields table says every sheet bills, at its default', () => {
+    const fn = { memoryMb: 512, durationMs: 1000, requests: 3_000_000 }
+    const shared = FUNCTION_FIELDS.filter((f) => f.sheets === 'all')
+    expect(shared.map((f) => f.key)).toEqual(['name', 'memoryMb', 'durationMs', 'requests', 'per', 'architecture', 'ephemeralStorageMb'])
+    for (const field of shared.filter((f) => f.default !== undefined)) {
+      expect(classic.validateInput({ functions: [{ ...fn, [field.key]: field.default }] }), field.key).toEqual([])
+    }
+  })
+
+  it('names the field a misspelt key may mean', () => {
+    const [problem] = classic.validateInput({ functions: [{ memoryMB: 512, durationMs: 1000, requests: 1 }] })
+    expect(problem).toEqual({ path: 'functions.0.memoryMB', message: expect.stringContaining('Did you mean "memoryMb"?') })
+    // memoryMb itself is then missing, with the main entry's problem.
+    expect(classic.validateInput({ functions: [{ memoryMB: 512, durationMs: 1000, requests: 1 }] })[1]!.path).toBe('functions.0.memoryMb')
   })
 
   it('refuses another sheet with a problem at sheet, naming the entry that prices it', () => {
