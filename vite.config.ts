@@ -63,6 +63,9 @@ export default defineConfig(({ mode }) => {
               // Vite's loader of lazy chunks, out of the entry: the chunks that use it then do not
               // depend on the entry, whose stylesheet is inline in the page and must not load again.
               { name: 'preload-helper', test: /vite[\\/]preload-helper/ },
+              // The fields table and its first part (fields-core.ts, which the classic sheet's
+              // package entry reads alone) load together: both are needed before the first input.
+              { name: 'fields', test: /[\\/]src[\\/]engine[\\/]fields(-core)?\.ts$/ },
             ],
           },
         },
