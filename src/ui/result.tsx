@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import { SERVICES, type BillLine, type Estimate, type EstimateInput, type Service } from '../engine/index'
-import { percentOf, serviceOfLine } from './bill-services'
+import { percentOf, serviceOfLine, SERVICES, type BillLine, type Estimate, type EstimateInput, type Service } from '../engine/index'
 import { useCalculator } from '../state/react'
 import { FIELD_LABELS, type FieldProblem, type FunctionField } from '../state/selectors'
 import { functionFieldId } from './field-ids'

@@ -1,5 +1,4 @@
-import type { BillLine, Estimate } from '../engine/index'
-import { serviceOfLine } from './bill-services'
+import { serviceOfLine, type BillLine, type Estimate } from '../engine/index'
 
 // Which lines of the bill a reader is shown. The engine lists a line for every
 // meter a function could use (the regional requests line always); a line that

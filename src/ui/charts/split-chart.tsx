@@ -1,7 +1,6 @@
 import { memo } from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type YAxisTickContentProps } from 'recharts'
-import { PART_OF_KIND, type BillLine, type Estimate, type Service } from '../../engine/index'
-import { billByService, type ServiceTotal } from './service-totals'
+import { billByService, PART_OF_KIND, type BillLine, type Estimate, type Service, type ServiceTotal } from '../../engine/index'
 import { formatLineAmount, keepUnitsWhole } from '../format'
 import { formatCentsExact } from '../money'
 import { shownLines } from '../shown-lines'

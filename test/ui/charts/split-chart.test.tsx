@@ -1,7 +1,6 @@
 import { render, screen, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { estimate, type EstimateInput } from '../../../src/engine/index'
-import { percentOf } from '../../../src/ui/bill-services'
+import { estimate, percentOf, type EstimateInput } from '../../../src/engine/index'
 import { SplitChart } from '../../../src/ui/charts/split-chart'
 import { centsOf } from '../../../src/ui/money'
 
