@@ -5,7 +5,7 @@
  * Pure: no DOM. Every amount is the engine's exact decimal string, never a
  * float; the React side (ui/export/) only hands the text to a download.
  */
-import { calculationSteps, type Estimate, type EstimateInput, type FunctionUsage } from '../engine/index'
+import { billByService, calculationSteps, type Estimate, type EstimateInput, type FunctionUsage, type ServiceTotal } from '../engine/index'
 import type { ImportedUsageExport } from './usage-link'
 
 /** What every export is made from: the estimate on screen, its input and its link. */
@@ -82,6 +82,21 @@ function sheetDescription(e: Estimate): string {
 
 const DECIMAL = /^-?\d+(?:\.\d+)?$/
 
+/**
+ * The bill's lines by service, each group with its subtotal, as the page's bill
+ * shows them; `subtotal` is false where the bill is Lambda's alone (one group, no
+ * subtotal, as on the page).
+ */
+function billGroups(e: Estimate): { groups: ServiceTotal[]; subtotal: boolean } {
+  const groups = billByService(e)
+  return { groups, subtotal: groups.length > 1 }
+}
+
+/** "AWS Lambda subtotal (7.7 % of the bill)", as the page's bill says it. */
+function subtotalLabel(s: ServiceTotal): string {
+  return `${s.label} subtotal (${s.percent} % of the bill)`
+}
+
 // ---------------------------------------------------------------- CSV
 
 /** A cell that a spreadsheet could run as a formula if it started the cell. */
@@ -141,16 +156,20 @@ export function estimateCsv({ estimate: e, link, importedUsage }: ExportSource):
     ...(e.apiGatewayFreeTier ? [{ section: 'Estimate', item: 'API Gateway free tier', detail: 'Included (new account)' }] : []),
     { section: 'Estimate', item: 'Link', detail: link },
   ]
-  for (const l of e.lines) {
-    rows.push({
-      section: 'Bill line',
-      item: l.label,
-      quantity: l.quantity,
-      unit: l.quantityUnit,
-      unitPriceUsd: l.unitPriceUsd,
-      exactUsd: l.exactUsd,
-      usd: l.usd,
-    })
+  const { groups, subtotal } = billGroups(e)
+  for (const s of groups) {
+    for (const l of s.lines) {
+      rows.push({
+        section: 'Bill line',
+        item: l.label,
+        quantity: l.quantity,
+        unit: l.quantityUnit,
+        unitPriceUsd: l.unitPriceUsd,
+        exactUsd: l.exactUsd,
+        usd: l.usd,
+      })
+    }
+    if (subtotal) rows.push({ section: 'Subtotal', item: s.label, usd: s.usd, detail: `${s.percent} % of the bill` })
   }
   rows.push({ section: 'Total', item: 'Monthly total', usd: e.totalUsd, detail: 'Sum of the rounded lines' })
   for (const f of e.functions) {
@@ -234,20 +253,45 @@ export function estimateCsv({ estimate: e, link, importedUsage }: ExportSource):
 
 // ---------------------------------------------------------------- JSON
 
+/** One service's subtotal in the JSON export: the page's grouping, as plain data. */
+export interface ServiceSubtotalJson {
+  /** `lambda`, `logs`, `api` or `dataOut`. */
+  service: ServiceTotal['id']
+  /** "AWS Lambda", "CloudWatch Logs", "API Gateway / ALB", "Data transfer out". */
+  label: string
+  /** The sum of its rounded lines, dollars with two places. */
+  usd: string
+  /** Its share of the total in per cent to a tenth, half-up ("7.7"), "<0.1" under 0.05. */
+  percent: string
+  /** Its lines: their places in `estimate.lines`. */
+  lineIndexes: number[]
+}
+
+/** The subtotals by service, every service with a line (Lambda alone is one entry, at 100.0 %). */
+function serviceSubtotals(e: Estimate): ServiceSubtotalJson[] {
+  return billByService(e).map((s) => ({
+    service: s.id,
+    label: s.label,
+    usd: s.usd,
+    percent: s.percent,
+    lineIndexes: s.lines.map((l) => e.lines.indexOf(l)),
+  }))
+}
+
 /**
- * The input and the engine's own view of the estimate, pretty-printed.
- * `exportedAt` is an ISO 8601 instant (UTC).
+ * The input and the engine's own view of the estimate, with its subtotals by
+ * service and its steps, pretty-printed. `exportedAt` is an ISO 8601 instant (UTC).
  *
  * @example JSON.parse(estimateJson(source, now)).estimate.totalUsd // '18.74'
  */
 export function estimateJson({ estimate, input, link, importedUsage }: ExportSource, exportedAt: Date = new Date()): string {
-  // The estimate's own toJSON reads every lazy field; the steps are built apart from it.
+  // The estimate's own toJSON reads every lazy field; the subtotals and the steps are built apart from it.
   const steps = calculationSteps(estimate)
   return (
     JSON.stringify(
       {
         input,
-        estimate: { ...(JSON.parse(JSON.stringify(estimate)) as object), steps },
+        estimate: { ...(JSON.parse(JSON.stringify(estimate)) as object), serviceSubtotals: serviceSubtotals(estimate), steps },
         link,
         ...(importedUsage ? { importedUsage } : {}),
         exportedAt: exportedAt.toISOString(),
@@ -304,6 +348,17 @@ function autolink(url: string): string {
   return `<${url.replace(/[\s<>]/g, (c) => encodeURIComponent(c))}>`
 }
 
+/** The bill table's rows: each service's lines, then (where there are several services) its subtotal in italics. */
+function billTableRows(e: Estimate): string[] {
+  const { groups, subtotal } = billGroups(e)
+  return groups.flatMap((s) => [
+    ...s.lines.map((l) =>
+      tableRow([markdownText(l.label), `${grouped(l.quantity)} ${l.quantityUnit}`, `$${l.unitPriceUsd}`, dollars(l.usd, l.exactUsd)]),
+    ),
+    ...(subtotal ? [tableRow([`_${markdownText(subtotalLabel(s))}_`, '', '', `_${dollars(s.usd)}_`])] : []),
+  ])
+}
+
 /**
  * The estimate and its calculation as Markdown: the sheet, region and total,
  * the bill as a table, the functions, then each step section with its lines;
@@ -327,9 +382,7 @@ export function calculationMarkdown({ estimate: e, link, importedUsage }: Export
     '',
     tableRow(['Line', 'Billable', 'Unit price', 'Amount']),
     tableRow([':--', '--:', '--:', '--:']),
-    ...e.lines.map((l) =>
-      tableRow([markdownText(l.label), `${grouped(l.quantity)} ${l.quantityUnit}`, `$${l.unitPriceUsd}`, dollars(l.usd, l.exactUsd)]),
-    ),
+    ...billTableRows(e),
     tableRow(['**Total** (sum of the rounded lines)', '', '', `**${dollars(e.totalUsd)}**`]),
     '',
     '## Functions',
