@@ -159,3 +159,14 @@ export function reduceRatio(a: Ratio): Ratio {
   const g = gcd(a.n, a.d)
   return g === 1n ? a : { n: a.n / g, d: a.d / g }
 }
+
+/**
+ * `part` of `whole` in per cent to one decimal, rounded half-up, exact at any
+ * size. Something is never "0.0": 1 of 2924 is "<0.1". Nothing of nothing is "0.0".
+ *
+ * @example percentOf(1873n, 2924n) // '64.1'
+ */
+export function percentOf(part: bigint, whole: bigint): string {
+  const tenths = whole > 0n ? (part * 2000n + whole) / (2n * whole) : 0n
+  return tenths === 0n && part > 0n ? '<0.1' : `${tenths / 10n}.${tenths % 10n}`
+}

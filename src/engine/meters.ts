@@ -4,7 +4,7 @@ import { parseNumber, reduceRatio, toDecimalString } from './decimal'
 import { sizeManagedInstances, type ManagedSizing } from './managed-instances'
 import { REQUEST_UNIT_FACTORS } from './requests'
 import type { ExtraMeters } from './sheets/sheet-data'
-import type { Architecture, FunctionInput, LineKind, QuantityUnit } from './types'
+import type { Architecture, FunctionInput, LineKind, LineTotal, QuantityUnit } from './types'
 
 // The meters as data: one entry per thing a Lambda bill charges for. The bill,
 // the fast path, the per-function shares, the chart series and the steps loop
@@ -80,6 +80,16 @@ export const SERVICES: readonly { id: Service; label: string }[] = [
  */
 export function serviceOfPart(part: CostPart): Service {
   return part === 'logs' || part === 'api' || part === 'dataOut' ? part : 'lambda'
+}
+
+/**
+ * The service a bill line is billed under: the bill's subtotals, its split
+ * chart and the exports group the lines by it (`billByService`).
+ *
+ * @example serviceOfLine(estimate(input).lines[0]) // 'lambda' (the requests line)
+ */
+export function serviceOfLine(line: Pick<LineTotal, 'kind'>): Service {
+  return serviceOfPart(PART_OF_KIND[line.kind])
 }
 
 /**

@@ -1,6 +1,5 @@
-import { percentOf, serviceOfLine } from './bill-services'
-import { centsToUsdString, parseDecimalString } from './decimal'
-import { SERVICES, type Service } from './meters'
+import { centsToUsdString, parseDecimalString, percentOf } from './decimal'
+import { SERVICES, serviceOfLine, type Service } from './meters'
 import type { BillLine, Estimate } from './types'
 
 /**
