@@ -32,9 +32,9 @@ function centsOf(usd: string): bigint {
  * bill's lines): each service with a line in `lines` (by default every line of
  * the estimate; the page passes the lines it shows), the sum of its rounded
  * lines and its share of the total. The total is the sum of the rounded lines,
- * so the subtotals of every line add up to it to the cent. The page's bill, its
- * split chart and the exports all read these groups; a bill of Lambda alone is
- * one group, which they show without a subtotal.
+ * so the subtotals of every line add up to it to the cent. The split chart and
+ * the exports read these groups, the page's bill the same `serviceOfLine`; a bill
+ * of Lambda alone is one group, which none of them shows as a subtotal.
  *
  * @example billByService(estimate(input)).map((s) => `${s.label} $${s.usd}`) // ['AWS Lambda $7.06', 'CloudWatch Logs $5.28', ...]
  */
