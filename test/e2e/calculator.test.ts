@@ -35,7 +35,8 @@ describe('the calculator in Chromium', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false')
     await toggle.focus()
     await page.keyboard.press('Enter')
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    // Pressed before the prerendered page is live, the press is kept and replayed once it is: wait for it.
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true')
     for (const target of [toggle, page.getByLabel('Lambda@Edge', { exact: true }), page.getByRole('button', { name: 'Use this estimate' })]) {
       const box = (await target.boundingBox())!
       expect(box.width).toBeGreaterThanOrEqual(24)

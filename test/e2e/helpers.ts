@@ -78,7 +78,7 @@ export function useChromium(): () => Browser {
   }
 }
 
-/** Opens the calculator at `path` and waits for its total; collects page errors. */
+/** Opens the calculator at `path` and waits for its total and for the page to be live; collects page errors. */
 export async function openCalculator(
   browser: Browser,
   url: string,
@@ -86,8 +86,15 @@ export async function openCalculator(
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' })
   const errors = watchErrors(page)
+  await page.addInitScript(() => {
+    document.addEventListener('calculator:live', () => document.documentElement.setAttribute('data-test-live', ''), { once: true })
+  })
   await page.goto(url)
   await page.getByTestId('monthly-total').waitFor()
+  // Live (hydrated, or rendered afresh): what the test does next reaches React at once. Before,
+  // a press or a click is kept and replayed once the page is live (prerender.test.ts checks that),
+  // so reading its effect at once would race the page's scripts on a busy machine.
+  await page.locator('html[data-test-live]').waitFor({ state: 'attached', timeout: 60_000 })
   return { page, errors }
 }
 
