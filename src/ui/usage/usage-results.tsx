@@ -58,6 +58,25 @@ function readVolume(text: string): { value: number } | { error: string } {
   return { value: v }
 }
 
+/**
+ * Where the requests a month start, in a newcomer's words: the log's rate (or
+ * count), or, for usage a link carried, the figure saved in the link or the
+ * rate of the invocations it summarised.
+ */
+function startHint(log: ImportedLog, sample: ImportedLog['sample'], stats: ImportedLog['stats']): string {
+  const spanned = stats.timeSpan !== null && stats.timeSpan.lastMs > stats.timeSpan.firstMs
+  if (!log.linked) {
+    return spanned
+      ? `Starts at the log's rate over a 730-hour month (${formatNumber(defaultMonthlyRequests(sample))}).`
+      : `Starts at the log's own count: without timestamps the log is taken as the month.`
+  }
+  if (log.monthlyRequests !== undefined)
+    return `Starts at ${formatNumber(log.monthlyRequests)}: the requests a month this page's link carried with the imported usage, as set where the link was made.`
+  return spanned
+    ? `Starts at the imported usage's rate over a 730-hour month (${formatNumber(defaultMonthlyRequests(sample))}): the link carried how many invocations the log had and the time they spanned.`
+    : `Starts at the imported usage's own count of invocations: the log the link summarised had no timestamps, so it is taken as the month.`
+}
+
 /** What an imported log bills, and how it compares with the average. */
 export default function UsageResults({ log, onClear, functionName = '' }: { log: ImportedLog; onClear: () => void; functionName?: string }) {
   const id = useId()
@@ -203,10 +222,8 @@ export default function UsageResults({ log, onClear, functionName = '' }: { log:
           </p>
         ) : null}
         <p id={`${id}-volume-hint`} className="field-hint">
-          {stats.timeSpan && stats.timeSpan.lastMs > stats.timeSpan.firstMs
-            ? `Starts at the log's rate over a 730-hour month (${formatNumber(defaultMonthlyRequests(sample))}).`
-            : `Starts at the log's own count: without timestamps the log is taken as the month.`}{' '}
-          The log&rsquo;s mix of durations, memory sizes and cold starts is kept. Priced on {sheetLabel}
+          {startHint(log, sample, stats)} The {linked ? 'imported usage' : 'log'}&rsquo;s mix of durations, memory sizes and cold starts is kept.
+          Priced on {sheetLabel}
           {freeTier ? ', free tier included' : ', without the free tier'} (set above).
         </p>
       </div>
