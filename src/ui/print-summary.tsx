@@ -1,7 +1,9 @@
+import { useCallback, useSyncExternalStore } from 'react'
 import { PRICE_SHEETS, REQUEST_UNIT_LABELS, stripUnsafeCharacters } from '../engine/index'
-import { useCalculator } from '../state/react'
+import { useCalculator, useCalculatorStore } from '../state/react'
 import { parseNumberText } from '../state/selectors'
 import { EXTRA_SPECS, isExtraSet, type FunctionDraft } from '../state/store'
+import type { UrlSync } from '../state/url-sync'
 import { formatNumber, keepUnitsWhole } from './format'
 
 /** A typed number as printed: grouped when it is one ("1,024"), else as typed. */
@@ -98,5 +100,36 @@ export function PrintSummary() {
         </tbody>
       </table>
     </section>
+  )
+}
+
+/**
+ * On paper, the link that reproduces the printed estimate: the link Copy link
+ * gives at that moment, kept current through every change of the inputs and
+ * of the imported usage the link carries.
+ */
+export function PrintLink({ link }: { link: Pick<UrlSync, 'shareUrl' | 'subscribe'> }) {
+  const store = useCalculatorStore()
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      const stopStore = store.subscribe(changed)
+      const stopUsage = link.subscribe?.(changed)
+      return () => {
+        stopStore()
+        stopUsage?.()
+      }
+    },
+    [store, link],
+  )
+  // Loaded once the page is live: the address is the browser's (none where the page is rendered ahead of time).
+  const url = useSyncExternalStore(
+    subscribe,
+    () => link.shareUrl(),
+    () => '',
+  )
+  return (
+    <p className="print-only print-link">
+      This estimate: <span>{url}</span>
+    </p>
   )
 }
