@@ -32,14 +32,14 @@ describe('Import usage panel: where the requests a month start', () => {
   it('for a log, says they start at its rate over a 730-hour month', async () => {
     renderWithStore(<UsageResults log={log} onClear={() => {}} />)
     // 2 invocations x 2,628,000,000 ms in a 730-hour month / 3,600,617 ms = 1,459.75: 1,460.
-    expect(await hint()).toHaveTextContent("Starts at the log's rate over a 730-hour month (1,460).")
+    expect(await hint()).toHaveTextContent('Starts at the log’s rate over a 730-hour month (1,460).')
   })
 
   it('for usage a link carried with requests a month, says they are the figure saved in the link', async () => {
     renderWithStore(<UsageResults log={throughLink({ '': 2_000_000 })} onClear={() => {}} />)
     const shown = await hint()
-    expect(shown).toHaveTextContent("Starts at 2,000,000: the requests a month this page's link carried with the imported usage")
-    expect(shown).not.toHaveTextContent("the log's rate")
+    expect(shown).toHaveTextContent('Starts at 2,000,000: the requests a month this page’s link carried with the imported usage')
+    expect(shown).not.toHaveTextContent('the log’s rate')
     expect(screen.getByLabelText('Requests per month')).toHaveValue('2,000,000')
   })
 
@@ -48,8 +48,27 @@ describe('Import usage panel: where the requests a month start', () => {
     const shown = await hint()
     // The same 2 invocations 3,600,617 ms apart, read from the link: 1,460 a month.
     expect(shown).toHaveTextContent(
-      "Starts at the imported usage's rate over a 730-hour month (1,460): the link carried how many invocations the log had and the time they spanned.",
+      'Starts at the imported usage’s rate over a 730-hour month (1,460): the link carried how many invocations the log had and the time they spanned.',
     )
-    expect(shown).not.toHaveTextContent("the log's rate")
+    expect(shown).not.toHaveTextContent('the log’s rate')
+  })
+})
+
+describe('Import usage panel: a log at two memory sizes, as a newcomer reads it', () => {
+  // init-billing.log: Duration 15.74 ms at 128 MB and 250.06 ms at 1,024 MB (test/fixtures/usage/README.md).
+  it('names both sizes in a sentence, and the average duration of each that the bill from averages uses', async () => {
+    renderWithStore(<UsageResults log={log} onClear={() => {}} />)
+    const results = await screen.findByTestId('usage-results', undefined, { timeout: 30_000 })
+    expect(results).toHaveTextContent('at 128 MB and 1,024 MB.')
+    const bill = await screen.findByTestId('usage-bill', undefined, { timeout: 30_000 })
+    const labels = [...bill.querySelectorAll('dt')].map((dt) => dt.textContent)
+    // A bill a month, each invocation rounded on its own: not a price per invocation.
+    expect(labels[0]).toBe('Each invocation billed as logged')
+    expect(labels[1]).toBe('From the average durations (15.74 ms at 128 MB and 250.06 ms at 1,024 MB)')
+  })
+
+  it('writes its apostrophes one way, as the rest of the page does', async () => {
+    renderWithStore(<UsageResults log={log} onClear={() => {}} />)
+    expect((await hint()).textContent).not.toContain("'")
   })
 })
