@@ -3,7 +3,6 @@ import { PRICE_SHEETS, REQUEST_UNIT_LABELS, stripUnsafeCharacters } from '../eng
 import { useCalculator, useCalculatorStore } from '../state/react'
 import { parseNumberText } from '../state/selectors'
 import { EXTRA_SPECS, isExtraSet, type FunctionDraft } from '../state/store'
-import type { UrlSync } from '../state/url-sync'
 import { formatNumber, keepUnitsWhole } from './format'
 
 /** A typed number as printed: grouped when it is one ("1,024"), else as typed. */
@@ -103,12 +102,20 @@ export function PrintSummary() {
   )
 }
 
+/** The page's link, as the printed link reaches it (the app's URL sync). */
+export interface PrintLinkHost {
+  /** The link Copy link gives. */
+  shareUrl(): string
+  /** Calls `listener` when the link changes other than through the store (the imported usage it carries); returns the stop. */
+  subscribe?(listener: () => void): () => void
+}
+
 /**
  * On paper, the link that reproduces the printed estimate: the link Copy link
  * gives at that moment, kept current through every change of the inputs and
  * of the imported usage the link carries.
  */
-export function PrintLink({ link }: { link: Pick<UrlSync, 'shareUrl' | 'subscribe'> }) {
+export function PrintLink({ link }: { link: PrintLinkHost }) {
   const store = useCalculatorStore()
   const subscribe = useCallback(
     (changed: () => void) => {
