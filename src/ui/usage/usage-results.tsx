@@ -351,7 +351,12 @@ export default function UsageResults({ log, onClear, functionName = '' }: { log:
           )
         })}
       </ul>
-      {priced?.kind === 'ok' && priced.sizing ? (
+      {priced?.kind === 'ok' && priced.sizing && priced.sizing.suggestedMb === priced.sizing.currentMemoryMb && sample.memorySizesMb.length === 1 ? (
+        <p data-testid="usage-right-size">
+          Right-sizing: {formatNumber(priced.sizing.currentMemoryMb)} MB, the size this function runs at, is already the smallest with{' '}
+          {HEADROOM_PERCENT} % headroom above the {formatNumber(priced.sizing.maxMemoryUsedMb)} MB used.
+        </p>
+      ) : priced?.kind === 'ok' && priced.sizing ? (
         <p data-testid="usage-right-size">
           {priced.sizing.suggestedMb === null
             ? `Even the largest memory on this sheet leaves less than ${HEADROOM_PERCENT} % headroom above ${formatNumber(priced.sizing.maxMemoryUsedMb)} MB.`

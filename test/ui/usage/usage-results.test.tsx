@@ -65,10 +65,27 @@ describe('Import usage panel: a log at two memory sizes, as a newcomer reads it'
     // A bill a month, each invocation rounded on its own: not a price per invocation.
     expect(labels[0]).toBe('Each invocation billed as logged')
     expect(labels[1]).toBe('From the average durations (15.74 ms at 128 MB and 250.06 ms at 1,024 MB)')
+    // 350 MB used at most + 20 % = 420 MB, a size of the current sheet (1 MB steps): a move, so its caveat stays.
+    expect(screen.getByTestId('usage-right-size')).toHaveTextContent(
+      'Right-sizing: 420 MB is the smallest size with 20 % headroom above the 350 MB used.',
+    )
+    expect(screen.getByTestId('usage-right-size')).toHaveTextContent('Duration may change')
   })
 
   it('writes its apostrophes one way, as the rest of the page does', async () => {
     renderWithStore(<UsageResults log={log} onClear={() => {}} />)
     expect((await hint()).textContent).not.toContain("'")
+  })
+
+  it('says a function already at its smallest size with headroom is right-sized, instead of pricing a move to where it is', async () => {
+    // python-docs.log: 56 MB used of 128 MB; 56 MB + 20 % = 67.2 MB, and 128 MB is the smallest size there is.
+    const docs = readFileSync(resolve(__dirname, '../../fixtures/usage/python-docs.log'), 'utf8')
+    const one = parseReports(docs)
+    renderWithStore(<UsageResults log={{ source: 'python-docs.log', chars: docs.length, sample: one, stats: usageStats(one) }} onClear={() => {}} />)
+    const sizing = await screen.findByTestId('usage-right-size', undefined, { timeout: 30_000 })
+    expect(sizing).toHaveTextContent(
+      'Right-sizing: 128 MB, the size this function runs at, is already the smallest with 20 % headroom above the 56 MB used.',
+    )
+    expect(sizing).not.toHaveTextContent('If every invocation ran as long there')
   })
 })
