@@ -204,6 +204,15 @@ describe('the charges step through what is billed', () => {
     expect(lines.filter((l) => pricesNothing.test(l))).toEqual([])
   })
 
+  it('a Savings Plan over compute the free tier covers names no 0.00 USD spend', () => {
+    // 1,000 x 10 ms x 0.125 GB = 1.25 GB-s, inside the 400,000 GB-s free tier: nothing eligible is billed.
+    const steps = calculationSteps(
+      estimate({ sheet: 'aws-current', savingsPlanPercent: 10, functions: [{ memoryMb: 128, durationMs: 10, requests: 1000 }] }),
+    )
+    const plan = steps.sections.find((s) => s.title === 'Compute Savings Plan')!.lines.map((l) => l.text)
+    expect(plan[2]).toBe('No eligible usage is billed here (none, or all within the free tier), so the plan changes nothing.')
+  })
+
   it('has no step for a meter nothing uses, and says when nothing is billed', () => {
     const input: EstimateInput = { sheet: 'aws-current', freeTier: false, functions: [{ memoryMb: 128, durationMs: 10, requests: 0 }] }
     expect(charges(input)).toEqual(['Nothing here is used, so nothing is charged.'])
