@@ -1,6 +1,6 @@
-import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useEffect, useState } from 'react'
 import { presetInputs } from '../state/presets'
-import { useCalculator, useCalculatorStore } from '../state/react'
+import { useCalculatorStore } from '../state/react'
 import { defaultInputs, inputsOf, type CalculatorInputs } from '../state/store'
 import type { UrlSync } from '../state/url-sync'
 import { ChartsPanel } from '../ui/charts-panel'
@@ -26,28 +26,6 @@ const loadPrintSummary = () => import('../ui/print-summary')
 interface Props {
   urlSync: UrlSync
   linkReports: LinkReports
-}
-
-const never = () => () => {}
-
-/** On paper, the link that reproduces the printed estimate. */
-function PrintLink({ shareUrl }: { shareUrl: () => string }) {
-  // Re-rendered on every change, so the printed link is the current one.
-  useCalculator((s) => s.functions)
-  useCalculator((s) => s.sheet)
-  useCalculator((s) => s.region)
-  useCalculator((s) => s.freeTier)
-  // The page's address is the browser's: empty in the prerendered HTML (and while it hydrates), filled in just after.
-  const inBrowser = useSyncExternalStore(
-    never,
-    () => true,
-    () => false,
-  )
-  return (
-    <p className="print-only print-link">
-      This estimate: <span>{inBrowser ? shareUrl() : ''}</span>
-    </p>
-  )
 }
 
 /** The full calculator page. */
@@ -124,7 +102,7 @@ export function App({ urlSync, linkReports }: Props) {
         </div>
       </main>
       <TotalBar />
-      <PrintLink shareUrl={shareUrl} />
+      {printSummary ? <printSummary.PrintLink link={urlSync} /> : null}
       <footer className="app-footer">
         <p>Prices are AWS&rsquo;s published rates; each estimate names its price sheet and sources. Not affiliated with Amazon Web Services.</p>
         <p>

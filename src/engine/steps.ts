@@ -3,7 +3,7 @@ import { assumptionsOf, lineExactUsd, lineLabel, tierCountOf } from './estimate'
 import { importedBill, importedSteps } from './usage/imported-bill'
 import { copyInput, InvalidInputError, validateInput } from './validate'
 import { addRatio, parseNumber, groupThousands, scaleRatio, subRatio, toDecimalString, type Ratio } from './decimal'
-import { computeMeterOf, COST_PARTS, METERS, ON_DEMAND_DURATION_METERS } from './meters'
+import { computeMeterOf, COST_PARTS, METERS, ON_DEMAND_DURATION_METERS, type MeterId } from './meters'
 import { count, dollars, GB, inUnit, METER_STEPS, n, q } from './meter-steps'
 import { REQUEST_UNIT_LABELS } from './requests'
 import type { CalculationSteps, Estimate, EstimateTotal, RequestUnit, StepLine, StepSection } from './types'
@@ -171,10 +171,17 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
   sections.push({ title: 'Free tier', lines: free })
 
   // Each line at its price, meter by meter; a meter with price brackets is introduced by its billable total.
+  // A meter the free tier covers whole says so; one nothing here uses (0 requests, 0 KB out) has no step.
   const charges: StepLine[] = []
   for (const m of METERS) {
     const lines = bill.lines.filter((l) => l.meter === m.id)
     if (lines.length === 0) continue
+    const use = meterUse(bill, m.id, lines)
+    if (use === 'unused') continue
+    if (use === 'free') {
+      charges.push(line(`${m.label}: ${inUnit(bill.usage[m.id], m.unit)}, all within the free tier: 0.00 USD (free)`))
+      continue
+    }
     const charge = METER_STEPS[m.id].charge
     const arch = m.architecture ? `, ${m.architecture}` : ''
     const bracketed = lines.length > 1 || Array.isArray(m.price(bill.sheet, bill.region))
@@ -194,11 +201,12 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     }
     if (lines.length > 1) charges.push(line(`Total tier cost = ${money(exact.n, exact.d)} (${charge ?? m.label}${arch})`))
   }
+  if (charges.length === 0) charges.push(line('Nothing here is used, so nothing is charged.'))
   sections.push({ title: 'Charges', lines: charges })
 
   const plan = bill.savingsPlanPercent
   if (plan.n > 0n) {
-    const eligible = bill.lines.filter((l) => l.discount)
+    const eligible = bill.lines.filter((l) => l.discount && meterUse(bill, l.meter, [l]) === 'billed')
     const spend = eligible.reduce((sum, l) => sum + l.cents, 0n)
     const percent = q(plan)
     const hourly = { n: spend, d: 100n * 730n }
@@ -215,7 +223,7 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
         line(
           eligible.length > 0
             ? `Discounted eligible spend: ${eligible.map((l) => `${dollars(l.cents)} USD`).join(' + ')} = ${dollars(spend)} USD a month / 730 hours = ${money(hourly.n, hourly.d)} an hour: the hourly commitment that covers it.`
-            : 'No line of this bill is eligible, so the plan changes nothing here.',
+            : 'No eligible usage is billed here (none, or all within the free tier), so the plan changes nothing.',
         ),
       ],
     })
@@ -240,10 +248,17 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
     sections.push({ title: 'Per function', lines: perFn })
   }
 
+  // The lines the charges name: a meter nothing uses bills 0.00 USD and is left out, as the bill leaves it out.
+  const named = bill.lines.filter((l) => meterUse(bill, l.meter, [l]) !== 'unused')
+  const terms = named.map((l) => `${dollars(l.cents)} USD`)
   sections.push({
     title: 'Total',
     lines: [
-      line(`${bill.lines.map((l) => `${dollars(l.cents)} USD`).join(' + ')} = ${dollars(bill.totalCents)} USD`),
+      line(
+        terms.length > 0
+          ? `${terms.join(' + ')} = ${dollars(bill.totalCents)} USD`
+          : `Nothing is used, so nothing is billed: ${dollars(bill.totalCents)} USD`,
+      ),
       line('Each line is rounded half-up to the cent; the total is the sum of the rounded lines.'),
     ],
   })
@@ -254,6 +269,16 @@ export function buildSteps(bill: Bill, labelOf: (line: LineBill) => string, assu
 
   const text = sections.map((s) => [s.title, ...s.lines.map((l) => `  ${l.text}`)].join('\n')).join('\n')
   return { sections, text }
+}
+
+/**
+ * What a meter's lines are to a reader: billed (a quantity or an amount), all
+ * within the free tier (usage the allowance covers whole), or unused (nothing
+ * here uses the meter: a Lambda@Edge function's regional requests, 0 KB out).
+ */
+function meterUse(bill: Bill, meter: MeterId, lines: readonly LineBill[]): 'billed' | 'free' | 'unused' {
+  if (lines.some((l) => l.quantity.n !== 0n || l.cents !== 0n)) return 'billed'
+  return bill.usage[meter].n !== 0n ? 'free' : 'unused'
 }
 
 /** The parts of a bill no Savings Plan covers, as the charts name them: "Requests, Ephemeral storage, ...". */

@@ -65,6 +65,8 @@ export interface UrlSync {
    * panel keeps it in step.
    */
   usage?(next?: string): string
+  /** Calls `listener` when the imported usage in the shared link is set; returns the stop. The store tells of every other change. */
+  subscribe?(listener: () => void): () => void
 }
 
 /**
@@ -78,6 +80,7 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
   let timer: ReturnType<typeof setTimeout> | undefined
   const opened = window.location.search.match(/[?&]iu=[^&]*/)?.[0].replace('?', '&') ?? ''
   let usage = opened
+  const listeners = new Set<() => void>()
   // Imported usage goes in the shared link; the address keeps only what it was opened with, so no request the page makes (a Referer) carries a new import.
   const queryNow = (shared?: boolean) => encode(inputsOf(store.getState())) + (shared || usage === opened ? usage : '')
   let written = queryNow()
@@ -133,8 +136,13 @@ export function startUrlSync(store: CalculatorStore, options: { debounceMs?: num
       if (next !== undefined) {
         usage = next
         write('replace')
+        for (const l of listeners) l()
       }
       return usage
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
     stop() {
       clearTimeout(timer)

@@ -1,5 +1,6 @@
+import { useCallback, useSyncExternalStore } from 'react'
 import { PRICE_SHEETS, REQUEST_UNIT_LABELS, stripUnsafeCharacters } from '../engine/index'
-import { useCalculator } from '../state/react'
+import { useCalculator, useCalculatorStore } from '../state/react'
 import { parseNumberText } from '../state/selectors'
 import { EXTRA_SPECS, isExtraSet, type FunctionDraft } from '../state/store'
 import { formatNumber, keepUnitsWhole } from './format'
@@ -98,5 +99,44 @@ export function PrintSummary() {
         </tbody>
       </table>
     </section>
+  )
+}
+
+/** The page's link, as the printed link reaches it (the app's URL sync). */
+export interface PrintLinkHost {
+  /** The link Copy link gives. */
+  shareUrl(): string
+  /** Calls `listener` when the link changes other than through the store (the imported usage it carries); returns the stop. */
+  subscribe?(listener: () => void): () => void
+}
+
+/**
+ * On paper, the link that reproduces the printed estimate: the link Copy link
+ * gives at that moment, kept current through every change of the inputs and
+ * of the imported usage the link carries.
+ */
+export function PrintLink({ link }: { link: PrintLinkHost }) {
+  const store = useCalculatorStore()
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      const stopStore = store.subscribe(changed)
+      const stopUsage = link.subscribe?.(changed)
+      return () => {
+        stopStore()
+        stopUsage?.()
+      }
+    },
+    [store, link],
+  )
+  // Loaded once the page is live: the address is the browser's (none where the page is rendered ahead of time).
+  const url = useSyncExternalStore(
+    subscribe,
+    () => link.shareUrl(),
+    () => '',
+  )
+  return (
+    <p className="print-only print-link">
+      This estimate: <span>{url}</span>
+    </p>
   )
 }

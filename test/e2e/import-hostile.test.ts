@@ -190,7 +190,7 @@ describe('The import survives what users paste, in Chromium', () => {
     await chooseFile('powershell.log', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(log, 'utf16le')]))
     const results = page.getByTestId('usage-results')
     await results.waitFor({ timeout: 30_000 })
-    expect(await results.innerText()).toMatch(/2\s+invocations \(the lines had no timestamps\), at 128 MB, 256 MB\./)
+    expect(await results.innerText()).toMatch(/2\s+invocations \(the lines had no timestamps\), at 128 MB and 256 MB\./)
     await clearResults()
 
     await chooseFile('picture.png', Buffer.concat([Buffer.from('line one\nline two\n'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d])]))

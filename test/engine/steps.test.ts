@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calculationSteps, estimate } from '../../src/engine/index'
+import { calculationSteps, estimate, type EstimateInput } from '../../src/engine/index'
 
 // The AWS Pricing Calculator's "Show calculations" for 1 request a minute,
 // 2,000 ms, 128 MB, x86, no free tier (transcript in the pricing notes).
@@ -146,5 +146,113 @@ describe('each meter explains itself, from the meter table', () => {
   it('gives each function its share, naming only the lines it has a part of', () => {
     // java: 1,000 of 1,001,000 requests' $0.20 rounds to $0.00; 53 of 1,000,053 GB-s of $16.67 is $0.00088: nothing.
     expect(section('Per function')[1]).toBe('java: 0.00 USD')
+  })
+})
+
+describe('the charges step through what is billed', () => {
+  const charges = (input: EstimateInput) =>
+    calculationSteps(estimate(input))
+      .sections.find((s) => s.title === 'Charges')!
+      .lines.map((l) => l.text)
+  const total = (input: EstimateInput) => calculationSteps(estimate(input)).sections.find((s) => s.title === 'Total')!.lines[0]!.text
+  // A step that prices nothing: "Price for: 0 GB", "0 requests x ...".
+  const pricesNothing = /Price for: 0 |: 0 [A-Za-z-]+ x /
+
+  it('says a line wholly inside the free tier is free, on the current and the classic sheet', () => {
+    // Free tier: 1,000,000 requests and 400,000 GB-s a month (AWS Lambda pricing page).
+    // Current: 1,000 x 10 ms x 0.125 GB = 1.25 GB-s; classic bills 100 ms: 1,000 x 0.1 s x 0.125 GB = 12.5 GB-s.
+    const fn = { memoryMb: 128, durationMs: 10, requests: 1000 }
+    expect(charges({ sheet: 'aws-current', functions: [fn] })).toEqual([
+      'Requests: 1,000 requests, all within the free tier: 0.00 USD (free)',
+      'Compute (x86_64): 1.25 GB-s, all within the free tier: 0.00 USD (free)',
+    ])
+    expect(charges({ sheet: 'aws-2016', functions: [fn] })).toEqual([
+      'Requests: 1,000 requests, all within the free tier: 0.00 USD (free)',
+      'Compute (x86_64): 12.5 GB-s, all within the free tier: 0.00 USD (free)',
+    ])
+  })
+
+  it('prices the architecture the free tier leaves, and says the other is free, for several functions', () => {
+    // x86_64: 1.25 GB-s, covered first; arm64: 5,000,000 x 0.1 s x 1 GB = 500,000 GB-s - (400,000 - 1.25) = 100,001.25 GB-s
+    // at 0.0000133334 USD = 1.3333566668 USD; requests 5,001,000 - 1,000,000 = 4,001,000 x 0.0000002 = 0.8002 USD.
+    const input: EstimateInput = {
+      sheet: 'aws-current',
+      functions: [
+        { name: 'small', memoryMb: 128, durationMs: 10, requests: 1000 },
+        { name: 'big', memoryMb: 1024, durationMs: 100, requests: 5_000_000, architecture: 'arm64' },
+      ],
+    }
+    expect(charges(input)).toEqual([
+      'Requests: 4,001,000 requests x 0.0000002 USD = 0.8002 USD, rounded to 0.80 USD (monthly request charges)',
+      'Compute (x86_64): 1.25 GB-s, all within the free tier: 0.00 USD (free)',
+      'Price for: 100,001.25 GB-s (arm64)',
+      'Compute (arm64), first 7.5 billion GB-s: 100,001.25 GB-s x 0.0000133334 USD = 1.3333566668 USD, rounded to 1.33 USD',
+    ])
+    expect(total(input)).toBe('0.80 USD + 0.00 USD + 1.33 USD = 2.13 USD')
+  })
+
+  it('says the services beside Lambda are free inside their allowances', () => {
+    // 1,000 x 264 bytes of text logs = 264,000 bytes / 2^30 = 0.00024587 GB (0.000246… to 6 places), inside CloudWatch Logs' 5 GB;
+    // 1,000 HTTP API calls inside API Gateway's 1,000,000 of the first 12 months.
+    const lines = charges({
+      sheet: 'aws-current',
+      apiGatewayFreeTier: true,
+      functions: [{ memoryMb: 128, durationMs: 10, requests: 1000, logFormat: 'text', frontDoor: 'http-api' }],
+    })
+    expect(lines).toContain('CloudWatch Logs ingested (Standard): 0.000246… GB, all within the free tier: 0.00 USD (free)')
+    expect(lines).toContain('HTTP API requests (512 KB units): 1,000 requests, all within the free tier: 0.00 USD (free)')
+    expect(lines.filter((l) => pricesNothing.test(l))).toEqual([])
+  })
+
+  it('a Savings Plan over compute the free tier covers names no 0.00 USD spend', () => {
+    // 1,000 x 10 ms x 0.125 GB = 1.25 GB-s, inside the 400,000 GB-s free tier: nothing eligible is billed.
+    const steps = calculationSteps(
+      estimate({ sheet: 'aws-current', savingsPlanPercent: 10, functions: [{ memoryMb: 128, durationMs: 10, requests: 1000 }] }),
+    )
+    const plan = steps.sections.find((s) => s.title === 'Compute Savings Plan')!.lines.map((l) => l.text)
+    expect(plan[2]).toBe('No eligible usage is billed here (none, or all within the free tier), so the plan changes nothing.')
+  })
+
+  it('has no step for a meter nothing uses, and says when nothing is billed', () => {
+    const input: EstimateInput = { sheet: 'aws-current', freeTier: false, functions: [{ memoryMb: 128, durationMs: 10, requests: 0 }] }
+    expect(charges(input)).toEqual(['Nothing here is used, so nothing is charged.'])
+    expect(total(input)).toBe('Nothing is used, so nothing is billed: 0.00 USD')
+  })
+
+  it('never prices 0 and sums to the bill, on both sheets, with and without the services beside Lambda', () => {
+    const extras: Partial<EstimateInput['functions'][number]>[] = [
+      {},
+      { logFormat: 'json', logClass: 'infrequent-access' },
+      { frontDoor: 'websocket', connectionMinutes: 10 },
+      { frontDoor: 'alb', responseKb: 10 },
+      { streamedMbPerRequest: 8 },
+      { edge: true },
+    ]
+    for (const sheet of ['aws-current', 'aws-2016'] as const)
+      for (const freeTier of [true, false])
+        for (const requests of [0, 1000, 5_000_000])
+          for (const extra of extras) {
+            if (sheet === 'aws-2016' && Object.keys(extra).length > 0) continue
+            const input: EstimateInput = {
+              sheet,
+              freeTier,
+              apiGatewayFreeTier: freeTier,
+              functions: [
+                { memoryMb: 128, durationMs: 10, requests, ...extra },
+                { memoryMb: 2048, durationMs: 100, requests: 1000, architecture: sheet === 'aws-current' ? 'arm64' : 'x86_64' },
+              ],
+            }
+            const e = estimate(input)
+            const lines = charges(input)
+            expect(
+              lines.filter((l) => pricesNothing.test(l)),
+              JSON.stringify(input),
+            ).toEqual([])
+            // The total's terms add up to the bill's total.
+            const [terms, sum] = total(input).split(' = ')
+            const cents = terms!.split(' + ').reduce((a, t) => a + Math.round(Number(t.replace(' USD', '')) * 100), 0)
+            expect(`${(cents / 100).toFixed(2)} USD`).toBe(sum)
+            expect(sum).toBe(`${e.totalUsd} USD`)
+          }
   })
 })

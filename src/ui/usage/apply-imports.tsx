@@ -10,6 +10,11 @@ export function shortName(logGroup: string): string {
   return last || logGroup.trim()
 }
 
+/** Functions 1 to n, in words: "1 and 2", "1 to 5". */
+function oneTo(n: number): string {
+  return n === 2 ? '1 and 2' : `1 to ${formatNumber(n)}`
+}
+
 /**
  * Sets the calculator's functions 1 to N from the N imported functions: each
  * one's main memory size, average duration, monthly rate and cold starts.
@@ -37,18 +42,18 @@ export function ApplyImports({ functions }: { functions: ImportedFunction[] }) {
     }
     setDone(
       set === functions.length
-        ? `Functions 1 to ${formatNumber(set)} now hold the ${formatNumber(set)} imported functions.`
+        ? `Functions ${oneTo(set)} now hold the ${formatNumber(set)} imported functions.`
         : `Only ${formatNumber(set)} of the ${formatNumber(functions.length)} functions fit in the calculator.`,
     )
   }
   return (
     <div className="usage-apply-all">
       <button type="button" className="button-secondary" onClick={apply}>
-        Apply all {formatNumber(functions.length)} functions
+        {functions.length === 2 ? 'Apply both functions' : `Apply all ${formatNumber(functions.length)} functions`}
       </button>
       <p className="field-hint">
-        Sets the calculator&rsquo;s functions 1 to {formatNumber(functions.length)} (adding functions as needed) to each imported function&rsquo;s
-        name, memory, average duration, monthly rate and cold starts: one bill for all of them, the free tier shared as AWS shares it.
+        Sets the calculator&rsquo;s functions {oneTo(functions.length)} (adding functions as needed) to each imported function&rsquo;s name, memory,
+        average duration, monthly rate and cold starts: one bill for all of them, the free tier shared as AWS shares it.
       </p>
       {done ? (
         <p className="usage-applied" role="status">

@@ -183,7 +183,7 @@ function importProblem(log: ImportedLog, seen: Seen, encoding: string | null): s
     }
     if (seen.binaryLine > 0)
       return `No REPORT lines were found in ${source}${read}: it does not look like text (NUL or undecodable bytes from line ${formatNumber(seen.binaryLine)}). Export the log as text (UTF-8 or UTF-16), then import it again.`
-    return `No REPORT lines were found in ${source}${read}: none of its ${lines} is a "REPORT RequestId:" line, a JSON platform.report record or a Logs Insights export row (line 1 starts ${JSON.stringify(seen.firstLine)}). Paste the lines that start with "REPORT RequestId:", JSON platform.report records, or a Logs Insights export.`
+    return `No REPORT lines were found in ${source}${read}: none of its ${lines} is a "REPORT RequestId:" line, a JSON platform.report record or a Logs Insights export row (line 1 starts ${JSON.stringify(seen.firstLine)}). Import the lines that start with "REPORT RequestId:", JSON platform.report records, or a Logs Insights export.`
   }
   const sizes = sample.memorySizesMb.length
   if (sizes > MAX_FUNCTIONS)

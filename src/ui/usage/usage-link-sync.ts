@@ -19,7 +19,7 @@ function setLinkFit(linkFit: LinkFit | null): void {
 }
 
 /** The usage a link's data describes, as the panel shows an imported log. */
-function logOf(data: UsageLinkData): ImportedLog {
+export function linkedLog(data: UsageLinkData): ImportedLog {
   const functions = linkedFunctions(data).map((f) => {
     const one: NonNullable<ImportedLog['functions']>[number] = { name: f.name, sample: f.sample, stats: f.stats }
     if (f.classicSample) one.classicSample = f.classicSample
@@ -94,7 +94,7 @@ export function syncUsageLink(host: UsageLinkHost, store: CalculatorStore): () =
     })()
     if ('problem' in read) usageView.set({ linkProblem: read.problem.message })
     else if (usageView.get().log === null) {
-      const log = logOf(read.data)
+      const log = linkedLog(read.data)
       const volumes: Record<string, number> = {}
       for (const f of log.functions ?? [{ name: '', monthlyRequests: log.monthlyRequests }])
         if (f.monthlyRequests !== undefined) volumes[f.name] = f.monthlyRequests

@@ -50,12 +50,43 @@ function percentText(x: number): string {
   return `${formatNumber(Math.round(x * 10) / 10)} %`
 }
 
+/** Items in a sentence: "a", "a and b", "a, b and c". */
+function listText(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
+}
+
+/** What the bill from averages uses: one mean duration, or one a memory size ("15.74 ms at 128 MB and 250.06 ms at 1,024 MB"). */
+function averagesLabel(workloads: readonly { memoryMb: number; meanDurationMs: number }[]): string {
+  if (workloads.length === 1) return `From the average duration (${formatNumber(workloads[0]!.meanDurationMs)} ms)`
+  if (workloads.length > 3) return `From the average duration of each of the ${formatNumber(workloads.length)} memory sizes`
+  return `From the average durations (${listText(workloads.map((w) => `${formatNumber(w.meanDurationMs)} ms at ${formatNumber(w.memoryMb)} MB`))})`
+}
+
 /** The monthly volume typed, or why it cannot be used. */
 function readVolume(text: string): { value: number } | { error: string } {
   const v = parseNumberText(text)
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_REQUESTS_PER_MONTH)
     return { error: `Requests per month must be a number from 0 to 1,000,000,000,000,000; got "${text.trim()}".` }
   return { value: v }
+}
+
+/**
+ * Where the requests a month start, in a newcomer's words: the log's rate (or
+ * count), or, for usage a link carried, the figure saved in the link or the
+ * rate of the invocations it summarised.
+ */
+function startHint(log: ImportedLog, sample: ImportedLog['sample'], stats: ImportedLog['stats']): string {
+  const spanned = stats.timeSpan !== null && stats.timeSpan.lastMs > stats.timeSpan.firstMs
+  if (!log.linked) {
+    return spanned
+      ? `Starts at the log’s rate over a 730-hour month (${formatNumber(defaultMonthlyRequests(sample))}).`
+      : `Starts at the log’s own count: without timestamps the log is taken as the month.`
+  }
+  if (log.monthlyRequests !== undefined)
+    return `Starts at ${formatNumber(log.monthlyRequests)}: the requests a month this page’s link carried with the imported usage, as set where the link was made.`
+  return spanned
+    ? `Starts at the imported usage’s rate over a 730-hour month (${formatNumber(defaultMonthlyRequests(sample))}): the link carried how many invocations the log had and the time they spanned.`
+    : `Starts at the imported usage’s own count of invocations: the log the link summarised had no timestamps, so it is taken as the month.`
 }
 
 /** What an imported log bills, and how it compares with the average. */
@@ -162,7 +193,7 @@ export default function UsageResults({ log, onClear, functionName = '' }: { log:
         ) : (
           ' (the lines had no timestamps)'
         )}
-        , at {stats.memorySizesMb.map((m) => `${formatNumber(m)} MB`).join(', ')}.
+        , at {listText(stats.memorySizesMb.map((m) => `${formatNumber(m)} MB`))}.
         {sample.problemCount === 1
           ? ` 1 ${fromRows ? 'row' : 'REPORT line'} could not be read and is not counted.`
           : sample.problemCount > 0
@@ -203,10 +234,8 @@ export default function UsageResults({ log, onClear, functionName = '' }: { log:
           </p>
         ) : null}
         <p id={`${id}-volume-hint`} className="field-hint">
-          {stats.timeSpan && stats.timeSpan.lastMs > stats.timeSpan.firstMs
-            ? `Starts at the log's rate over a 730-hour month (${formatNumber(defaultMonthlyRequests(sample))}).`
-            : `Starts at the log's own count: without timestamps the log is taken as the month.`}{' '}
-          The log&rsquo;s mix of durations, memory sizes and cold starts is kept. Priced on {sheetLabel}
+          {startHint(log, sample, stats)} The {linked ? 'imported usage' : 'log'}&rsquo;s mix of durations, memory sizes and cold starts is kept.
+          Priced on {sheetLabel}
           {freeTier ? ', free tier included' : ', without the free tier'} (set above).
         </p>
       </div>
@@ -222,7 +251,7 @@ export default function UsageResults({ log, onClear, functionName = '' }: { log:
       {priced?.kind === 'ok' ? (
         <dl className="usage-bill" data-testid="usage-bill">
           <div>
-            <dt>Billed per invocation</dt>
+            <dt>Each invocation billed as logged</dt>
             <dd data-testid="usage-total">
               {priced.range && !priced.range.exact
                 ? `${formatUsd(priced.range.lower.totalUsd)} to ${formatUsd(priced.range.upper.totalUsd)} / month`
@@ -230,7 +259,7 @@ export default function UsageResults({ log, onClear, functionName = '' }: { log:
             </dd>
           </div>
           <div>
-            <dt>From the average duration ({formatNumber(main.meanDurationMs)} ms)</dt>
+            <dt>{averagesLabel(workloads)}</dt>
             <dd>{formatUsd(priced.comparison.fromAverage.totalUsd)} / month</dd>
           </div>
           <div>
@@ -322,7 +351,12 @@ export default function UsageResults({ log, onClear, functionName = '' }: { log:
           )
         })}
       </ul>
-      {priced?.kind === 'ok' && priced.sizing ? (
+      {priced?.kind === 'ok' && priced.sizing && priced.sizing.suggestedMb === priced.sizing.currentMemoryMb && sample.memorySizesMb.length === 1 ? (
+        <p data-testid="usage-right-size">
+          Right-sizing: {formatNumber(priced.sizing.currentMemoryMb)} MB, the size this function runs at, is already the smallest with{' '}
+          {HEADROOM_PERCENT} % headroom above the {formatNumber(priced.sizing.maxMemoryUsedMb)} MB used.
+        </p>
+      ) : priced?.kind === 'ok' && priced.sizing ? (
         <p data-testid="usage-right-size">
           {priced.sizing.suggestedMb === null
             ? `Even the largest memory on this sheet leaves less than ${HEADROOM_PERCENT} % headroom above ${formatNumber(priced.sizing.maxMemoryUsedMb)} MB.`

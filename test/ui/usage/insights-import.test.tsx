@@ -53,8 +53,10 @@ describe('Import usage panel: a Logs Insights histogram export', () => {
     await waitFor(() => expect(screen.getByTestId('usage-total')).toHaveTextContent('$84.55 / month'))
 
     // Both functions into the calculator: the main memory size, mean Duration, rate over a 730-hour month and cold starts of each
-    await user.click(screen.getByRole('button', { name: 'Apply all 2 functions' }))
-    expect(screen.getByText('Functions 1 to 2 now hold the 2 imported functions.')).toBeInTheDocument()
+    // Two functions read as two: "both", "1 and 2" (not "all 2", "1 to 2").
+    expect(screen.getByText(/Sets the calculator’s functions 1 and 2 \(adding functions as needed\)/)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Apply both functions' }))
+    expect(screen.getByText('Functions 1 and 2 now hold the 2 imported functions.')).toBeInTheDocument()
     const [orders, thumbs] = store.getState().functions
     // orders: (4.1 + 870.2 + 966.4) / 4 = 460.175 -> 460.18 ms; 1 cold start in 4 (25 %) with 428.6 ms INIT; 28,583 a month
     expect(orders).toMatchObject({

@@ -75,6 +75,14 @@ describe('when nothing can be billed, the panel says why and where', () => {
     expect((await readLog(file(''), noProgress))!.problem).toBe('report.log is empty: there is nothing to read.')
   })
 
+  it('asks a file with no reports for the right lines, without telling its reader to paste them', async () => {
+    const log = await readLog(file('hello world\nsecond\n', 'notes.log'), noProgress)
+    expect(log!.problem).toMatch(
+      /\. Import the lines that start with "REPORT RequestId:", JSON platform\.report records, or a Logs Insights export\.$/,
+    )
+    expect(log!.problem).not.toMatch(/Paste/)
+  })
+
   it('more than 50 memory sizes: says one estimate holds 50 and what to do', async () => {
     const sizes = Array.from({ length: 51 }, (_, i) => 128 + i * 64)
     const log = await readLog({ text: sizes.map((m) => report('10.00', 10, m)).join('\n') }, noProgress)
