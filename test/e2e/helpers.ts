@@ -94,7 +94,8 @@ export async function openCalculator(
   // Live (hydrated, or rendered afresh): what the test does next reaches React at once. Before,
   // a press or a click is kept and replayed once the page is live (prerender.test.ts checks that),
   // so reading its effect at once would race the page's scripts on a busy machine.
-  await page.locator('html[data-test-live]').waitFor({ state: 'attached', timeout: 60_000 })
+  // The docs widget's view is never prerendered: once its total shows, it is live.
+  await page.locator('html[data-test-live], html.embedded').first().waitFor({ state: 'attached', timeout: 60_000 })
   return { page, errors }
 }
 

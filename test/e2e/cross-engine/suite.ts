@@ -170,8 +170,11 @@ export function crossEngineSuite(name: EngineName): void {
       ] as const) {
         await page.goto(`${baseURL}${link}`)
         await expect.poll(() => total(page), { ...poll, message: link }).toBe(expected)
-        // The page as a reader leaves it: its lazy panels loaded (Firefox rejects an import cut off by leaving the page).
+        // The page as a reader leaves it: its lazy panels and charts loaded (Firefox rejects an import cut off by leaving the page).
         await expect.poll(() => page.run(textOf, 'usage-panel'), { ...poll, message: link }).not.toBeNull()
+        await expect
+          .poll(() => page.run(() => document.querySelector('figure.chart') !== null, null), { ...poll, message: `${link}: charts` })
+          .toBe(true)
       }
       await expectReadable(page)
       await page.close()
