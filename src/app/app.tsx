@@ -6,6 +6,7 @@ import type { UrlSync } from '../state/url-sync'
 import { ChartsPanel } from '../ui/charts-panel'
 import { ErrorBoundary } from '../ui/error-boundary'
 import { FunctionList } from '../ui/function-list'
+import { LoadFailures } from '../ui/load-failures'
 import type { LinkReport } from '../ui/link-notice'
 import { ResultPanel } from '../ui/result'
 import { SheetControls } from '../ui/sheet-controls'
@@ -31,15 +32,15 @@ interface Props {
 /** The full calculator page. */
 export function App({ urlSync, linkReports }: Props) {
   const store = useCalculatorStore()
-  const steps = useLoaded(loadSteps)
-  const presets = useLoaded(loadPresets)
-  const exporter = useLoaded(loadExport)
-  const usage = useLoaded(loadUsage)
-  const share = useLoaded(loadShare)
-  const printSummary = useLoaded(loadPrintSummary)
+  const steps = useLoaded(loadSteps, true, 'the calculation steps')
+  const presets = useLoaded(loadPresets, true, 'the examples')
+  const exporter = useLoaded(loadExport, true, 'the export')
+  const usage = useLoaded(loadUsage, true, 'the usage import')
+  const share = useLoaded(loadShare, true, 'sharing')
+  const printSummary = useLoaded(loadPrintSummary, true, 'the printed summary')
   const shareUrl = () => urlSync.shareUrl()
   const [report, setReport] = useState<LinkReport>(linkReports.current())
-  const notices = useLoaded(loadNotice, report.problems.length > 0 || report.futureVersion)
+  const notices = useLoaded(loadNotice, report.problems.length > 0 || report.futureVersion, 'the link notes')
   useEffect(() => linkReports.subscribe(setReport), [linkReports])
   // A preset or Reset replaces the estimate: what the old link held no longer applies.
   const choose = (inputs: CalculatorInputs) => {
@@ -56,6 +57,7 @@ export function App({ urlSync, linkReports }: Props) {
         </div>
         <ThemeToggle />
       </header>
+      <LoadFailures />
       {notices ? <notices.LinkNotice report={report} onDismiss={() => setReport({ problems: [], futureVersion: false })} /> : null}
       <main className="layout">
         {/* Its own box: the sticky result stays beside the inputs, never over the charts below. */}

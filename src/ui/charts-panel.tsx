@@ -8,7 +8,7 @@ const loadCharts = () => import('./charts/index')
 
 /** The three charts, or (in the docs widget) one small one. */
 export function ChartsPanel({ variant = 'full' }: { variant?: 'full' | 'compact' }) {
-  const charts = useLoaded(loadCharts)
+  const charts = useLoaded(loadCharts, true, 'the charts')
   return (
     <section className={`card charts-card charts-${variant}`} aria-labelledby="charts-title">
       <h2 id="charts-title" className={variant === 'compact' ? 'visually-hidden' : undefined}>

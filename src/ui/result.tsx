@@ -22,7 +22,7 @@ const loadComparisons = () => import('./result-compare')
 const loadFacts = () => import('./facts')
 
 function LazyFacts({ estimate }: { estimate: Estimate }) {
-  const loaded = useLoaded(loadFacts)
+  const loaded = useLoaded(loadFacts, true, 'the unit costs')
   return loaded ? <loaded.Facts estimate={estimate} /> : null
 }
 
@@ -30,13 +30,13 @@ function LazyFacts({ estimate }: { estimate: Estimate }) {
 const loadAdvice = () => import('./advice')
 
 function Advice({ input }: { input: EstimateInput }) {
-  const loaded = useLoaded(loadAdvice)
+  const loaded = useLoaded(loadAdvice, true, 'the ways to pay less')
   return loaded ? <loaded.default input={input} /> : null
 }
 
 /** The same workload under the other price sheet (and, on the page, other choices): shown once its code has loaded. */
 function Comparisons({ compact, result }: { compact: boolean; result: { estimate: Estimate; input: EstimateInput } }) {
-  const loaded = useLoaded(loadComparisons)
+  const loaded = useLoaded(loadComparisons, true, 'the comparisons')
   if (!loaded) return null
   return compact ? <loaded.CompactComparison result={result} /> : <loaded.default result={result} />
 }

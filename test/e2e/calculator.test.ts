@@ -210,6 +210,20 @@ describe('the calculator in Chromium', () => {
     await page.close()
   })
 
+  it('says which part could not load when its code cannot be fetched, and keeps the total', async () => {
+    const page = await chromium().newPage({ viewport: { width: 375, height: 900 } })
+    // The charts' code never arrives, as on a connection that drops after the first total.
+    await page.route(/\/assets\/charts-[^/]+\.js$/, (route) => route.abort('internetdisconnected'))
+    await page.goto(`${baseURL}/`)
+    const notice = page.getByRole('alert').filter({ hasText: 'Could not load the charts' })
+    await notice.waitFor({ timeout: 30_000 })
+    expect(await notice.innerText()).toContain('The total and the bill are complete.')
+    expect(await notice.getByRole('button', { name: 'Reload the page' }).isVisible()).toBe(true)
+    expect(await total(page)).toBe('$18.73')
+    await page.screenshot({ path: screenshotPath('calculator-charts-not-loaded-375') })
+    await page.close()
+  })
+
   it('saves screenshots at 375 px and 1280 px, light and dark', async () => {
     for (const width of [375, 1280]) {
       for (const colorScheme of ['light', 'dark'] as const) {

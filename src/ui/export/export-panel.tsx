@@ -15,7 +15,7 @@ const loadUsageLink = () => import('../../state/usage-link')
 export function ExportPanel({ shareUrl }: { shareUrl: () => string }) {
   const result = useCalculator((s, sel) => sel.selectEstimate(s))
   const imported = useUsageView((s) => s.log !== null && !s.log.problem)
-  const codec = useLoaded(loadUsageLink, imported)
+  const codec = useLoaded(loadUsageLink, imported, 'the usage export')
   // Exports carry the imported usage in full: every row of billed durations, exact sums.
   const importedUsage = () => {
     const { log, volumes } = usageView.get()
