@@ -372,7 +372,7 @@ export function notAnEstimate(input: unknown): InputProblem {
 }
 
 /** The problem with a function that is not an object. */
-export function notAFunction(index: number, given: unknown): InputProblem {
+function notAFunction(index: number, given: unknown): InputProblem {
   return {
     path: `functions.${index}`,
     message: `Function ${index + 1} must be an object with memory, duration and requests; got ${describeValue(given)}.`,
@@ -459,6 +459,23 @@ export function functionList(input: Record<string, unknown>, out: InputProblem[]
     return null
   }
   return functions
+}
+
+/**
+ * Calls `check` for each function that is an object, with its path
+ * (`functions.0`); any other is a problem. By index, not forEach: a sparse
+ * list's holes are functions too, and invalid ones.
+ */
+export function eachFunction(
+  functions: readonly unknown[],
+  out: InputProblem[],
+  check: (given: Record<string, unknown>, index: number, base: string) => void,
+): void {
+  for (let i = 0; i < functions.length; i++) {
+    const given: unknown = functions[i]
+    if (isObject(given)) check(given, i, `functions.${i}`)
+    else out.push(notAFunction(i, given))
+  }
 }
 
 /**

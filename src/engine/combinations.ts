@@ -1,4 +1,4 @@
-import { FIELD_CONFLICTS, fieldAllows, fieldIsSet, functionField, MAX_EDGE_DURATION_MS } from './fields'
+import { FIELD_CONFLICTS, fieldAllows, functionField, isFieldSet, MAX_EDGE_DURATION_MS } from './fields'
 import { groupThousands, parseNumber, toDecimalString } from './decimal'
 import { isRequestUnit, requestsPerMonth } from './requests'
 import { ec2InstanceType } from './sheets/ec2-instances'
@@ -137,7 +137,7 @@ export function checkCombinations(
   for (const [spec, other, rule] of FIELD_CONFLICTS) {
     const value = fn[spec.key]
     const otherValue = fn[other.key]
-    if (fieldIsSet(spec, value) && fieldAllows(spec, value) && fieldIsSet(other, otherValue) && fieldAllows(other, otherValue)) {
+    if (isFieldSet(spec, value) && fieldAllows(spec, value) && isFieldSet(other, otherValue) && fieldAllows(other, otherValue)) {
       out.push({
         path: `${base}.${spec.key}`,
         message: `${spec.name} cannot be used with ${other.name} (set to ${describeValue(otherValue)}): ${rule}. Turn one of them off.`,

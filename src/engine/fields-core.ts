@@ -450,13 +450,3 @@ export const ACCOUNT_FIELDS: readonly FieldSpec<'sheet' | 'region' | 'freeTier' 
     group: 'beside',
   },
 ]
-
-/**
- * Whether a value sets a field: given, and not the field's default (0
- * provisioned environments, SnapStart off and Lambda@Edge off set nothing).
- *
- * @example fieldIsSet(functionField('snapStart'), 'off') // false
- */
-export function fieldIsSet(spec: FieldSpec, value: unknown): boolean {
-  return value !== undefined && value !== spec.default
-}

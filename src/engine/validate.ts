@@ -2,13 +2,13 @@ import {
   checkAccount,
   checkCoreFields,
   checkField,
+  eachFunction,
   ESTIMATE_KEYS,
   describeValue,
   formatPlainNumber,
   functionList,
   InvalidInputError,
   isObject,
-  notAFunction,
   notAnEstimate,
 } from './checks'
 import { checkCombinations } from './combinations'
@@ -114,21 +114,14 @@ export function validateInput(input: unknown): InputProblem[] {
   const { sheet, region } = checkAccount(input, PRICE_SHEETS, (key) => FUNCTION_FIELD_BY_KEY.has(key), out)
   const functions = functionList(input, out)
   if (functions === null) return out
-  // By index, not forEach: a sparse list's holes are functions too, and invalid ones.
-  for (let i = 0; i < functions.length; i++) {
-    const given: unknown = functions[i]
-    const base = `functions.${i}`
-    if (!isObject(given)) {
-      out.push(notAFunction(i, given))
-      continue
-    }
+  eachFunction(functions, out, (given, i, base) => {
     const fn = unsetFunction()
     const seen = readFields(given, fn)
     if (seen < 0) for (const key of unknownKeysOf(given)) out.push({ path: `${base}.${key}`, message: unknownFieldMessage(key, i) })
     checkCoreFields(fn, sheet, region, base, out, fn.compute === 'managed-instances')
     if ((seen & CURRENT_ONLY_SEEN) !== 0) checkExtras(fn, sheet, base, out)
     if (sheet) checkCombinations(fn, sheet, region, base, out)
-  }
+  })
   return out
 }
 

@@ -16,10 +16,10 @@ import {
   checkArchitecturePriced,
   checkCoreFields,
   describeValue,
+  eachFunction,
   functionList,
   InvalidInputError,
   isObject,
-  notAFunction,
   notAnEstimate,
 } from '../checks'
 import { billedDurationMs, MB_MS_PER_GB_SECOND } from '../billed-duration'
@@ -95,14 +95,7 @@ function check(input: unknown): { problems: InputProblem[]; own: EstimateInput |
   const functions = functionList(input, out)
   if (functions === null) return { problems: out, own: null }
   const copies: FunctionInput[] = []
-  // By index, not forEach: a sparse list's holes are functions too, and invalid ones.
-  for (let i = 0; i < functions.length; i++) {
-    const given: unknown = functions[i]
-    const base = `functions.${i}`
-    if (!isObject(given)) {
-      out.push(notAFunction(i, given))
-      continue
-    }
+  eachFunction(functions, out, (given, i, base) => {
     const fn: Record<string, unknown> = {}
     for (const key in given) {
       if (FIELD_KEYS.includes(key)) fn[key] = given[key]
@@ -111,7 +104,7 @@ function check(input: unknown): { problems: InputProblem[]; own: EstimateInput |
     checkCoreFields(fn, AWS_2016, region, base, out)
     checkArchitecturePriced(fn.architecture, AWS_2016, region, base, out)
     copies.push(fn as unknown as FunctionInput)
-  }
+  })
   if (out.length > 0) return { problems: out, own: null }
   const own: EstimateInput = {
     sheet: SHEET,
